@@ -1,0 +1,54 @@
+// swift-tools-version: 6.0
+// geoplan: a geospatial planning toolkit over GDAL, PROJ and GEOS.
+import PackageDescription
+
+let package = Package(
+    name: "geoplan",
+    platforms: [.macOS(.v13)],
+    products: [
+        .library(name: "GDAL", targets: ["GDAL"]),
+        .library(name: "PROJ", targets: ["PROJ"]),
+        .library(name: "GEOS", targets: ["GEOS"]),
+        .library(name: "GeoPlan", targets: ["GeoPlan"]),
+        .executable(name: "geoplan", targets: ["geoplan"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // System libraries: a module map and a shim header each, found through pkg-config.
+        .systemLibrary(
+            name: "CGDAL", pkgConfig: "gdal",
+            providers: [.apt(["libgdal-dev"]), .brew(["gdal"])]),
+        .systemLibrary(
+            name: "CPROJ", pkgConfig: "proj",
+            providers: [.apt(["libproj-dev"]), .brew(["proj"])]),
+        .systemLibrary(
+            name: "CGEOS", pkgConfig: "geos",
+            providers: [.apt(["libgeos-dev"]), .brew(["geos"])]),
+
+        // Safe Swift wrappers: no planning words here.
+        .target(name: "GEOS", dependencies: ["CGEOS"]),
+        .target(name: "PROJ", dependencies: ["CPROJ"]),
+        .target(name: "GDAL", dependencies: ["CGDAL"]),
+
+        // The engine: planning words live here.
+        .target(name: "GeoPlan", dependencies: ["GDAL", "PROJ", "GEOS"]),
+
+        // The command-line tool: parsing and printing only.
+        .executableTarget(
+            name: "geoplan",
+            dependencies: [
+                "GeoPlan",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
+
+        // Test support: fixtures, temporary folders, canonical geometries, an RFC 7946 checker.
+        .target(name: "GeoplanTestSupport", dependencies: ["GDAL"], path: "Tests/GeoplanTestSupport"),
+        .testTarget(name: "GEOSTests", dependencies: ["GEOS"]),
+        .testTarget(name: "PROJTests", dependencies: ["PROJ"]),
+        .testTarget(name: "GDALTests", dependencies: ["GDAL", "GeoplanTestSupport"]),
+        .testTarget(name: "GeoPlanTests", dependencies: ["GeoPlan", "GeoplanTestSupport"]),
+        .testTarget(name: "geoplanTests", dependencies: ["geoplan", "GeoplanTestSupport"]),
+    ]
+)

@@ -1,0 +1,8 @@
+// GDAL's C API: raster/vector datasets, OGR features and geometries, spatial references, CPL utilities.
+#include <gdal.h>
+#include <ogr_api.h>
+#include <ogr_srs_api.h>
+#include <cpl_conv.h>
+#include <cpl_error.h>
+#include <cpl_string.h>
+#include <cpl_vsi.h>

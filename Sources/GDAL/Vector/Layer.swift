@@ -1,0 +1,166 @@
+import CGDAL
+
+/// A vector layer of a dataset (`OGRLayerH`): its schema, CRS, extent and features.
+///
+/// The dataset owns the C layer; this object holds the `Dataset` strongly, so a layer kept after its dataset
+/// variable went away still works (OSGeo/gdal #7965 is what happens otherwise).
+///
+/// Not `Sendable`: GDAL's rule is that a dataset and everything read from it are used by one thread at a time.
+/// A layer has one read cursor: iterate it from one place at a time.
+public final class Layer {
+    let handle: OGRLayerH
+    public let dataset: Dataset
+    public let name: String
+    public private(set) var schema: LayerSchema
+    /// How text values are decoded; set from the dataset's open options.
+    public let textDecoding: TextDecoding
+    /// The error that stopped the last `features` iteration, if one did.
+    public internal(set) var lastReadError: GDALError?
+
+    init( handle: OGRLayerH, dataset: Dataset, textDecoding: TextDecoding) {
+        self.handle = handle
+        self.dataset = dataset
+        self.textDecoding = textDecoding
+        // returns a pointer owned by the layer
+        name = String(cString: OGR_L_GetName(handle))
+        schema = Layer.readSchema(handle)
+    }
+
+    static func readSchema(_ handle: OGRLayerH) -> LayerSchema {
+        // returns the layer's definition, owned by the layer
+        guard let definition = OGR_L_GetLayerDefn(handle) else { return LayerSchema(fields: []) }
+        let count = OGR_FD_GetFieldCount(definition)
+        let fields = (0..<count).compactMap { index in
+            // returns a field definition owned by the layer definition
+            OGR_FD_GetFieldDefn(definition, index).map(FieldDefinition.init(copying:))
+        }
+        return LayerSchema(fields: fields)
+    }
+
+    func refreshSchema() {
+        schema = Layer.readSchema(handle)
+    }
+
+    /// The declared geometry type (`Unknown` for layers that mix types, e.g. GeoJSON).
+    public var geometryType: GeometryType {
+        // returns the layer's declared type
+        GeometryType(OGR_L_GetGeomType(handle))
+    }
+
+    /// The layer's CRS, or nil when the file declares none.
+    public var spatialReference: SpatialReference? {
+        // returns a reference owned by the layer, or NULL
+        OGR_L_GetSpatialRef(handle).map(SpatialReference.init(referencing:))
+    }
+
+    /// Number of features; with `force: false`, nil when the driver cannot tell without a full scan.
+    public func featureCount(force: Bool = true) -> Int? {
+        // returns -1 when unknown and not forced
+        let count = withCPLErrorCapture { _ in OGR_L_GetFeatureCount(handle, force ? 1 : 0) }
+        return count < 0 ? nil : Int(count)
+    }
+
+    /// The extent in the layer's CRS; nil when the layer is empty or the driver cannot tell.
+    public func extent(force: Bool = true) -> Envelope? {
+        var box = OGREnvelope()
+        // returns OGRERR_NONE on success, OGRERR_FAILURE for an empty layer
+        let status = withCPLErrorCapture { _ in OGR_L_GetExtent(handle, &box, force ? 1 : 0) }
+        guard status == OGRERR_NONE, box.MinX <= box.MaxX else { return nil }
+        return Envelope(minX: box.MinX, minY: box.MinY, maxX: box.MaxX, maxY: box.MaxY)
+    }
+
+    /// The FID column name of formats that have one (GeoPackage `fid`), or nil.
+    public var fidColumn: String? {
+        // returns "" when none
+        let name = String(cString: OGR_L_GetFIDColumn(handle))
+        return name.isEmpty ? nil : name
+    }
+
+    /// Restricts reading to features matching an OGR SQL `WHERE` clause (`ADM1_EN = 'Phuket'`); nil clears it.
+    /// See `OGR_L_SetAttributeFilter`.
+    public func setAttributeFilter(_ clause: String?) throws {
+        try withCPLErrorCapture { capture in
+            // returns OGRERR_NONE, or an error for a clause OGR SQL cannot parse
+            guard OGR_L_SetAttributeFilter(handle, clause) == OGRERR_NONE else {
+                throw GDALError.library(function: "OGR_L_SetAttributeFilter", message: capture.lastFailure,
+                                        context: "layer \"\(name)\" of \"\(dataset.path)\": --where \"\(clause ?? "")\"")
+            }
+        }
+    }
+
+    // MARK: - Reading
+
+    /// A fresh cursor at the first feature. See `OGR_L_ResetReading`, `OGR_L_GetNextFeature`.
+    public func makeCursor() -> FeatureCursor {
+        OGR_L_ResetReading(handle)
+        return FeatureCursor(layer: self)
+    }
+
+    /// Calls `body` for every feature in turn, streaming; read errors are thrown.
+    public func forEachFeature(_ body: (Feature) throws -> Void) throws {
+        var cursor = makeCursor()
+        while let feature = try cursor.next() {
+            try body(feature)
+        }
+    }
+
+    /// The features as a lazy `Sequence`. Iteration stops at the end or at the first read error, which is then
+    /// kept in `lastReadError`; prefer `forEachFeature` or `makeCursor` where errors must propagate.
+    public var features: FeatureSequence { FeatureSequence(layer: self) }
+}
+
+/// Reads features one at a time; `next()` returns nil at the end and throws on a read error.
+public struct FeatureCursor {
+    let layer: Layer
+    private var lastID: Int64?
+
+    init(layer: Layer) {
+        self.layer = layer
+    }
+
+    public mutating func next() throws -> Feature? {
+        let layer = self.layer
+        let (handle, failure) = withCPLErrorCapture { capture -> (OGRFeatureH?, String?) in
+            // returns a new feature we own, or NULL at the end or on a read error
+            let handle = OGR_L_GetNextFeature(layer.handle)
+            let failed = capture.messages.contains { $0.severity == .failure || $0.severity == .fatal }
+            return (handle, failed ? capture.lastFailure : nil)
+        }
+        if let failure {
+            if let handle { OGR_F_Destroy(handle) }
+            let position = lastID.map { "after feature \($0)" } ?? "at the first feature"
+            throw GDALError.readFailed(
+                location: FeatureLocation(path: layer.dataset.path, layer: layer.name, featureID: nil),
+                message: "\(failure) (\(position)); the file may be truncated or corrupt")
+        }
+        guard let handle else { return nil }
+        let feature = Feature(owning: handle, layer: layer)
+        lastID = feature.id
+        return feature
+    }
+}
+
+/// A layer's features as a `Sequence` (see `Layer.features`).
+public struct FeatureSequence: Sequence {
+    let layer: Layer
+
+    public func makeIterator() -> Iterator {
+        layer.lastReadError = nil
+        return Iterator(cursor: layer.makeCursor())
+    }
+
+    public struct Iterator: IteratorProtocol {
+        var cursor: FeatureCursor
+
+        public mutating func next() -> Feature? {
+            do {
+                return try cursor.next()
+            } catch let error as GDALError {
+                cursor.layer.lastReadError = error
+                return nil
+            } catch {
+                return nil
+            }
+        }
+    }
+}

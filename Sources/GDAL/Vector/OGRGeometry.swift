@@ -1,0 +1,102 @@
+import CGDAL
+
+/// A geometry held by GDAL (`OGRGeometryH`): what features carry and what writers take.
+///
+/// Either owned (freed in `deinit`) or borrowed from a feature, in which case it keeps that feature alive and
+/// never frees itself. Heavy geometry work belongs to GEOS; this type moves geometries in and out of GDAL:
+/// ISO WKB, coordinate transformation, dropping Z/M.
+///
+/// Not `Sendable`: OGR geometries are plain C++ objects without synchronisation.
+public final class OGRGeometry {
+    let handle: OGRGeometryH
+    /// The owner of a borrowed geometry; `nil` when this object owns `handle`.
+    private let owner: AnyObject?
+
+    init(owning handle: OGRGeometryH) {
+        self.handle = handle
+        owner = nil
+    }
+
+    init(borrowing handle: OGRGeometryH, from owner: AnyObject) {
+        self.handle = handle
+        self.owner = owner
+    }
+
+    /// Parses ISO or extended WKB. See `OGR_G_CreateFromWkbEx`.
+    public convenience init(wkb: [UInt8]) throws {
+        GDALLibrary.ensureRegistered()
+        var created: OGRGeometryH?
+        let error = withCPLErrorCapture { capture -> (OGRErr, String) in
+            // returns OGRERR_NONE and a new geometry in `created`
+            let code = wkb.withUnsafeBytes { OGR_G_CreateFromWkbEx($0.baseAddress, nil, &created, wkb.count) }
+            return (code, capture.lastFailure)
+        }
+        guard error.0 == OGRERR_NONE, let created else {
+            throw GDALError.invalidGeometry(message: error.1.isEmpty ? "WKB is corrupt or truncated" : error.1)
+        }
+        self.init(owning: created)
+    }
+
+    deinit {
+        if owner == nil { OGR_G_DestroyGeometry(handle) }
+    }
+
+    public var type: GeometryType {
+        // returns the type, with Z/M flags
+        GeometryType(OGR_G_GetGeometryType(handle))
+    }
+
+    public var isEmpty: Bool { OGR_G_IsEmpty(handle) != 0 }
+
+    /// ISO WKB, little-endian, with Z and M as the geometry has them (see `dropZM`).
+    public func wkb() -> [UInt8] {
+        // returns the byte count of the ISO WKB
+        let size = Int(OGR_G_WkbSize(handle))
+        var bytes = [UInt8](repeating: 0, count: size)
+        // returns OGRERR_NONE; fills exactly `size` bytes
+        _ = bytes.withUnsafeMutableBytes {
+            OGR_G_ExportToIsoWkb(handle, wkbNDR, $0.baseAddress?.assumingMemoryBound(to: UInt8.self))
+        }
+        return bytes
+    }
+
+    /// WKT, for messages and CSV.
+    public var wkt: String {
+        var text: UnsafeMutablePointer<CChar>?
+        // returns OGRERR_NONE and a CPLMalloc'd string
+        _ = OGR_G_ExportToIsoWkt(handle, &text)
+        return takeCPLString(text) ?? ""
+    }
+
+    /// A deep copy this object owns.
+    public func clone() throws -> OGRGeometry {
+        // returns a new geometry, NULL on failure
+        guard let copy = OGR_G_Clone(handle) else { throw GDALError.invalidGeometry(message: "cannot copy") }
+        return OGRGeometry(owning: copy)
+    }
+
+    /// Drops Z and M values in place.
+    public func dropZM() {
+        OGR_G_Set3D(handle, 0)  // removes Z
+        OGR_G_SetMeasured(handle, 0)  // removes M
+    }
+
+    /// Reprojects in place. See `OGR_G_Transform`.
+    public func transform(with transformation: CoordinateTransformation) throws {
+        try withCPLErrorCapture { capture in
+            // returns OGRERR_NONE on success
+            guard OGR_G_Transform(handle, transformation.handle) == OGRERR_NONE else {
+                throw GDALError.library(function: "OGR_G_Transform", message: capture.lastFailure,
+                                        context: "transforming a geometry to \(transformation.target)")
+            }
+        }
+    }
+
+    /// The 2D bounding box, or nil when empty.
+    public var envelope: Envelope? {
+        guard !isEmpty else { return nil }
+        var box = OGREnvelope()
+        OGR_G_GetEnvelope(handle, &box)  // fills the box
+        return Envelope(minX: box.MinX, minY: box.MinY, maxX: box.MaxX, maxY: box.MaxY)
+    }
+}
