@@ -53,7 +53,8 @@ public final class SpatialReference {
     }
 
     /// Authority and code when known (`EPSG`, `32647`). For a definition without an identifier (an ESRI `.prj`),
-    /// GDAL's `OSRAutoIdentifyEPSG` is tried on a copy, then `OSRFindMatches` with a confidence of 90 or more.
+    /// GDAL's `OSRAutoIdentifyEPSG` is tried on a copy, then `OSRFindMatches`, taking a
+    /// unique best match of 70 % or more (the confidence PROJ gives a PROJ string).
     public var identifier: (authority: String, code: String)? {
         if let found = ownIdentifier(of: handle) { return found }
         // returns a deep copy we own
@@ -69,7 +70,9 @@ public final class SpatialReference {
                 OSRFreeSRSArray(matches)
                 VSIFree(confidences)
             }
-            guard count > 0, let best = matches[0], let confidences, confidences[0] >= 90 else { return nil }
+            // PROJ rates a PROJ string's match at 70 %; take the best match when it is that good and unambiguous.
+            guard count > 0, let best = matches[0], let confidences, confidences[0] >= 70,
+                  count == 1 || confidences[1] < confidences[0] else { return nil }
             return ownIdentifier(of: best)
         }
     }

@@ -96,6 +96,21 @@ public final class Layer {
         return FeatureCursor(layer: self)
     }
 
+    /// The feature with that id, or nil when there is none. See `OGR_L_GetFeature`.
+    public func feature(id: Int64) throws -> Feature? {
+        let (handle, failure) = withCPLErrorCapture { capture -> (OGRFeatureH?, String?) in
+            // returns a new feature we own, or NULL
+            let handle = OGR_L_GetFeature(self.handle, id)
+            let failed = capture.messages.contains { $0.severity == .failure || $0.severity == .fatal }
+            return (handle, failed ? capture.lastFailure : nil)
+        }
+        if let failure, handle == nil, !failure.contains("out of range"), !failure.contains("does not exist") {
+            throw GDALError.readFailed(location: FeatureLocation(path: dataset.path, layer: name, featureID: id),
+                                       message: failure)
+        }
+        return handle.map { Feature(owning: $0, layer: self) }
+    }
+
     /// Calls `body` for every feature in turn, streaming; read errors are thrown.
     public func forEachFeature(_ body: (Feature) throws -> Void) throws {
         var cursor = makeCursor()

@@ -37,6 +37,23 @@ public final class OGRGeometry {
         self.init(owning: created)
     }
 
+    /// Parses ISO WKT. See `OGR_G_CreateFromWkt`.
+    public convenience init(wkt: String) throws {
+        GDALLibrary.ensureRegistered()
+        var created: OGRGeometryH?
+        let (code, message) = wkt.withCString { text -> (OGRErr, String) in
+            var cursor: UnsafeMutablePointer<CChar>? = UnsafeMutablePointer(mutating: text)
+            return withCPLErrorCapture { capture in
+                // returns OGRERR_NONE and a new geometry in `created`; advances `cursor`
+                (OGR_G_CreateFromWkt(&cursor, nil, &created), capture.lastFailure)
+            }
+        }
+        guard code == OGRERR_NONE, let created else {
+            throw GDALError.invalidGeometry(message: message.isEmpty ? "cannot parse WKT \"\(wkt.prefix(60))\"" : message)
+        }
+        self.init(owning: created)
+    }
+
     deinit {
         if owner == nil { OGR_G_DestroyGeometry(handle) }
     }

@@ -1,0 +1,25 @@
+# geoplan: the two commands a new user needs are `make run` and `make test`.
+SWIFT ?= swift
+GEOPLAN := .build/release/geoplan
+SHAPES := shapes/tambons/phuket/phuket.shp shapes/tambons/nonthaburi/nonthaburi.shp \
+          shapes/tambons/samut-songkhram/samut-songkhram.shp shapes/tambons/nakhon-pathom/nakhon-pathom.shp \
+          shapes/provinces/provinces-simplified.shp
+
+.PHONY: setup build run test clean
+
+setup:
+	@bash scripts/install-system-packages.sh
+
+build: setup
+	$(SWIFT) build -c release --product geoplan
+
+# The main job on the shipped data: describe and validate every boundary file in shapes/.
+run: build
+	@for shp in $(SHAPES); do $(GEOPLAN) info "$$shp" || exit 1; echo; done
+	@for shp in $(SHAPES); do $(GEOPLAN) validate "$$shp" || exit 1; done
+
+test: setup
+	$(SWIFT) test
+
+clean:
+	$(SWIFT) package clean

@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# Installs the system libraries geoplan builds against (GDAL, PROJ, GEOS, pkg-config), if any is missing.
+# Debian/Ubuntu: apt-get, as root or through sudo; otherwise prints the exact command and fails.
+# macOS: prints the Homebrew command (brew install gdal proj geos pkg-config) if a library is missing.
+set -euo pipefail
+
+have_libraries() {
+    command -v pkg-config >/dev/null 2>&1 && pkg-config --exists gdal proj geos
+}
+
+if ! command -v swift >/dev/null 2>&1; then
+    echo "error: the Swift toolchain (6.0 or later) is not on PATH; install it from swift.org first." >&2
+    exit 1
+fi
+
+if have_libraries; then
+    exit 0
+fi
+
+case "$(uname -s)" in
+Darwin)
+    echo "error: GDAL, PROJ or GEOS is missing. Install them with Homebrew:" >&2
+    echo "    brew install gdal proj geos pkg-config" >&2
+    exit 1
+    ;;
+esac
+
+packages=(pkg-config libgdal-dev libproj-dev libgeos-dev)
+if ! command -v apt-get >/dev/null 2>&1; then
+    echo "error: GDAL, PROJ or GEOS development files are missing and this system has no apt-get." >&2
+    echo "Install the development packages of gdal, proj and geos with your package manager, with pkg-config." >&2
+    exit 1
+fi
+
+if [ "$(id -u)" -eq 0 ]; then
+    run=()
+elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then
+    run=(sudo)
+else
+    echo "error: GDAL, PROJ or GEOS development files are missing. Install them with:" >&2
+    echo "    sudo apt-get update && sudo apt-get install -y ${packages[*]}" >&2
+    exit 1
+fi
+
+echo "Installing system packages: ${packages[*]}" >&2
+"${run[@]}" apt-get update -qq
+DEBIAN_FRONTEND=noninteractive "${run[@]}" apt-get install -y -qq --no-install-recommends "${packages[@]}" >&2
+
+if ! have_libraries; then
+    echo "error: installed ${packages[*]} but pkg-config still cannot find gdal, proj and geos." >&2
+    exit 1
+fi
