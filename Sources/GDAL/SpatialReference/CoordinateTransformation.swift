@@ -58,4 +58,19 @@ public final class CoordinateTransformation {
         }
         return (xs[0], ys[0])
     }
+
+    /// The smallest box holding a transformed box, its edges densified with `densify` points each so that
+    /// curved edges are not cut short. See `OCTTransformBounds`.
+    public func transformBounds(_ box: Envelope, densify: Int32 = 21) throws -> Envelope {
+        var minX = 0.0, minY = 0.0, maxX = 0.0, maxY = 0.0
+        try withCPLErrorCapture { capture in
+            // returns TRUE on success
+            guard OCTTransformBounds(handle, box.minX, box.minY, box.maxX, box.maxY, &minX, &minY, &maxX, &maxY,
+                                     densify) != 0 else {
+                throw GDALError.library(function: "OCTTransformBounds", message: capture.lastFailure,
+                                        context: "cannot transform the extent \(box) to \(target)")
+            }
+        }
+        return Envelope(minX: minX, minY: minY, maxX: maxX, maxY: maxY)
+    }
 }

@@ -38,26 +38,22 @@ extension Dataset {
         }
     }
 
-    /// Runs `body` in a transaction where the format supports one (GeoPackage: much faster bulk writes).
-    /// Commits on success, rolls back on a thrown error.
-    public func inTransaction<T>(_ body: () throws -> T) throws -> T {
-        // returns OGRERR_NONE when a transaction started; formats without transactions refuse
-        let started = withCPLErrorCapture { _ in GDALDatasetStartTransaction(handle, 0) } == OGRERR_NONE
-        do {
-            let result = try body()
-            if started {
-                try withCPLErrorCapture { capture in
-                    // returns OGRERR_NONE on success
-                    guard GDALDatasetCommitTransaction(handle) == OGRERR_NONE else {
-                        throw GDALError.library(function: "GDALDatasetCommitTransaction", message: capture.lastFailure,
-                                                context: "writing \"\(path)\"")
-                    }
-                }
+    /// Starts a transaction where the format has them (GeoPackage: bulk writes are much faster in one).
+    /// Returns false, harmlessly, for formats without transactions. See `GDALDatasetStartTransaction`.
+    @discardableResult
+    public func beginTransaction() -> Bool {
+        // returns OGRERR_NONE when a transaction started; OGRERR_UNSUPPORTED_OPERATION for other formats
+        withCPLErrorCapture { _ in GDALDatasetStartTransaction(handle, 0) } == OGRERR_NONE
+    }
+
+    /// Commits the transaction `beginTransaction` started. See `GDALDatasetCommitTransaction`.
+    public func commitTransaction() throws {
+        try withCPLErrorCapture { capture in
+            // returns OGRERR_NONE on success
+            guard GDALDatasetCommitTransaction(handle) == OGRERR_NONE else {
+                throw GDALError.library(function: "GDALDatasetCommitTransaction", message: capture.lastFailure,
+                                        context: "writing \"\(path)\"")
             }
-            return result
-        } catch {
-            if started { _ = withCPLErrorCapture { _ in GDALDatasetRollbackTransaction(handle) } }
-            throw error
         }
     }
 }

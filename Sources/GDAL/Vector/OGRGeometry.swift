@@ -11,6 +11,8 @@ public final class OGRGeometry {
     let handle: OGRGeometryH
     /// The owner of a borrowed geometry; `nil` when this object owns `handle`.
     private let owner: AnyObject?
+    /// Set when ownership passed to GDAL (`OGR_G_ForceTo*` take their argument).
+    private var released = false
 
     init(owning handle: OGRGeometryH) {
         self.handle = handle
@@ -55,7 +57,7 @@ public final class OGRGeometry {
     }
 
     deinit {
-        if owner == nil { OGR_G_DestroyGeometry(handle) }
+        if owner == nil, !released { OGR_G_DestroyGeometry(handle) }
     }
 
     public var type: GeometryType {
@@ -96,6 +98,46 @@ public final class OGRGeometry {
     public func dropZM() {
         OGR_G_Set3D(handle, 0)  // removes Z
         OGR_G_SetMeasured(handle, 0)  // removes M
+    }
+
+    /// Whether the geometry holds circular arcs (CircularString, CurvePolygon…), which GEOS cannot read.
+    public var hasCurves: Bool {
+        OGR_G_HasCurveGeometry(handle, 0) != 0  // non-linear parts anywhere in the geometry
+    }
+
+    /// A copy with every arc replaced by line segments (GDAL's default step of 4°).
+    /// See `OGR_G_GetLinearGeometry`.
+    public func linearized() throws -> OGRGeometry {
+        // returns a new geometry we own, NULL on failure
+        guard let linear = OGR_G_GetLinearGeometry(handle, 0, nil) else {
+            throw GDALError.invalidGeometry(message: "cannot turn curves into line segments")
+        }
+        return OGRGeometry(owning: linear)
+    }
+
+    /// ISO WKB with x/y only and curves linearised: what GEOS reads.
+    public func planarWKB() throws -> [UInt8] {
+        guard hasCurves || type.hasZ || type.hasM else { return wkb() }
+        let copy = hasCurves ? try linearized() : try clone()
+        copy.dropZM()
+        return copy.wkb()
+    }
+
+    /// A copy promoted to MultiPolygon (polygons become one-part multi-polygons), as `ogr2ogr -nlt
+    /// PROMOTE_TO_MULTI` does, so a layer holds one type. See `OGR_G_ForceToMultiPolygon`.
+    public func promotedToMultiPolygon() throws -> OGRGeometry {
+        let copy = try clone()
+        // takes ownership of its argument and returns the result (the same object or a new one)
+        guard let multi = OGR_G_ForceToMultiPolygon(copy.releaseOwnership()) else {
+            throw GDALError.invalidGeometry(message: "cannot promote to MultiPolygon")
+        }
+        return OGRGeometry(owning: multi)
+    }
+
+    /// Gives up ownership for a C function that takes it; `deinit` will not free the handle afterwards.
+    private func releaseOwnership() -> OGRGeometryH {
+        released = true
+        return handle
     }
 
     /// Reprojects in place. See `OGR_G_Transform`.

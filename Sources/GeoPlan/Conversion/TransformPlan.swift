@@ -1,0 +1,87 @@
+import GDAL
+import PROJ
+
+/// Which coordinate operation took the data from one CRS to another, how accurate it is, and what else PROJ
+/// could have used: a datum change such as Indian 1975 → WGS 84 moves points by hundreds of metres, and the
+/// candidate operations differ by metres, so the choice is always shown.
+public struct OperationReport: Codable, Hashable, Sendable {
+    public var name: String
+    /// `EPSG:1812`, when the operation has an identifier.
+    public var code: String?
+    /// Metres; nil when PROJ does not know (conversions such as UTM are exact: 0).
+    public var accuracyMetres: Double?
+    /// "PROJ's choice for the data's area", or "--operation".
+    public var chosenBy: String
+    /// Every operation PROJ considered, best first.
+    public var candidates: [OperationCandidate]
+
+    public var summary: String {
+        let accuracy = accuracyMetres.map { $0 == 0 ? "exact" : "accuracy \($0.formatted()) m" } ?? "accuracy unknown"
+        let others = candidates.count > 1 ? "; \(candidates.count) candidates, --operation CODE picks another" : ""
+        return "\(code.map { "\($0) " } ?? "")\(name) (\(accuracy), \(chosenBy)\(others))"
+    }
+}
+
+public struct OperationCandidate: Codable, Hashable, Sendable {
+    public var name: String
+    public var code: String?
+    public var accuracyMetres: Double?
+    public var area: String?
+    /// False when a grid it needs is not installed.
+    public var usable: Bool
+}
+
+/// A PROJ transformation (lon/lat order) with its operation chosen and reported.
+///
+/// Not `Sendable`: it holds a PROJ context for the calling thread.
+final class OperationSelection {
+    let context: ProjContext
+    let transformer: Transformer
+    let report: OperationReport
+    /// The PROJ pipeline of the chosen operation, to hand to GDAL when the user forced one.
+    let forcedPipeline: String?
+
+    /// - Parameters:
+    ///   - near: the data's extent in the source CRS; PROJ's choice is reported for its centre.
+    ///   - operation: forced operation (a code such as `EPSG:1304` or a PROJ pipeline), or nil for PROJ's choice.
+    init(from source: SpatialReference, to target: SpatialReference, near extent: GDAL.Envelope?,
+         operation: String?) throws {
+        context = try ProjContext()
+        let sourceCRS = try CRS(source.projJSON ?? source.wkt, context: context)
+        let targetCRS = try CRS(target.projJSON ?? target.wkt, context: context)
+        let candidates = try Transformer.candidates(from: sourceCRS, to: targetCRS, context: context)
+        let choice: OperationChoice = operation.map { .definition($0) } ?? .automatic
+        transformer = try Transformer(from: sourceCRS, to: targetCRS, operation: choice, context: context)
+        var used: CoordinateOperationInfo?
+        if let extent {
+            _ = try? transformer.transform(XY(x: (extent.minX + extent.maxX) / 2, y: (extent.minY + extent.maxY) / 2))
+            used = transformer.lastUsedOperation
+        }
+        used = used ?? transformer.operation ?? candidates.first
+        report = OperationReport(
+            name: used?.name ?? "unknown", code: used?.identifier, accuracyMetres: used?.accuracy,
+            chosenBy: operation == nil ? "PROJ's choice for the data's area" : "--operation",
+            candidates: candidates.map {
+                OperationCandidate(name: $0.name, code: $0.identifier, accuracyMetres: $0.accuracy,
+                                   area: $0.areaOfUse?.name, usable: $0.isInstantiable)
+            })
+        forcedPipeline = operation == nil ? nil : (used?.projString ?? operation)
+    }
+}
+
+/// A GDAL transformation (for OGR geometries) whose operation was chosen and reported through PROJ.
+///
+/// Not `Sendable`: it holds a GDAL transformation for the calling thread.
+final class TransformPlan {
+    let transformation: CoordinateTransformation
+    let report: OperationReport
+
+    init(from source: SpatialReference, to target: SpatialReference, near extent: GDAL.Envelope?,
+         operation: String?) throws {
+        let selection = try OperationSelection(from: source, to: target, near: extent, operation: operation)
+        report = selection.report
+        // GDAL applies a forced operation as PROJ's pipeline; otherwise it lets PROJ choose per point, as the
+        // report's choice does for the data's centre.
+        transformation = try CoordinateTransformation(from: source, to: target, operation: selection.forcedPipeline)
+    }
+}

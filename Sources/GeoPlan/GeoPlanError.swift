@@ -1,0 +1,48 @@
+import GDAL
+
+/// A problem with the user's input or request, in words a planner can act on.
+///
+/// Wrapper errors (`GDALError`, `PROJError`, `GEOSError`) pass through unchanged; these are the engine's own.
+public enum GeoPlanError: Error, Hashable, Sendable, CustomStringConvertible {
+    /// The output path cannot be used.
+    case output(path: String, reason: String)
+    /// An input has a problem described by `reason`.
+    case input(path: String, reason: String)
+    /// A dataset with several layers where one is needed.
+    case layerRequired(path: String, layers: [String])
+    /// A layer with no CRS where a CRS is needed.
+    case missingCRS(path: String, layer: String, purpose: String)
+    /// A layer with no features where some are needed.
+    case emptyLayer(path: String, layer: String)
+    /// A feature whose geometry is of the wrong kind.
+    case wrongGeometryType(location: FeatureLocation, expected: String, found: String)
+    /// A layer whose features mix geometry types where one type is needed.
+    case mixedGeometryTypes(path: String, layer: String, types: [String], purpose: String)
+    /// Text whose encoding could not be decided.
+    case unknownEncoding(path: String, detail: String)
+
+    public var description: String {
+        switch self {
+        case let .output(path, reason):
+            return "cannot write \"\(path)\": \(reason)"
+        case let .input(path, reason):
+            return "\"\(path)\": \(reason)"
+        case let .layerRequired(path, layers):
+            return "\"\(path)\" has \(layers.count) layers (\(layers.joined(separator: ", "))); choose one with "
+                + "--layer NAME"
+        case let .missingCRS(path, layer, purpose):
+            return "\"\(path)\", layer \"\(layer)\" declares no coordinate reference system, so geoplan will not "
+                + "\(purpose); if you know it, pass --assume-crs (e.g. --assume-crs EPSG:4326 for WGS 84 lon/lat, "
+                + "--assume-crs EPSG:32647 for UTM zone 47N), or add a .prj file"
+        case let .emptyLayer(path, layer):
+            return "\"\(path)\", layer \"\(layer)\" has no features"
+        case let .wrongGeometryType(location, expected, found):
+            return "\(location): geometry is \(found), but \(expected) is needed"
+        case let .mixedGeometryTypes(path, layer, types, purpose):
+            return "\"\(path)\", layer \"\(layer)\" mixes geometry types (\(types.joined(separator: ", "))), but "
+                + "\(purpose); filter with --where, or write a format that mixes types (.gpkg, .geojson)"
+        case let .unknownEncoding(path, detail):
+            return "\"\(path)\": \(detail)"
+        }
+    }
+}

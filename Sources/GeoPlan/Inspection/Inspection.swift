@@ -1,0 +1,62 @@
+import GDAL
+import PROJ
+
+/// `geoplan info`'s engine: describes every layer of a dataset (or the one asked for).
+public enum Inspection {
+    /// Reads each layer once. `progress` gets (features read, features in the layer).
+    public static func inspect(_ path: String, options: InputOptions = InputOptions(),
+                               progress: (Int, Int?) -> Void = { _, _ in }) throws -> DatasetReport {
+        let source = try VectorSource.open(path, options: options, allowingManyLayers: true)
+        let layers = try source.layers.map { layer in
+            try inspect(layer, source: source, progress: progress)
+        }
+        return DatasetReport(path: path, driver: source.dataset.driverName, layers: layers)
+    }
+
+    static func inspect(_ layer: Layer, source: VectorSource, progress: (Int, Int?) -> Void) throws -> LayerReport {
+        var warnings = source.encoding.warnings
+        let crs = try LayerCRS.resolve(layer, assume: source.options.assumeCRS)
+        if let warning = crs?.warning { warnings.append(warning) }
+        if crs == nil {
+            warnings.append("layer \"\(layer.name)\" has no CRS: areas and lengths are not measured; pass "
+                            + "--assume-crs (e.g. EPSG:4326) if you know it")
+        }
+        let measurer = try crs.map { try GeodesicMeasurer(crs: $0.spatialReference, near: layer.extent(force: false)) }
+        let total = layer.featureCount(force: false)
+        let scanner = try LayerScanner(layer: layer, keyField: try KeyField.resolve(nil, in: layer), measurer: measurer)
+        let scan = try scanner.scan { progress($0, total) }
+        if scan.hasM { warnings.append("layer \"\(layer.name)\" has M values; measures ignore them") }
+        if scan.featureCount == 0 { warnings.append("layer \"\(layer.name)\" has no features") }
+
+        let extent = layer.extent()
+        var extentLonLat: BoundingBox?
+        if let extent, let crs {
+            let wgs84 = try SpatialReference.wgs84()
+            let box = try CoordinateTransformation(from: crs.spatialReference, to: wgs84).transformBounds(extent)
+            extentLonLat = BoundingBox(box)
+        }
+        let counts = scan.problemCounts
+        let validity = ValiditySummary(
+            checked: scan.featureCount,
+            invalid: counts.filter { $0.key != "no geometry" && $0.key != "empty geometry" }.values.reduce(0, +),
+            empty: counts["empty geometry"] ?? 0, missing: counts["no geometry"] ?? 0, reasons: counts)
+        let measures = measurer.map { measurer in
+            MeasureTotals(areaSquareKilometres: scan.areaSquareMetres.map { $0 / 1_000_000 },
+                          lengthKilometres: scan.lengthMetres.map { $0 / 1000 }, method: measurer.method)
+        }
+        return LayerReport(
+            name: layer.name, featureCount: scan.featureCount, declaredGeometryType: "\(layer.geometryType)",
+            geometryTypes: scan.geometryTypes, hasZ: scan.hasZ, hasM: scan.hasM, crs: crs?.report,
+            extent: extent.map(BoundingBox.init), extentLonLat: extentLonLat,
+            fields: layer.schema.fields.map {
+                FieldReport(name: $0.name, type: $0.typeDescription, width: $0.width, precision: $0.precision)
+            },
+            encoding: source.encoding.report, validity: validity, measures: measures, warnings: warnings)
+    }
+}
+
+extension BoundingBox {
+    init(_ envelope: Envelope) {
+        self.init(minX: envelope.minX, minY: envelope.minY, maxX: envelope.maxX, maxY: envelope.maxY)
+    }
+}

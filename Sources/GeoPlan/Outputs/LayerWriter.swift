@@ -1,0 +1,96 @@
+import GDAL
+
+/// Writes one layer to a staged output: creates the dataset, layer and fields, takes features one at a time,
+/// and moves the finished file into place on `finish()`. Dropped unfinished, it leaves nothing behind.
+///
+/// Not `Sendable`: it owns a GDAL dataset, used by one thread.
+public final class LayerWriter {
+    public let target: OutputTarget
+    private let staged: StagedOutput
+    private var dataset: Dataset?
+    private let layer: Layer
+    /// The output's field position for each input field position.
+    private let fieldPositions: [Int]
+    private let promoteToMulti: Bool
+    private let inTransaction: Bool
+    public private(set) var written = 0
+
+    /// - Parameters:
+    ///   - schema: the input's fields, created in order (a Shapefile launders long names; see `warnings`).
+    ///   - geometryType: the input layer's type; polygon layers are written as MultiPolygon so that repaired or
+    ///     multi-part features fit the declared type.
+    public init(target: OutputTarget, layerName: String, schema: LayerSchema, spatialReference: SpatialReference?,
+                geometryType: GeometryType, precision: Int = 7) throws {
+        self.target = target
+        staged = try StagedOutput(target: target)
+        let dataset = try Dataset.create(staged.stagingPath, driver: target.format.driverName)
+        promoteToMulti = geometryType.isPolygonal
+        var outputType = geometryType
+        if promoteToMulti {
+            outputType = GeometryType(kind: .multiPolygon, hasZ: geometryType.hasZ, hasM: geometryType.hasM)
+        }
+        if target.format == .geoJSON, outputType.hasM {
+            outputType = GeometryType(kind: outputType.kind, hasZ: outputType.hasZ)  // RFC 7946 has no M
+        }
+        layer = try dataset.createLayer(named: layerName, spatialReference: spatialReference, geometryType: outputType,
+                                        options: target.format.layerOptions(precision: precision))
+        var positions: [Int] = []
+        for field in schema.fields {
+            try layer.createField(field)
+            positions.append(layer.schema.fields.count - 1)
+        }
+        fieldPositions = positions
+        inTransaction = dataset.beginTransaction()
+        self.dataset = dataset
+    }
+
+    deinit {
+        // Unfinished: close GDAL's files before the staging folder (and everything in it) is removed.
+        try? dataset?.close()
+    }
+
+    /// Appends one feature: its values in input field order, its geometry (nil for none), and where it came from.
+    public func write(values: [FieldValue], geometry: OGRGeometry?, source: FeatureLocation) throws {
+        let feature = try layer.makeFeature()
+        for (index, value) in values.enumerated() where index < fieldPositions.count {
+            feature.set(value, at: fieldPositions[index])
+        }
+        if let geometry {
+            let fitted = promoteToMulti && geometry.type.kind == .polygon ? try geometry.promotedToMultiPolygon()
+                : geometry
+            try feature.setGeometry(fitted)
+        }
+        do {
+            try layer.write(feature, source: source)
+        } catch let GDALError.writeFailed(location, message) {
+            throw GDALError.writeFailed(location: location, message: message + writeHint(message))
+        }
+        written += 1
+    }
+
+    /// GDAL's warnings so far (field names laundered, values truncated…).
+    public var warnings: [String] {
+        (dataset?.warnings ?? []).map { "\(target.path): \($0.text)" }
+    }
+
+    /// Commits, closes (reporting a failed flush) and moves the output into place.
+    public func finish() throws {
+        guard let dataset else { return }
+        if inTransaction { try dataset.commitTransaction() }
+        let collected = warnings
+        try dataset.close()
+        self.dataset = nil
+        try staged.commit()
+        finishedWarnings = collected
+    }
+
+    /// Warnings collected up to `finish()`.
+    public private(set) var finishedWarnings: [String] = []
+
+    private func writeHint(_ message: String) -> String {
+        if target.format == .shapefile, message.contains("type") {
+            return "; a Shapefile holds one geometry type: write .gpkg or .geojson, or select features with --where"
+        }
+        return ""
+    }
+}

@@ -1,0 +1,34 @@
+import ArgumentParser
+import GeoPlan
+
+/// Options every command that reads a vector input shares.
+struct InputArguments: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("Layer to read (default: the only layer).", valueName: "name"))
+    var layer: String?
+
+    @Option(name: .long, help: ArgumentHelp(
+        "Text encoding of the attributes, e.g. CP874 (Thai TIS-620), UTF-8, ISO-8859-1 (default: decided from the file).",
+        valueName: "encoding"))
+    var encoding: String?
+
+    @Option(name: .long, help: ArgumentHelp(
+        "CRS to use when the layer declares none, e.g. EPSG:4326 or EPSG:32647.", valueName: "crs"))
+    var assumeCRS: String?
+
+    @Option(name: .long, help: ArgumentHelp(
+        "Only features matching this OGR SQL condition, e.g. \"ADM2_EN = 'Kathu'\".", valueName: "condition"))
+    var `where`: String?
+
+    var inputOptions: InputOptions {
+        InputOptions(layer: layer, encoding: encoding, assumeCRS: assumeCRS, whereClause: `where`)
+    }
+}
+
+/// Options shared by commands that print reports.
+struct ReportArguments: ParsableArguments {
+    @Flag(name: .long, help: "Print machine-readable JSON on stdout.")
+    var json = false
+
+    @Flag(name: [.short, .long], help: "No progress or warnings on stderr (errors are still printed).")
+    var quiet = false
+}

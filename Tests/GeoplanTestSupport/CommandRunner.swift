@@ -1,0 +1,92 @@
+import Foundation
+
+/// Runs the built `geoplan` binary, as a user would, and captures what it prints.
+public enum CommandRunner {
+    public struct Result: Sendable {
+        public let status: Int32
+        public let stdout: String
+        public let stderr: String
+        /// Peak resident memory of the child, in kilobytes (from `wait4`'s rusage).
+        public let maxResidentKilobytes: Int
+    }
+
+    /// The `geoplan` executable built beside the test bundle.
+    public static var executable: URL {
+        let testBinary = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+        var folder = testBinary.deletingLastPathComponent()
+        // Inside an .xctest bundle on macOS the binary sits in Contents/MacOS.
+        while folder.pathExtension == "xctest" || ["Contents", "MacOS"].contains(folder.lastPathComponent) {
+            folder = folder.deletingLastPathComponent()
+        }
+        return folder.appendingPathComponent("geoplan")
+    }
+
+    /// Runs `geoplan` with `arguments` in `directory`, with no terminal attached (so no progress line).
+    ///
+    /// Spawned with `posix_spawn` and reaped with `wait4` here (not Foundation's `Process`, which reaps on its own
+    /// thread), so the child's peak memory can be read.
+    public static func run(_ arguments: [String], in directory: URL? = nil) throws -> Result {
+        var outPipe: [Int32] = [0, 0]
+        var errPipe: [Int32] = [0, 0]
+        guard pipe(&outPipe) == 0, pipe(&errPipe) == 0 else { throw POSIXError(.EMFILE) }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_adddup2(&actions, outPipe[1], 1)
+        posix_spawn_file_actions_adddup2(&actions, errPipe[1], 2)
+        for fd in outPipe + errPipe { posix_spawn_file_actions_addclose(&actions, fd) }
+        let program = executable.path
+        var command = [program] + arguments
+        if let directory {
+            // posix_spawn has no working-directory action on every libc: run through /bin/sh -c 'cd … && exec …'.
+            let quoted = command.map { "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'" }.joined(separator: " ")
+            command = ["/bin/sh", "-c", "cd '\(directory.path)' && exec \(quoted)"]
+        }
+        var argv: [UnsafeMutablePointer<CChar>?] = command.map { strdup($0) } + [nil]
+        defer { for pointer in argv { free(pointer) } }
+        var pid: pid_t = 0
+        let spawned = posix_spawn(&pid, command[0], &actions, nil, &argv, environ)
+        close(outPipe[1])
+        close(errPipe[1])
+        guard spawned == 0 else {
+            close(outPipe[0])
+            close(errPipe[0])
+            throw POSIXError(POSIXErrorCode(rawValue: spawned) ?? .ENOENT)
+        }
+        // Read both pipes while the child runs, so a large output cannot block it.
+        let buffers = PipeBuffers()
+        let group = DispatchGroup()
+        for (fd, isError) in [(outPipe[0], false), (errPipe[0], true)] {
+            group.enter()
+            DispatchQueue.global().async {
+                let data = FileHandle(fileDescriptor: fd, closeOnDealloc: true).readDataToEndOfFile()
+                buffers.store(data, isError: isError)
+                group.leave()
+            }
+        }
+        var status: Int32 = 0
+        var usage = rusage()
+        // returns the pid, filling the exit status and the child's own resource usage
+        while wait4(pid, &status, 0, &usage) == -1 && errno == EINTR {}
+        group.wait()
+        let exitStatus = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
+        return Result(status: exitStatus, stdout: buffers.text(isError: false), stderr: buffers.text(isError: true),
+                      maxResidentKilobytes: usage.ru_maxrss)
+    }
+}
+
+/// Collects the two pipes' data from reader threads.
+private final class PipeBuffers: @unchecked Sendable {
+    private let lock = NSLock()
+    private var out = Data()
+    private var err = Data()
+
+    func store(_ data: Data, isError: Bool) {
+        lock.withLock { if isError { err = data } else { out = data } }
+    }
+
+    func text(isError: Bool) -> String {
+        lock.withLock { String(decoding: isError ? err : out, as: UTF8.self) }
+    }
+}

@@ -1,0 +1,123 @@
+import Foundation
+import GDAL
+import GeoplanTestSupport
+import Testing
+
+@Suite struct ConvertTests {
+    @Test func geoJSONIsStrictRFC7946WithThaiNamesIntact() throws {
+        let folder = try TemporaryFolder()
+        let out = folder.path("phuket.geojson")
+        let result = try CommandRunner.run(["convert", Fixtures.phuket, out])
+        #expect(result.status == 0, "\(result.stderr)")
+        let text = try String(contentsOfFile: out, encoding: .utf8)
+        #expect(RFC7946Checker(maximumDecimals: 7).violations(in: text) == [])
+        #expect(text.contains("ตลาดใหญ่"))
+        let features = (try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])?["features"]
+            as? [Any]
+        #expect(features?.count == 17)
+        #expect(folder.contents() == ["phuket.geojson"])  // no staging leftovers
+    }
+
+    @Test func precisionIsHonoured() throws {
+        let folder = try TemporaryFolder()
+        let out = folder.path("coarse.geojson")
+        #expect(try CommandRunner.run(["convert", Fixtures.phuket, out, "--precision", "3"]).status == 0)
+        let text = try String(contentsOfFile: out, encoding: .utf8)
+        #expect(RFC7946Checker(maximumDecimals: 3).violations(in: text) == [])
+    }
+
+    @Test func projectedInputBecomesWGS84GeoJSON() throws {
+        let folder = try TemporaryFolder()
+        let utm = folder.path("utm.gpkg")
+        #expect(try CommandRunner.run(["convert", Fixtures.phuket, utm, "--to-crs", "EPSG:32647"]).status == 0)
+        let layer = try Dataset.open(utm).layer(at: 0)
+        #expect(layer.spatialReference?.code == "EPSG:32647")
+        let back = folder.path("back.geojson")
+        let result = try CommandRunner.run(["convert", utm, back])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("WGS 84 / UTM zone 47N"))
+        let text = try String(contentsOfFile: back, encoding: .utf8)
+        #expect(RFC7946Checker(maximumDecimals: 7).violations(in: text) == [])
+        // Back in lon/lat, the extent matches ogrinfo's for the original within the 7-decimal rounding.
+        let extent = try #require(try Dataset.open(back).layer(at: 0).extent())
+        #expect(abs(extent.minX - 98.257910) < 2e-6 && abs(extent.maxY - 8.200333) < 2e-6)
+    }
+
+    @Test(arguments: ["gpkg", "fgb", "csv", "shp", "geojson"])
+    func everyFormatRoundTripsNamesAndAreas(format: String) throws {
+        let folder = try TemporaryFolder()
+        let out = folder.path("nonthaburi.\(format)")
+        let converted = try CommandRunner.run(["convert", Fixtures.nonthaburi, out])
+        #expect(converted.status == 0, "\(converted.stderr)")
+        var arguments = ["measure", out, "--json", "--key", "ADM3_PCODE"]
+        if format == "csv" { arguments += ["--assume-crs", "EPSG:4326"] }
+        let measured = try CommandRunner.run(arguments)
+        #expect(measured.status == 0, "\(measured.stderr)")
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(measured.stdout.utf8)) as? [String: Any])
+        let total = try #require(report["totalAreaSquareMetres"] as? Double)
+        // Reference: GeographicLib Planimeter over every ring (scripts/reference/planimeter_areas.py), 636,542,903.2 m².
+        // GeoJSON rounds coordinates to 7 decimals (≤ 1.1 cm), which moves the total by far less than 1e-6.
+        #expect(abs(total - 636_542_903.2) / 636_542_903.2 < 1e-6)
+        let names = try Set(Array(Dataset.open(out).layer(at: 0).features).map { try $0.value("ADM3_TH").text ?? "" })
+        let original = try Set(Array(Dataset.open(Fixtures.nonthaburi).layer(at: 0).features).map {
+            try $0.value("ADM3_TH").text ?? ""
+        })
+        #expect(names == original)
+    }
+
+    @Test func indian1975ReportsTheOperationAndCanBeOverridden() throws {
+        let folder = try TemporaryFolder()
+        // A point near Democracy Monument, Bangkok, given in Indian 1975 (EPSG:4240) lon/lat.
+        let input = try folder.write(
+            "WKT,code\n\"POINT (100.5018 13.7567)\",BKK\n", to: "indian1975.csv")
+        let automatic = folder.path("auto.geojson")
+        let first = try CommandRunner.run(["convert", input, automatic, "--assume-crs", "EPSG:4240", "--json"])
+        #expect(first.status == 0, "\(first.stderr)")
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(first.stdout.utf8)) as? [String: Any])
+        let operation = try #require(report["operation"] as? [String: Any])
+        // `projinfo -s EPSG:4240 -t EPSG:4326 --spatial-test intersects` (PROJ 9.1.1) lists EPSG:1812 (3 m),
+        // EPSG:1304 (5 m) and EPSG:1537 (1 m, Bongkot field only); onshore Bangkok gets EPSG:1812.
+        #expect(operation["code"] as? String == "EPSG:1812")
+        #expect(operation["accuracyMetres"] as? Double == 3)
+        #expect((operation["candidates"] as? [Any])?.count ?? 0 >= 3)
+
+        let forced = folder.path("forced.geojson")
+        let second = try CommandRunner.run(["convert", input, forced, "--assume-crs", "EPSG:4240",
+                                            "--operation", "EPSG:1304", "--json"])
+        #expect(second.status == 0, "\(second.stderr)")
+        let a = try point(automatic)
+        let b = try point(forced)
+        // The datum shift is hundreds of metres; the two operations differ by metres.
+        let shift = metres(from: (100.5018, 13.7567), to: a)
+        #expect(shift > 300 && shift < 600, "shift \(shift) m")
+        let difference = metres(from: a, to: b)
+        #expect(difference > 0.5 && difference < 30, "difference \(difference) m")
+    }
+
+    @Test func convertsA100MegabyteShapefileInBoundedMemory() throws {
+        let folder = try TemporaryFolder()
+        let shp = folder.path("big.shp")
+        // 3,200 polygons × 2,000 vertices ≈ 102 MB of .shp.
+        let size = try SyntheticShapefile.write(to: shp, count: 3_200, vertices: 2_000)
+        #expect(size > 100_000_000)
+        let out = folder.path("big.fgb")
+        let result = try CommandRunner.run(["convert", shp, out, "--quiet"])
+        #expect(result.status == 0, "\(result.stderr)")
+        // Streaming: peak memory stays well under the file's size (the libraries alone take ~40 MB).
+        let peakBytes = result.maxResidentKilobytes * 1024
+        #expect(peakBytes < size / 2, "peak \(peakBytes / 1_000_000) MB for a \(size / 1_000_000) MB file")
+    }
+
+    private func point(_ path: String) throws -> (Double, Double) {
+        let feature = try #require(Array(try Dataset.open(path).layer(at: 0).features).first)
+        let box = try #require(feature.geometry?.envelope)
+        return (box.minX, box.minY)
+    }
+
+    /// Local flat-earth distance, ample for metres-scale differences at 13.7° N.
+    private func metres(from a: (Double, Double), to b: (Double, Double)) -> Double {
+        let dy = (b.1 - a.1) * 110_650
+        let dx = (b.0 - a.0) * 111_320 * cos(a.1 * .pi / 180)
+        return (dx * dx + dy * dy).squareRoot()
+    }
+}
