@@ -33,9 +33,7 @@ public final class Transformer {
             raw = created
             operation = nil
         case let .definition(definition):
-            context.beginCall()
-            // returns a new PJ, NULL when the text is not understood
-            guard let created = proj_create(context.handle, definition) else {
+            guard let created = Transformer.createOperation(definition, context: context) else {
                 throw PROJError.invalidDefinition(definition: definition, message: context.failureMessage())
             }
             // returns 1 for CRS objects, which are not operations
@@ -60,6 +58,20 @@ public final class Transformer {
 
     deinit {
         proj_destroy(pj)  // before the context, which this object keeps alive
+    }
+
+    /// An operation from a code (`EPSG:1304`, looked up among coordinate operations, since `proj_create` would
+    /// look for a CRS), or from a PROJ pipeline, WKT or PROJJSON text.
+    private static func createOperation(_ definition: String, context: ProjContext) -> OpaquePointer? {
+        context.beginCall()
+        let parts = definition.split(separator: ":", omittingEmptySubsequences: false)
+        if parts.count == 2, !parts[0].isEmpty, parts[1].allSatisfy(\.isNumber), !parts[1].isEmpty {
+            // returns a new PJ, NULL when the database has no operation of that code
+            return proj_create_from_database(context.handle, String(parts[0]).uppercased(), String(parts[1]),
+                                             PJ_CATEGORY_COORDINATE_OPERATION, 0, nil)
+        }
+        // returns a new PJ, NULL when the text is not understood
+        return proj_create(context.handle, definition)
     }
 
     /// Every operation PROJ knows between two CRSs, best first (PROJ's own order), unusable ones included and

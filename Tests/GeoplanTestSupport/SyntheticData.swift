@@ -20,8 +20,8 @@ public enum SyntheticData {
             // A ring touching itself at (100.51, 13.70): valid only as an inverted hole, which OGC forbids.
             (#"{"type": "Polygon", "coordinates": [[[100.50, 13.70], [100.51, 13.70], [100.52, 13.70], [100.52, 13.72], [100.51, 13.70], [100.50, 13.72], [100.50, 13.70]]]}"#,
              #"{"code": "TOUCH"}"#),
-            // An empty polygon.
-            (#"{"type": "Polygon", "coordinates": []}"#, #"{"code": "EMPTY"}"#),
+            // An empty multi-polygon (GDAL reads `"Polygon", "coordinates": []` as no geometry at all).
+            (#"{"type": "MultiPolygon", "coordinates": []}"#, #"{"code": "EMPTY"}"#),
             // No geometry at all.
             ("null", #"{"code": "NULL"}"#),
         ])

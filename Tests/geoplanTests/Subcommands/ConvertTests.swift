@@ -85,13 +85,20 @@ import Testing
         let second = try CommandRunner.run(["convert", input, forced, "--assume-crs", "EPSG:4240",
                                             "--operation", "EPSG:1304", "--json"])
         #expect(second.status == 0, "\(second.stderr)")
+        // Independent references: cs2cs (PROJ 9.1.1) with each operation's published Helmert parameters,
+        //   echo "100.5018 13.7567" | cs2cs -d 8 +proj=longlat +ellps=evrst30 \
+        //     +towgs84=293,836,318,0.5,1.6,-2.8,2.1 +to +proj=longlat +datum=WGS84   → 100.49684930 13.75882343
+        //   … +towgs84=210,814,289 …                                                 → 100.49851879 13.75836419
+        // Tolerance 1e-7° (GeoJSON keeps 7 decimals, about 1 cm).
         let a = try point(automatic)
         let b = try point(forced)
-        // The datum shift is hundreds of metres; the two operations differ by metres.
+        #expect(abs(a.0 - 100.49684930) < 1e-7 && abs(a.1 - 13.75882343) < 1e-7, "\(a)")
+        #expect(abs(b.0 - 100.49851879) < 1e-7 && abs(b.1 - 13.75836419) < 1e-7, "\(b)")
+        // The datum shift moves the point by about 0.6 km, and the two operations disagree by about 0.2 km here:
+        // which one was used matters.
         let shift = metres(from: (100.5018, 13.7567), to: a)
-        #expect(shift > 300 && shift < 600, "shift \(shift) m")
-        let difference = metres(from: a, to: b)
-        #expect(difference > 0.5 && difference < 30, "difference \(difference) m")
+        #expect(shift > 500 && shift < 650, "shift \(shift) m")
+        #expect(second.stdout.contains("EPSG:1304"))
     }
 
     @Test func convertsA100MegabyteShapefileInBoundedMemory() throws {
