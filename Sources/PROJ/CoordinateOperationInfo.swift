@@ -23,6 +23,12 @@ public struct CoordinateOperationInfo: Hashable, Sendable, CustomStringConvertib
         if let authority = proj_get_id_auth_name(pj, 0), let code = proj_get_id_code(pj, 0) {
             identifier = "\(String(cString: authority)):\(String(cString: code))"
         }
+        // Normalising to lon/lat wraps an operation in axis swaps ("axis order change (2D) + Indian 1975 to WGS 84
+        // (4) + axis order change (2D)"), which hides its name and code: report the step that does the work.
+        if identifier == nil, let inner = significantStep(of: pj, context: context) {
+            name = inner.name
+            identifier = inner.identifier
+        }
         // returns -1 when unknown
         let metres = proj_coordoperation_get_accuracy(context.handle, pj)
         accuracy = metres < 0 ? nil : metres
@@ -36,6 +42,26 @@ public struct CoordinateOperationInfo: Hashable, Sendable, CustomStringConvertib
         let accuracyText = accuracy.map { "\($0) m" } ?? "unknown accuracy"
         return "\(identifier.map { "\($0), " } ?? "")\(name), \(accuracyText)"
     }
+}
+
+/// The one step of a concatenated operation that is not an axis-order change, with its name and code.
+private func significantStep(of pj: OpaquePointer, context: ProjContext) -> (name: String, identifier: String?)? {
+    guard proj_get_type(pj) == PJ_TYPE_CONCATENATED_OPERATION else { return nil }
+    var found: [(name: String, identifier: String?)] = []
+    // returns the number of steps
+    for index in 0..<proj_concatoperation_get_step_count(context.handle, pj) {
+        // returns a new PJ we destroy
+        guard let step = proj_concatoperation_get_step(context.handle, pj, index) else { continue }
+        defer { proj_destroy(step) }
+        let name = proj_get_name(step).map { String(cString: $0) } ?? ""
+        guard !name.hasPrefix("axis order change") else { continue }
+        var identifier: String?
+        if let authority = proj_get_id_auth_name(step, 0), let code = proj_get_id_code(step, 0) {
+            identifier = "\(String(cString: authority)):\(String(cString: code))"
+        }
+        found.append((name, identifier))
+    }
+    return found.count == 1 ? found[0] : nil
 }
 
 /// Which operation a `Transformer` applies.
