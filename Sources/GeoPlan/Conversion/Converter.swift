@@ -28,9 +28,6 @@ public enum Converter {
         if crs == nil {
             warnings.append("layer \"\(layer.name)\" has no CRS; the output has none either")
         }
-        if target.format == .csv, let targetSRS {
-            warnings.append("CSV keeps no CRS: the WKT coordinates are in \(targetSRS)")
-        }
         if target.format != .geoJSON, request.precision != 7 {
             warnings.append("--precision applies to GeoJSON only; \(target.format.driverName) keeps full precision")
         }

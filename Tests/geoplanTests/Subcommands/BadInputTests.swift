@@ -1,4 +1,5 @@
 import Foundation
+import GDAL
 import GeoplanTestSupport
 import Testing
 
@@ -86,6 +87,30 @@ import Testing
         try expectError(["convert", path, folder.path("mixed.shp")], mentions: ["mixed.geojson"])
         try expectError(["measure", path], mentions: ["mixed.geojson"])
         #expect(folder.contents() == ["mixed.geojson"])
+    }
+
+    @Test func zAndMCoordinatesAreKeptWhereTheFormatCanAndMeasuredIn2D() throws {
+        let folder = try TemporaryFolder()
+        let csv = try folder.write(SyntheticData.csvWithZM, to: "zm.csv")
+        // GeoJSON (RFC 7946) keeps Z as a third position value but has no M: dropped, with a warning.
+        let geojson = try CommandRunner.run(["convert", csv, folder.path("zm.geojson"), "--assume-crs", "EPSG:4326"])
+        #expect(geojson.status == 0, "\(geojson.stderr)")
+        #expect(geojson.stderr.contains("no M values; they were dropped"))
+        let text = try String(contentsOfFile: folder.path("zm.geojson"), encoding: .utf8)
+        #expect(RFC7946Checker().violations(in: text) == [])
+        #expect(text.contains("13.7, 5.0 ]"))
+        // GeoPackage keeps both.
+        #expect(try CommandRunner.run(["convert", csv, folder.path("zm.gpkg"), "--assume-crs", "EPSG:4326"]).status == 0)
+        let kept = try #require(try Dataset.open(folder.path("zm.gpkg")).layer(at: 0).feature(id: 1)?.geometry?.type)
+        #expect(kept.hasZ && kept.hasM)
+        // Measures use x/y only: the triangle's geodesic area, whatever its Z and M.
+        let flat = try folder.write("WKT,code\n\"POLYGON ((100.5 13.7,100.51 13.7,100.51 13.71,100.5 13.7))\",A\n",
+                                    to: "flat.csv")
+        let a = try CommandRunner.run(["measure", csv, "--assume-crs", "EPSG:4326", "--csv"])
+        let b = try CommandRunner.run(["measure", flat, "--assume-crs", "EPSG:4326", "--csv"])
+        #expect(a.status == 0 && b.status == 0)
+        #expect(a.stdout.split(separator: "\n").last?.split(separator: ",").dropFirst(2)
+                == b.stdout.split(separator: "\n").last?.split(separator: ",").dropFirst(2))
     }
 
     @Test func textThatIsNotUTF8WithoutDeclaredEncoding() throws {
