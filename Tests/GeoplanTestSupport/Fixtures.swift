@@ -13,6 +13,7 @@ public enum Fixtures {
 
     public static let phuket = shape("tambons/phuket/phuket.shp")
     public static let nonthaburi = shape("tambons/nonthaburi/nonthaburi.shp")
+    public static let nakhonPathom = shape("tambons/nakhon-pathom/nakhon-pathom.shp")
     public static let provinces = shape("provinces/provinces-simplified.shp")
 
     /// A file under `Tests/Fixtures/`.

@@ -59,5 +59,6 @@ public final class StagedOutput {
             }
         }
         committed = true
+        try? FileManager.default.removeItem(at: stagingFolder)
     }
 }
