@@ -34,8 +34,9 @@ public enum ShapefileEncodingDetector {
 
         func make(_ encoding: TextEncoding, _ source: TextEncodingDecision.Source, _ why: String,
                   undetermined: Bool = false) -> TextEncodingDecision {
-            TextEncodingDecision(encoding: encoding, source: source, evidence: evidence, warnings: warnings,
-                                 isUndetermined: undetermined, summary: "\(encoding.displayName), \(why) (\(counts))")
+            let lead = source == .asciiOnly ? "ASCII" : encoding.displayName
+            return TextEncodingDecision(encoding: encoding, source: source, evidence: evidence, warnings: warnings,
+                                        isUndetermined: undetermined, summary: "\(lead), \(why) (\(counts))")
         }
 
         if let override {
@@ -51,7 +52,7 @@ public enum ShapefileEncodingDetector {
 
         if evidence.isASCIIOnly {
             let encoding = declared?.encoding ?? .utf8
-            return make(encoding, .asciiOnly, "all text is ASCII, so any declaration reads the same")
+            return make(encoding, .asciiOnly, "which every encoding reads the same")
         }
 
         if evidence.looksUTF8 {

@@ -117,5 +117,6 @@ private func notRecognizedReason(_ message: String, _ path: String) -> String {
         return "no GDAL driver recognises it as vector data (is it a Shapefile, GeoPackage, GeoJSON, "
             + "FlatGeobuf, KML or CSV file, complete and not corrupt?)"
     }
-    return message
+    // A driver recognised the file but could not read it (GeoJSON cut short, a broken GeoPackage…).
+    return message + " (the file may be truncated or corrupt)"
 }

@@ -54,7 +54,7 @@ public enum Converter {
             }
             droppedM = droppedM || (target.format == .geoJSON && (geometry?.type.hasM ?? false))
             try writer.write(values: try feature.values(), geometry: geometry, source: feature.location)
-            if read % 1000 == 0 { progress(read, total) }
+            progress(read, total)
         }
         try writer.finish()
         warnings += writer.finishedWarnings

@@ -38,8 +38,8 @@ public struct AttributeEncoding: Sendable {
                                                + "encodings (\(list.joined(separator: ", "))); open them one by one")
         }
         let options = OpenOptions(driverOptions: ["ENCODING": first.encoding.gdalName], textDecoding: .utf8)
-        let report = EncodingReport(name: first.encoding.displayName, source: first.sourceDescription,
-                                    summary: first.summary)
+        let name = first.source == .asciiOnly ? "ASCII" : first.encoding.displayName
+        let report = EncodingReport(name: name, source: first.sourceDescription, summary: first.summary)
         return AttributeEncoding(openOptions: options, report: report, warnings: decisions.flatMap(\.warnings))
     }
 

@@ -67,7 +67,7 @@ public enum Measurement {
             rows.append(FeatureMeasures(featureID: feature.id, key: KeyField.value(of: key, in: feature),
                                         areaSquareMetres: measures.areaSquareMetres,
                                         perimeterMetres: measures.perimeterMetres, lengthMetres: measures.lengthMetres))
-            if rows.count % 500 == 0 { progress(rows.count, total) }
+            progress(rows.count, total)
         }
         guard !rows.isEmpty else { throw GeoPlanError.emptyLayer(path: path, layer: layer.name) }
         if invalid > 0 {

@@ -74,7 +74,7 @@ public struct LayerScanner {
                     result.lengthMetres = (result.lengthMetres ?? 0) + length
                 }
             }
-            if result.featureCount % 500 == 0 { progress(result.featureCount) }
+            progress(result.featureCount)
         }
         return result
     }

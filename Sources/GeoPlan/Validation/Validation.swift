@@ -55,7 +55,7 @@ public enum Validation {
                 }
             }
             try writer.write(values: try feature.values(), geometry: geometry, source: feature.location)
-            if read % 500 == 0 { progress(read, total) }
+            progress(read, total)
         }
         try writer.finish()
         repair.featuresWritten = writer.written
