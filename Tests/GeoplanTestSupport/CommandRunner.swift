@@ -6,7 +6,11 @@ public enum CommandRunner {
         public let status: Int32
         public let stdout: String
         public let stderr: String
-        /// Peak resident memory of the child, in kilobytes (from `wait4`'s rusage).
+        /// Peak resident memory of the child in kilobytes, from Linux's `/proc/PID/status` (`VmHWM`, the new
+        /// program's own high-water mark), sampled every 2 ms; 0 where `/proc` does not exist.
+        ///
+        /// Not `wait4`'s `ru_maxrss`: Linux carries the spawning process's peak into a child across `exec`, so a
+        /// child of a large test process would report the test's memory, not its own.
         public let maxResidentKilobytes: Int
     }
 
@@ -23,8 +27,8 @@ public enum CommandRunner {
 
     /// Runs `geoplan` with `arguments` in `directory`, with no terminal attached (so no progress line).
     ///
-    /// Spawned with `posix_spawn` and reaped with `wait4` here (not Foundation's `Process`, which reaps on its own
-    /// thread), so the child's peak memory can be read.
+    /// Spawned with `posix_spawn` and reaped with `waitpid` here (not Foundation's `Process`, which reaps on its
+    /// own thread), so the child's `/proc` entry can be sampled until it exits.
     public static func run(_ arguments: [String], in directory: URL? = nil) throws -> Result {
         var outPipe: [Int32] = [0, 0]
         var errPipe: [Int32] = [0, 0]
@@ -65,15 +69,46 @@ public enum CommandRunner {
                 group.leave()
             }
         }
+        let peak = PeakSampler(pid: pid)
         var status: Int32 = 0
-        var usage = rusage()
-        // returns the pid, filling the exit status and the child's own resource usage
-        while wait4(pid, &status, 0, &usage) == -1 && errno == EINTR {}
+        // returns the pid and fills the exit status
+        while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
+        peak.stop()
         group.wait()
         let exitStatus = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
         return Result(status: exitStatus, stdout: buffers.text(isError: false), stderr: buffers.text(isError: true),
-                      maxResidentKilobytes: usage.ru_maxrss)
+                      maxResidentKilobytes: peak.kilobytes)
     }
+}
+
+/// Samples a running child's `VmHWM` on a background thread until stopped.
+private final class PeakSampler: @unchecked Sendable {
+    private let lock = NSLock()
+    private var peak = 0
+    private var running = true
+    private let done = DispatchSemaphore(value: 0)
+
+    init(pid: pid_t) {
+        let path = "/proc/\(pid)/status"
+        DispatchQueue.global().async { [self] in
+            while lock.withLock({ running }) {
+                if let text = try? String(contentsOfFile: path, encoding: .utf8),
+                   let line = text.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
+                   let value = Int(line.split(separator: " ", omittingEmptySubsequences: true).dropFirst().first ?? "") {
+                    lock.withLock { peak = max(peak, value) }
+                }
+                usleep(2_000)
+            }
+            done.signal()
+        }
+    }
+
+    func stop() {
+        lock.withLock { running = false }
+        done.wait()
+    }
+
+    var kilobytes: Int { lock.withLock { peak } }
 }
 
 /// Collects the two pipes' data from reader threads.

@@ -47,8 +47,8 @@ final class OperationSelection {
     init(from source: SpatialReference, to target: SpatialReference, near extent: GDAL.Envelope?,
          operation: String?) throws {
         context = try ProjContext()
-        let sourceCRS = try CRS(source.projJSON ?? source.wkt, context: context)
-        let targetCRS = try CRS(target.projJSON ?? target.wkt, context: context)
+        let sourceCRS = try CRS(source, context: context)
+        let targetCRS = try CRS(target, context: context)
         let candidates = try Transformer.candidates(from: sourceCRS, to: targetCRS, context: context)
         let choice: OperationChoice = operation.map { .definition($0) } ?? .automatic
         transformer = try Transformer(from: sourceCRS, to: targetCRS, operation: choice, context: context)

@@ -9,7 +9,7 @@ enum GeometryCheck {
         guard !geometry.isEmpty else { return (.empty, nil) }
         let geos: Geometry
         do {
-            geos = try Geometry(wkb: try geometry.planarWKB(), context: context)
+            geos = try geometry.geosGeometry(context: context)
         } catch {
             // GEOS refuses to build rings that are not closed or have fewer than 4 points; that is invalidity too.
             return (.invalid(reason: GeometryCheck.readerReason(error), location: nil), nil)

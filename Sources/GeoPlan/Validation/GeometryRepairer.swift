@@ -23,6 +23,14 @@ final class GeometryRepairer {
 
     func repair(_ geometry: Geometry?, location: FeatureLocation) throws -> Outcome {
         guard let geometry else { return Outcome(geometry: nil, droppedParts: false) }
+        do {
+            return try repairing(geometry)
+        } catch {
+            throw GeoPlanError.input(path: location.path, reason: "\(location): cannot repair the geometry: \(error)")
+        }
+    }
+
+    private func repairing(_ geometry: Geometry) throws -> Outcome {
         // "structure" rebuilds areas from the rings (what users mean by fixing a boundary); collapsed parts go.
         let valid = try geometry.makeValid(method: .structure(keepCollapsed: false))
         var kept = valid
@@ -32,6 +40,6 @@ final class GeometryRepairer {
             dropped = kept.numberOfGeometries < valid.numberOfGeometries && valid.type == .geometryCollection
         }
         guard !kept.isEmpty else { return Outcome(geometry: nil, droppedParts: dropped) }
-        return Outcome(geometry: try OGRGeometry(wkb: kept.wkb()), droppedParts: dropped)
+        return Outcome(geometry: try kept.ogrGeometry(), droppedParts: dropped)
     }
 }

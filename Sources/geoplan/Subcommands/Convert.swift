@@ -8,7 +8,8 @@ struct Convert: ParsableCommand {
         discussion: """
             The output format follows the extension: .geojson/.json, .gpkg, .fgb, .csv, .shp. GeoJSON is always \
             RFC 7946: WGS 84 lon/lat, counter-clockwise exterior rings, no "crs" member, 7 decimals (about 1 cm) \
-            unless --precision says otherwise. Features are streamed, so large files need little memory. The \
+            unless --precision says otherwise. Features are streamed, so large files need little memory (except \
+            FlatGeobuf, whose spatial index GDAL builds in memory: about 1.5 times the output's size). The \
             output is written beside its final place and renamed in only when complete.
 
             When a transformation is needed, the coordinate operation PROJ chose (and its accuracy) is reported; \
