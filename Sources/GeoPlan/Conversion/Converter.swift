@@ -41,23 +41,23 @@ public enum Converter {
         try layer.forEachFeature { feature in
             read += 1
             var geometry = feature.geometry
-            if let original = geometry, plan != nil || (target.format == .geoJSON && original.type.hasM) {
-                let copy = try original.clone()
-                if let plan {
-                    do {
-                        try copy.transform(with: plan.transformation)
-                    } catch {
-                        throw GDALError.readFailed(location: feature.location, message: "\(error)")
-                    }
+            if let plan, let original = geometry {
+                let copy = try original.clone()  // the feature's own geometry is borrowed: transform a copy
+                do {
+                    try copy.transform(with: plan.transformation)
+                } catch {
+                    throw GeoPlanError.input(path: request.input, reason: "\(feature.location): cannot transform it "
+                                             + "to \(plan.transformation.target): \(error)")
                 }
                 geometry = copy
             }
+            // GDAL's GeoJSON writer drops M values (RFC 7946 has none); say so once.
             droppedM = droppedM || (target.format == .geoJSON && (geometry?.type.hasM ?? false))
             try writer.write(values: try feature.values(), geometry: geometry, source: feature.location)
             progress(read, total)
         }
         try writer.finish()
-        warnings += writer.finishedWarnings
+        warnings += writer.warnings
         if droppedM { warnings.append("GeoJSON (RFC 7946) has no M values; they were dropped") }
 
         return ConvertReport(

@@ -15,14 +15,18 @@ public struct MeasureReport: Codable, Hashable, Sendable {
     public var path: String
     public var layer: String
     public var keyField: String?
-    /// "area" for polygon layers, "length" for line layers.
-    public var kind: String
+    public var kind: MeasureKind
     public var method: String
     public var operation: OperationReport?
     public var features: [FeatureMeasures]
     public var totalAreaSquareMetres: Double?
     public var totalLengthMetres: Double?
     public var warnings: [String]
+}
+
+/// What a layer's features have: areas (polygons) or lengths (lines).
+public enum MeasureKind: String, Codable, Hashable, Sendable {
+    case area, length
 }
 
 /// `geoplan measure`'s engine: geodesic area and perimeter of every polygon, or length of every line.
@@ -37,7 +41,7 @@ public enum Measurement {
         let key = try KeyField.resolve(keyField, in: layer)
         let measurer = try GeodesicMeasurer(crs: crs.spatialReference, near: layer.extent(force: false))
         let context = try GEOSContext()
-        var kind: String?
+        var kind: MeasureKind?
         var rows: [FeatureMeasures] = []
         var invalid = 0
         let total = layer.featureCount(force: false)
@@ -47,7 +51,7 @@ public enum Measurement {
                 return
             }
             let type = ogr.type
-            let featureKind = type.isPolygonal ? "area" : type.isLinear ? "length" : nil
+            let featureKind: MeasureKind? = type.isPolygonal ? .area : type.isLinear ? .length : nil
             guard let featureKind else {
                 throw GeoPlanError.wrongGeometryType(location: feature.location, expected: "a polygon or a line",
                                                      found: "\(type)")
@@ -57,11 +61,17 @@ public enum Measurement {
                                                       purpose: "measure needs one kind")
             }
             kind = featureKind
-            let (status, geos) = GeometryCheck.status(of: ogr, context: context)
-            if case .invalid = status { invalid += 1 }
-            guard let geos else {
+            let (status, checked) = GeometryCheck.status(of: ogr, context: context)
+            guard var geos = checked else {
                 throw GeoPlanError.input(path: path, reason: "\(feature.location): cannot measure an unreadable "
                                          + "geometry (\(status.reason ?? "invalid")); repair it with geoplan validate --fix")
+            }
+            if case .invalid = status {
+                // Correct by default: a bow-tie's ring formula cancels its own area; measure what MakeValid makes
+                // of it (what `validate --fix` would write), and say so.
+                invalid += 1
+                geos = try geos.makeValid(method: .structure(keepCollapsed: false))
+                if featureKind == .area { geos = try geos.polygonalPart() }
             }
             let measures = try measurer.measure(geos, location: feature.location)
             rows.append(FeatureMeasures(featureID: feature.id, key: KeyField.value(of: key, in: feature),
@@ -71,14 +81,14 @@ public enum Measurement {
         }
         guard !rows.isEmpty else { throw GeoPlanError.emptyLayer(path: path, layer: layer.name) }
         if invalid > 0 {
-            warnings.append("\(invalid) invalid geometries were measured as they are; their areas may be wrong — "
-                            + "check with geoplan validate")
+            warnings.append("\(invalid) invalid geometries were measured after repair with GEOS MakeValid, as "
+                            + "geoplan validate --fix would write them; list them with geoplan validate")
         }
         return MeasureReport(
-            path: path, layer: layer.name, keyField: key, kind: kind ?? "area", method: measurer.method,
+            path: path, layer: layer.name, keyField: key, kind: kind ?? .area, method: measurer.method,
             operation: measurer.operation, features: rows,
-            totalAreaSquareMetres: kind == "area" ? rows.compactMap(\.areaSquareMetres).reduce(0, +) : nil,
-            totalLengthMetres: kind == "length" ? rows.compactMap(\.lengthMetres).reduce(0, +) : nil,
+            totalAreaSquareMetres: kind == .length ? nil : rows.compactMap(\.areaSquareMetres).reduce(0, +),
+            totalLengthMetres: kind == .length ? rows.compactMap(\.lengthMetres).reduce(0, +) : nil,
             warnings: warnings)
     }
 }

@@ -68,9 +68,9 @@ public final class LayerWriter {
         written += 1
     }
 
-    /// GDAL's warnings so far (field names laundered, values truncated…).
+    /// GDAL's warnings (field names laundered, values truncated…), so far or, after `finish()`, in all.
     public var warnings: [String] {
-        (dataset?.warnings ?? []).map { "\(target.path): \($0.text)" }
+        dataset.map { $0.warnings.map { "\(target.path): \($0.text)" } } ?? finishedWarnings
     }
 
     /// Commits, closes (reporting a failed flush) and moves the output into place.
@@ -84,8 +84,7 @@ public final class LayerWriter {
         finishedWarnings = collected
     }
 
-    /// Warnings collected up to `finish()`.
-    public private(set) var finishedWarnings: [String] = []
+    private var finishedWarnings: [String] = []
 
     private func writeHint(_ message: String) -> String {
         if target.format == .shapefile, message.contains("type") {

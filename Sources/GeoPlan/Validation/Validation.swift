@@ -59,7 +59,7 @@ public enum Validation {
         }
         try writer.finish()
         repair.featuresWritten = writer.written
-        warnings += writer.finishedWarnings
+        warnings += writer.warnings
         if repair.unrepairable > 0 {
             warnings.append("\(repair.unrepairable) geometries could not be read by GEOS and were copied unchanged")
         }

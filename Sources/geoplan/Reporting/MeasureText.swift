@@ -6,7 +6,7 @@ enum MeasureText {
     static func table(_ report: MeasureReport, unit: AreaUnit) -> String {
         let keyTitle = report.keyField ?? "key"
         var lines: [String] = []
-        if report.kind == "area" {
+        if report.kind == .area {
             lines.append(pad(["fid", keyTitle, "area (\(unit.symbol))", "perimeter (km)", "rai-ngan-wa"]))
             for row in report.features {
                 lines.append(pad([row.featureID.map(String.init) ?? "", row.key ?? "",
@@ -35,7 +35,7 @@ enum MeasureText {
     static func csv(_ report: MeasureReport, unit: AreaUnit) -> String {
         let keyTitle = report.keyField ?? "key"
         var lines: [String] = []
-        if report.kind == "area" {
+        if report.kind == .area {
             lines.append("fid,\(keyTitle),area_\(unit.rawValue),perimeter_km")
             for row in report.features {
                 lines.append([row.featureID.map(String.init) ?? "", quoted(row.key ?? ""),

@@ -57,6 +57,20 @@ import Testing
         #expect(result.stdout.contains("5065-0-52"))
     }
 
+    @Test func invalidPolygonsAreMeasuredAsRepairedAndSaidSo() throws {
+        let folder = try TemporaryFolder()
+        let path = try folder.write(SyntheticData.invalidPolygons, to: "defects.geojson")
+        let result = try CommandRunner.run(["measure", path, "--key", "code", "--json"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr.contains("2 invalid geometries were measured after repair with GEOS MakeValid"))
+        let rows = (try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])?["features"]
+            as? [[String: Any]] ?? []
+        let area = { (code: String) in rows.first { $0["key"] as? String == code }?["areaSquareMetres"] as? Double }
+        // A bow-tie's signed ring area cancels to ~0; repaired, it is two triangles: half the 0.01° square.
+        #expect(abs(try #require(area("BOWTIE")) / (try #require(area("OK1"))) - 0.5) < 1e-3)
+        #expect(area("EMPTY") == nil && area("NULL") == nil)
+    }
+
     @Test func linesHaveLengths() throws {
         let folder = try TemporaryFolder()
         // Two segments along the equator, 1° of longitude each: GeodSolve -i gives 111,319.490793 m per degree.
