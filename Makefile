@@ -5,7 +5,7 @@ SHAPES := shapes/tambons/phuket/phuket.shp shapes/tambons/nonthaburi/nonthaburi.
           shapes/tambons/samut-songkhram/samut-songkhram.shp shapes/tambons/nakhon-pathom/nakhon-pathom.shp \
           shapes/provinces/provinces-simplified.shp
 
-.PHONY: setup build run test clean
+.PHONY: setup build run test sanitize clean
 
 setup:
 	@bash scripts/install-system-packages.sh
@@ -20,6 +20,11 @@ run: build
 
 test: setup
 	$(SWIFT) test
+
+# The test suite under ThreadSanitizer and AddressSanitizer (GDAL is not instrumented: leaks are not checked).
+sanitize: setup
+	$(SWIFT) test --sanitize=thread --scratch-path .build-tsan
+	ASAN_OPTIONS=detect_leaks=0 $(SWIFT) test --sanitize=address --scratch-path .build-asan
 
 clean:
 	$(SWIFT) package clean
