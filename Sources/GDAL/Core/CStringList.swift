@@ -25,18 +25,6 @@ final class CStringList {
     }
 }
 
-/// Reads a GDAL string list that the caller does not own into Swift strings.
-func strings(fromCSL list: UnsafePointer<UnsafeMutablePointer<CChar>?>?) -> [String] {
-    guard let list else { return [] }
-    var result: [String] = []
-    var index = 0
-    while let item = list[index] {
-        result.append(String(cString: item))
-        index += 1
-    }
-    return result
-}
-
 /// Takes ownership of a `char *` that GDAL allocated with `CPLMalloc`, and frees it.
 func takeCPLString(_ pointer: UnsafeMutablePointer<CChar>?) -> String? {
     guard let pointer else { return nil }

@@ -7,8 +7,6 @@ public struct Measures: Codable, Hashable, Sendable {
     public var areaSquareMetres: Double?
     public var perimeterMetres: Double?
     public var lengthMetres: Double?
-
-    public static let none = Measures()
 }
 
 /// Measures geometries on the WGS 84 ellipsoid (GeographicLib's algorithms in PROJ), whatever their CRS:

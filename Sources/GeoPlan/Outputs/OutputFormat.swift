@@ -43,9 +43,6 @@ public enum OutputFormat: String, CaseIterable, Hashable, Sendable {
         }
     }
 
-    /// Whether every feature of a layer must have one geometry type.
-    public var needsSingleGeometryType: Bool { self == .shapefile }
-
     /// Whether the format stores no CRS (RFC 7946 GeoJSON is WGS 84 by definition; CSV has none at all).
     public var isAlwaysWGS84: Bool { self == .geoJSON }
 

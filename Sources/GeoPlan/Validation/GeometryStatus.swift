@@ -8,10 +8,6 @@ public enum GeometryStatus: Hashable, Sendable {
     /// GEOS finds it invalid (or cannot even build it): the reason, and where when known.
     case invalid(reason: String, location: Coordinate?)
 
-    public var isProblem: Bool {
-        self != .valid
-    }
-
     /// A short reason for reports: "Self-intersection", "no geometry", "empty geometry".
     public var reason: String? {
         switch self {

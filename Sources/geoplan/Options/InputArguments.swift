@@ -32,3 +32,10 @@ struct ReportArguments: ParsableArguments {
     @Flag(name: [.short, .long], help: "No progress or warnings on stderr (errors are still printed).")
     var quiet = false
 }
+
+/// The field that names features in reports.
+struct KeyArguments: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("Field that names features in the report (default: ADM3_PCODE or "
+                                            + "another code or name field when present).", valueName: "field"))
+    var key: String?
+}

@@ -22,9 +22,7 @@ struct Measure: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Area unit: km2, ha, m2 or rai (default km2).", valueName: "unit"))
     var unit: String = "km2"
 
-    @Option(name: .long, help: ArgumentHelp("Field that names features (default: ADM3_PCODE or another code field).",
-                                            valueName: "field"))
-    var key: String?
+    @OptionGroup var naming: KeyArguments
 
     @Flag(name: .long, help: "Print CSV on stdout instead of a table.")
     var csv = false
@@ -41,7 +39,7 @@ struct Measure: ParsableCommand {
     func run() throws {
         let areaUnit = AreaUnit(parsing: unit) ?? .squareKilometres
         let progress = ProgressLine(label: "measure", quiet: report.quiet)
-        let result = try Measurement.measure(path, options: input.inputOptions, keyField: key) { done, total in
+        let result = try Measurement.measure(path, options: input.inputOptions, keyField: naming.key) { done, total in
             progress.update(done: done, total: total)
         }
         progress.finish()

@@ -23,9 +23,7 @@ struct Validate: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Write a repaired copy to this file.", valueName: "output"))
     var fix: String?
 
-    @Option(name: .long, help: ArgumentHelp("Field that names features in the report (default: ADM3_PCODE or "
-                                            + "another code field when present).", valueName: "field"))
-    var key: String?
+    @OptionGroup var naming: KeyArguments
 
     @Flag(name: .long, help: "Replace the --fix output if it exists.")
     var overwrite = false
@@ -35,7 +33,7 @@ struct Validate: ParsableCommand {
 
     func run() throws {
         let progress = ProgressLine(label: "validate", quiet: report.quiet)
-        let result = try Validation.validate(path, options: input.inputOptions, keyField: key, repairTo: fix,
+        let result = try Validation.validate(path, options: input.inputOptions, keyField: naming.key, repairTo: fix,
                                              overwrite: overwrite) { done, total in
             progress.update(done: done, total: total)
         }
