@@ -9,7 +9,10 @@ struct Validate: ParsableCommand {
             Each problem is listed with its feature id, key field (e.g. ADM3_PCODE), GEOS's reason and location. \
             --fix repairs with GEOS MakeValid ("structure" method), keeping polygons polygons: lines and points \
             that a repair leaves behind are dropped, and a geometry that collapses entirely is reported. The \
-            input is never modified; the repaired copy is written to a new file (format from its extension).
+            input is never modified; the repaired copy is written to a new file (format from its extension). \
+            With --fix the exit \
+            status is 0 once the copy is written; the report says what could not be repaired (empty or missing \
+            geometries are copied as they are).
 
             Examples:
               geoplan validate shapes/tambons/phuket/phuket.shp
