@@ -14,6 +14,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
     ],
     targets: [
         // System libraries: a module map and a shim header each, found through pkg-config.
@@ -33,7 +34,7 @@ let package = Package(
         .target(name: "GDAL", dependencies: ["CGDAL"]),
 
         // The engine: planning words live here.
-        .target(name: "GeoPlan", dependencies: ["GDAL", "PROJ", "GEOS"]),
+        .target(name: "GeoPlan", dependencies: ["GDAL", "PROJ", "GEOS", .product(name: "Yams", package: "Yams")]),
 
         // The command-line tool: parsing and printing only.
         .executableTarget(

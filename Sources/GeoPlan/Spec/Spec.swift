@@ -1,0 +1,221 @@
+/// A run described by a planner: boundary sets, input layers and tables, and the indicators to compute.
+///
+/// Parsed from YAML by `SpecParser`; every element keeps where it was written (`SourceLocation`) so that
+/// errors found later (a missing file, a field that does not exist) can point at the spec's line.
+public struct Spec: Hashable, Sendable {
+    public var boundaries: [BoundarySpec]
+    public var inputs: [InputSpec]
+    public var indicators: [IndicatorSpec]
+    public var output: OutputSpec
+    /// The spec file; relative paths inside it are resolved against its folder.
+    public var path: String?
+
+    public init(boundaries: [BoundarySpec], inputs: [InputSpec] = [], indicators: [IndicatorSpec],
+                output: OutputSpec = OutputSpec(), path: String? = nil) {
+        self.boundaries = boundaries
+        self.inputs = inputs
+        self.indicators = indicators
+        self.output = output
+        self.path = path
+    }
+
+    public func input(named name: String) -> InputSpec? {
+        inputs.first { $0.name == name }
+    }
+}
+
+/// A line and column in the spec file, both counted from 1.
+public struct SourceLocation: Hashable, Sendable, CustomStringConvertible {
+    public var line: Int
+    public var column: Int
+
+    public init(line: Int, column: Int) {
+        self.line = line
+        self.column = column
+    }
+
+    public var description: String { "line \(line), column \(column)" }
+}
+
+/// One set of areas (tambons, municipalities…) for which every indicator is computed.
+public struct BoundarySpec: Hashable, Sendable {
+    /// A short name used in output file names: `tambons`.
+    public var name: String
+    public var path: String
+    public var layer: String?
+    /// The field holding each area's unique code: `ADM3_PCODE`.
+    public var idField: String
+    /// Fields copied to every output row: `[ADM3_TH, ADM3_EN]`.
+    public var nameFields: [String]
+    public var whereClause: String?
+    public var assumeCRS: String?
+    public var encoding: String?
+    public var location: SourceLocation?
+
+    public init(name: String, path: String, layer: String? = nil, idField: String, nameFields: [String] = [],
+                whereClause: String? = nil, assumeCRS: String? = nil, encoding: String? = nil,
+                location: SourceLocation? = nil) {
+        self.name = name
+        self.path = path
+        self.layer = layer
+        self.idField = idField
+        self.nameFields = nameFields
+        self.whereClause = whereClause
+        self.assumeCRS = assumeCRS
+        self.encoding = encoding
+        self.location = location
+    }
+}
+
+/// What an input holds.
+public enum InputKind: String, Hashable, Sendable, CaseIterable {
+    case points, lines, polygons, table
+}
+
+/// A named input: a layer of points, lines or polygons, or a table keyed by an area code.
+public struct InputSpec: Hashable, Sendable {
+    public var name: String
+    public var kind: InputKind
+    public var path: String
+    public var layer: String?
+    public var whereClause: String?
+    public var assumeCRS: String?
+    public var encoding: String?
+    /// For tables: the column holding the area code (`tambon_code`).
+    public var codeField: String?
+    public var location: SourceLocation?
+
+    public init(name: String, kind: InputKind, path: String, layer: String? = nil, whereClause: String? = nil,
+                assumeCRS: String? = nil, encoding: String? = nil, codeField: String? = nil,
+                location: SourceLocation? = nil) {
+        self.name = name
+        self.kind = kind
+        self.path = path
+        self.layer = layer
+        self.whereClause = whereClause
+        self.assumeCRS = assumeCRS
+        self.encoding = encoding
+        self.codeField = codeField
+        self.location = location
+    }
+}
+
+/// How area codes are compared between a table and the boundaries.
+public enum CodeNormalization: String, Hashable, Sendable, CaseIterable {
+    /// Exactly as written.
+    case exact
+    /// Thai administrative codes: `TH830101`, `830101` and `0830101` are the same tambon (prefix `TH` and
+    /// leading zeros dropped, case and surrounding spaces ignored).
+    case thai
+}
+
+/// How lengths and areas are measured.
+public enum MeasureMode: Hashable, Sendable {
+    /// On the WGS 84 ellipsoid (the default).
+    case geodesic
+    /// In the plane of a named projected CRS (`EPSG:32647`).
+    case planar(crs: String)
+}
+
+/// What an indicator computes, with its parameters.
+public enum IndicatorKind: Hashable, Sendable {
+    /// Area of each area, in `unit`.
+    case area(unit: AreaUnit)
+    /// Perimeter, km.
+    case perimeter
+    /// Polsby–Popper compactness, 4πA/P² (1 for a disc).
+    case compactness
+    /// Points of `input` in each area (`where` filters them, `by` gives one property per class).
+    case count(input: String, whereClause: String?, by: String?)
+    /// Km of `input` lines inside each area, clipped at its border.
+    case length(input: String, whereClause: String?, by: String?)
+    /// Fraction of each area covered by `input` polygons, per class of `by` (overlaps counted once).
+    case share(input: String, by: String, whereClause: String?)
+    /// Normalised Shannon entropy of those shares (0 one class … 1 all classes equal).
+    case mix(input: String, by: String, whereClause: String?)
+    /// A column of a table, matched by area code.
+    case join(input: String, column: String, normalization: CodeNormalization)
+    /// Arithmetic over other indicators' ids (`ratio` is written as one: numerator / denominator * scale).
+    case expression(String)
+    /// Geodesic distance (m) from each area's representative point to the nearest feature of `input`.
+    case nearest(input: String, whereClause: String?)
+
+    /// The type's name as written in a spec.
+    public var typeName: String {
+        switch self {
+        case .area: "area"
+        case .perimeter: "perimeter"
+        case .compactness: "compactness"
+        case .count: "count"
+        case .length: "length"
+        case .share: "share"
+        case .mix: "mix"
+        case .join: "join"
+        case .expression: "expression"
+        case .nearest: "nearest"
+        }
+    }
+
+    /// The input it reads, if any.
+    public var input: String? {
+        switch self {
+        case let .count(input, _, _), let .length(input, _, _), let .share(input, _, _), let .mix(input, _, _),
+             let .join(input, _, _), let .nearest(input, _):
+            input
+        default:
+            nil
+        }
+    }
+}
+
+/// Labels for people, in Thai and English.
+public struct Label: Hashable, Sendable {
+    public var thai: String?
+    public var english: String?
+
+    public init(thai: String? = nil, english: String? = nil) {
+        self.thai = thai
+        self.english = english
+    }
+}
+
+/// One indicator of the spec.
+public struct IndicatorSpec: Hashable, Sendable {
+    /// The property name in outputs: letters, digits and `_`, starting with a letter.
+    public var id: String
+    public var kind: IndicatorKind
+    public var label: Label?
+    /// A unit to document next to the value (`km2`, `per 10,000 people`).
+    public var unit: String?
+    public var measure: MeasureMode
+    public var location: SourceLocation?
+
+    public init(id: String, kind: IndicatorKind, label: Label? = nil, unit: String? = nil,
+                measure: MeasureMode = .geodesic, location: SourceLocation? = nil) {
+        self.id = id
+        self.kind = kind
+        self.label = label
+        self.unit = unit
+        self.measure = measure
+        self.location = location
+    }
+}
+
+/// Where outputs go.
+public struct OutputSpec: Hashable, Sendable {
+    /// Folder for outputs (relative to the spec); each boundary set writes `<folder>/<name>.<ext>`.
+    public var folder: String
+    public var formats: [OutputFormat]
+    /// Decimals of GeoJSON coordinates.
+    public var precision: Int
+    /// Write a byte-order mark in CSV files, for Excel.
+    public var csvBOM: Bool
+
+    public init(folder: String = "out", formats: [OutputFormat] = [.geoJSON, .csv, .geoPackage], precision: Int = 7,
+                csvBOM: Bool = false) {
+        self.folder = folder
+        self.formats = formats
+        self.precision = precision
+        self.csvBOM = csvBOM
+    }
+}
