@@ -35,3 +35,24 @@ extension Geometry {
         }
     }
 }
+
+extension Geometry {
+    /// The two closest points, one on each geometry (planar). See `GEOSNearestPoints_r`.
+    /// - Throws: ``GEOSError/emptyGeometry(operation:)`` if either is empty.
+    public func nearestPoints(to other: Geometry) throws -> (XY, XY) {
+        try requireSameContext(other, "GEOSNearestPoints_r")
+        guard !isEmpty, !other.isEmpty else { throw GEOSError.emptyGeometry(operation: "GEOSNearestPoints_r") }
+        // returns a new two-point coordinate sequence, NULL on exception
+        guard let sequence = context.call({ GEOSNearestPoints_r($0, handle, other.handle) }) else {
+            throw context.failure("GEOSNearestPoints_r")
+        }
+        defer { GEOSCoordSeq_destroy_r(context.handle, sequence) }
+        var x1 = 0.0, y1 = 0.0, x2 = 0.0, y2 = 0.0
+        // each returns 1 on success
+        guard GEOSCoordSeq_getXY_r(context.handle, sequence, 0, &x1, &y1) == 1,
+              GEOSCoordSeq_getXY_r(context.handle, sequence, 1, &x2, &y2) == 1 else {
+            throw context.failure("GEOSCoordSeq_getXY_r")
+        }
+        return (XY(x1, y1), XY(x2, y2))
+    }
+}

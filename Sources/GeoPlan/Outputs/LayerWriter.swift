@@ -20,7 +20,7 @@ public final class LayerWriter {
     ///   - geometryType: the input layer's type; polygon layers are written as MultiPolygon so that repaired or
     ///     multi-part features fit the declared type.
     public init(target: OutputTarget, layerName: String, schema: LayerSchema, spatialReference: SpatialReference?,
-                geometryType: GeometryType, precision: Int = 7) throws {
+                geometryType: GeometryType, precision: Int = 7, extraOptions: [String: String] = [:]) throws {
         self.target = target
         staged = try StagedOutput(target: target)
         let dataset = try Dataset.create(staged.stagingPath, driver: target.format.driverName)
@@ -33,7 +33,8 @@ public final class LayerWriter {
             outputType = GeometryType(kind: outputType.kind, hasZ: outputType.hasZ)  // RFC 7946 has no M
         }
         layer = try dataset.createLayer(named: layerName, spatialReference: spatialReference, geometryType: outputType,
-                                        options: target.format.layerOptions(precision: precision))
+                                        options: target.format.layerOptions(precision: precision)
+                                            .merging(extraOptions) { _, extra in extra })
         var positions: [Int] = []
         for field in schema.fields {
             try layer.createField(field)
@@ -75,13 +76,23 @@ public final class LayerWriter {
 
     /// Commits, closes (reporting a failed flush) and moves the output into place.
     public func finish() throws {
+        try close()
+        try commit()
+    }
+
+    /// Commits and closes, leaving the file staged: for runs whose outputs must all appear together.
+    public func close() throws {
         guard let dataset else { return }
         if inTransaction { try dataset.commitTransaction() }
         let collected = warnings
         try dataset.close()
         self.dataset = nil
-        try staged.commit()
         finishedWarnings = collected
+    }
+
+    /// Moves the closed output into place.
+    public func commit() throws {
+        try staged.commit()
     }
 
     private var finishedWarnings: [String] = []

@@ -8,13 +8,15 @@ public struct OutputTarget: Hashable, Sendable {
     public let overwrite: Bool
 
     /// Checks the path; throws `GeoPlanError.output` with a message that says what to do.
-    public init(path: String, overwrite: Bool, inputs: [String]) throws {
+    /// - Parameter createFolder: create a missing folder (a run's output folder) instead of refusing.
+    public init(path: String, overwrite: Bool, inputs: [String], createFolder: Bool = false) throws {
         guard let format = OutputFormat(path: path) else {
             throw GeoPlanError.output(path: path, reason: "geoplan cannot tell the format from the extension; use "
                                       + OutputFormat.supportedExtensionsText)
         }
         let url = URL(fileURLWithPath: path)
         let folder = url.deletingLastPathComponent().path
+        if createFolder { try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else {
             throw GeoPlanError.output(path: path, reason: "its folder \"\(folder)\" does not exist; create it first")

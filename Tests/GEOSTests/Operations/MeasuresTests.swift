@@ -46,3 +46,14 @@ import Testing
         #expect(throws: GEOSError.emptyGeometry(operation: "GEOSDistance_r")) { try square.distance(to: empty) }
     }
 }
+
+@Suite struct NearestPointsTests {
+    @Test func closestPointsOfAPointAndASquare() throws {
+        // The point (3, 1) is closest to the square [0,2]×[0,2] at (2, 1), by hand.
+        let context = try GEOSContext()
+        let square = try Geometry(wkt: "POLYGON ((0 0, 2 0, 2 2, 0 2, 0 0))", context: context)
+        let point = try Geometry(wkt: "POINT (3 1)", context: context)
+        let (a, b) = try point.nearestPoints(to: square)
+        #expect(a == XY(3, 1) && b == XY(2, 1))
+    }
+}

@@ -1,0 +1,92 @@
+import Foundation
+import GDAL
+
+/// One value of an indicator for one area.
+public enum IndicatorValue: Hashable, Sendable {
+    case number(Double)
+    case integer(Int64)
+    case text(String)
+    case null
+
+    /// The value as a number for expressions (integers widen), nil when null or text.
+    public var number: Double? {
+        switch self {
+        case let .number(value): value.isFinite ? value : nil
+        case let .integer(value): Double(value)
+        default: nil
+        }
+    }
+
+    /// A number, or null when it is not finite: outputs never carry infinity or NaN.
+    static func finite(_ value: Double?) -> IndicatorValue {
+        guard let value, value.isFinite else { return .null }
+        return .number(value)
+    }
+
+    var fieldValue: FieldValue {
+        switch self {
+        case let .number(value): .real(value)
+        case let .integer(value): .integer(value)
+        case let .text(value): .string(value)
+        case .null: .null
+        }
+    }
+}
+
+/// An output column an indicator fills: its property name and type.
+public struct IndicatorColumn: Hashable, Sendable {
+    public var name: String
+    public var type: FieldType
+    /// The indicator it belongs to.
+    public var indicator: String
+    /// For grouped indicators (`by`), the class this column counts.
+    public var className: String?
+}
+
+/// An indicator's columns and, per area (in the boundary set's order), one value per column.
+public struct IndicatorResult: Sendable {
+    public var columns: [IndicatorColumn]
+    public var rows: [[IndicatorValue]]
+    /// Counters for the provenance record ("points on a border": 3…).
+    public var counters: [String: Int] = [:]
+    public var warnings: [String] = []
+}
+
+/// Computes one indicator for every area of a boundary set. One type per file in this folder.
+protocol IndicatorComputer {
+    func compute(_ run: RunContext) throws -> IndicatorResult
+}
+
+extension IndicatorSpec {
+    /// The computer for this spec's type.
+    func computer() throws -> any IndicatorComputer {
+        switch kind {
+        case let .area(unit): AreaIndicator(spec: self, unit: unit)
+        case .perimeter: PerimeterIndicator(spec: self)
+        case .compactness: CompactnessIndicator(spec: self)
+        case let .count(input, whereClause, by): CountIndicator(spec: self, input: input, whereClause: whereClause, by: by)
+        case let .length(input, whereClause, by):
+            LengthIndicator(spec: self, input: input, whereClause: whereClause, by: by)
+        case let .share(input, by, whereClause):
+            ShareIndicator(spec: self, input: input, by: by, whereClause: whereClause, mix: false)
+        case let .mix(input, by, whereClause):
+            ShareIndicator(spec: self, input: input, by: by, whereClause: whereClause, mix: true)
+        case let .join(input, column, normalization):
+            JoinIndicator(spec: self, input: input, column: column, normalization: normalization)
+        case let .expression(text): try ExpressionIndicator(spec: self, text: text)
+        case let .nearest(input, whereClause): NearestIndicator(spec: self, input: input, whereClause: whereClause)
+        }
+    }
+}
+
+/// Column names for grouped indicators: `<id>_<class>`, the class made safe for GIS apps (letters of any
+/// script and digits kept, everything else `_`, lower case). Missing classes go to `<id>_unclassified`.
+enum ColumnName {
+    static func grouped(_ id: String, _ className: String?) -> String {
+        guard let className, !className.isEmpty else { return "\(id)_unclassified" }
+        let safe = className.lowercased().unicodeScalars.map { scalar -> String in
+            CharacterSet.alphanumerics.contains(scalar) ? String(scalar) : "_"
+        }.joined()
+        return "\(id)_\(safe)"
+    }
+}

@@ -1,0 +1,76 @@
+import Foundation
+import GDAL
+
+/// `join`: a column of a table, matched to each area by code. Codes are compared as the spec says (`thai`:
+/// `TH830101`, `830101` and `0830101` are one tambon). A code found on two rows is an error (which row would be
+/// right?); areas without a row get null, and both kinds of mismatch are reported.
+struct JoinIndicator: IndicatorComputer {
+    let spec: IndicatorSpec
+    let input: String
+    let column: String
+    let normalization: CodeNormalization
+
+    func compute(_ run: RunContext) throws -> IndicatorResult {
+        let table = try run.table(input)
+        guard let columnIndex = table.column(column) else {
+            throw GDALError.noSuchField(layer: input, name: column, available: table.columns)
+        }
+        let thai = normalization == .thai
+        var rowOfCode: [String: Int] = [:]
+        var written: [String: String] = [:]
+        for (row, code) in table.codes.enumerated() {
+            guard let code, let key = AreaCode.normalize(code, thai: thai) else { continue }
+            if let earlier = written[key] {
+                throw GeoPlanError.input(path: table.path, reason: "codes \"\(earlier)\" and \"\(code)\" (rows "
+                                         + "\((rowOfCode[key] ?? 0) + 1) and \(row + 1)) name the same area; a join "
+                                         + "needs one row per area")
+            }
+            rowOfCode[key] = row
+            written[key] = code
+        }
+        var matched = Set<String>()
+        var areasWithoutRow: [String] = []
+        let rows: [[IndicatorValue]] = run.boundaries.areas.map { area in
+            guard let key = AreaCode.normalize(area.id, thai: thai), let row = rowOfCode[key] else {
+                areasWithoutRow.append(area.id)
+                return [.null]
+            }
+            matched.insert(key)
+            return [Self.value(table.rows[row][columnIndex])]
+        }
+        let codesWithoutArea = written.filter { !matched.contains($0.key) }.map(\.value).sorted()
+        let type: FieldType = rows.contains { if case .text = $0[0] { true } else { false } } ? .string : .real
+        var warnings: [String] = []
+        if !codesWithoutArea.isEmpty {
+            warnings.append("\(spec.id): \(codesWithoutArea.count) codes of \(table.path) match no area: "
+                            + codesWithoutArea.prefix(10).joined(separator: ", ")
+                            + (codesWithoutArea.count > 10 ? ", …" : ""))
+        }
+        if !areasWithoutRow.isEmpty {
+            warnings.append("\(spec.id): \(areasWithoutRow.count) areas have no row in \(table.path) (null): "
+                            + areasWithoutRow.prefix(10).joined(separator: ", ") + (areasWithoutRow.count > 10 ? ", …" : ""))
+        }
+        let stringRows = type == .string ? rows.map { row in row.map { value -> IndicatorValue in
+            if case let .number(number) = value { return .text(String(number)) }
+            return value
+        } } : rows
+        return IndicatorResult(columns: [IndicatorColumn(name: spec.id, type: type, indicator: spec.id)],
+                               rows: stringRows,
+                               counters: ["\(spec.id): table codes matching no area": codesWithoutArea.count,
+                                          "\(spec.id): areas without a table row": areasWithoutRow.count],
+                               warnings: warnings)
+    }
+
+    /// Numbers stay numbers (CSV gives text: "45,210" and "45210.0" are read as numbers), anything else text.
+    static func value(_ field: FieldValue) -> IndicatorValue {
+        switch field {
+        case let .integer(number): return .number(Double(number))
+        case let .real(number): return .finite(number)
+        case .null, .unset: return .null
+        default:
+            guard let text = field.text?.trimmingCharacters(in: .whitespaces), !text.isEmpty else { return .null }
+            if let number = Double(text.replacingOccurrences(of: ",", with: "")) { return .finite(number) }
+            return .text(text)
+        }
+    }
+}

@@ -1,0 +1,68 @@
+import Foundation
+import GEOS
+
+/// `share`: the fraction of each area covered by an input's polygons, per class of `by`; `mix`: the normalised
+/// Shannon entropy of those shares.
+///
+/// Overlaps are never counted twice: polygons of one class are merged first, and where classes overlap each
+/// other the overlap goes to the class that comes first in alphabetical order (so the shares of an area add up
+/// to at most 1; the `<id>` column is the total covered). Mix is −Σ pᵢ ln pᵢ / ln K over the covered part,
+/// with K the number of classes in the input: 0 when one class covers it all, 1 when all K are equal; null
+/// where nothing is covered.
+struct ShareIndicator: IndicatorComputer {
+    let spec: IndicatorSpec
+    let input: String
+    let by: String
+    let whereClause: String?
+    let mix: Bool
+
+    func compute(_ run: RunContext) throws -> IndicatorResult {
+        let features = try run.features(input, whereClause: whereClause, by: by)
+        let method = try run.method(spec.measure)
+        let areaSizes = try run.areaMeasures(spec.measure)
+        let classes = features.classNames.map(Optional.some) + (features.classes.contains { $0 == nil } ? [nil] : [])
+        var rows: [[IndicatorValue]] = []
+        for (index, area) in run.boundaries.areas.enumerated() {
+            let candidates = try features.index.query(area.geometry)
+            var covered: Geometry?
+            var shares: [Double] = []
+            for className in classes {
+                let polygons = candidates.filter { features.classes[$0] == className }.map { features.geometries[$0] }
+                guard !polygons.isEmpty else {
+                    shares.append(0)
+                    continue
+                }
+                var piece = try Geometry.collection(polygons, context: run.context).unaryUnion()
+                    .intersection(area.geometry)
+                if let covered { piece = try piece.difference(covered) }
+                covered = try covered.map { try $0.union(piece) } ?? piece
+                shares.append(try method.measure(piece.polygonalPart()).areaSquareMetres ?? 0)
+            }
+            guard let size = areaSizes[index].areaSquareMetres, size > 0 else {
+                rows.append([IndicatorValue](repeating: .null, count: mix ? 1 : classes.count + 1))
+                continue
+            }
+            let total = shares.reduce(0, +)
+            if mix {
+                rows.append([Self.entropy(shares, classes: classes.count)])
+            } else {
+                rows.append([.finite(min(total / size, 1))] + shares.map { .finite(min($0 / size, 1)) })
+            }
+        }
+        let columns = mix ? [IndicatorColumn(name: spec.id, type: .real, indicator: spec.id)]
+            : [IndicatorColumn(name: spec.id, type: .real, indicator: spec.id)]
+                + classes.map { IndicatorColumn(name: ColumnName.grouped(spec.id, $0), type: .real, indicator: spec.id,
+                                                className: $0) }
+        return IndicatorResult(columns: columns, rows: rows,
+                               counters: ["\(spec.id): input polygons repaired": features.repaired])
+    }
+
+    /// Normalised Shannon entropy of areas by class; null when nothing is covered, 0 with a single class.
+    static func entropy(_ areas: [Double], classes: Int) -> IndicatorValue {
+        let total = areas.reduce(0, +)
+        guard total > 0 else { return .null }
+        guard classes > 1 else { return .number(0) }
+        let h = areas.filter { $0 > 0 }.map { $0 / total }.reduce(0) { $0 - $1 * log($1) }
+        return .finite(h / log(Double(classes)))
+    }
+}

@@ -1,0 +1,28 @@
+import GDAL
+import GEOS
+
+/// Brings GDAL geometries into GEOS in WGS 84 lon/lat, transforming them when their CRS is another, with the
+/// operation reported.
+///
+/// Not `Sendable`: it holds GDAL and PROJ objects for the calling thread.
+final class LonLatConverter {
+    private let plan: TransformPlan?
+
+    init(from crs: SpatialReference, near extent: GDAL.Envelope?) throws {
+        let wgs84 = try SpatialReference.wgs84()
+        plan = crs.isSame(as: wgs84) ? nil : try TransformPlan(from: crs, to: wgs84, near: extent, operation: nil)
+    }
+
+    var operation: OperationReport? { plan?.report }
+
+    func convert(_ geometry: OGRGeometry, context: GEOSContext, location: FeatureLocation) throws -> Geometry {
+        guard let plan else { return try geometry.geosGeometry(context: context) }
+        let copy = try geometry.clone()
+        do {
+            try copy.transform(with: plan.transformation)
+        } catch {
+            throw GeoPlanError.input(path: location.path, reason: "\(location): cannot transform it to WGS 84: \(error)")
+        }
+        return try copy.geosGeometry(context: context)
+    }
+}

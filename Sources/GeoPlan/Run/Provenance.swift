@@ -1,0 +1,75 @@
+import Foundation
+import GDAL
+import GEOS
+import PROJ
+
+/// The versions of geoplan and the libraries it runs on.
+public enum GeoPlanVersion {
+    public static let text = "0.1.0"
+}
+
+/// The provenance sidecar (`<name>.meta.json`) written next to a run's outputs: the spec, a checksum of every
+/// input file, the versions of geoplan, GDAL, PROJ and GEOS, the coordinate operations used, the encodings
+/// decided, seconds per indicator, repaired geometries, border-rule counters and join mismatches.
+enum Provenance {
+    struct Record: Encodable {
+        var geoplan: String
+        var gdal: String
+        var proj: String
+        var geos: String
+        var spec: String?
+        var specText: String?
+        var inputs: [InputRecord]
+        var boundarySet: BoundaryRunReport
+        var startedAt: String
+    }
+
+    struct InputRecord: Encodable {
+        var name: String
+        var path: String
+        /// FNV-1a 64-bit over the file's bytes, hexadecimal: enough to notice a changed input.
+        var fnv1a64: String?
+        var bytes: Int?
+    }
+
+    static func record(spec: Spec, boundaries: BoundarySet, run: RunContext, report: BoundaryRunReport,
+                       started: Date) throws -> Data {
+        var inputs = [InputRecord(name: boundaries.spec.name,
+                                  path: BoundarySet.resolve(boundaries.spec.path, in: run.folder))]
+        inputs += spec.inputs.map { InputRecord(name: $0.name, path: BoundarySet.resolve($0.path, in: run.folder)) }
+        for index in inputs.indices {
+            (inputs[index].fnv1a64, inputs[index].bytes) = checksum(of: inputs[index].path)
+        }
+        let record = Record(
+            geoplan: GeoPlanVersion.text, gdal: GDALLibrary.version, proj: PROJLibrary.version,
+            geos: GEOSContext.libraryVersion, spec: spec.path,
+            specText: spec.path.flatMap { try? String(contentsOfFile: $0, encoding: .utf8) }, inputs: inputs,
+            boundarySet: report, startedAt: ISO8601DateFormatter().string(from: started))
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return try encoder.encode(record)
+    }
+
+    /// FNV-1a 64 of a file (or of every file of a shapefile set, in extension order), streamed.
+    static func checksum(of path: String) -> (String?, Int?) {
+        let url = URL(fileURLWithPath: path)
+        var parts = [url]
+        if url.pathExtension.lowercased() == "shp" {
+            parts = ["shp", "shx", "dbf", "prj", "cpg"].map { url.deletingPathExtension().appendingPathExtension($0) }
+                .filter { FileManager.default.fileExists(atPath: $0.path) }
+        }
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+        var total = 0
+        for part in parts {
+            guard let handle = try? FileHandle(forReadingFrom: part) else { return (nil, nil) }
+            defer { try? handle.close() }
+            while let chunk = try? handle.read(upToCount: 1 << 20), !chunk.isEmpty {
+                total += chunk.count
+                for byte in chunk {
+                    hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
+                }
+            }
+        }
+        return (String(hash, radix: 16), total)
+    }
+}

@@ -1,0 +1,110 @@
+import GDAL
+import GEOS
+import PROJ
+
+/// What indicators share during a run over one boundary set: the areas, inputs loaded once, geodesic measures
+/// of the areas computed once, and earlier indicators' values (for expressions).
+///
+/// Not `Sendable`: it holds one GEOS context and the geometries made with it.
+final class RunContext {
+    let spec: Spec
+    let boundaries: BoundarySet
+    let context: GEOSContext
+    let folder: String?
+    private var measureMethods: [MeasureMode: MeasureMethod] = [:]
+    private var areaMeasuresByMode: [MeasureMode: [Measures]] = [:]
+    /// Values computed so far, by column name, per area.
+    var values: [String: [IndicatorValue]] = [:]
+    private var featureSets: [String: FeatureSet] = [:]
+    private var tables: [String: CodeTable] = [:]
+    private var placements: [ObjectIdentifier: PointPlacement] = [:]
+    private var smallerNeighbourBorders: [Geometry?]?
+    /// Every operation used to bring an input to WGS 84, for the provenance record.
+    private(set) var operations: [String: OperationReport] = [:]
+    private(set) var inputWarnings: [String] = []
+
+    init(spec: Spec, boundaries: BoundarySet, context: GEOSContext, folder: String?) throws {
+        self.spec = spec
+        self.boundaries = boundaries
+        self.context = context
+        self.folder = folder
+    }
+
+    /// How to measure in `mode`, made once.
+    func method(_ mode: MeasureMode) throws -> MeasureMethod {
+        if let made = measureMethods[mode] { return made }
+        let made = try MeasureMethod(mode)
+        measureMethods[mode] = made
+        return made
+    }
+
+    /// The area (m²) and perimeter (m) of every area in `mode`, computed once.
+    func areaMeasures(_ mode: MeasureMode) throws -> [Measures] {
+        if let computed = areaMeasuresByMode[mode] { return computed }
+        let method = try method(mode)
+        let computed = try boundaries.areas.map { try method.measure($0.geometry) }
+        areaMeasuresByMode[mode] = computed
+        return computed
+    }
+
+    /// An input's features, filtered and classed, loaded and indexed once per (input, where, by).
+    func features(_ name: String, whereClause: String?, by: String?) throws -> FeatureSet {
+        let key = [name, whereClause ?? "", by ?? ""].joined(separator: "\u{1F}")
+        if let loaded = featureSets[key] { return loaded }
+        guard let input = spec.input(named: name) else {
+            throw GeoPlanError.input(path: spec.path ?? "spec", reason: "no input named \"\(name)\"")
+        }
+        let loaded = try FeatureSet.load(input, whereClause: whereClause, by: by, folder: folder, context: context)
+        featureSets[key] = loaded
+        if let operation = loaded.operation { operations[input.name] = operation }
+        inputWarnings += loaded.warnings
+        return loaded
+    }
+
+    /// Where each point of a feature set falls, computed once.
+    func placement(of features: FeatureSet) throws -> PointPlacement {
+        if let placed = placements[ObjectIdentifier(features)] { return placed }
+        let placed = try PointPlacement(features, in: boundaries)
+        placements[ObjectIdentifier(features)] = placed
+        return placed
+    }
+
+    /// For each area, the rings of its neighbours with a smaller id (nil when none touches it): the stretches of
+    /// its border that line lengths leave to those neighbours.
+    func bordersWithSmallerNeighbours() throws -> [Geometry?] {
+        if let computed = smallerNeighbourBorders { return computed }
+        let areas = boundaries.areas
+        let computed: [Geometry?] = try areas.map { area in
+            let neighbours = try boundaries.index.query(area.geometry).filter { index in
+                try area.prepared.intersects(areas[index].geometry) && areas[index].id < area.id
+            }
+            guard !neighbours.isEmpty else { return nil }
+            let rings = try neighbours.flatMap { try Self.rings(of: areas[$0].geometry) }
+            return try Geometry.multiLineString(rings, context: context)
+        }
+        smallerNeighbourBorders = computed
+        return computed
+    }
+
+    /// A polygon's or multi-polygon's rings as line strings.
+    private static func rings(of geometry: Geometry) throws -> [Geometry] {
+        let polygons = geometry.type == .polygon ? [geometry] : try geometry.geometries
+        return try polygons.flatMap { polygon -> [Geometry] in
+            guard !polygon.isEmpty else { return [] }
+            let rings = [try polygon.exteriorRing] + (try polygon.interiorRings)
+            return try rings.map { try Geometry.lineString($0.coordinates, context: geometry.context) }
+        }
+    }
+
+    /// A table input, read once.
+    func table(_ name: String) throws -> CodeTable {
+        if let loaded = tables[name] { return loaded }
+        guard let input = spec.input(named: name) else {
+            throw GeoPlanError.input(path: spec.path ?? "spec", reason: "no input named \"\(name)\"")
+        }
+        let loaded = try CodeTable.load(input, folder: folder)
+        tables[name] = loaded
+        inputWarnings += loaded.warnings
+        return loaded
+    }
+}

@@ -1,0 +1,155 @@
+import Foundation
+import GDAL
+import GEOS
+import PROJ
+
+/// `geoplan run`'s engine: loads each boundary set, computes every indicator, and writes the outputs and their
+/// provenance records — all of them together at the end, or none.
+public enum Runner {
+    /// - Parameters:
+    ///   - check: validate the spec and open every input (files, layers, fields, CRS) without computing.
+    ///   - outputFolder: overrides the spec's output folder.
+    ///   - progress: told what is being done ("tambons: count schools").
+    ///   - includeRows: put every area's values in the report (for printing a table).
+    public static func run(_ spec: Spec, check: Bool = false, overwrite: Bool = false, outputFolder: String? = nil,
+                           includeRows: Bool = false, progress: (String) -> Void = { _ in }) throws -> RunReport {
+        let folder = spec.path.map { URL(fileURLWithPath: $0).deletingLastPathComponent().path }
+        let outputs = BoundarySet.resolve(outputFolder ?? spec.output.folder, in: folder)
+        let order = try evaluationOrder(spec.indicators)
+        let context = try GEOSContext()
+        var reports: [BoundaryRunReport] = []
+        var writers: [(LayerWriter, String)] = []
+        var sidecars: [(path: String, data: Data)] = []
+        var warnings: [String] = []
+        let started = Date()
+
+        for boundarySpec in spec.boundaries {
+            progress("\(boundarySpec.name): loading boundaries")
+            let boundaries = try BoundarySet.load(boundarySpec, folder: folder, context: context)
+            warnings += boundaries.warnings
+            let run = try RunContext(spec: spec, boundaries: boundaries, context: context, folder: folder)
+            if check {
+                try checkInputs(spec, run)
+                reports.append(report(for: boundaries, run: run, columns: [], counters: [:], seconds: [:]))
+                continue
+            }
+            var columns: [IndicatorColumn] = []
+            var counters: [String: Int] = [:]
+            var seconds: [String: Double] = [:]
+            for indicator in order {
+                progress("\(boundarySpec.name): \(indicator.kind.typeName) \(indicator.id)")
+                let clock = Date()
+                let result = try indicator.computer().compute(run)
+                seconds[indicator.id] = Date().timeIntervalSince(clock)
+                for (position, column) in result.columns.enumerated() {
+                    run.values[column.name] = result.rows.map { $0[position] }
+                }
+                columns += result.columns
+                counters.merge(result.counters) { $1 }
+                warnings += result.warnings
+            }
+            warnings += run.inputWarnings
+            // Columns in the spec's order, whatever order expressions were evaluated in.
+            let ordered = spec.indicators.flatMap { indicator in columns.filter { $0.indicator == indicator.id } }
+            for format in spec.output.formats {
+                let path = URL(fileURLWithPath: outputs).appendingPathComponent(
+                    "\(boundarySpec.name).\(format.extensions[0])").path
+                writers.append((try OutputTable.write(run: run, columns: ordered, to: path, format: format,
+                                                      overwrite: overwrite, output: spec.output), path))
+            }
+            var boundaryReport = report(for: boundaries, run: run, columns: ordered, counters: counters,
+                                        seconds: seconds)
+            if includeRows { boundaryReport.rows = rows(of: run, columns: ordered) }
+            reports.append(boundaryReport)
+            guard !spec.output.formats.isEmpty else { continue }
+            let sidecar = URL(fileURLWithPath: outputs).appendingPathComponent("\(boundarySpec.name).meta.json").path
+            sidecars.append((sidecar, try Provenance.record(spec: spec, boundaries: boundaries, run: run,
+                                                            report: boundaryReport, started: started)))
+        }
+        guard !check else {
+            return RunReport(spec: spec.path, boundarySets: reports, outputs: [], warnings: warnings, checkedOnly: true)
+        }
+        // Everything is computed and staged: now, and only now, the outputs appear.
+        for (writer, _) in writers { try writer.commit() }
+        for sidecar in sidecars { try atomicWrite(sidecar.data, to: sidecar.path) }
+        return RunReport(spec: spec.path, boundarySets: reports, outputs: writers.map(\.1) + sidecars.map(\.path),
+                         warnings: warnings, checkedOnly: false)
+    }
+
+    /// Indicators in the spec's order, expressions after what they read (a cycle is an error).
+    static func evaluationOrder(_ indicators: [IndicatorSpec]) throws -> [IndicatorSpec] {
+        var ordered = indicators.filter { if case .expression = $0.kind { false } else { true } }
+        var pending = indicators.filter { if case .expression = $0.kind { true } else { false } }
+        let expressionIDs = Set(pending.map(\.id))
+        while !pending.isEmpty {
+            let done = Set(ordered.map(\.id))
+            guard let next = try pending.firstIndex(where: { indicator in
+                guard case let .expression(text) = indicator.kind else { return true }
+                return try Expression(text).identifiers.allSatisfy { !expressionIDs.contains($0) || done.contains($0) }
+            }) else {
+                throw GeoPlanError.input(path: "spec", reason: "expressions refer to each other in a cycle: "
+                                         + pending.map(\.id).joined(separator: ", "))
+            }
+            ordered.append(pending.remove(at: next))
+        }
+        return ordered
+    }
+
+    /// `--check`: every input opens, has the fields the indicators name, and a CRS (tables excepted).
+    private static func checkInputs(_ spec: Spec, _ run: RunContext) throws {
+        for indicator in spec.indicators {
+            switch indicator.kind {
+            case let .count(input, whereClause, by), let .length(input, whereClause, by):
+                _ = try run.features(input, whereClause: whereClause, by: by)
+            case let .share(input, by, whereClause), let .mix(input, by, whereClause):
+                _ = try run.features(input, whereClause: whereClause, by: by)
+            case let .nearest(input, whereClause):
+                _ = try run.features(input, whereClause: whereClause, by: nil)
+            case let .join(input, column, _):
+                let table = try run.table(input)
+                if table.column(column) == nil {
+                    throw GDALError.noSuchField(layer: input, name: column, available: table.columns)
+                }
+            case .area, .perimeter, .compactness, .expression:
+                break
+            }
+        }
+    }
+
+    private static func rows(of run: RunContext, columns: [IndicatorColumn]) -> [ResultRow] {
+        run.boundaries.areas.map { area in
+            ResultRow(id: area.id, names: area.names.map(\.text), values: columns.map { column in
+                switch run.values[column.name]?[area.index] ?? .null {
+                case let .number(value): String(value)
+                case let .integer(value): String(value)
+                case let .text(value): value
+                case .null: nil
+                }
+            })
+        }
+    }
+
+    private static func report(for boundaries: BoundarySet, run: RunContext, columns: [IndicatorColumn],
+                               counters: [String: Int], seconds: [String: Double]) -> BoundaryRunReport {
+        var operations = run.operations
+        if let operation = boundaries.operation { operations[boundaries.spec.name] = operation }
+        return BoundaryRunReport(
+            name: boundaries.spec.name, path: boundaries.spec.path, areas: boundaries.areas.count,
+            crs: boundaries.sourceCRS, operations: operations, encoding: boundaries.encoding,
+            repairedBoundaries: boundaries.repaired,
+            columns: columns.map { ColumnSummary(name: $0.name, values: run.values[$0.name] ?? []) },
+            counters: counters, seconds: seconds, rows: nil)
+    }
+
+    /// Writes a small file through a temporary sibling and a rename.
+    static func atomicWrite(_ data: Data, to path: String) throws {
+        let temporary = path + ".geoplan-tmp-\(UUID().uuidString)"
+        do {
+            try data.write(to: URL(fileURLWithPath: temporary))
+            guard rename(temporary, path) == 0 else { throw POSIXError(.EIO) }
+        } catch {
+            try? FileManager.default.removeItem(atPath: temporary)
+            throw GeoPlanError.output(path: path, reason: "\(error)")
+        }
+    }
+}

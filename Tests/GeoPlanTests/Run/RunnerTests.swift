@@ -1,0 +1,152 @@
+import Foundation
+import GDAL
+import GeoplanTestSupport
+import Testing
+
+@testable import GeoPlan
+
+/// Every indicator type on hand-computed cases: two 0.1° cells side by side near Bangkok, A = [100.0, 100.1] ×
+/// [13.0, 13.1] and B = [100.1, 100.2] × [13.0, 13.1], sharing the meridian 100.1° E.
+///
+/// References are GeographicLib's own tools (geographiclib-tools 2.1.2):
+/// - `printf "13.0 100.0\n13.0 100.1\n13.1 100.1\n13.1 100.0\n" | Planimeter -p 6` → 119993614.2 m² (B the same)
+/// - `echo "13.05 100.05 13.05 100.1" | GeodSolve -i -p 9` → 5423.149856986 m (and 100.1 → 100.15 the same)
+/// - `echo "13.02 100.1 13.08 100.1" | GeodSolve -i -p 9` → 6637.854724364 m
+/// - `echo "13.05 100.05 13.05 100.3" | GeodSolve -i -p 9` → 27115.748232072 m; from 100.15: 16269.449360386 m
+/// Tolerances: areas 1e-9 relative (Planimeter prints 0.1 m²: 1e-9 of 1.2e8 m² is 0.12 m²), lengths 1e-6 relative.
+@Suite struct RunnerTests {
+    let folder: TemporaryFolder
+    let spec: Spec
+
+    init() throws {
+        folder = try TemporaryFolder()
+        try folder.write(SyntheticData.featureCollection([
+            (#"{"type": "Polygon", "coordinates": [[[100.0, 13.0], [100.1, 13.0], [100.1, 13.1], [100.0, 13.1], [100.0, 13.0]]]}"#,
+             #"{"code": "A", "name": "ก"}"#),
+            (#"{"type": "Polygon", "coordinates": [[[100.1, 13.0], [100.2, 13.0], [100.2, 13.1], [100.1, 13.1], [100.1, 13.0]]]}"#,
+             #"{"code": "B", "name": "ข"}"#),
+        ]), to: "cells.geojson")
+        try folder.write(SyntheticData.featureCollection([
+            (#"{"type": "Point", "coordinates": [100.05, 13.05]}"#, #"{"kind": "school"}"#),
+            (#"{"type": "Point", "coordinates": [100.15, 13.05]}"#, #"{"kind": "school"}"#),
+            (#"{"type": "Point", "coordinates": [100.1, 13.05]}"#, #"{"kind": "temple"}"#),  // on the shared border
+            (#"{"type": "Point", "coordinates": [100.3, 13.05]}"#, #"{"kind": "hospital"}"#),  // outside both
+        ]), to: "points.geojson")
+        try folder.write(SyntheticData.featureCollection([
+            // Crosses the shared border at (100.1, 13.05).
+            (#"{"type": "LineString", "coordinates": [[100.05, 13.05], [100.1, 13.05], [100.15, 13.05]]}"#,
+             #"{"class": "primary"}"#),
+            // Runs along the shared border: counted once, in A (the smaller id).
+            (#"{"type": "LineString", "coordinates": [[100.1, 13.02], [100.1, 13.08]]}"#, #"{"class": "local"}"#),
+        ]), to: "lines.geojson")
+        try folder.write(SyntheticData.featureCollection([
+            // Residential covers A's west half; agriculture [100.025, 100.1] overlaps it on [100.025, 100.05].
+            (#"{"type": "Polygon", "coordinates": [[[100.0, 13.0], [100.05, 13.0], [100.05, 13.1], [100.0, 13.1], [100.0, 13.0]]]}"#,
+             #"{"class": "residential"}"#),
+            (#"{"type": "Polygon", "coordinates": [[[100.025, 13.0], [100.1, 13.0], [100.1, 13.1], [100.025, 13.1], [100.025, 13.0]]]}"#,
+             #"{"class": "agriculture"}"#),
+        ]), to: "landuse.geojson")
+        try folder.write("code,pop\na,1000\nB,500\nZ,7\n", to: "table.csv")
+        spec = Spec(
+            boundaries: [BoundarySpec(name: "cells", path: "cells.geojson", idField: "code", nameFields: ["name"])],
+            inputs: [InputSpec(name: "points", kind: .points, path: "points.geojson"),
+                     InputSpec(name: "lines", kind: .lines, path: "lines.geojson"),
+                     InputSpec(name: "landuse", kind: .polygons, path: "landuse.geojson"),
+                     InputSpec(name: "table", kind: .table, path: "table.csv", codeField: "code")],
+            indicators: [
+                IndicatorSpec(id: "area_m2", kind: .area(unit: .squareMetres)),
+                IndicatorSpec(id: "facilities", kind: .count(input: "points", whereClause: nil, by: "kind")),
+                IndicatorSpec(id: "hospitals", kind: .count(input: "points", whereClause: "kind = 'hospital'", by: nil)),
+                IndicatorSpec(id: "road_km", kind: .length(input: "lines", whereClause: nil, by: "class")),
+                IndicatorSpec(id: "landuse", kind: .share(input: "landuse", by: "class", whereClause: nil)),
+                IndicatorSpec(id: "landuse_mix", kind: .mix(input: "landuse", by: "class", whereClause: nil)),
+                IndicatorSpec(id: "pop", kind: .join(input: "table", column: "pop", normalization: .thai)),
+                IndicatorSpec(id: "per_hospital", kind: .expression("pop / hospitals")),
+                IndicatorSpec(id: "density", kind: .expression("pop / (area_m2 / 1000000)")),
+                IndicatorSpec(id: "to_hospital_m", kind: .nearest(input: "points", whereClause: "kind = 'hospital'")),
+            ],
+            output: OutputSpec(folder: "out", formats: []),
+            path: folder.path("spec.yaml"))
+    }
+
+    func values() throws -> (report: BoundaryRunReport, column: (String, String) -> Double?) {
+        let report = try #require(try Runner.run(spec, includeRows: true).boundarySets.first)
+        let names = report.columns.map(\.name)
+        let rows = report.rows ?? []
+        return (report, { id, column in
+            guard let row = rows.first(where: { $0.id == id }), let position = names.firstIndex(of: column) else {
+                return nil
+            }
+            return row.values[position].flatMap(Double.init)
+        })
+    }
+
+    @Test func everyIndicatorMatchesItsHandComputedValue() throws {
+        let (report, value) = try values()
+        for id in ["A", "B"] {
+            #expect(abs(try #require(value(id, "area_m2")) / 119_993_614.2 - 1) < 1e-9)
+        }
+        // Points: A has its school and the border temple (smaller id), B its school; the hospital is outside.
+        #expect(value("A", "facilities") == 2 && value("B", "facilities") == 1)
+        #expect(value("A", "facilities_school") == 1 && value("A", "facilities_temple") == 1)
+        #expect(value("B", "facilities_temple") == 0)
+        #expect(report.counters["facilities: points on a border"] == 1)
+        #expect(report.counters["facilities: points in no area"] == 1)
+        // Lines: the crossing line splits at the border; the border line goes to A only.
+        let crossing = 5423.149856986, border = 6637.854724364
+        #expect(abs(try #require(value("A", "road_km")) * 1000 / (crossing + border) - 1) < 1e-6)
+        #expect(abs(try #require(value("B", "road_km")) * 1000 / crossing - 1) < 1e-6)
+        #expect(abs(try #require(value("A", "road_km_local")) * 1000 / border - 1) < 1e-6)
+        #expect(value("B", "road_km_local") == 0)
+        // Land use: the overlap goes to agriculture (first alphabetically), so A is agriculture on [100.025, 100.1]
+        // and residential on [100.0, 100.025] (not exactly ¾ and ¼: the pieces' edges are geodesics between other
+        // corners). Planimeter (-p 6) of the pieces: 89995202.1 m² and 29998397.5 m², of A 119993614.2 m².
+        #expect(abs(try #require(value("A", "landuse_agriculture")) - 89_995_202.1 / 119_993_614.2) < 1e-8)
+        #expect(abs(try #require(value("A", "landuse_residential")) - 29_998_397.5 / 119_993_614.2) < 1e-8)
+        #expect(abs(try #require(value("A", "landuse")) - (89_995_202.1 + 29_998_397.5) / 119_993_614.2) < 1e-8)
+        #expect(value("B", "landuse") == 0)
+        // Mix: normalised Shannon entropy of those two areas, −Σ p ln p / ln 2 = 0.8112780927581905 (python3, from
+        // the Planimeter areas); nothing covered in B: null.
+        #expect(abs(try #require(value("A", "landuse_mix")) - 0.8112780927581905) < 1e-8)
+        #expect(value("B", "landuse_mix") == nil)
+        // Join, with Thai normalisation matching "a" to "A"; Z matches no area.
+        #expect(value("A", "pop") == 1000 && value("B", "pop") == 500)
+        #expect(report.counters["pop: table codes matching no area"] == 1)
+        // Expressions: no hospital in either cell, so pop / hospitals divides by zero: null, never infinity.
+        #expect(value("A", "per_hospital") == nil)
+        #expect(abs(try #require(value("A", "density")) - 1000 / 119.9936142) < 1e-6)
+        // Nearest hospital from each cell's point-on-surface (the cell's centre) to (100.3, 13.05).
+        #expect(abs(try #require(value("A", "to_hospital_m")) / 27115.748232072 - 1) < 1e-6)
+        #expect(abs(try #require(value("B", "to_hospital_m")) / 16269.449360386 - 1) < 1e-6)
+    }
+
+    @Test func outputsAppearTogetherWithProvenance() throws {
+        var withOutputs = spec
+        withOutputs.output.formats = [.geoJSON, .csv, .geoPackage]
+        let report = try Runner.run(withOutputs)
+        let out = folder.path("out")
+        #expect(Set(try FileManager.default.contentsOfDirectory(atPath: out))
+                == ["cells.geojson", "cells.csv", "cells.csvt", "cells.gpkg", "cells.meta.json"])
+        #expect(report.outputs.count == 4)
+        let text = try String(contentsOfFile: folder.path("out/cells.geojson"), encoding: .utf8)
+        #expect(RFC7946Checker(maximumDecimals: 7).violations(in: text) == [])
+        #expect(text.contains(#""id": "A""#))
+        let meta = try String(contentsOfFile: folder.path("out/cells.meta.json"), encoding: .utf8)
+        #expect(meta.contains("fnv1a64") && meta.contains("\"gdal\""))
+        // A second run refuses to overwrite, and leaves everything as it was.
+        #expect(throws: GeoPlanError.self) { try Runner.run(withOutputs) }
+        #expect(try String(contentsOfFile: folder.path("out/cells.geojson"), encoding: .utf8) == text)
+    }
+
+    @Test func duplicateAndEmptyIdsAreRefused() throws {
+        try folder.write(SyntheticData.featureCollection([
+            (#"{"type": "Polygon", "coordinates": [[[100.0, 13.0], [100.1, 13.0], [100.1, 13.1], [100.0, 13.0]]]}"#,
+             #"{"code": "A"}"#),
+            (#"{"type": "Polygon", "coordinates": [[[100.1, 13.0], [100.2, 13.0], [100.2, 13.1], [100.1, 13.0]]]}"#,
+             #"{"code": "A"}"#),
+        ]), to: "dupes.geojson")
+        var duplicated = spec
+        duplicated.boundaries = [BoundarySpec(name: "d", path: "dupes.geojson", idField: "code")]
+        #expect { try Runner.run(duplicated) } throws: { "\($0)".contains("ids must be unique") }
+    }
+}
