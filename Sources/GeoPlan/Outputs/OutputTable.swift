@@ -2,32 +2,56 @@ import GDAL
 
 /// Writes one boundary set's results: a row per area with its id, names, every indicator column, and (except
 /// in CSV) its geometry. Staged: the caller commits once every output of the run is ready.
+///
+/// GeoJSON features carry the area code as their `id` member and as a property; CSV is written by `CSVTable`.
 enum OutputTable {
+    /// A staged output, committed when the whole run has succeeded.
+    enum Staged {
+        case layer(LayerWriter)
+        case file(StagedOutput)
+
+        func commit() throws {
+            switch self {
+            case let .layer(writer): try writer.commit()
+            case let .file(staged): try staged.commit()
+            }
+        }
+    }
+
+    /// The hidden field GDAL's GeoJSON driver turns into each feature's `id` (ID_FIELD removes it from properties).
+    static let featureIDField = "geoplan_feature_id"
+
     static func write(run: RunContext, columns: [IndicatorColumn], to path: String, format: OutputFormat,
-                      overwrite: Bool, output: OutputSpec) throws -> LayerWriter {
+                      overwrite: Bool, output: OutputSpec) throws -> Staged {
         let boundaries = run.boundaries
         let spec = boundaries.spec
         let target = try OutputTarget(path: path, overwrite: overwrite, inputs: [spec.path], createFolder: true)
-        var fields = [FieldDefinition(name: spec.idField, type: .string)]
+        if format == .csv {
+            var table = CSVTable(header: [spec.idField] + spec.nameFields + columns.map(\.name))
+            for area in boundaries.areas {
+                table.append([.text(area.id)] + area.names.map { $0.text.map(IndicatorValue.text) ?? .null }
+                             + columns.map { run.values[$0.name]?[area.index] ?? .null })
+            }
+            return .file(try table.write(to: target, byteOrderMark: output.csvBOM))
+        }
+        let geoJSON = format == .geoJSON
+        var fields = geoJSON ? [FieldDefinition(name: featureIDField, type: .string)] : []
+        fields += [FieldDefinition(name: spec.idField, type: .string)]
         fields += spec.nameFields.map { FieldDefinition(name: $0, type: .string) }
         fields += columns.map { FieldDefinition(name: $0.name, type: $0.type) }
-        var options: [String: String] = [:]
-        if format == .geoJSON { options["ID_FIELD"] = spec.idField }
-        if format == .csv, output.csvBOM { options["WRITE_BOM"] = "YES" }
-        let tabular = format == .csv
+        let options = geoJSON ? ["ID_FIELD": featureIDField] : [:]
         let writer = try LayerWriter(target: target, layerName: spec.name, schema: LayerSchema(fields: fields),
-                                     spatialReference: tabular ? nil : try SpatialReference.wgs84(),
-                                     geometryType: tabular ? GeometryType(kind: .none) : GeometryType(kind: .multiPolygon),
-                                     precision: output.precision, extraOptions: options)
+                                     spatialReference: try SpatialReference.wgs84(),
+                                     geometryType: GeometryType(kind: .multiPolygon), precision: output.precision,
+                                     extraOptions: options)
         for area in boundaries.areas {
-            var values: [FieldValue] = [.string(area.id)]
+            var values: [FieldValue] = (geoJSON ? [.string(area.id)] : []) + [.string(area.id)]
             values += area.names.map { $0.text.map(FieldValue.string) ?? .null }
             values += columns.map { (run.values[$0.name]?[area.index] ?? .null).fieldValue }
-            let geometry = tabular ? nil : try area.geometry.ogrGeometry()
-            try writer.write(values: values, geometry: geometry,
+            try writer.write(values: values, geometry: try area.geometry.ogrGeometry(),
                              source: FeatureLocation(path: spec.path, featureID: area.featureID))
         }
         try writer.close()
-        return writer
+        return .layer(writer)
     }
 }

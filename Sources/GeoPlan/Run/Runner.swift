@@ -18,7 +18,7 @@ public enum Runner {
         let order = try evaluationOrder(spec.indicators)
         let context = try GEOSContext()
         var reports: [BoundaryRunReport] = []
-        var writers: [(LayerWriter, String)] = []
+        var writers: [(OutputTable.Staged, String)] = []
         var sidecars: [(path: String, data: Data)] = []
         var warnings: [String] = []
         let started = Date()

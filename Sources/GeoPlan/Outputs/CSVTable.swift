@@ -1,0 +1,49 @@
+import Foundation
+
+/// Writes a run's table as CSV ourselves rather than through GDAL, whose CSV driver prints reals with 15
+/// significant digits (`119993614.173462` for 119993614.17346191): here numbers are written in Swift's shortest
+/// form that reads back to the same double, text is quoted as RFC 4180 says, and the file is UTF-8, optionally
+/// with a byte-order mark so that Excel shows Thai text.
+struct CSVTable {
+    let header: [String]
+    var rows: [[IndicatorValue]] = []
+
+    init(header: [String]) {
+        self.header = header
+    }
+
+    mutating func append(_ row: [IndicatorValue]) {
+        rows.append(row)
+    }
+
+    /// Writes to a staged output and returns it, to be committed with the run's other outputs.
+    func write(to target: OutputTarget, byteOrderMark: Bool) throws -> StagedOutput {
+        let staged = try StagedOutput(target: target)
+        var text = byteOrderMark ? "\u{FEFF}" : ""
+        text += header.map(Self.quoted).joined(separator: ",") + "\r\n"
+        for row in rows {
+            text += row.map(Self.cell).joined(separator: ",") + "\r\n"
+        }
+        do {
+            try Data(text.utf8).write(to: URL(fileURLWithPath: staged.stagingPath))
+        } catch {
+            throw GeoPlanError.output(path: target.path, reason: error.localizedDescription)
+        }
+        return staged
+    }
+
+    static func cell(_ value: IndicatorValue) -> String {
+        switch value {
+        case .null: ""
+        case let .integer(number): String(number)
+        case let .number(number): number == number.rounded() && abs(number) < 1e15 ? String(Int64(number)) : "\(number)"
+        case let .text(text): quoted(text)
+        }
+    }
+
+    static func quoted(_ text: String) -> String {
+        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) || text.hasPrefix(" ")
+        else { return text }
+        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}
