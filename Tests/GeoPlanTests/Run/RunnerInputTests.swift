@@ -1,0 +1,98 @@
+import Foundation
+import GDAL
+import GeoplanTestSupport
+import Testing
+
+@testable import GeoPlan
+
+/// The runner's handling of inputs that are wrong, or merely different: each gives a clear error or a counted,
+/// documented repair, and nothing is written.
+@Suite struct RunnerInputTests {
+    let base: RunnerTests
+
+    init() throws {
+        base = try RunnerTests()
+    }
+
+    func run(_ change: (inout Spec) -> Void) throws -> BoundaryRunReport {
+        var spec = base.spec
+        change(&spec)
+        return try #require(try Runner.run(spec, includeRows: true).boundarySets.first)
+    }
+
+    @Test func aMissingInputFileIsNamed() throws {
+        #expect {
+            try run { $0.inputs[0].path = "nowhere.geojson" }
+        } throws: { error in
+            "\(error)".contains("nowhere.geojson") && "\(error)".contains("no such file")
+        }
+        #expect(!FileManager.default.fileExists(atPath: base.folder.path("out")))
+    }
+
+    @Test func aMissingFieldSuggestsTheClosestOne() throws {
+        #expect {
+            try run { $0.indicators = [IndicatorSpec(id: "f", kind: .count(input: "points", whereClause: nil, by: "knd"))] }
+        } throws: { error in
+            "\(error)".contains("did you mean \"kind\"")
+        }
+        #expect {
+            try run { $0.boundaries[0].idField = "cod" }
+        } throws: { error in
+            "\(error)".contains("did you mean \"code\"")
+        }
+    }
+
+    @Test func aTableWithTheSameCodeTwiceIsRefused() throws {
+        try base.folder.write("code,pop\nA,1\nTH0A,2\na,3\n", to: "dupes.csv")
+        #expect {
+            try run {
+                $0.inputs[3].path = "dupes.csv"
+                $0.indicators = [IndicatorSpec(id: "pop", kind: .join(input: "table", column: "pop", normalization: .thai))]
+            }
+        } throws: { error in
+            "\(error)".contains("name the same area")
+        }
+    }
+
+    @Test func emptyOrMissingIdsAreRefused() throws {
+        try base.folder.write(SyntheticData.featureCollection([
+            (#"{"type": "Polygon", "coordinates": [[[100.0, 13.0], [100.1, 13.0], [100.1, 13.1], [100.0, 13.0]]]}"#,
+             #"{"code": null}"#),
+        ]), to: "noid.geojson")
+        #expect {
+            try run { $0.boundaries[0] = BoundarySpec(name: "x", path: "noid.geojson", idField: "code") }
+        } throws: { error in
+            "\(error)".contains("is empty; every area needs a code")
+        }
+    }
+
+    @Test func inputsInAnotherCRSAreTransformedAndTheOperationReported() throws {
+        // The same points in UTM 47N: counts must not change.
+        let utm = base.folder.path("points-utm.gpkg")
+        _ = try Converter.convert(ConvertRequest(input: base.folder.path("points.geojson"), output: utm,
+                                                 targetCRS: "EPSG:32647"))
+        let report = try run {
+            $0.inputs[0].path = "points-utm.gpkg"
+            $0.indicators = [IndicatorSpec(id: "facilities", kind: .count(input: "points", whereClause: nil, by: nil))]
+        }
+        let counts = report.rows?.map { $0.values[0] }
+        #expect(counts == ["2", "1"])
+        #expect(report.operations["points"]?.name.contains("UTM zone 47N") == true)
+    }
+
+    @Test func invalidInputPolygonsAreRepairedAndCounted() throws {
+        try base.folder.write(SyntheticData.featureCollection([
+            // A bow-tie over A's west half: repaired into two triangles covering half of [100.0, 100.05].
+            (#"{"type": "Polygon", "coordinates": [[[100.0, 13.0], [100.05, 13.1], [100.05, 13.0], [100.0, 13.1], [100.0, 13.0]]]}"#,
+             #"{"class": "green"}"#),
+        ]), to: "bowtie.geojson")
+        let report = try run {
+            $0.inputs[2].path = "bowtie.geojson"
+            $0.indicators = [IndicatorSpec(id: "green", kind: .share(input: "landuse", by: "class", whereClause: nil))]
+        }
+        #expect(report.counters["green: input polygons repaired"] == 1)
+        let share = try #require(report.rows?[0].values[0].flatMap(Double.init))
+        // Two triangles of 0.1° × 0.025° / 2 each, meeting at (100.025, 13.05): a quarter of the 0.1° cell.
+        #expect(abs(share - 0.25) < 1e-3)
+    }
+}
