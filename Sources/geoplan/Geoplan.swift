@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import GeoPlan
 
 /// The `geoplan` command: a thin front over the GeoPlan engine. Each subcommand lives in `Subcommands/`.
 @main
@@ -19,7 +20,8 @@ struct Geoplan: ParsableCommand {
               geoplan info shapes/tambons/phuket/phuket.shp
             """,
         version: GeoplanVersion.text,
-        subcommands: [Info.self, Validate.self, Measure.self, Convert.self]
+        subcommands: [Run.self, Info.self, Validate.self, Measure.self, Convert.self, AreaCommand.self, CountCommand.self,
+                      LengthCommand.self, ShareCommand.self]
     )
 
     /// Runs the command and maps errors to the documented exit codes and one-line messages.
@@ -52,5 +54,5 @@ enum ExitStatus {
 }
 
 enum GeoplanVersion {
-    static let text = "geoplan 0.1.0"
+    static let text = "geoplan \(GeoPlanVersion.text)"
 }

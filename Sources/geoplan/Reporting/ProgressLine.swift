@@ -26,6 +26,13 @@ final class ProgressLine {
         drawn = true
     }
 
+    /// Shows a named step ("tambons: count schools").
+    func update(step: String) {
+        guard enabled else { return }
+        FileHandle.standardError.write(Data(("\r\u{1B}[K\(label): \(step)").utf8))
+        drawn = true
+    }
+
     func finish() {
         guard drawn else { return }
         FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))

@@ -1,0 +1,809 @@
+import Foundation
+import Yams
+
+/// Reads a YAML spec into a `Spec`, checking its shape, its values and the references between its parts.
+///
+/// Every problem is reported with its line and column, what was found and what was expected, and a "did you
+/// mean" when a word is close to a known one. All problems are collected in one pass (`diagnose` returns them
+/// in document order); `parse` and `load` throw the first.
+public enum SpecParser {
+    /// Parses a spec's text; `path` is only used in messages and stored in `Spec.path`.
+    ///
+    /// - Throws: the first `SpecError` in document order.
+    public static func parse(_ text: String, path: String? = nil) throws -> Spec {
+        let reader = SpecReader(text: text, path: path)
+        let spec = reader.read()
+        if let first = reader.sortedErrors.first { throw first }
+        guard let spec else { throw SpecError(path: path, location: nil, message: "the spec could not be read") }
+        return spec
+    }
+
+    /// Reads the file (UTF-8) and parses it. Relative paths inside stay as written: they are relative to the
+    /// spec's folder.
+    public static func load(_ path: String) throws -> Spec {
+        try parse(try readText(path), path: path)
+    }
+
+    /// Every problem of a spec's text, in document order; empty when it is valid.
+    public static func diagnose(_ text: String, path: String? = nil) -> [SpecError] {
+        let reader = SpecReader(text: text, path: path)
+        _ = reader.read()
+        return reader.sortedErrors
+    }
+
+    static func readText(_ path: String) throws -> String {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
+            throw SpecError(path: path, message: "cannot read the spec: no such file")
+        }
+        guard !isFolder.boolValue else {
+            throw SpecError(path: path, message: "cannot read the spec: this is a folder, expected a YAML file")
+        }
+        let data: Data
+        do {
+            data = try Data(contentsOf: URL(fileURLWithPath: path))
+        } catch {
+            throw SpecError(path: path, message: "cannot read the spec: \(error.localizedDescription)")
+        }
+        guard var text = String(data: data, encoding: .utf8) else {
+            throw SpecError(path: path, message: "cannot read the spec: it is not UTF-8 text; save it as UTF-8")
+        }
+        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
+        return text
+    }
+}
+
+// MARK: - Schema
+
+private enum Schema {
+    static let topKeys = ["boundaries", "inputs", "indicators", "output"]
+    static let boundaryKeys = ["name", "path", "layer", "id", "names", "where", "assume_crs", "encoding"]
+    static let inputKeys = ["name", "type", "path", "layer", "where", "assume_crs", "encoding", "code"]
+    static let outputKeys = ["folder", "formats", "precision", "csv_bom"]
+    static let labelKeys = ["th", "en"]
+    static let indicatorKeys = ["id", "type", "label", "unit", "measure", "crs"]
+
+    static let indicatorTypes = ["area", "perimeter", "compactness", "count", "length", "share", "mix", "join",
+                                 "ratio", "expression", "nearest"]
+
+    /// Keys each indicator type reads besides `indicatorKeys`.
+    static func keys(ofType type: String) -> [String] {
+        switch type {
+        case "count", "length": ["input", "where", "by"]
+        case "share", "mix": ["input", "by", "where"]
+        case "join": ["input", "column", "normalize"]
+        case "ratio": ["numerator", "denominator", "scale"]
+        case "expression": ["expression"]
+        case "nearest": ["input", "where"]
+        default: []
+        }
+    }
+
+    static var allIndicatorKeys: [String] {
+        var keys = indicatorKeys
+        for type in indicatorTypes {
+            for key in Schema.keys(ofType: type) where !keys.contains(key) { keys.append(key) }
+        }
+        return keys
+    }
+
+    /// Input kinds each indicator type can read.
+    static func inputKinds(ofType type: String) -> [InputKind] {
+        switch type {
+        case "count": [.points]
+        case "length": [.lines]
+        case "share", "mix": [.polygons]
+        case "join": [.table]
+        case "nearest": [.points, .lines, .polygons]
+        default: []
+        }
+    }
+
+    static let inputTypes: [(String, InputKind)] = InputKind.allCases.map { ($0.rawValue, $0) }
+    static let normalizations: [(String, CodeNormalization)] = CodeNormalization.allCases.map { ($0.rawValue, $0) }
+    static let measures = ["geodesic", "planar"]
+    static let areaUnits = ["km2", "ha", "m2", "rai"]
+    static let formats: [(String, OutputFormat)] = [
+        ("geojson", .geoJSON), ("gpkg", .geoPackage), ("fgb", .flatGeobuf), ("csv", .csv), ("shp", .shapefile),
+        ("json", .geoJSON), ("geopackage", .geoPackage), ("flatgeobuf", .flatGeobuf), ("shapefile", .shapefile),
+    ]
+    static let formatNames = ["geojson", "gpkg", "fgb", "csv", "shp"]
+}
+
+// MARK: - Reader
+
+/// One pass over one spec: collects errors instead of stopping at the first.
+final class SpecReader {
+    private let text: String
+    private let path: String?
+    private let lines: [Substring]
+    private var errors: [SpecError] = []
+
+    /// An indicator read well enough to check its references once every indicator is known.
+    private struct Draft {
+        var spec: IndicatorSpec
+        var typeName: String
+        var inputNode: Node?
+        /// Indicator ids an expression or ratio reads, with where each is written.
+        var references: [(id: String, location: SourceLocation?)]
+        var expressionNode: Node?
+    }
+
+    init(text: String, path: String?) {
+        self.text = text
+        self.path = path
+        lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+    }
+
+    /// Errors in document order (problems of the whole file first).
+    var sortedErrors: [SpecError] {
+        var seen = Set<SpecError>()
+        let unique = errors.filter { seen.insert($0).inserted }
+        return unique.enumerated().sorted { lhs, rhs in
+            let left = lhs.element.location.map { ($0.line, $0.column) } ?? (0, 0)
+            let right = rhs.element.location.map { ($0.line, $0.column) } ?? (0, 0)
+            return left != right ? left < right : lhs.offset < rhs.offset
+        }.map(\.element)
+    }
+
+    private func fail(_ location: SourceLocation?, _ message: String) {
+        errors.append(SpecError(path: path, location: location, message: message))
+    }
+
+    private func fail(at node: Node, _ message: String) {
+        fail(node.location, message)
+    }
+
+    // MARK: Document
+
+    func read() -> Spec? {
+        let root: Node?
+        do {
+            root = try Yams.compose(yaml: text)
+        } catch {
+            report(yamlError: error)
+            return nil
+        }
+        guard let root else {
+            fail(SourceLocation(line: 1, column: 1),
+                 "the spec is empty; expected a mapping with \"boundaries\" and \"indicators\"")
+            return nil
+        }
+        guard let top = mapping(root, expected: "a mapping with \"boundaries\", \"inputs\", \"indicators\" and "
+                                    + "\"output\"") else { return nil }
+        checkKeys(top, allowed: Schema.topKeys, owner: "the spec")
+
+        let boundaryNodes = items(top, "boundaries", required: true, what: "boundary set", owner: "the spec")
+        let boundaries = boundaryNodes.enumerated().compactMap { boundary($1, index: $0) }
+        let inputNodes = items(top, "inputs", required: false, what: "input", owner: "the spec")
+        var declaredInputs: [(name: String, node: Node)] = []
+        let inputs = inputNodes.enumerated().compactMap { input($1, index: $0, declared: &declaredInputs) }
+        let indicatorNodes = items(top, "indicators", required: true, what: "indicator", owner: "the spec")
+        var declaredIDs: [(name: String, node: Node)] = []
+        let drafts = indicatorNodes.enumerated().compactMap { indicator($1, index: $0, declared: &declaredIDs) }
+        let output = top["output"].flatMap(output) ?? OutputSpec()
+
+        checkUnique(declaredInputs, what: "input name")
+        checkUnique(declaredIDs, what: "indicator id")
+        checkInputs(of: drafts, inputs: inputs, declared: declaredInputs.map(\.name))
+        checkReferences(of: drafts, declared: declaredIDs.map(\.name))
+        checkCycles(in: drafts)
+
+        guard errors.isEmpty else { return nil }
+        return Spec(boundaries: boundaries, inputs: inputs, indicators: drafts.map(\.spec), output: output,
+                    path: path)
+    }
+
+    private func report(yamlError error: Error) {
+        guard let yaml = error as? YamlError else {
+            fail(nil, "invalid YAML: \(error)")
+            return
+        }
+        switch yaml {
+        case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
+             let .composer(context, problem, mark, _):
+            let during = context.map { " (\($0.text) at line \($0.mark.line), column \($0.mark.column))" } ?? ""
+            fail(SourceLocation(line: mark.line, column: mark.column), "invalid YAML: \(problem)\(during)")
+        case let .duplicatedKeysInMapping(duplicates, context):
+            let key = duplicates.first ?? "?"
+            let first = SourceLocation(line: context.mark.line, column: context.mark.column)
+            fail(repeatedKey(key, after: first) ?? first,
+                 "invalid YAML: the key \"\(key)\" is written twice in the same mapping (first at \(first))")
+        case let .reader(problem, offset, _, _):
+            let location = offset.map { offset -> SourceLocation in
+                let prefix = text.prefix(offset)
+                let line = prefix.filter { $0 == "\n" }.count + 1
+                let column = prefix.split(separator: "\n", omittingEmptySubsequences: false).last
+                    .map { $0.unicodeScalars.count + 1 } ?? 1
+                return SourceLocation(line: line, column: column)
+            }
+            fail(location, "invalid YAML: \(problem)")
+        default:
+            fail(nil, "invalid YAML: \(yaml)")
+        }
+    }
+
+    /// The second `key:` written at the same column as the first, in block style, if it can be found.
+    private func repeatedKey(_ key: String, after first: SourceLocation) -> SourceLocation? {
+        guard first.line < lines.count else { return nil }
+        for index in first.line..<lines.count {
+            let scalars = Array(lines[index].unicodeScalars)
+            guard scalars.count >= first.column - 1 else { continue }
+            let indent = String(String.UnicodeScalarView(scalars[0..<(first.column - 1)]))
+            let rest = String(String.UnicodeScalarView(scalars[(first.column - 1)...]))
+            guard indent.allSatisfy({ $0 == " " || $0 == "-" }), rest.hasPrefix(key) else { continue }
+            if rest.dropFirst(key.count).drop(while: { $0 == " " }).hasPrefix(":") {
+                return SourceLocation(line: index + 1, column: first.column)
+            }
+        }
+        return nil
+    }
+
+    // MARK: Boundaries
+
+    private func boundary(_ node: Node, index: Int) -> BoundarySpec? {
+        let before = errors.count
+        guard let fields = mapping(node, expected: "a boundary set (a mapping with name, path and id)") else {
+            return nil
+        }
+        let name = fields["name"].flatMap { text($0, key: "name") }
+        let owner = name.map { "boundary set \"\($0)\"" } ?? "boundary set \(index + 1)"
+        checkKeys(fields, allowed: Schema.boundaryKeys, owner: owner)
+        if let name, let node = fields["name"], !Self.isName(name, hyphen: true) {
+            fail(at: node,
+                 "name: \"\(name)\" is not a valid name; use letters, digits, _ and -, starting with a letter")
+        }
+        if fields["name"] == nil { missing(fields, "name", owner: owner) }
+        let path = requiredText(fields, "path", owner: owner)
+        let idField = requiredText(fields, "id", owner: owner)
+        let nameFields = fields["names"].flatMap { textList($0, key: "names") } ?? []
+        let layer = fields["layer"].flatMap { text($0, key: "layer") }
+        let whereClause = fields["where"].flatMap { text($0, key: "where") }
+        let assumeCRS = fields["assume_crs"].flatMap { text($0, key: "assume_crs") }
+        let encoding = fields["encoding"].flatMap { text($0, key: "encoding") }
+        guard errors.count == before, let name, let path, let idField else { return nil }
+        return BoundarySpec(name: name, path: path, layer: layer, idField: idField, nameFields: nameFields,
+                            whereClause: whereClause, assumeCRS: assumeCRS, encoding: encoding, location: node.location)
+    }
+
+    // MARK: Inputs
+
+    private func input(_ node: Node, index: Int, declared: inout [(name: String, node: Node)]) -> InputSpec? {
+        let before = errors.count
+        guard let fields = mapping(node, expected: "an input (a mapping with name, type and path)") else {
+            return nil
+        }
+        let name = fields["name"].flatMap { text($0, key: "name") }
+        let owner = name.map { "input \"\($0)\"" } ?? "input \(index + 1)"
+        checkKeys(fields, allowed: Schema.inputKeys, owner: owner)
+        if let name, let nameNode = fields["name"] {
+            declared.append((name, nameNode))
+            if !Self.isName(name, hyphen: true) {
+                fail(at: nameNode,
+                     "name: \"\(name)\" is not a valid name; use letters, digits, _ and -, starting with a letter")
+            }
+        } else if fields["name"] == nil {
+            missing(fields, "name", owner: owner)
+        }
+        var kind: InputKind?
+        if let typeNode = fields["type"] {
+            kind = choice(typeNode, key: "type", what: "input type", listName: "types", options: Schema.inputTypes)
+        } else {
+            missing(fields, "type", owner: owner)
+        }
+        let path = requiredText(fields, "path", owner: owner)
+        let layer = fields["layer"].flatMap { text($0, key: "layer") }
+        let whereClause = fields["where"].flatMap { text($0, key: "where") }
+        let assumeCRS = fields["assume_crs"].flatMap { text($0, key: "assume_crs") }
+        let encoding = fields["encoding"].flatMap { text($0, key: "encoding") }
+        var codeField: String?
+        if kind == .table {
+            codeField = requiredText(fields, "code", owner: "\(owner) (a table)")
+        } else if let kind, let entry = fields.entry("code") {
+            fail(at: entry.keyNode, "\"code\" is only used by inputs of type table; \(owner) is \(kind.rawValue)")
+        }
+        guard errors.count == before, let name, let kind, let path else { return nil }
+        return InputSpec(name: name, kind: kind, path: path, layer: layer, whereClause: whereClause,
+                         assumeCRS: assumeCRS, encoding: encoding, codeField: codeField, location: node.location)
+    }
+
+    // MARK: Indicators
+
+    private func indicator(_ node: Node, index: Int, declared: inout [(name: String, node: Node)]) -> Draft? {
+        let before = errors.count
+        guard let fields = mapping(node, expected: "an indicator (a mapping with id and type)") else { return nil }
+        let id = fields["id"].flatMap { text($0, key: "id") }
+        let owner = id.map { "indicator \"\($0)\"" } ?? "indicator \(index + 1)"
+        if let id, let idNode = fields["id"] {
+            declared.append((id, idNode))
+            if !Self.isName(id, hyphen: false) {
+                fail(at: idNode, "id: \"\(id)\" is not a valid indicator id; use letters, digits and _, "
+                     + "starting with a letter")
+            }
+        } else if fields["id"] == nil {
+            missing(fields, "id", owner: owner)
+        }
+
+        var typeName: String?
+        if let typeNode = fields["type"] {
+            typeName = choice(typeNode, key: "type", what: "indicator type", listName: "types",
+                              options: Schema.indicatorTypes.map { ($0, $0) })
+        } else {
+            missing(fields, "type", owner: owner)
+        }
+        if let typeName {
+            let allowed = Schema.indicatorKeys + Schema.keys(ofType: typeName)
+            checkKeys(fields, allowed: allowed, owner: owner,
+                      misplaced: Set(Schema.allIndicatorKeys).subtracting(allowed),
+                      misplacedNote: "indicators of type \(typeName)")
+        } else {
+            checkKeys(fields, allowed: Schema.allIndicatorKeys, owner: owner)
+        }
+
+        let label = fields["label"].flatMap(label)
+        let unit = fields["unit"].flatMap { text($0, key: "unit") }
+        let measure = self.measure(fields)
+
+        var draft = Draft(spec: IndicatorSpec(id: id ?? "", kind: .perimeter, label: label, unit: unit,
+                                              measure: measure, location: node.location),
+                          typeName: typeName ?? "", inputNode: fields["input"], references: [])
+        guard let typeName, let kind = kind(typeName, fields, owner: owner, draft: &draft) else { return nil }
+        guard errors.count == before, id != nil else { return nil }
+        draft.spec.kind = kind
+        return draft
+    }
+
+    /// The measure mode; on an error (reported) geodesic, so that reading goes on.
+    private func measure(_ fields: Fields) -> MeasureMode {
+        let crs = fields["crs"].flatMap { text($0, key: "crs") }
+        guard let node = fields["measure"] else {
+            if let entry = fields.entry("crs") {
+                fail(at: entry.keyNode, "\"crs\" is only used with measure: planar")
+            }
+            return .geodesic
+        }
+        guard let word = choice(node, key: "measure", what: "measure", listName: "values",
+                                options: Schema.measures.map { ($0, $0) }) else { return .geodesic }
+        if word == "geodesic" {
+            if let entry = fields.entry("crs") {
+                fail(at: entry.keyNode, "\"crs\" is only used with measure: planar")
+            }
+            return .geodesic
+        }
+        guard let crs else {
+            if fields.entry("crs") == nil {
+                fail(at: node, "measure: planar needs the projected CRS to measure in, such as crs: EPSG:32647")
+            }
+            return .geodesic
+        }
+        return .planar(crs: crs)
+    }
+
+    private func kind(_ type: String, _ fields: Fields, owner: String, draft: inout Draft) -> IndicatorKind? {
+        let input = { self.requiredText(fields, "input", owner: owner) }
+        let whereClause = fields["where"].flatMap { text($0, key: "where") }
+        switch type {
+        case "area":
+            guard let node = fields["unit"] else { return .area(unit: .squareKilometres) }
+            guard let written = node.scalarText, node.shape == .text else { return nil }
+            guard let unit = AreaUnit(parsing: written) else {
+                fail(at: node, "unknown area unit \"\(written)\""
+                     + Suggestion.didYouMean(written, among: Schema.areaUnits)
+                     + " (units: \(Schema.areaUnits.joined(separator: ", ")), ไร่)")
+                return nil
+            }
+            return .area(unit: unit)
+        case "perimeter":
+            return .perimeter
+        case "compactness":
+            return .compactness
+        case "count", "length":
+            let by = fields["by"].flatMap { text($0, key: "by") }
+            guard let input = input() else { return nil }
+            return type == "count" ? .count(input: input, whereClause: whereClause, by: by)
+                : .length(input: input, whereClause: whereClause, by: by)
+        case "share", "mix":
+            let input = input()
+            guard let by = requiredText(fields, "by", owner: owner), let input else { return nil }
+            return type == "share" ? .share(input: input, by: by, whereClause: whereClause)
+                : .mix(input: input, by: by, whereClause: whereClause)
+        case "join":
+            let input = input()
+            let column = requiredText(fields, "column", owner: owner)
+            var normalization = CodeNormalization.thai
+            if let node = fields["normalize"] {
+                guard let value = choice(node, key: "normalize", what: "normalize value", listName: "values",
+                                         options: Schema.normalizations) else { return nil }
+                normalization = value
+            }
+            guard let input, let column else { return nil }
+            return .join(input: input, column: column, normalization: normalization)
+        case "ratio":
+            return ratio(fields, owner: owner, draft: &draft)
+        case "expression":
+            guard let expression = requiredText(fields, "expression", owner: owner),
+                  let node = fields["expression"] else { return nil }
+            draft.expressionNode = node
+            let parsed: Expression
+            do {
+                // The evaluator's own parser judges syntax and which names are ids (not functions).
+                parsed = try Expression(expression)
+            } catch let error as ExpressionError {
+                // The error's offset counts Characters; locations count Unicode scalars.
+                let characters = Array(expression)
+                let offset = characters.prefix(error.offset).reduce(0) { $0 + $1.unicodeScalars.count }
+                let length = error.offset < characters.count ? characters[error.offset].unicodeScalars.count : 0
+                fail(node.location(ofScalarOffset: offset, length: length, in: lines), "expression: \(error.message)")
+                return nil
+            } catch {
+                fail(at: node, "expression: \(error)")
+                return nil
+            }
+            draft.references = references(parsed.identifiers, in: expression, node: node)
+            return .expression(expression)
+        case "nearest":
+            guard let input = input() else { return nil }
+            return .nearest(input: input, whereClause: whereClause)
+        default:
+            return nil
+        }
+    }
+
+    /// The ids an expression reads, in written order, each located at its first occurrence when it can be found.
+    private func references(_ ids: Set<String>, in expression: String, node: Node)
+        -> [(id: String, location: SourceLocation?)] {
+        var located: [(id: String, location: SourceLocation?)] = []
+        for (name, offset) in Self.identifiers(in: expression)
+        where ids.contains(name) && !located.contains(where: { $0.id == name }) {
+            located.append((name, node.location(ofScalarOffset: offset, length: name.unicodeScalars.count, in: lines)))
+        }
+        for id in ids.sorted() where !located.contains(where: { $0.id == id }) { located.append((id, node.location)) }
+        return located
+    }
+
+    /// `ratio` becomes the expression `(numerator) / (denominator) * scale`.
+    private func ratio(_ fields: Fields, owner: String, draft: inout Draft) -> IndicatorKind? {
+        var ids: [String] = []
+        for key in ["numerator", "denominator"] {
+            guard let id = requiredText(fields, key, owner: owner), let node = fields[key] else { continue }
+            guard Self.isName(id, hyphen: false) else {
+                fail(at: node, "\(key): expected an indicator id, found \"\(id)\"; use type: expression for arithmetic")
+                continue
+            }
+            ids.append(id)
+            draft.references.append((id, node.location))
+            if draft.expressionNode == nil { draft.expressionNode = node }
+        }
+        var scale = 1.0
+        if let node = fields["scale"] {
+            guard let value = number(node, key: "scale") else { return nil }
+            scale = value
+        }
+        guard ids.count == 2 else { return nil }
+        return .expression("(\(ids[0])) / (\(ids[1])) * \(Self.numberText(scale))")
+    }
+
+    private func label(_ node: Node) -> Label? {
+        if node.shape == .text { return text(node, key: "label").map { Label(english: $0) } }
+        guard node.shape == .mapping else {
+            fail(at: node, "label: expected a string or a mapping with th and en, found \(node.foundDescription)")
+            return nil
+        }
+        guard let fields = mapping(node, expected: "a mapping with th and en") else { return nil }
+        checkKeys(fields, allowed: Schema.labelKeys, owner: "label")
+        let thai = fields["th"].flatMap { text($0, key: "th") }
+        let english = fields["en"].flatMap { text($0, key: "en") }
+        if thai == nil, english == nil, fields.entries.isEmpty {
+            fail(at: node, "label: expected th and/or en, found an empty mapping")
+        }
+        return Label(thai: thai, english: english)
+    }
+
+    // MARK: Output
+
+    private func output(_ node: Node) -> OutputSpec? {
+        guard let fields = mapping(node, key: "output",
+                                   expected: "a mapping with folder, formats, precision and csv_bom") else {
+            return nil
+        }
+        checkKeys(fields, allowed: Schema.outputKeys, owner: "output")
+        var output = OutputSpec()
+        if let folder = fields["folder"].flatMap({ text($0, key: "folder") }) { output.folder = folder }
+        if let node = fields["formats"], let words = textList(node, key: "formats") {
+            var formats: [OutputFormat] = []
+            for (offset, word) in words.enumerated() {
+                let item: Node
+                if case let .sequence(sequence) = node, offset < sequence.count { item = sequence[offset] } else {
+                    item = node
+                }
+                guard let format = Schema.formats.first(where: { $0.0 == word.lowercased() })?.1 else {
+                    fail(at: item, "unknown output format \"\(word)\""
+                         + Suggestion.didYouMean(word, among: Schema.formats.map(\.0))
+                         + " (formats: \(Schema.formatNames.joined(separator: ", ")))")
+                    continue
+                }
+                if !formats.contains(format) { formats.append(format) }
+            }
+            if words.isEmpty {
+                fail(at: node, "formats: expected at least one of \(Schema.formatNames.joined(separator: ", ")), "
+                     + "found an empty list")
+            }
+            output.formats = formats
+        }
+        if let node = fields["precision"], let value = integer(node, key: "precision", range: 0...15) {
+            output.precision = value
+        }
+        if let node = fields["csv_bom"], let value = bool(node, key: "csv_bom") { output.csvBOM = value }
+        return output
+    }
+
+    // MARK: Cross checks
+
+    private func checkUnique(_ names: [(name: String, node: Node)], what: String) {
+        var first: [String: Node] = [:]
+        for (name, node) in names {
+            if let earlier = first[name] {
+                let at = earlier.location.map { " (first at \($0))" } ?? ""
+                fail(at: node, "duplicate \(what) \"\(name)\"\(at)")
+            } else {
+                first[name] = node
+            }
+        }
+    }
+
+    private func checkInputs(of drafts: [Draft], inputs: [InputSpec], declared: [String]) {
+        for draft in drafts {
+            guard let name = draft.spec.kind.input, let node = draft.inputNode else { continue }
+            guard declared.contains(name) else {
+                let known = declared.isEmpty ? "the spec declares no inputs"
+                    : "inputs: \(declared.joined(separator: ", "))"
+                fail(at: node, "unknown input \"\(name)\"\(Suggestion.didYouMean(name, among: declared)) (\(known))")
+                continue
+            }
+            // An input declared with errors has already been reported.
+            guard let input = inputs.first(where: { $0.name == name }) else { continue }
+            let kinds = Schema.inputKinds(ofType: draft.typeName)
+            guard !kinds.contains(input.kind) else { continue }
+            let wanted = kinds.map(\.rawValue).joined(separator: ", ")
+            fail(at: node, "input \"\(name)\" is \(input.kind.rawValue), but a \(draft.typeName) indicator needs "
+                 + (kinds.count == 1 ? wanted : "one of \(wanted)"))
+        }
+    }
+
+    private func checkReferences(of drafts: [Draft], declared: [String]) {
+        for draft in drafts {
+            for (id, location) in draft.references where !declared.contains(id) {
+                let others = declared.filter { $0 != draft.spec.id }
+                fail(location, "unknown indicator \"\(id)\" in \(draft.typeName == "ratio" ? "ratio" : "expression")"
+                     + Suggestion.didYouMean(id, among: others)
+                     + " (indicators: \(others.joined(separator: ", ")))")
+            }
+        }
+    }
+
+    /// Expressions (and ratios) that read each other in a loop, each loop reported once, from the member
+    /// written first.
+    private func checkCycles(in drafts: [Draft]) {
+        var byID: [String: Draft] = [:]
+        for draft in drafts where draft.expressionNode != nil && byID[draft.spec.id] == nil {
+            byID[draft.spec.id] = draft
+        }
+        let order = drafts.map(\.spec.id).filter { byID[$0] != nil }
+        var state: [String: Int] = [:]  // 1 on the stack, 2 done
+        var stack: [String] = []
+        var reported: Set<Set<String>> = []
+
+        func visit(_ id: String) {
+            state[id] = 1
+            stack.append(id)
+            var seen = Set<String>()
+            for (next, _) in byID[id]?.references ?? [] where byID[next] != nil && seen.insert(next).inserted {
+                if state[next] == 1, let start = stack.lastIndex(of: next) {
+                    var members = Array(stack[start...])
+                    guard reported.insert(Set(members)).inserted else { continue }
+                    let firstWritten = order.first { members.contains($0) } ?? next
+                    if let shift = members.firstIndex(of: firstWritten) {
+                        members = Array(members[shift...] + members[..<shift])
+                    }
+                    let loop = (members + [members[0]]).joined(separator: " → ")
+                    fail(byID[members[0]]?.expressionNode?.location,
+                         "expressions refer to each other in a cycle: \(loop)")
+                } else if state[next] == nil {
+                    visit(next)
+                }
+            }
+            stack.removeLast()
+            state[id] = 2
+        }
+        for id in order where state[id] == nil { visit(id) }
+    }
+
+    // MARK: Values
+
+    private func mapping(_ node: Node, key: String? = nil, expected: String) -> Fields? {
+        guard case let .mapping(mapping) = node else {
+            fail(at: node, "\(key.map { "\($0): " } ?? "")expected \(expected), found \(node.foundDescription)")
+            return nil
+        }
+        return Fields(node, mapping: mapping)
+    }
+
+    /// Unknown keys, with the closest known one; `misplaced` keys are known but belong to other variants.
+    private func checkKeys(_ fields: Fields, allowed: [String], owner: String, misplaced: Set<String> = [],
+                           misplacedNote: String = "") {
+        let list = allowed.joined(separator: ", ")
+        for key in fields.oddKeys {
+            fail(at: key, "unexpected key \(key.foundDescription) in \(owner) (keys: \(list))")
+        }
+        for entry in fields.entries where !allowed.contains(entry.key) {
+            if misplaced.contains(entry.key) {
+                fail(at: entry.keyNode, "\"\(entry.key)\" is not used by \(misplacedNote) (keys: \(list))")
+            } else {
+                fail(at: entry.keyNode, "unknown key \"\(entry.key)\" in \(owner)"
+                     + Suggestion.didYouMean(entry.key, among: allowed) + " (keys: \(list))")
+            }
+        }
+    }
+
+    private func missing(_ fields: Fields, _ key: String, owner: String) {
+        if let entry = fields.entry(key) {
+            fail(at: entry.value.isNull ? entry.keyNode : entry.value, "\(key): \(owner) needs a value here")
+        } else {
+            fail(at: fields.node, "\(owner) is missing the required key \"\(key)\"")
+        }
+    }
+
+    /// The items of a list-valued key (`boundaries`, `inputs`, `indicators`).
+    private func items(_ fields: Fields, _ key: String, required: Bool, what: String, owner: String) -> [Node] {
+        guard let node = fields[key] else {
+            if required { missing(fields, key, owner: owner) }
+            return []
+        }
+        guard case let .sequence(sequence) = node else {
+            fail(at: node, "\(key): expected a list of \(what)s (items starting with \"- \"), "
+                 + "found \(node.foundDescription)")
+            return []
+        }
+        if required && sequence.isEmpty { fail(at: node, "\(key): expected at least one \(what), found an empty list") }
+        return Array(sequence)
+    }
+
+    private func requiredText(_ fields: Fields, _ key: String, owner: String) -> String? {
+        guard let node = fields[key] else {
+            missing(fields, key, owner: owner)
+            return nil
+        }
+        return text(node, key: key)
+    }
+
+    private func text(_ node: Node, key: String) -> String? {
+        guard node.shape == .text, let value = node.scalarText else {
+            var hint = ""
+            if [.integer, .float, .bool].contains(node.shape), let raw = node.scalarText {
+                hint = "; write \"\(raw)\" in quotes if it is meant as text"
+            }
+            fail(at: node, "\(key): expected a string, found \(node.foundDescription)\(hint)")
+            return nil
+        }
+        guard !value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+            fail(at: node, "\(key): expected a string, found empty text")
+            return nil
+        }
+        return value
+    }
+
+    /// A list of strings, or a single string standing for a list of one.
+    private func textList(_ node: Node, key: String) -> [String]? {
+        switch node {
+        case let .sequence(sequence):
+            var values: [String] = []
+            for item in sequence {
+                guard item.shape == .text, let value = item.scalarText else {
+                    fail(at: item, "\(key): expected a list of strings, found \(item.foundDescription) in the list")
+                    continue
+                }
+                values.append(value)
+            }
+            return values.count == sequence.count ? values : nil
+        default:
+            guard node.shape == .text else {
+                fail(at: node, "\(key): expected a list of strings, found \(node.foundDescription)")
+                return nil
+            }
+            return text(node, key: key).map { [$0] }
+        }
+    }
+
+    private func choice<T>(_ node: Node, key: String, what: String, listName: String,
+                           options: [(String, T)]) -> T? {
+        guard let word = text(node, key: key) else { return nil }
+        if let match = options.first(where: { $0.0 == word }) { return match.1 }
+        let names = options.map(\.0)
+        fail(at: node, "unknown \(what) \"\(word)\"\(Suggestion.didYouMean(word, among: names)) "
+             + "(\(listName): \(names.joined(separator: ", ")))")
+        return nil
+    }
+
+    private func number(_ node: Node, key: String) -> Double? {
+        guard node.shape == .integer || node.shape == .float,
+              let value = node.float ?? node.int.map(Double.init), value.isFinite else {
+            fail(at: node, "\(key): expected a number, found \(node.foundDescription)")
+            return nil
+        }
+        return value
+    }
+
+    private func integer(_ node: Node, key: String, range: ClosedRange<Int>) -> Int? {
+        guard node.shape == .integer, let value = node.int, range.contains(value) else {
+            fail(at: node, "\(key): expected a whole number from \(range.lowerBound) to \(range.upperBound), "
+                 + "found \(node.foundDescription)")
+            return nil
+        }
+        return value
+    }
+
+    private func bool(_ node: Node, key: String) -> Bool? {
+        guard node.shape == .bool, let value = node.bool else {
+            fail(at: node, "\(key): expected true or false, found \(node.foundDescription)")
+            return nil
+        }
+        return value
+    }
+
+    // MARK: Words
+
+    /// `[A-Za-z][A-Za-z0-9_]*`, with `-` too when `hyphen`.
+    static func isName(_ text: String, hyphen: Bool) -> Bool {
+        guard let first = text.unicodeScalars.first, first.isASCII, first.properties.isAlphabetic else { return false }
+        return text.unicodeScalars.allSatisfy { scalar in
+            scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || scalar == "_"
+                || (hyphen && scalar == "-"))
+        }
+    }
+
+    /// Names in an expression with their offsets in Unicode scalars (a letter or `_`, then letters, digits and
+    /// `_`; not a function name before `(`), only to locate the ids `Expression.identifiers` reports.
+    static func identifiers(in expression: String) -> [(name: String, offset: Int)] {
+        let characters = Array(expression)
+        var found: [(String, Int)] = []
+        var index = 0
+        var scalarOffset = 0
+        func advance() {
+            scalarOffset += characters[index].unicodeScalars.count
+            index += 1
+        }
+        while index < characters.count {
+            let character = characters[index]
+            if character.isNumber || character == "." {
+                while index < characters.count, characters[index].isNumber || characters[index] == "." { advance() }
+                if index < characters.count, characters[index] == "e" || characters[index] == "E" {
+                    var lookahead = index + 1
+                    if lookahead < characters.count, characters[lookahead] == "+" || characters[lookahead] == "-" {
+                        lookahead += 1
+                    }
+                    if lookahead < characters.count, characters[lookahead].isNumber {
+                        while index < lookahead { advance() }
+                        while index < characters.count, characters[index].isNumber { advance() }
+                    }
+                }
+            } else if character.isLetter || character == "_" {
+                let start = (index, scalarOffset)
+                while index < characters.count,
+                      characters[index].isLetter || characters[index].isNumber || characters[index] == "_" {
+                    advance()
+                }
+                let next = characters[index...].first { !$0.isWhitespace }
+                if next != "(" { found.append((String(characters[start.0..<index]), start.1)) }
+            } else {
+                advance()
+            }
+        }
+        return found
+    }
+
+    /// `10000` for whole numbers, else Swift's shortest round-tripping form (`0.5`).
+    static func numberText(_ value: Double) -> String {
+        if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
+        return "\(value)"
+    }
+}

@@ -1,0 +1,52 @@
+import ArgumentParser
+import Foundation
+import GeoPlan
+
+/// `geoplan run`: compute a spec's indicators for every boundary set and write the outputs.
+struct Run: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Compute the indicators a spec file describes, for every boundary set, and write the outputs.",
+        discussion: """
+            The spec (YAML) names boundary sets, inputs (points, lines, polygons, tables) and indicators (area, \
+            perimeter, compactness, count, length, share, mix, join, ratio, expression, nearest); see \
+            samples/README.md. Each boundary set gives one row per area, written as GeoJSON (RFC 7946, the area \
+            code as the feature id), CSV and GeoPackage, with a provenance record <name>.meta.json. Nothing \
+            partial is written: all outputs appear together at the end, or none does.
+
+            Examples:
+              geoplan run samples/nonthaburi.yaml
+              geoplan run --check samples/nonthaburi.yaml
+              geoplan run samples/nonthaburi.yaml --out /tmp/results --overwrite --json
+            """)
+
+    @Argument(help: ArgumentHelp("The spec file.", valueName: "spec.yaml"))
+    var specPath: String
+
+    @Flag(name: .long, help: "Validate the spec and open every input (files, layers, fields, CRS); compute nothing.")
+    var check = false
+
+    @Option(name: .long, help: ArgumentHelp("Output folder (default: the spec's output.folder).", valueName: "folder"))
+    var out: String?
+
+    @Flag(name: .long, help: "Replace outputs that exist.")
+    var overwrite = false
+
+    @OptionGroup var report: ReportArguments
+
+    func run() throws {
+        let spec = try SpecParser.load(specPath)
+        let progress = ProgressLine(label: "run", quiet: report.quiet)
+        let result = try Runner.run(spec, check: check, overwrite: overwrite, outputFolder: out) { step in
+            progress.update(step: step)
+        }
+        progress.finish()
+        if report.json {
+            try Console.printJSON(result)
+        } else {
+            Console.print(RunText.render(result))
+        }
+        if !report.quiet {
+            for warning in result.warnings { Console.warn(warning) }
+        }
+    }
+}
