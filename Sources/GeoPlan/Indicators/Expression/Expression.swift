@@ -91,9 +91,9 @@ extension Expression.Node {
     func value(_ values: (String) -> Double?) -> Double? {
         switch self {
         case let .number(number):
-            return finite(number)
+            return finiteOrNil(number)
         case let .name(name):
-            return finite(values(name))
+            return finiteOrNil(values(name))
         case let .negate(inner):
             return inner.value(values).map { -$0 }
         case let .chain(first, links):
@@ -109,7 +109,7 @@ extension Expression.Node {
                     guard operand != 0 else { return nil }
                     next = result / operand
                 }
-                guard let checked = finite(next) else { return nil }
+                guard let checked = finiteOrNil(next) else { return nil }
                 result = checked
             }
             return result
@@ -131,9 +131,9 @@ extension Expression.Node {
         case .min: return xs.min()
         case .max: return xs.max()
         case .abs: return Swift.abs(x)
-        case .sqrt: return x < 0 ? nil : finite(x.squareRoot())
-        case .log: return x <= 0 ? nil : finite(Foundation.log(x))
-        case .log10: return x <= 0 ? nil : finite(Foundation.log10(x))
+        case .sqrt: return x < 0 ? nil : finiteOrNil(x.squareRoot())
+        case .log: return x <= 0 ? nil : finiteOrNil(Foundation.log(x))
+        case .log10: return x <= 0 ? nil : finiteOrNil(Foundation.log10(x))
         case .round: return round(x, digits: xs.count > 1 ? xs[1] : 0)
         }
     }
@@ -149,14 +149,14 @@ extension Expression.Node {
             let scaled = x * scale
             // Past 2^53 a double has no fraction left to round.
             guard scaled.isFinite, Swift.abs(scaled) < 0x1p53 else { return x }
-            return finite(scaled.rounded(.toNearestOrAwayFromZero) / scale)
+            return finiteOrNil(scaled.rounded(.toNearestOrAwayFromZero) / scale)
         }
         let scale = Foundation.pow(10, -places)
-        return finite((x / scale).rounded(.toNearestOrAwayFromZero) * scale)
+        return finiteOrNil((x / scale).rounded(.toNearestOrAwayFromZero) * scale)
     }
 }
 
-private func finite(_ value: Double?) -> Double? {
+private func finiteOrNil(_ value: Double?) -> Double? {
     guard let value, value.isFinite else { return nil }
     return value
 }

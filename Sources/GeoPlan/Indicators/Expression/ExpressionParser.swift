@@ -158,9 +158,7 @@ struct ExpressionParser {
         if Self.isDigit(first) || first == "." {
             token = try lexNumber()
         } else if Self.isNameStart(first) {
-            while position < characters.count, Self.isNameStart(characters[position]) || Self.isDigit(characters[position]) {
-                position += 1
-            }
+            while position < characters.count, Self.isNameCharacter(characters[position]) { position += 1 }
             token = Token(kind: .name(String(characters[start..<position])), offset: start, length: position - start)
         } else if "+-*/(),".contains(first) {
             position += 1
@@ -213,6 +211,10 @@ struct ExpressionParser {
 
     private static func isNameStart(_ character: Character) -> Bool {
         character == "_" || (character.isASCII && character.isLetter)
+    }
+
+    private static func isNameCharacter(_ character: Character) -> Bool {
+        isNameStart(character) || isDigit(character)
     }
 
     // MARK: - Messages
