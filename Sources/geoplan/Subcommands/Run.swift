@@ -34,7 +34,16 @@ struct Run: ParsableCommand {
     @OptionGroup var report: ReportArguments
 
     func run() throws {
-        let spec = try SpecParser.load(specPath)
+        let spec: Spec
+        do {
+            spec = try SpecParser.load(specPath)
+        } catch let first as SpecError {
+            // Show every problem of the spec at once, not one per attempt.
+            let text = (try? String(contentsOfFile: specPath, encoding: .utf8)) ?? ""
+            let all = text.isEmpty ? [first] : SpecParser.diagnose(text, path: specPath)
+            for error in all.isEmpty ? [first] : all { Console.error(error) }
+            throw ExitCode(ExitStatus.failure)
+        }
         let progress = ProgressLine(label: "run", quiet: report.quiet)
         let result = try Runner.run(spec, check: check, overwrite: overwrite, outputFolder: out) { step in
             progress.update(step: step)
