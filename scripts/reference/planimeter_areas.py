@@ -7,7 +7,7 @@
 import json, subprocess, sys
 def ring_area(ring):
     inp = "\n".join(f"{lat:.15f} {lon:.15f}" for lon, lat in ring[:-1])
-    out = subprocess.run(["Planimeter"], input=inp, capture_output=True, text=True).stdout.split()
+    out = subprocess.run(["Planimeter", "-p", "12"], input=inp, capture_output=True, text=True).stdout.split()
     return abs(float(out[2])), float(out[1])
 fc = json.load(open(sys.argv[1]))
 total = 0.0
@@ -20,5 +20,5 @@ for f in fc["features"]:
         for hole in poly[1:]:
             a, p = ring_area(hole); area -= a; perim += p; nh += 1
     total += area
-    print(f["properties"]["ADM3_PCODE"], g["type"], len(polys), nh, f"{area:.3f}", f"{perim:.4f}")
+    print(f["properties"]["ADM3_PCODE"], g["type"], len(polys), nh, f"{area:.6f}", f"{perim:.9f}")
 print("TOTAL", f"{total:.3f}")
