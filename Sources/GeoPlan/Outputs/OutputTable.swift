@@ -40,15 +40,16 @@ enum OutputTable {
         fields += spec.nameFields.map { FieldDefinition(name: $0, type: .string) }
         fields += columns.map { FieldDefinition(name: $0.name, type: $0.type) }
         let options = geoJSON ? ["ID_FIELD": featureIDField] : [:]
+        let geometry = output.includeGeometry
         let writer = try LayerWriter(target: target, layerName: spec.name, schema: LayerSchema(fields: fields),
-                                     spatialReference: try SpatialReference.wgs84(),
-                                     geometryType: GeometryType(kind: .multiPolygon), precision: output.precision,
-                                     extraOptions: options)
+                                     spatialReference: geometry ? try SpatialReference.wgs84() : nil,
+                                     geometryType: GeometryType(kind: geometry ? .multiPolygon : .none),
+                                     precision: output.precision, extraOptions: options)
         for area in boundaries.areas {
             var values: [FieldValue] = (geoJSON ? [.string(area.id)] : []) + [.string(area.id)]
             values += area.names.map { $0.text.map(FieldValue.string) ?? .null }
             values += columns.map { (run.values[$0.name]?[area.index] ?? .null).fieldValue }
-            try writer.write(values: values, geometry: try area.geometry.ogrGeometry(),
+            try writer.write(values: values, geometry: geometry ? try area.geometry.ogrGeometry() : nil,
                              source: FeatureLocation(path: spec.path, featureID: area.featureID))
         }
         try writer.close()

@@ -210,12 +210,15 @@ public struct OutputSpec: Hashable, Sendable {
     public var precision: Int
     /// Write a byte-order mark in CSV files, for Excel.
     public var csvBOM: Bool
+    /// Write each area's geometry (GeoJSON features then have `"geometry": null` without it; CSV never has one).
+    public var includeGeometry: Bool
 
     public init(folder: String = "out", formats: [OutputFormat] = [.geoJSON, .csv, .geoPackage], precision: Int = 7,
-                csvBOM: Bool = false) {
+                csvBOM: Bool = false, includeGeometry: Bool = true) {
         self.folder = folder
         self.formats = formats
         self.precision = precision
         self.csvBOM = csvBOM
+        self.includeGeometry = includeGeometry
     }
 }

@@ -31,10 +31,23 @@ struct Run: ParsableCommand {
     @Flag(name: .long, help: "Replace outputs that exist.")
     var overwrite = false
 
+    @Option(name: .long, help: ArgumentHelp("Decimals of GeoJSON coordinates (default: the spec's, else 7).",
+                                            valueName: "n"))
+    var precision: Int?
+
+    @Flag(name: .long, help: "Write the tables without the areas' geometries.")
+    var noGeometry = false
+
+    func validate() throws {
+        if let precision, !(0...15).contains(precision) {
+            throw ValidationError("--precision must be between 0 and 15 decimals, not \(precision)")
+        }
+    }
+
     @OptionGroup var report: ReportArguments
 
     func run() throws {
-        let spec: Spec
+        var spec: Spec
         do {
             spec = try SpecParser.load(specPath)
         } catch let first as SpecError {
@@ -44,6 +57,8 @@ struct Run: ParsableCommand {
             for error in all.isEmpty ? [first] : all { Console.error(error) }
             throw ExitCode(ExitStatus.failure)
         }
+        if let precision { spec.output.precision = precision }
+        if noGeometry { spec.output.includeGeometry = false }
         let progress = ProgressLine(label: "run", quiet: report.quiet)
         let result = try Runner.run(spec, check: check, overwrite: overwrite, outputFolder: out) { step in
             progress.update(step: step)

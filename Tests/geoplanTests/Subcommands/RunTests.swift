@@ -63,7 +63,9 @@ import Testing
         // A second run without --overwrite fails and changes nothing; with it, it replaces everything.
         let again = try CommandRunner.run(["run", spec])
         #expect(again.status == 1 && again.stderr.contains("--overwrite"))
-        #expect(try CommandRunner.run(["run", spec, "--overwrite", "--quiet"]).status == 0)
+        #expect(try CommandRunner.run(["run", spec, "--overwrite", "--quiet", "--no-geometry"]).status == 0)
+        let bare = try String(contentsOfFile: "\(out)/cells.geojson", encoding: .utf8)
+        #expect(bare.contains(#""geometry": null"#) && RFC7946Checker().violations(in: bare) == [])
     }
 
     @Test func checkValidatesWithoutWriting() throws {
