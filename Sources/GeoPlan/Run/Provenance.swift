@@ -20,8 +20,20 @@ enum Provenance {
         var spec: String?
         var specText: String?
         var inputs: [InputRecord]
+        /// What each output column holds: indicator, type, unit and labels.
+        var columns: [ColumnRecord]
         var boundarySet: BoundaryRunReport
         var startedAt: String
+    }
+
+    struct ColumnRecord: Encodable {
+        var name: String
+        var indicator: String
+        var type: String
+        var className: String?
+        var unit: String?
+        var labelThai: String?
+        var labelEnglish: String?
     }
 
     struct InputRecord: Encodable {
@@ -33,7 +45,14 @@ enum Provenance {
     }
 
     static func record(spec: Spec, boundaries: BoundarySet, run: RunContext, report: BoundaryRunReport,
-                       started: Date) throws -> Data {
+                       columns: [IndicatorColumn], started: Date) throws -> Data {
+        let indicators = Dictionary(spec.indicators.map { ($0.id, $0) }) { first, _ in first }
+        let documented = columns.map { column in
+            let indicator = indicators[column.indicator]
+            return ColumnRecord(name: column.name, indicator: column.indicator, type: column.type.rawValue,
+                                className: column.className, unit: indicator.flatMap(Self.unit),
+                                labelThai: indicator?.label?.thai, labelEnglish: indicator?.label?.english)
+        }
         var inputs = [InputRecord(name: boundaries.spec.name,
                                   path: BoundarySet.resolve(boundaries.spec.path, in: run.folder))]
         inputs += spec.inputs.map { InputRecord(name: $0.name, path: BoundarySet.resolve($0.path, in: run.folder)) }
@@ -44,10 +63,23 @@ enum Provenance {
             geoplan: GeoPlanVersion.text, gdal: GDALLibrary.version, proj: PROJLibrary.version,
             geos: GEOSContext.libraryVersion, spec: spec.path,
             specText: spec.path.flatMap { try? String(contentsOfFile: $0, encoding: .utf8) }, inputs: inputs,
-            boundarySet: report, startedAt: ISO8601DateFormatter().string(from: started))
+            columns: documented, boundarySet: report, startedAt: ISO8601DateFormatter().string(from: started))
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         return try encoder.encode(record)
+    }
+
+    /// The unit of an indicator's values: the spec's own words, else the type's unit.
+    static func unit(of indicator: IndicatorSpec) -> String? {
+        if let unit = indicator.unit { return unit }
+        switch indicator.kind {
+        case let .area(unit): return unit.symbol
+        case .perimeter, .length: return "km"
+        case .nearest: return "m"
+        case .count: return "count"
+        case .share, .mix, .compactness: return "fraction (0–1)"
+        case .join, .expression: return nil
+        }
     }
 
     /// FNV-1a 64 of a file (or of every file of a shapefile set, in extension order), streamed.

@@ -64,7 +64,8 @@ public enum Runner {
             guard !spec.output.formats.isEmpty else { continue }
             let sidecar = URL(fileURLWithPath: outputs).appendingPathComponent("\(boundarySpec.name).meta.json").path
             sidecars.append((sidecar, try Provenance.record(spec: spec, boundaries: boundaries, run: run,
-                                                            report: boundaryReport, started: started)))
+                                                            report: boundaryReport, columns: ordered,
+                                                            started: started)))
         }
         guard !check else {
             return RunReport(spec: spec.path, boundarySets: reports, outputs: [], warnings: warnings, checkedOnly: true)
