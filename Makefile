@@ -13,10 +13,13 @@ setup:
 build: setup
 	$(SWIFT) build -c release --product geoplan
 
-# The main job on the shipped data: describe and validate every boundary file in shapes/.
+# The main job on the shipped data: describe and validate every boundary file in shapes/, then compute the
+# sample indicator spec over Nonthaburi's tambons (outputs in out/nonthaburi/).
 run: build
 	@for shp in $(SHAPES); do $(GEOPLAN) info "$$shp" || exit 1; echo; done
 	@for shp in $(SHAPES); do $(GEOPLAN) validate "$$shp" || exit 1; done
+	@echo
+	$(GEOPLAN) run samples/nonthaburi.yaml --overwrite
 
 test: setup
 	$(SWIFT) test
