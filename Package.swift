@@ -47,7 +47,7 @@ let package = Package(
         // Test support: fixtures, temporary folders, canonical geometries, an RFC 7946 checker.
         .target(name: "GeoplanTestSupport", dependencies: ["GDAL"], path: "Tests/GeoplanTestSupport"),
         .testTarget(name: "GEOSTests", dependencies: ["GEOS"]),
-        .testTarget(name: "PROJTests", dependencies: ["PROJ"]),
+        .testTarget(name: "PROJTests", dependencies: ["PROJ"], exclude: ["Fixtures"]),
         .testTarget(name: "GDALTests", dependencies: ["GDAL", "GeoplanTestSupport"]),
         .testTarget(name: "GeoPlanTests", dependencies: ["GeoPlan", "GeoplanTestSupport"]),
         .testTarget(name: "geoplanTests", dependencies: ["geoplan", "GeoplanTestSupport"]),

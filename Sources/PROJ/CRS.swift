@@ -1,38 +1,57 @@
 import CPROJ
 import Foundation
 
-/// A coordinate reference system (a PROJ `PJ` that is a CRS).
+/// A coordinate reference system: the owner of one PROJ `PJ` that is a CRS.
 ///
-/// Not `Sendable`: it belongs to its context's thread.
+/// Not `Sendable`: it belongs to its context, which belongs to one thread. It holds its context strongly, so its
+/// `PJ` is always destroyed before the context (see `ProjContext`).
 public final class CRS {
     let pj: OpaquePointer
     public let context: ProjContext
     /// The definition it was made from, for messages.
     public let definition: String
+    /// `identifier`, looked up once (`proj_identify` queries the database).
+    private var identified: CRSIdentifier??
 
-    /// Makes a CRS from `EPSG:4326`, a bare code (`32647`, taken as EPSG), `urn:ogc:def:crs:EPSG::4326`,
-    /// WKT1/WKT2, PROJJSON or a PROJ string (`+proj=utm +zone=47 +datum=WGS84`). Refuses objects that are not
-    /// CRSs (an operation, an ellipsoid). See `proj_create`.
+    /// Makes a CRS from any definition PROJ understands:
+    /// - `EPSG:4326`, a bare code `32647` (taken as EPSG), `urn:ogc:def:crs:EPSG::4326`;
+    /// - WKT1 (including ESRI's, as in a shapefile's `.prj`) or WKT2;
+    /// - a PROJ string, `+proj=utm +zone=47 +datum=WGS84` (`+type=crs` is added when missing);
+    /// - PROJJSON.
+    ///
+    /// Refuses what is not a CRS, naming it: an operation (`+proj=pipeline …`,
+    /// `urn:ogc:def:coordinateOperation:EPSG::1304`), an ellipsoid (`urn:ogc:def:ellipsoid:EPSG::7030`), and
+    /// says what a code such as `EPSG:1304` is when it is not a CRS.
+    ///
+    /// - Throws: `PROJError.invalidDefinition` with PROJ's message (`crs not found`).
+    /// See `proj_create`.
     public init(_ definition: String, context: ProjContext) throws {
         self.context = context
         self.definition = definition
-        let trimmed = definition.trimmingCharacters(in: .whitespacesAndNewlines)
-        var text = trimmed.allSatisfy(\.isNumber) && !trimmed.isEmpty ? "EPSG:\(trimmed)" : trimmed
-        // A PROJ string describes a CRS only with +type=crs; without it PROJ makes a conversion.
-        if text.hasPrefix("+"), !text.contains("+type=crs") { text += " +type=crs" }
+        let text = Self.normalizedText(definition)
+        guard !text.isEmpty else {
+            throw PROJError.invalidDefinition(definition: definition, message: "the definition is empty")
+        }
         context.beginCall()
         // returns a new PJ, NULL when the text is not understood
         guard let pj = proj_create(context.handle, text) else {
-            throw PROJError.invalidDefinition(definition: definition, message: context.failureMessage())
+            var message = context.takeCreationFailure()
+            if let code = CRSIdentifier(parsing: text), let what = Self.nonCRSObject(named: code, context: context) {
+                message = "\(code) is \(what), not a coordinate reference system"
+            }
+            throw PROJError.invalidDefinition(definition: definition, message: message)
         }
-        // returns 1 for CRS objects
+        // returns 1 for CRS objects, 0 otherwise
         guard proj_is_crs(pj) != 0 else {
+            let type = proj_get_type(pj)  // returns the object's type
             proj_destroy(pj)
-            throw PROJError.invalidDefinition(definition: definition, message: "it is not a coordinate reference system")
+            throw PROJError.invalidDefinition(definition: definition,
+                                              message: "it is \(describe(type)), not a coordinate reference system")
         }
         self.pj = pj
     }
 
+    /// Takes ownership of a CRS `PJ` made by PROJ from another object.
     init(taking pj: OpaquePointer, context: ProjContext, definition: String) {
         self.pj = pj
         self.context = context
@@ -40,129 +59,156 @@ public final class CRS {
     }
 
     deinit {
-        proj_destroy(pj)  // before the context, which this object keeps alive
+        proj_destroy(pj)  // runs before the context's deinit: this object holds the context strongly
     }
 
-    /// WGS 84 geographic, EPSG:4326.
+    /// WGS 84 geographic, EPSG:4326 (used in lon/lat order by every `Transformer`).
     public static func wgs84(context: ProjContext) throws -> CRS {
         try CRS("EPSG:4326", context: context)
     }
 
-    /// "WGS 84 / UTM zone 47N".
+    // MARK: - Description
+
+    /// "WGS 84 / UTM zone 47N"; "unknown" for a PROJ string. See `proj_get_name`.
     public var name: String {
-        // returns a string owned by the PJ, or NULL
+        // returns a string owned by the PJ, NULL when the object has no name
         proj_get_name(pj).map { String(cString: $0) } ?? "unnamed"
     }
 
-    /// Authority and code. When the CRS carries none (an ESRI `.prj`), `proj_identify` is asked and an EPSG match
-    /// with a confidence of 70 % or more (what PROJ gives a PROJ string that matches) is accepted, if unique.
+    /// The CRS's authority and code, e.g. `EPSG:32647`.
+    ///
+    /// When the definition carries no identifier (an ESRI WKT from a shapefile's `.prj`, a PROJ string), PROJ is
+    /// asked which EPSG CRS it is (`proj_identify`), and the best match is accepted when PROJ's confidence is
+    /// 70 % or more ("equivalent CRS") and no other match ties with it; otherwise nil.
+    /// See `proj_get_id_auth_name`, `proj_get_id_code`, `proj_identify`.
     public var identifier: CRSIdentifier? {
-        if let own = CRSIdentifier(pj) { return own }
-        var confidences: UnsafeMutablePointer<Int32>?
-        context.beginCall()
-        // returns a list of candidate CRSs (ours to destroy) and their confidences (ours to free)
-        guard let list = proj_identify(context.handle, pj, "EPSG", nil, &confidences) else { return nil }
-        defer {
-            proj_list_destroy(list)
-            proj_int_list_destroy(confidences)
-        }
-        let count = proj_list_get_count(list)
-        guard count > 0, let confidences, confidences[0] >= 70,
-              count == 1 || confidences[1] < confidences[0],
-              let best = proj_list_get(context.handle, list, 0) else { return nil }
-        defer { proj_destroy(best) }
-        return CRSIdentifier(best)
+        if let identified { return identified }
+        let found = CRSIdentifier(ownedBy: pj) ?? CRSIdentifier(identifying: pj, context: context)
+        identified = .some(found)
+        return found
     }
 
+    /// What kind of CRS; a CRS bound to WGS 84 by `+towgs84` is the kind of its base CRS.
+    /// See `proj_get_type`, `proj_get_source_crs`.
     public var kind: CRSKind {
-        CRSKind(proj_get_type(pj))  // returns the object's type
+        let type = proj_get_type(pj)  // returns the object's type
+        guard type == PJ_TYPE_BOUND_CRS else { return CRSKind(type) }
+        context.beginCall()
+        // returns a new PJ (the bound CRS's base) we destroy, NULL on failure
+        guard let base = proj_get_source_crs(context.handle, pj) else {
+            context.beginCall()
+            return .other
+        }
+        defer { proj_destroy(base) }
+        return CRSKind(proj_get_type(base))
     }
 
+    /// Longitude and latitude (2D or 3D).
     public var isGeographic: Bool { kind == .geographic2D || kind == .geographic3D }
 
-    /// WKT2 (2019).
+    /// Where the CRS applies, from PROJ's database; nil for a PROJ string. See `proj_get_area_of_use`.
+    public var areaOfUse: AreaOfUse? {
+        AreaOfUse(pj, context: context)
+    }
+
+    // MARK: - Export
+
+    /// WKT2 (2019). See `proj_as_wkt`.
     public var wkt: String {
-        context.beginCall()
-        // returns a string owned by the PJ, NULL on failure
-        return proj_as_wkt(context.handle, pj, PJ_WKT2_2019, nil).map { String(cString: $0) } ?? ""
+        get throws {
+            context.beginCall()
+            // returns a string owned by the PJ (valid until its next export), NULL on failure
+            guard let text = proj_as_wkt(context.handle, pj, PJ_WKT2_2019, nil) else {
+                throw PROJError.library(function: "proj_as_wkt", message: context.takeCreationFailure())
+            }
+            return String(cString: text)
+        }
     }
 
+    /// PROJJSON. See `proj_as_projjson`.
     public var projJSON: String {
-        context.beginCall()
-        return proj_as_projjson(context.handle, pj, nil).map { String(cString: $0) } ?? ""
+        get throws {
+            context.beginCall()
+            // returns a string owned by the PJ (valid until its next export), NULL on failure
+            guard let text = proj_as_projjson(context.handle, pj, nil) else {
+                throw PROJError.library(function: "proj_as_projjson", message: context.takeCreationFailure())
+            }
+            return String(cString: text)
+        }
     }
 
-    /// A PROJ string, when the CRS can be written as one.
+    /// A PROJ string (`+proj=utm +zone=47 +datum=WGS84 +units=m +no_defs +type=crs`), nil when the CRS cannot
+    /// be written as one (a compound CRS with a geoid model, for instance). See `proj_as_proj_string`.
     public var projString: String? {
         context.beginCall()
-        return proj_as_proj_string(context.handle, pj, PJ_PROJ_5, nil).map { String(cString: $0) }
+        // returns a string owned by the PJ, NULL when the CRS has no PROJ-string form
+        let text = proj_as_proj_string(context.handle, pj, PJ_PROJ_5, nil).map { String(cString: $0) }
+        context.beginCall()  // "no PROJ-string form" is an answer, not an error to keep
+        return text
     }
 
-    public var areaOfUse: AreaOfUse? {
-        PROJ.areaOfUse(of: pj, context: context)
-    }
+    // MARK: - Related CRSs
 
-    /// The geodetic (geographic or geocentric) CRS underneath, e.g. WGS 84 under UTM 47N.
+    /// The geodetic (geographic or geocentric) CRS underneath, e.g. WGS 84 under UTM zone 47N.
+    /// See `proj_crs_get_geodetic_crs`.
     public func geodeticCRS() throws -> CRS {
         context.beginCall()
-        // returns a new PJ, NULL on failure
+        // returns a new PJ, NULL on failure (a vertical CRS has none)
         guard let geodetic = proj_crs_get_geodetic_crs(context.handle, pj) else {
-            throw PROJError.library(function: "proj_crs_get_geodetic_crs", message: context.failureMessage())
+            throw PROJError.library(function: "proj_crs_get_geodetic_crs", message: context.takeCreationFailure())
         }
         return CRS(taking: geodetic, context: context, definition: "geodetic CRS of \(name)")
     }
 
-    /// Whether both describe the same CRS (ignoring axis order). See `proj_is_equivalent_to_with_ctx`.
+    /// Whether both describe the same CRS, ignoring the axis order of geographic CRSs.
+    /// See `proj_is_equivalent_to_with_ctx`.
     public func isEquivalent(to other: CRS) -> Bool {
+        // returns 1 when equivalent
         proj_is_equivalent_to_with_ctx(context.handle, pj, other.pj, PJ_COMP_EQUIVALENT_EXCEPT_AXIS_ORDER_GEOGCRS) != 0
+    }
+
+    // MARK: - Parsing helpers
+
+    /// Trims, reads a bare integer as an EPSG code, and makes a PROJ string describe a CRS: without `+type=crs`
+    /// PROJ reads `+proj=utm …` as a conversion.
+    static func normalizedText(_ definition: String) -> String {
+        let trimmed = definition.trimmingCharacters(in: .whitespacesAndNewlines)
+        if !trimmed.isEmpty, trimmed.allSatisfy(\.isASCIIDigit) { return "EPSG:\(trimmed)" }
+        let isPROJString = trimmed.hasPrefix("+") || trimmed.hasPrefix("proj=")
+        if isPROJString, !trimmed.contains("type=crs"), !trimmed.contains("proj=pipeline") {
+            return trimmed + " +type=crs"
+        }
+        return trimmed
+    }
+
+    /// What `code` names when it is not a CRS (`a transformation "Indian 1975 to WGS 84 (2)"`), nil when the
+    /// database has nothing else under that code. See `proj_create_from_database`.
+    private static func nonCRSObject(named code: CRSIdentifier, context: ProjContext) -> String? {
+        defer { context.beginCall() }  // the look-ups below are expected to fail: keep none of their errors
+        let categories = [PJ_CATEGORY_COORDINATE_OPERATION, PJ_CATEGORY_ELLIPSOID, PJ_CATEGORY_DATUM,
+                          PJ_CATEGORY_PRIME_MERIDIAN]
+        for category in categories {
+            // returns a new PJ, NULL when the database has no such object
+            guard let object = proj_create_from_database(context.handle, code.authority, code.code, category, 0, nil)
+            else { continue }
+            defer { proj_destroy(object) }
+            let name = proj_get_name(object).map { " \"\(String(cString: $0))\"" } ?? ""  // owned by the PJ
+            return describe(proj_get_type(object)) + name
+        }
+        return nil
     }
 }
 
 extension CRS: CustomStringConvertible {
+    /// "WGS 84 / UTM zone 47N (EPSG:32647)".
     public var description: String {
         identifier.map { "\(name) (\($0))" } ?? name
     }
 }
 
-/// An authority and code, e.g. EPSG and 32647.
-public struct CRSIdentifier: Hashable, Sendable, CustomStringConvertible {
-    public var authority: String
-    public var code: String
-
-    init?(_ pj: OpaquePointer) {
-        // both return strings owned by the PJ, NULL when the object has no identifier
-        guard let authority = proj_get_id_auth_name(pj, 0), let code = proj_get_id_code(pj, 0) else { return nil }
-        self.authority = String(cString: authority)
-        self.code = String(cString: code)
-    }
-
-    public var description: String { "\(authority):\(code)" }
+extension Character {
+    fileprivate var isASCIIDigit: Bool { ("0"..."9").contains(self) }
 }
 
-/// What kind of CRS.
-public enum CRSKind: Hashable, Sendable {
-    case geographic2D, geographic3D, projected, geocentric, compound, vertical, other
-
-    init(_ type: PJ_TYPE) {
-        switch type {
-        case PJ_TYPE_GEOGRAPHIC_2D_CRS: self = .geographic2D
-        case PJ_TYPE_GEOGRAPHIC_3D_CRS: self = .geographic3D
-        case PJ_TYPE_PROJECTED_CRS: self = .projected
-        case PJ_TYPE_GEOCENTRIC_CRS: self = .geocentric
-        case PJ_TYPE_COMPOUND_CRS: self = .compound
-        case PJ_TYPE_VERTICAL_CRS: self = .vertical
-        default: self = .other
-        }
-    }
-}
-
-/// Where a CRS or operation applies, from PROJ's database.
-func areaOfUse(of pj: OpaquePointer, context: ProjContext) -> AreaOfUse? {
-    var west = 0.0, south = 0.0, east = 0.0, north = 0.0
-    var name: UnsafePointer<CChar>?
-    // returns 1 when the object has an area of use; -1000 values when a bound is unknown
-    guard proj_get_area_of_use(context.handle, pj, &west, &south, &east, &north, &name) != 0, west > -1000 else {
-        return nil
-    }
-    return AreaOfUse(west: west, south: south, east: east, north: north, name: name.map { String(cString: $0) })
-}
+@available(*, unavailable, message: "a CRS belongs to its context's thread")
+extension CRS: Sendable {}

@@ -3,102 +3,70 @@ import Testing
 
 @testable import PROJ
 
-/// References from GeographicLib's own command-line tools (Debian geographiclib-tools 2.1.2), which share no code
-/// path with PROJ's C port; each test names the command. Planimeter prints areas to 0.1 m² and perimeters to
-/// 1 µm; GeodSolve distances to 1 µm with -p 6.
+/// References from GeographicLib's own tools, `GeodSolve: GeographicLib version 2.1.2` (`GeodSolve --version`,
+/// Debian's geographiclib-tools), a C++ implementation separate from PROJ's C port. `-p 9` prints distances to
+/// 1 nm and azimuths to 1e-14°. Tolerance: 1 µm on distances, 1e-9° on azimuths and positions (0.1 mm).
 @Suite struct GeodesicTests {
     let wgs84 = Geodesic.wgs84
+    let bangkok = LonLat(lon: 100.5018, lat: 13.7563)
+    let chiangMai = LonLat(lon: 98.9853, lat: 18.7883)
 
-    /// A lon/lat box as an interleaved ring, counter-clockwise, closed.
-    func box(west: Double, south: Double, east: Double, north: Double, clockwise: Bool = false) -> [Double] {
-        let ring = [west, south, east, south, east, north, west, north, west, south]
-        guard clockwise else { return ring }
-        return stride(from: ring.count - 2, through: 0, by: -2).flatMap { [ring[$0], ring[$0 + 1]] }
+    @Test func wgs84HasItsDefiningParameters() {
+        #expect(wgs84.equatorialRadius == 6_378_137)
+        #expect(wgs84.flattening == 1 / 298.257223563)
     }
 
-    @Test func equatorDegreeMatchesGeodSolve() {
-        // echo "0 0 0 1" | GeodSolve -i -p 6 → 90 90 111319.490793
+    @Test func oneDegreeOfEquatorMatchesGeodSolve() {
+        // echo "0 0 0 1" | GeodSolve -i -p 9 → 90.00000000000000 90.00000000000000 111319.490793274
         let result = wgs84.inverse(from: LonLat(lon: 0, lat: 0), to: LonLat(lon: 1, lat: 0))
-        #expect(abs(result.distance - 111_319.490793) < 1e-6)
-        #expect(abs(result.azimuth1 - 90) < 1e-9)
+        #expect(abs(result.distance - 111_319.490793274) < 1e-6)
+        #expect(abs(result.azimuth1 - 90) < 1e-9 && abs(result.azimuth2 - 90) < 1e-9)
     }
 
     @Test func bangkokToChiangMaiMatchesGeodSolve() {
-        // echo "13.7563 100.5018 18.7883 98.9853" | GeodSolve -i -p 6 → -16.02305140086 -16.44841345392 579946.320398
-        let result = wgs84.inverse(from: LonLat(lon: 100.5018, lat: 13.7563), to: LonLat(lon: 98.9853, lat: 18.7883))
-        #expect(abs(result.distance - 579_946.320398) < 1e-6)
-        #expect(abs(result.azimuth1 - -16.02305140086) < 1e-10)
-        // And back along the same geodesic with the direct problem.
-        let end = wgs84.direct(from: LonLat(lon: 100.5018, lat: 13.7563), azimuth: result.azimuth1,
-                               distance: result.distance).point
-        #expect(abs(end.lon - 98.9853) < 1e-12 && abs(end.lat - 18.7883) < 1e-12)
+        // echo "13.7563 100.5018 18.7883 98.9853" | GeodSolve -i -p 9
+        //   → -16.02305140085586 -16.44841345391664 579946.320397713
+        let result = wgs84.inverse(from: bangkok, to: chiangMai)
+        #expect(abs(result.distance - 579_946.320397713) < 1e-6)
+        #expect(abs(result.azimuth1 - -16.02305140085586) < 1e-9)
+        #expect(abs(result.azimuth2 - -16.44841345391664) < 1e-9)
     }
 
-    @Test func oneDegreeCellsMatchPlanimeterWhateverTheOrientation() {
-        // printf "0 0\n0 1\n1 1\n1 0\n" | Planimeter → 4 443770.917248 12308778361.5 (and -12308778361.5 reversed)
-        let ccw = wgs84.ringMeasure(interleavedLonLat: box(west: 0, south: 0, east: 1, north: 1))
-        let cw = wgs84.ringMeasure(interleavedLonLat: box(west: 0, south: 0, east: 1, north: 1, clockwise: true))
-        #expect(abs(ccw.signedArea - 12_308_778_361.5) < 0.1)
-        #expect(abs(cw.signedArea + 12_308_778_361.5) < 0.1)
-        #expect(abs(ccw.perimeter - 443_770.917248) < 1e-6)
-        #expect(wgs84.polygonMeasure(exterior: box(west: 0, south: 0, east: 1, north: 1, clockwise: true)).area
-                == abs(cw.signedArea))
-        // printf "20 100\n20 101\n21 101\n21 100\n" | Planimeter → 4 430038.392532 11548563398.9: a degree cell
-        // at 20° N is 6 % smaller than at the equator.
-        let north = wgs84.polygonMeasure(exterior: box(west: 100, south: 20, east: 101, north: 21))
-        #expect(abs(north.area - 11_548_563_398.9) < 0.1)
-        #expect(abs(north.perimeter - 430_038.392532) < 1e-6)
+    @Test func aLongLineMatchesGeodSolve() {
+        // Bangkok to Greenwich, 9535 km: echo "13.7563 100.5018 51.4779 -0.0015" | GeodSolve -i -p 9
+        //   → -37.94695061316894 -106.81705965855998 9535114.459656700
+        let result = wgs84.inverse(from: bangkok, to: LonLat(lon: -0.0015, lat: 51.4779))
+        #expect(abs(result.distance - 9_535_114.459656700) < 1e-6)
+        #expect(abs(result.azimuth1 - -37.94695061316894) < 1e-9)
+        #expect(abs(result.azimuth2 - -106.81705965855998) < 1e-9)
     }
 
-    @Test func closingVertexMayBeRepeatedOrNot() {
-        let closed = box(west: 0, south: 0, east: 1, north: 1)
-        let open = Array(closed.dropLast(2))
-        #expect(wgs84.ringMeasure(interleavedLonLat: closed) == wgs84.ringMeasure(interleavedLonLat: open))
+    @Test func directSolvesTheSameGeodesicForwards() {
+        // echo "13.7563 100.5018 -16.02305140086 579946.320398" | GeodSolve -p 9
+        //   → 18.78830000000238 98.98529999999884 -16.44841345392113
+        let end = wgs84.direct(from: bangkok, azimuth: -16.02305140086, distance: 579_946.320398)
+        #expect(abs(end.point.lat - 18.78830000000238) < 1e-9)
+        #expect(abs(end.point.lon - 98.98529999999884) < 1e-9)
+        #expect(abs(end.azimuth - -16.44841345392113) < 1e-9)
     }
 
-    @Test func holesSubtractWhateverTheirOrientation() {
-        // printf "0.25 0.25\n0.25 0.75\n0.75 0.75\n0.75 0.25\n" | Planimeter → 4 221888.595301 3077164136.7
-        // Area with the hole: 12308778361.5 − 3077164136.7 = 9231614224.8 m²; perimeter: both rings.
-        let outer = box(west: 0, south: 0, east: 1, north: 1)
-        for clockwise in [false, true] {
-            let hole = box(west: 0.25, south: 0.25, east: 0.75, north: 0.75, clockwise: clockwise)
-            let measure = wgs84.polygonMeasure(exterior: outer, holes: [hole])
-            #expect(abs(measure.area - 9_231_614_224.8) < 0.2)
-            #expect(abs(measure.perimeter - (443_770.917248 + 221_888.595301)) < 1e-5)
-        }
+    @Test func aSphereIsAnEllipsoidWithoutFlattening() {
+        // On a sphere of radius R, a quarter of the equator is πR/2 exactly.
+        let sphere = Geodesic(equatorialRadius: 6_371_000, flattening: 0)
+        let quarter = sphere.inverse(from: LonLat(lon: 0, lat: 0), to: LonLat(lon: 90, lat: 0)).distance
+        #expect(abs(quarter - Double.pi * 6_371_000 / 2) < 1e-6)
     }
 
-    @Test func multiPolygonPartsAdd() {
-        let parts = [(exterior: box(west: 0, south: 0, east: 1, north: 1), holes: [[Double]]()),
-                     (exterior: box(west: 100, south: 20, east: 101, north: 21, clockwise: true), holes: [])]
-        let measure = wgs84.multiPolygonMeasure(parts)
-        #expect(abs(measure.area - (12_308_778_361.5 + 11_548_563_398.9)) < 0.2)
-    }
-
-    @Test func lineLengthSumsGeodesics() {
-        // Two degrees along the equator: 2 × 111319.490793 m (GeodSolve above).
-        #expect(abs(wgs84.lineLength(interleavedLonLat: [0, 0, 1, 0, 2, 0]) - 222_638.981586) < 1e-5)
-        #expect(wgs84.lineLength(interleavedLonLat: [0, 0]) == 0)
-    }
-
-    @Test func sharedAcrossThreads() {
-        // One Geodesic value used from many threads at once gives the same answer everywhere.
-        let ring = box(west: 100, south: 20, east: 101, north: 21)
-        let results = Results()
+    @Test func wgs84IsSharedByManyThreadsAtOnce() {
+        // One `Geodesic.wgs84` used by 16 threads together gives, on every thread, the single-threaded answer.
+        let expected = wgs84.inverse(from: bangkok, to: chiangMai).distance
+        let slots = Slots<Double>()
         DispatchQueue.concurrentPerform(iterations: 16) { index in
-            results.set(index, Geodesic.wgs84.polygonMeasure(exterior: ring).area)
+            var total = 0.0
+            for _ in 0..<1_000 { total = Geodesic.wgs84.inverse(from: bangkok, to: chiangMai).distance }
+            slots.set(index, total)
         }
-        #expect(Set(results.all).count == 1)
+        #expect(slots.all.count == 16)
+        #expect(slots.all.values.allSatisfy { $0 == expected })
     }
-}
-
-final class Results: @unchecked Sendable {
-    private let lock = NSLock()
-    private var values: [Int: Double] = [:]
-
-    func set(_ index: Int, _ value: Double) {
-        lock.withLock { values[index] = value }
-    }
-
-    var all: [Double] { lock.withLock { Array(values.values) } }
 }

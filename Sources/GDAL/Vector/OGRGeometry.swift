@@ -140,6 +140,53 @@ public final class OGRGeometry {
         return handle
     }
 
+    /// Rewrites every position's x/y in place with `transform`, which receives them interleaved (`x0, y0, x1,
+    /// y1…`) one simple part (point, line, ring, arc) at a time; Z and M are kept. For transformations GDAL cannot
+    /// express, such as a PROJ operation forced on projected data. See `OGR_G_GetPointsZM`, `OGR_G_SetPointsZM`.
+    public func transformXY(_ transform: (inout [Double]) throws -> Void) throws {
+        try Self.transformXY(handle, transform)
+    }
+
+    private static func transformXY(_ handle: OGRGeometryH, _ transform: (inout [Double]) throws -> Void) throws {
+        // returns the number of sub-geometries (parts, rings) of a collection or polygon, 0 for simple parts
+        let parts = OGR_G_GetGeometryCount(handle)
+        if parts > 0 {
+            for index in 0..<parts {
+                // returns a part owned by `handle`
+                guard let part = OGR_G_GetGeometryRef(handle, index) else { continue }
+                try transformXY(part, transform)
+            }
+            return
+        }
+        let count = Int(OGR_G_GetPointCount(handle))  // 0 for empty parts
+        guard count > 0 else { return }
+        var xs = [Double](repeating: 0, count: count), ys = xs, zs = xs, ms = xs
+        let stride = Int32(MemoryLayout<Double>.stride)
+        // returns the number of points copied into the arrays
+        _ = OGR_G_GetPointsZM(handle, &xs, stride, &ys, stride, &zs, stride, &ms, stride)
+        var xy = [Double](repeating: 0, count: 2 * count)
+        for index in 0..<count {
+            xy[2 * index] = xs[index]
+            xy[2 * index + 1] = ys[index]
+        }
+        try transform(&xy)
+        for index in 0..<count {
+            xs[index] = xy[2 * index]
+            ys[index] = xy[2 * index + 1]
+        }
+        let type = GeometryType(OGR_G_GetGeometryType(handle))
+        // copies the points in; NULL arrays leave Z or M absent
+        if type.hasZ, type.hasM {
+            OGR_G_SetPointsZM(handle, Int32(count), &xs, stride, &ys, stride, &zs, stride, &ms, stride)
+        } else if type.hasZ {
+            OGR_G_SetPointsZM(handle, Int32(count), &xs, stride, &ys, stride, &zs, stride, nil, 0)
+        } else if type.hasM {
+            OGR_G_SetPointsZM(handle, Int32(count), &xs, stride, &ys, stride, nil, 0, &ms, stride)
+        } else {
+            OGR_G_SetPointsZM(handle, Int32(count), &xs, stride, &ys, stride, nil, 0, nil, 0)
+        }
+    }
+
     /// Reprojects in place. See `OGR_G_Transform`.
     public func transform(with transformation: CoordinateTransformation) throws {
         try withCPLErrorCapture { capture in

@@ -44,10 +44,10 @@ public enum Converter {
             if let plan, let original = geometry {
                 let copy = try original.clone()  // the feature's own geometry is borrowed: transform a copy
                 do {
-                    try copy.transform(with: plan.transformation)
+                    try plan.apply(to: copy)
                 } catch {
                     throw GeoPlanError.input(path: request.input, reason: "\(feature.location): cannot transform it "
-                                             + "to \(plan.transformation.target): \(error)")
+                                             + "to \(plan.target): \(error)")
                 }
                 geometry = copy
             }

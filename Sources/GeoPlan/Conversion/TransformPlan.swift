@@ -38,8 +38,8 @@ final class OperationSelection {
     let context: ProjContext
     let transformer: Transformer
     let report: OperationReport
-    /// The PROJ pipeline of the chosen operation, to hand to GDAL when the user forced one.
-    let forcedPipeline: String?
+    /// True when the user forced the operation (then GDAL cannot apply it: see `TransformPlan`).
+    let forced: Bool
 
     /// - Parameters:
     ///   - near: the data's extent in the source CRS; PROJ's choice is reported for its centre.
@@ -65,23 +65,38 @@ final class OperationSelection {
                 OperationCandidate(name: $0.name, code: $0.identifier, accuracyMetres: $0.accuracy,
                                    area: $0.areaOfUse?.name, usable: $0.isInstantiable)
             })
-        forcedPipeline = operation == nil ? nil : (used?.projString ?? operation)
+        forced = operation != nil
     }
 }
 
-/// A GDAL transformation (for OGR geometries) whose operation was chosen and reported through PROJ.
+/// Transforms GDAL geometries with the operation chosen and reported through PROJ.
 ///
-/// Not `Sendable`: it holds a GDAL transformation for the calling thread.
+/// PROJ's own choice is applied by GDAL (`OGR_G_Transform`, per point, as PROJ would). A forced operation is
+/// applied by the PROJ `Transformer` itself, position by position: GDAL takes a forced operation only as a
+/// pipeline between the CRSs' official axis orders, and a datum operation alone would skip the projection steps
+/// of projected data (Indian 1975 / UTM 47N through EPSG:1304).
+///
+/// Not `Sendable`: it holds GDAL and PROJ objects for the calling thread.
 final class TransformPlan {
-    let transformation: CoordinateTransformation
+    let target: SpatialReference
     let report: OperationReport
+    private let gdal: CoordinateTransformation?
+    private let selection: OperationSelection
 
     init(from source: SpatialReference, to target: SpatialReference, near extent: GDAL.Envelope?,
          operation: String?) throws {
-        let selection = try OperationSelection(from: source, to: target, near: extent, operation: operation)
+        self.target = target
+        selection = try OperationSelection(from: source, to: target, near: extent, operation: operation)
         report = selection.report
-        // GDAL applies a forced operation as PROJ's pipeline; otherwise it lets PROJ choose per point, as the
-        // report's choice does for the data's centre.
-        transformation = try CoordinateTransformation(from: source, to: target, operation: selection.forcedPipeline)
+        gdal = selection.forced ? nil : try CoordinateTransformation(from: source, to: target)
+    }
+
+    /// Transforms a geometry in place.
+    func apply(to geometry: OGRGeometry) throws {
+        if let gdal {
+            try geometry.transform(with: gdal)
+        } else {
+            try geometry.transformXY { try selection.transformer.transform(interleaved: &$0) }
+        }
     }
 }

@@ -19,7 +19,7 @@ final class LonLatConverter {
         guard let plan else { return try geometry.geosGeometry(context: context) }
         let copy = try geometry.clone()
         do {
-            try copy.transform(with: plan.transformation)
+            try plan.apply(to: copy)
         } catch {
             throw GeoPlanError.input(path: location.path, reason: "\(location): cannot transform it to WGS 84: \(error)")
         }

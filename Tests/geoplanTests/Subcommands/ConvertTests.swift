@@ -100,6 +100,21 @@ import Testing
         #expect(second.stdout.contains("EPSG:1304"))
     }
 
+    @Test func aForcedOperationOnProjectedDataKeepsItsProjectionSteps() throws {
+        // The same Bangkok point in Indian 1975 / UTM 47N (EPSG:24047): `echo "100.5018 13.7567" | cs2cs -f "%.6f"
+        // +proj=longlat +ellps=evrst30 +to +proj=utm +zone=47 +ellps=evrst30 +units=m` → 662344.151926 1521203.714188.
+        // Forced through EPSG:1304 it must land where the lon/lat point did (cs2cs: 100.49851879 13.75836419),
+        // which needs the inverse projection before the datum shift, not the datum shift alone.
+        let folder = try TemporaryFolder()
+        let input = try folder.write("WKT,code\n\"POINT (662344.151926 1521203.714188)\",BKK\n", to: "utm.csv")
+        let out = folder.path("forced.geojson")
+        let result = try CommandRunner.run(["convert", input, out, "--assume-crs", "EPSG:24047",
+                                            "--operation", "EPSG:1304"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let b = try point(out)
+        #expect(abs(b.0 - 100.49851879) < 1e-7 && abs(b.1 - 13.75836419) < 1e-7, "\(b)")
+    }
+
     @Test func convertsA100MegabyteShapefileInBoundedMemory() throws {
         let folder = try TemporaryFolder()
         // 3,200 polygons × 2,000 vertices ≈ 102 MB of .shp, and a quarter of it, from a seeded generator.
