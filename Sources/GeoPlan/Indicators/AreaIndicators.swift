@@ -1,14 +1,21 @@
 import Foundation
 
-/// `area`: each area's size in km², ha, m² or rai (geodesic unless `measure: planar`).
+/// `area`: each area's size in km², ha, m² or rai (geodesic unless `measure: planar`). In rai, a second column
+/// `<id>_thai` writes it the way Thai land offices do, rai-ngan-square wa (`4-2-25`).
 struct AreaIndicator: IndicatorComputer {
     let spec: IndicatorSpec
     let unit: AreaUnit
 
     func compute(_ run: RunContext) throws -> IndicatorResult {
         let areas = try run.areaMeasures(spec.measure)
-        return IndicatorResult(columns: [IndicatorColumn(name: spec.id, type: .real, indicator: spec.id)],
-                               rows: areas.map { [.finite($0.areaSquareMetres.map(unit.value(ofSquareMetres:)))] })
+        var columns = [IndicatorColumn(name: spec.id, type: .real, indicator: spec.id)]
+        if unit == .rai { columns.append(IndicatorColumn(name: "\(spec.id)_thai", type: .string, indicator: spec.id)) }
+        let rows: [[IndicatorValue]] = areas.map { measure in
+            let value = IndicatorValue.finite(measure.areaSquareMetres.map(unit.value(ofSquareMetres:)))
+            guard unit == .rai else { return [value] }
+            return [value, measure.areaSquareMetres.map { .text(RaiNganWa(squareMetres: $0).description) } ?? .null]
+        }
+        return IndicatorResult(columns: columns, rows: rows)
     }
 }
 

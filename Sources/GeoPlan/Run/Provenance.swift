@@ -23,6 +23,8 @@ enum Provenance {
         /// What each output column holds: indicator, type, unit and labels.
         var columns: [ColumnRecord]
         var boundarySet: BoundaryRunReport
+        /// Everything the run warned about (unmatched codes, repairs, encodings).
+        var warnings: [String]
         var startedAt: String
     }
 
@@ -45,7 +47,7 @@ enum Provenance {
     }
 
     static func record(spec: Spec, boundaries: BoundarySet, run: RunContext, report: BoundaryRunReport,
-                       columns: [IndicatorColumn], started: Date) throws -> Data {
+                       columns: [IndicatorColumn], warnings: [String], started: Date) throws -> Data {
         let indicators = Dictionary(spec.indicators.map { ($0.id, $0) }) { first, _ in first }
         let documented = columns.map { column in
             let indicator = indicators[column.indicator]
@@ -63,7 +65,7 @@ enum Provenance {
             geoplan: GeoPlanVersion.text, gdal: GDALLibrary.version, proj: PROJLibrary.version,
             geos: GEOSContext.libraryVersion, spec: spec.path,
             specText: spec.path.flatMap { try? String(contentsOfFile: $0, encoding: .utf8) }, inputs: inputs,
-            columns: documented, boundarySet: report, startedAt: ISO8601DateFormatter().string(from: started))
+            columns: documented, boundarySet: report, warnings: warnings, startedAt: ISO8601DateFormatter().string(from: started))
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         return try encoder.encode(record)

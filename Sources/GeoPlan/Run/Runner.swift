@@ -24,6 +24,7 @@ public enum Runner {
         let started = Date()
 
         for boundarySpec in spec.boundaries {
+            let warningsBefore = warnings.count
             progress("\(boundarySpec.name): loading boundaries")
             let boundaries = try BoundarySet.load(boundarySpec, folder: folder, context: context)
             warnings += boundaries.warnings
@@ -65,6 +66,7 @@ public enum Runner {
             let sidecar = URL(fileURLWithPath: outputs).appendingPathComponent("\(boundarySpec.name).meta.json").path
             sidecars.append((sidecar, try Provenance.record(spec: spec, boundaries: boundaries, run: run,
                                                             report: boundaryReport, columns: ordered,
+                                                            warnings: Array(warnings[warningsBefore...]),
                                                             started: started)))
         }
         guard !check else {

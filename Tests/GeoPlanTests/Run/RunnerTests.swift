@@ -120,6 +120,22 @@ import Testing
         #expect(abs(try #require(value("B", "to_hospital_m")) / 16269.449360386 - 1) < 1e-6)
     }
 
+    @Test func planarMeasuresUseTheNamedCRS() throws {
+        // Cell A's corners in UTM 47N by GeographicLib (`echo "13.0 100.0" | GeoConvert -u -p 6 -z 47` …), then the
+        // shoelace formula over the four points (python3): 119936103.21130371 m², 0.05 % less than the geodesic
+        // area, as UTM's scale factor there (≈ 0.99975) says. Tolerance 1e-6 relative (GeoConvert prints 1 µm).
+        var planar = spec
+        planar.indicators = [IndicatorSpec(id: "utm_m2", kind: .area(unit: .squareMetres),
+                                           measure: .planar(crs: "EPSG:32647")),
+                             IndicatorSpec(id: "rai", kind: .area(unit: .rai))]
+        let rows = try #require(try Runner.run(planar, includeRows: true).boundarySets.first?.rows)
+        #expect(abs(try #require(rows[0].values[0].flatMap(Double.init)) / 119_936_103.21130371 - 1) < 1e-6)
+        // 119,993,614.2 m² = 74,996 rai 0 ngan 3.55 square wa, rounded to 4 wa: 74996-0-4.
+        #expect(rows[0].values[2] == "74996-0-4")
+        planar.indicators = [IndicatorSpec(id: "x", kind: .area(unit: .squareMetres), measure: .planar(crs: "EPSG:4326"))]
+        #expect { try Runner.run(planar) } throws: { "\($0)".contains("projected CRS") }
+    }
+
     @Test func outputsAppearTogetherWithProvenance() throws {
         var withOutputs = spec
         withOutputs.output.formats = [.geoJSON, .csv, .geoPackage]
