@@ -26,11 +26,15 @@ public enum Runner {
         for boundarySpec in spec.boundaries {
             let warningsBefore = warnings.count
             progress("\(boundarySpec.name): loading boundaries")
-            let boundaries = try BoundarySet.load(boundarySpec, folder: folder, context: context)
+            let boundaries = try locating(boundarySpec.location, in: spec) {
+                try BoundarySet.load(boundarySpec, folder: folder, context: context)
+            }
             warnings += boundaries.warnings
             let run = try RunContext(spec: spec, boundaries: boundaries, context: context, folder: folder)
             if check {
-                try checkInputs(spec, run)
+                for indicator in spec.indicators {
+                    try locating(indicator.location, in: spec) { try checkInputs(of: indicator, run) }
+                }
                 reports.append(report(for: boundaries, run: run, columns: [], counters: [:], seconds: [:]))
                 continue
             }
@@ -40,7 +44,7 @@ public enum Runner {
             for indicator in order {
                 progress("\(boundarySpec.name): \(indicator.kind.typeName) \(indicator.id)")
                 let clock = Date()
-                let result = try indicator.computer().compute(run)
+                let result = try locating(indicator.location, in: spec) { try indicator.computer().compute(run) }
                 seconds[indicator.id] = Date().timeIntervalSince(clock)
                 for (position, column) in result.columns.enumerated() {
                     run.values[column.name] = result.rows.map { $0[position] }
@@ -98,24 +102,33 @@ public enum Runner {
         return ordered
     }
 
-    /// `--check`: every input opens, has the fields the indicators name, and a CRS (tables excepted).
-    private static func checkInputs(_ spec: Spec, _ run: RunContext) throws {
-        for indicator in spec.indicators {
-            switch indicator.kind {
-            case let .count(input, whereClause, by), let .length(input, whereClause, by):
-                _ = try run.features(input, whereClause: whereClause, by: by)
-            case let .share(input, by, whereClause), let .mix(input, by, whereClause):
-                _ = try run.features(input, whereClause: whereClause, by: by)
-            case let .nearest(input, whereClause):
-                _ = try run.features(input, whereClause: whereClause, by: nil)
-            case let .join(input, column, _):
-                let table = try run.table(input)
-                if table.column(column) == nil {
-                    throw GDALError.noSuchField(layer: input, name: column, available: table.columns)
-                }
-            case .area, .perimeter, .compactness, .expression:
-                break
+    /// Runs `body`; a missing field or an unusable input it reports becomes an error at the spec line that named
+    /// it (`spec.yaml:14:5: layer "facilities" has no field "knd" (did you mean "kind"?)…`).
+    private static func locating<T>(_ location: SourceLocation?, in spec: Spec, _ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let error as GDALError {
+            guard let location, let path = spec.path else { throw error }
+            throw SpecError(path: path, location: location, message: "\(error)")
+        }
+    }
+
+    /// `--check`: the inputs an indicator reads open, have the fields it names, and a CRS (tables excepted).
+    private static func checkInputs(of indicator: IndicatorSpec, _ run: RunContext) throws {
+        switch indicator.kind {
+        case let .count(input, whereClause, by), let .length(input, whereClause, by):
+            _ = try run.features(input, whereClause: whereClause, by: by)
+        case let .share(input, by, whereClause), let .mix(input, by, whereClause):
+            _ = try run.features(input, whereClause: whereClause, by: by)
+        case let .nearest(input, whereClause):
+            _ = try run.features(input, whereClause: whereClause, by: nil)
+        case let .join(input, column, _):
+            let table = try run.table(input)
+            if table.column(column) == nil {
+                throw GDALError.noSuchField(layer: input, name: column, available: table.columns)
             }
+        case .area, .perimeter, .compactness, .expression:
+            break
         }
     }
 

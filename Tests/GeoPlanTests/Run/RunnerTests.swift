@@ -160,6 +160,18 @@ import Testing
         #expect(try String(contentsOfFile: folder.path("out/cells.geojson"), encoding: .utf8) == text)
     }
 
+    @Test func everyBoundarySetGetsEveryIndicator() throws {
+        var two = spec
+        two.boundaries.append(BoundarySpec(name: "west", path: "cells.geojson", idField: "code", whereClause: "code = 'A'"))
+        two.output.formats = [.csv]
+        let report = try Runner.run(two, includeRows: true)
+        #expect(report.boundarySets.map(\.name) == ["cells", "west"])
+        #expect(report.boundarySets.map(\.areas) == [2, 1])
+        #expect(report.boundarySets[1].rows?.first?.values == report.boundarySets[0].rows?.first?.values)
+        #expect(Set(try FileManager.default.contentsOfDirectory(atPath: folder.path("out")))
+                == ["cells.csv", "cells.meta.json", "west.csv", "west.meta.json"])
+    }
+
     @Test func duplicateAndEmptyIdsAreRefused() throws {
         try folder.write(SyntheticData.featureCollection([
             (#"{"type": "Polygon", "coordinates": [[[100.0, 13.0], [100.1, 13.0], [100.1, 13.1], [100.0, 13.0]]]}"#,

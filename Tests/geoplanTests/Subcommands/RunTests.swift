@@ -81,6 +81,7 @@ import Testing
         let failed = try CommandRunner.run(["run", "--check", spec])
         #expect(failed.status == 1)
         #expect(failed.stderr.contains("did you mean \"kind\""))
+        #expect(failed.stderr.contains("spec.yaml:14:5:"), "\(failed.stderr)")
     }
 
     @Test func specErrorsNameLineAndColumn() throws {
