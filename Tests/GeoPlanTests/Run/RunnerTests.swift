@@ -160,6 +160,15 @@ import Testing
         #expect(try String(contentsOfFile: folder.path("out/cells.geojson"), encoding: .utf8) == text)
     }
 
+    @Test func csvForExcelStartsWithAByteOrderMark() throws {
+        var excel = spec
+        excel.output = OutputSpec(folder: "out", formats: [.csv], csvBOM: true)
+        _ = try Runner.run(excel)
+        let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: folder.path("out/cells.csv"))))
+        #expect(bytes.prefix(3) == [0xEF, 0xBB, 0xBF])
+        #expect(String(decoding: bytes.dropFirst(3), as: UTF8.self).hasPrefix("code,name,area_m2"))
+    }
+
     @Test func everyBoundarySetGetsEveryIndicator() throws {
         var two = spec
         two.boundaries.append(BoundarySpec(name: "west", path: "cells.geojson", idField: "code", whereClause: "code = 'A'"))

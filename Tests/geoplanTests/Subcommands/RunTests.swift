@@ -101,6 +101,19 @@ import Testing
                                            "--id", "code", "--names", "name_th", "--by", "kind"])
         #expect(count.status == 0, "\(count.stderr)")
         #expect(count.stdout.contains("count_temple"))
+        try folder.write(SyntheticData.featureCollection([
+            (#"{"type": "LineString", "coordinates": [[100.05, 13.05], [100.15, 13.05]]}"#, #"{"class": "primary"}"#),
+        ]), to: "roads.geojson")
+        let length = try CommandRunner.run(["length", folder.path("cells.geojson"), folder.path("roads.geojson"),
+                                            "--id", "code", "--by", "class", "--json"])
+        #expect(length.status == 0, "\(length.stderr)")
+        #expect(length.stdout.contains("length_km_primary"))
+        let share = try CommandRunner.run(["share", folder.path("cells.geojson"), folder.path("cells.geojson"),
+                                           "--id", "code", "--by", "name_th", "--where", "code = 'A'"])
+        #expect(share.status == 0, "\(share.stderr)")
+        // Cell A covers itself entirely and B not at all.
+        #expect(share.stdout.split(separator: "\n").dropFirst().first?.hasPrefix("A  ") == true)
+        #expect(share.stdout.contains("share_ก"))
         let csv = folder.path("areas.csv")
         let area = try CommandRunner.run(["area", folder.path("cells.geojson"), "--id", "code", "--names", "name_th", "--unit", "rai",
                                           "--out", csv])
