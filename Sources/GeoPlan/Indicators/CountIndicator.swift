@@ -11,21 +11,17 @@ struct CountIndicator: IndicatorComputer {
         let placement = try run.placement(of: features)
         let areaCount = run.boundaries.areas.count
         var totals = [Int64](repeating: 0, count: areaCount)
-        let classNames = by == nil ? [] : features.classNames
-        let hasUnclassified = by != nil && features.classes.contains { $0 == nil }
-        let classColumns = classNames.map(Optional.some) + (hasUnclassified ? [nil] : [])
-        let columnOfClass = Dictionary(uniqueKeysWithValues: classColumns.enumerated().map { ($1 ?? "\u{0}", $0) })
-        var perClass = [[Int64]](repeating: [Int64](repeating: 0, count: classColumns.count), count: areaCount)
+        let classes = ClassColumns(features, by: by)
+        var perClass = [[Int64]](repeating: [Int64](repeating: 0, count: classes.classes.count), count: areaCount)
         for (point, area) in placement.areaOfPoint.enumerated() {
             guard let area else { continue }
             totals[area] += 1
-            if by != nil, let column = columnOfClass[features.classes[placement.featureOfPoint[point]] ?? "\u{0}"] {
+            if by != nil, let column = classes.position(of: features.classes[placement.featureOfPoint[point]]) {
                 perClass[area][column] += 1
             }
         }
         let columns = [IndicatorColumn(name: spec.id, type: .integer64, indicator: spec.id)]
-            + classColumns.map { IndicatorColumn(name: ColumnName.grouped(spec.id, $0), type: .integer64,
-                                                 indicator: spec.id, className: $0) }
+            + classes.columns(for: spec.id, type: .integer64)
         let rows = (0..<areaCount).map { area in
             [IndicatorValue.integer(totals[area])] + perClass[area].map { IndicatorValue.integer($0) }
         }

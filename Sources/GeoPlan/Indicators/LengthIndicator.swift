@@ -17,12 +17,9 @@ struct LengthIndicator: IndicatorComputer {
         let method = try run.method(spec.measure)
         let areas = run.boundaries.areas
         let borders = try run.bordersWithSmallerNeighbours()
-        let classNames = by == nil ? [] : features.classNames
-        let hasUnclassified = by != nil && features.classes.contains { $0 == nil }
-        let classColumns = classNames.map(Optional.some) + (hasUnclassified ? [nil] : [])
-        let columnOfClass = Dictionary(uniqueKeysWithValues: classColumns.enumerated().map { ($1 ?? "\u{0}", $0) })
+        let classes = ClassColumns(features, by: by)
         var totals = [Double](repeating: 0, count: areas.count)
-        var perClass = [[Double]](repeating: [Double](repeating: 0, count: classColumns.count), count: areas.count)
+        var perClass = [[Double]](repeating: [Double](repeating: 0, count: classes.classes.count), count: areas.count)
         var clipped = 0
         for (feature, line) in features.geometries.enumerated() where !line.isEmpty {
             var pieces: [(area: Int, metres: Double)] = []
@@ -41,15 +38,14 @@ struct LengthIndicator: IndicatorComputer {
                 }
                 pieces.append((index, max(metres, 0)))
             }
-            let column = by == nil ? nil : columnOfClass[features.classes[feature] ?? "\u{0}"]
+            let column = by == nil ? nil : classes.position(of: features.classes[feature])
             for piece in pieces {
                 totals[piece.area] += piece.metres
                 if let column { perClass[piece.area][column] += piece.metres }
             }
         }
         let columns = [IndicatorColumn(name: spec.id, type: .real, indicator: spec.id)]
-            + classColumns.map { IndicatorColumn(name: ColumnName.grouped(spec.id, $0), type: .real,
-                                                 indicator: spec.id, className: $0) }
+            + classes.columns(for: spec.id, type: .real)
         let rows = areas.indices.map { area in
             [IndicatorValue.finite(totals[area] / 1000)] + perClass[area].map { IndicatorValue.finite($0 / 1000) }
         }

@@ -20,7 +20,8 @@ struct ShareIndicator: IndicatorComputer {
         let features = try run.features(input, whereClause: whereClause, by: by)
         let method = try run.method(spec.measure)
         let areaSizes = try run.areaMeasures(spec.measure)
-        let classes = features.classNames.map(Optional.some) + (features.classes.contains { $0 == nil } ? [nil] : [])
+        let grouping = ClassColumns(features, by: by)
+        let classes = grouping.classes
         var rows: [[IndicatorValue]] = []
         for (index, area) in run.boundaries.areas.enumerated() {
             let candidates = try features.index.query(area.geometry)
@@ -50,9 +51,7 @@ struct ShareIndicator: IndicatorComputer {
             }
         }
         let columns = mix ? [IndicatorColumn(name: spec.id, type: .real, indicator: spec.id)]
-            : [IndicatorColumn(name: spec.id, type: .real, indicator: spec.id)]
-                + classes.map { IndicatorColumn(name: ColumnName.grouped(spec.id, $0), type: .real, indicator: spec.id,
-                                                className: $0) }
+            : [IndicatorColumn(name: spec.id, type: .real, indicator: spec.id)] + grouping.columns(for: spec.id, type: .real)
         return IndicatorResult(columns: columns, rows: rows,
                                counters: ["\(spec.id): input polygons repaired": features.repaired])
     }
