@@ -80,6 +80,32 @@ import Testing
         #expect(report.operations["points"]?.name.contains("UTM zone 47N") == true)
     }
 
+    @Test func holesAndIslandsAreHonoured() throws {
+        // One area: a 0.1° cell with a 0.02° hole, plus an island 0.05° east of it.
+        try base.folder.write(SyntheticData.featureCollection([
+            (#"{"type": "MultiPolygon", "coordinates": [[[[100.0, 13.0], [100.1, 13.0], [100.1, 13.1], [100.0, 13.1], [100.0, 13.0]], [[100.04, 13.04], [100.04, 13.06], [100.06, 13.06], [100.06, 13.04], [100.04, 13.04]]], [[[100.15, 13.0], [100.2, 13.0], [100.2, 13.05], [100.15, 13.05], [100.15, 13.0]]]]}"#,
+             #"{"code": "X", "name": "เกาะ"}"#),
+        ]), to: "island.geojson")
+        try base.folder.write(SyntheticData.featureCollection([
+            (#"{"type": "Point", "coordinates": [100.05, 13.05]}"#, #"{"kind": "in the hole"}"#),
+            (#"{"type": "Point", "coordinates": [100.02, 13.02]}"#, #"{"kind": "on the main part"}"#),
+            (#"{"type": "Point", "coordinates": [100.17, 13.02]}"#, #"{"kind": "on the island"}"#),
+        ]), to: "island-points.geojson")
+        let report = try run {
+            $0.boundaries = [BoundarySpec(name: "x", path: "island.geojson", idField: "code")]
+            $0.inputs[0].path = "island-points.geojson"
+            $0.indicators = [IndicatorSpec(id: "n", kind: .count(input: "points", whereClause: nil, by: nil)),
+                             IndicatorSpec(id: "m2", kind: .area(unit: .squareMetres))]
+        }
+        #expect(report.rows?.first?.values.first == "2")
+        #expect(report.counters["n: points in no area"] == 1)
+        // Area: cell − hole + island, each from Planimeter -p 6 over its corners (119993614.2 for the cell;
+        // printf "13.04 100.04\n13.06 100.04\n13.06 100.06\n13.04 100.06\n" | Planimeter -p 6 → 4 8763.756305 -4799744.1 (clockwise);
+        // printf "13.0 100.15\n13.0 100.2\n13.05 100.2\n13.05 100.15\n" | Planimeter -p 6 → 30001355.5).
+        let area = try #require(report.rows?.first?.values[1].flatMap(Double.init))
+        #expect(abs(area - (119_993_614.2 - 4_799_744.1 + 30_001_355.5)) < 1)
+    }
+
     @Test func invalidInputPolygonsAreRepairedAndCounted() throws {
         try base.folder.write(SyntheticData.featureCollection([
             // A bow-tie over A's west half: repaired into two triangles covering half of [100.0, 100.05].
