@@ -34,7 +34,7 @@ struct LengthIndicator: IndicatorComputer {
                 let inside = try line.intersection(area.geometry)
                 var metres = try method.measure(inside).lengthMetres ?? 0
                 if let border = borders[index], try border.intersects(inside) {
-                    metres -= try method.measure(try inside.intersection(border)).lengthMetres ?? 0
+                    metres -= try method.measure(try inside.intersection(border.base)).lengthMetres ?? 0
                 }
                 pieces.append((index, max(metres, 0)))
             }

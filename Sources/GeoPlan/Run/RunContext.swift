@@ -18,7 +18,7 @@ final class RunContext {
     private var featureSets: [String: FeatureSet] = [:]
     private var tables: [String: CodeTable] = [:]
     private var placements: [ObjectIdentifier: PointPlacement] = [:]
-    private var smallerNeighbourBorders: [Geometry?]?
+    private var smallerNeighbourBorders: [PreparedGeometry?]?
     /// Every operation used to bring an input to WGS 84, for the provenance record.
     private(set) var operations: [String: OperationReport] = [:]
     private(set) var inputWarnings: [String] = []
@@ -71,16 +71,16 @@ final class RunContext {
 
     /// For each area, the rings of its neighbours with a smaller id (nil when none touches it): the stretches of
     /// its border that line lengths leave to those neighbours.
-    func bordersWithSmallerNeighbours() throws -> [Geometry?] {
+    func bordersWithSmallerNeighbours() throws -> [PreparedGeometry?] {
         if let computed = smallerNeighbourBorders { return computed }
         let areas = boundaries.areas
-        let computed: [Geometry?] = try areas.map { area in
+        let computed: [PreparedGeometry?] = try areas.map { area in
             let neighbours = try boundaries.index.query(area.geometry).filter { index in
                 try area.prepared.intersects(areas[index].geometry) && areas[index].id < area.id
             }
             guard !neighbours.isEmpty else { return nil }
             let rings = try neighbours.flatMap { try Self.rings(of: areas[$0].geometry) }
-            return try Geometry.multiLineString(rings, context: context)
+            return try Geometry.multiLineString(rings, context: context).prepared()
         }
         smallerNeighbourBorders = computed
         return computed
