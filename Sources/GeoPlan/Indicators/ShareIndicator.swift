@@ -18,42 +18,46 @@ struct ShareIndicator: IndicatorComputer {
 
     func compute(_ run: RunContext) throws -> IndicatorResult {
         let features = try run.features(input, whereClause: whereClause, by: by)
-        let method = try run.method(spec.measure)
-        let areaSizes = try run.areaMeasures(spec.measure)
         let grouping = ClassColumns(features, by: by)
-        let classes = grouping.classes
-        var rows: [[IndicatorValue]] = []
-        for (index, area) in run.boundaries.areas.enumerated() {
+        let coverage = try run.classCoverage(of: features, classes: grouping.classes, measure: spec.measure)
+        let areaSizes = try run.areaMeasures(spec.measure)
+        let rows: [[IndicatorValue]] = coverage.indices.map { index in
+            let shares = coverage[index]
+            guard let size = areaSizes[index].areaSquareMetres, size > 0 else {
+                return [IndicatorValue](repeating: .null, count: mix ? 1 : grouping.classes.count + 1)
+            }
+            if mix { return [Self.entropy(shares, classes: grouping.classes.count)] }
+            return [.finite(min(shares.reduce(0, +) / size, 1))] + shares.map { .finite(min($0 / size, 1)) }
+        }
+        let columns = mix ? [IndicatorColumn(name: spec.id, type: .real, indicator: spec.id)]
+            : [IndicatorColumn(name: spec.id, type: .real, indicator: spec.id)] + grouping.columns(for: spec.id, type: .real)
+        return IndicatorResult(columns: columns, rows: rows,
+                               counters: ["\(spec.id): input polygons repaired": features.repaired])
+    }
+
+    /// Per area, the area (m²) each class covers exclusively: polygons of a class merged, clipped to the area,
+    /// minus what earlier classes already took.
+    static func coverage(of features: FeatureSet, classes: [String?], in run: RunContext, method: MeasureMethod)
+        throws -> [[Double]]
+    {
+        try run.boundaries.areas.map { area in
             let candidates = try features.index.query(area.geometry)
             var covered: Geometry?
-            var shares: [Double] = []
+            var areas: [Double] = []
             for className in classes {
                 let polygons = candidates.filter { features.classes[$0] == className }.map { features.geometries[$0] }
                 guard !polygons.isEmpty else {
-                    shares.append(0)
+                    areas.append(0)
                     continue
                 }
                 var piece = try Geometry.collection(polygons, context: run.context).unaryUnion()
                     .intersection(area.geometry)
                 if let covered { piece = try piece.difference(covered) }
                 covered = try covered.map { try $0.union(piece) } ?? piece
-                shares.append(try method.measure(piece.polygonalPart()).areaSquareMetres ?? 0)
+                areas.append(try method.measure(piece.polygonalPart()).areaSquareMetres ?? 0)
             }
-            guard let size = areaSizes[index].areaSquareMetres, size > 0 else {
-                rows.append([IndicatorValue](repeating: .null, count: mix ? 1 : classes.count + 1))
-                continue
-            }
-            let total = shares.reduce(0, +)
-            if mix {
-                rows.append([Self.entropy(shares, classes: classes.count)])
-            } else {
-                rows.append([.finite(min(total / size, 1))] + shares.map { .finite(min($0 / size, 1)) })
-            }
+            return areas
         }
-        let columns = mix ? [IndicatorColumn(name: spec.id, type: .real, indicator: spec.id)]
-            : [IndicatorColumn(name: spec.id, type: .real, indicator: spec.id)] + grouping.columns(for: spec.id, type: .real)
-        return IndicatorResult(columns: columns, rows: rows,
-                               counters: ["\(spec.id): input polygons repaired": features.repaired])
     }
 
     /// Normalised Shannon entropy of areas by class; null when nothing is covered, 0 with a single class.

@@ -19,6 +19,7 @@ final class RunContext {
     private var tables: [String: CodeTable] = [:]
     private var placements: [ObjectIdentifier: PointPlacement] = [:]
     private var smallerNeighbourBorders: [PreparedGeometry?]?
+    private var coverages: [String: [[Double]]] = [:]
     /// Every operation used to bring an input to WGS 84, for the provenance record.
     private(set) var operations: [String: OperationReport] = [:]
     private(set) var inputWarnings: [String] = []
@@ -94,6 +95,16 @@ final class RunContext {
             let rings = [try polygon.exteriorRing] + (try polygon.interiorRings)
             return try rings.map { try Geometry.lineString($0.coordinates, context: geometry.context) }
         }
+    }
+
+    /// Per area and class, the area each class of a polygon input covers (see `ShareIndicator`), computed once
+    /// for `share` and `mix` alike.
+    func classCoverage(of features: FeatureSet, classes: [String?], measure: MeasureMode) throws -> [[Double]] {
+        let key = "\(ObjectIdentifier(features).hashValue)|\(measure)"
+        if let computed = coverages[key] { return computed }
+        let computed = try ShareIndicator.coverage(of: features, classes: classes, in: self, method: method(measure))
+        coverages[key] = computed
+        return computed
     }
 
     /// A table input, read once.
