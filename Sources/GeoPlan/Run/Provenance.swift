@@ -20,12 +20,28 @@ enum Provenance {
         var spec: String?
         var specText: String?
         var inputs: [InputRecord]
+        /// The output options: a rerun with other options is not up to date.
+        var options: OptionsRecord
         /// What each output column holds: indicator, type, unit and labels.
         var columns: [ColumnRecord]
         var boundarySet: BoundaryRunReport
         /// Everything the run warned about (unmatched codes, repairs, encodings).
         var warnings: [String]
         var startedAt: String
+    }
+
+    struct OptionsRecord: Codable, Equatable {
+        var formats: [String]
+        var precision: Int
+        var includeGeometry: Bool
+        var csvBOM: Bool
+
+        init(_ output: OutputSpec) {
+            formats = output.formats.map(\.rawValue)
+            precision = output.precision
+            includeGeometry = output.includeGeometry
+            csvBOM = output.csvBOM
+        }
     }
 
     struct ColumnRecord: Encodable {
@@ -38,7 +54,7 @@ enum Provenance {
         var labelEnglish: String?
     }
 
-    struct InputRecord: Encodable {
+    struct InputRecord: Codable, Equatable {
         var name: String
         var path: String
         /// FNV-1a 64-bit over the file's bytes, hexadecimal: enough to notice a changed input.
@@ -55,20 +71,44 @@ enum Provenance {
                                 className: column.className, unit: indicator.flatMap(Self.unit),
                                 labelThai: indicator?.label?.thai, labelEnglish: indicator?.label?.english)
         }
-        var inputs = [InputRecord(name: boundaries.spec.name,
-                                  path: BoundarySet.resolve(boundaries.spec.path, in: run.folder))]
-        inputs += spec.inputs.map { InputRecord(name: $0.name, path: BoundarySet.resolve($0.path, in: run.folder)) }
-        for index in inputs.indices {
-            (inputs[index].fnv1a64, inputs[index].bytes) = checksum(of: inputs[index].path)
-        }
+        let inputs = inputRecords(spec: spec, boundary: boundaries.spec, folder: run.folder)
         let record = Record(
             geoplan: GeoPlanVersion.text, gdal: GDALLibrary.version, proj: PROJLibrary.version,
             geos: GEOSContext.libraryVersion, spec: spec.path,
             specText: spec.path.flatMap { try? String(contentsOfFile: $0, encoding: .utf8) }, inputs: inputs,
-            columns: documented, boundarySet: report, warnings: warnings, startedAt: ISO8601DateFormatter().string(from: started))
+            options: OptionsRecord(spec.output), columns: documented, boundarySet: report, warnings: warnings, startedAt: ISO8601DateFormatter().string(from: started))
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         return try encoder.encode(record)
+    }
+
+    /// The boundary file and every input, with their checksums as they are now.
+    static func inputRecords(spec: Spec, boundary: BoundarySpec, folder: String?) -> [InputRecord] {
+        var inputs = [InputRecord(name: boundary.name, path: BoundarySet.resolve(boundary.path, in: folder))]
+        inputs += spec.inputs.map { InputRecord(name: $0.name, path: BoundarySet.resolve($0.path, in: folder)) }
+        for index in inputs.indices {
+            (inputs[index].fnv1a64, inputs[index].bytes) = checksum(of: inputs[index].path)
+        }
+        return inputs
+    }
+
+    /// What `--resume` reads back from an earlier record.
+    private struct Earlier: Decodable {
+        var specText: String?
+        var inputs: [InputRecord]
+        var options: OptionsRecord?
+    }
+
+    /// Whether a boundary set's outputs exist and its record says they were made from this very spec text,
+    /// these output options and inputs with these checksums: then `--resume` can skip it.
+    static func isUpToDate(sidecar: String, outputs: [String], spec: Spec, boundary: BoundarySpec,
+                           folder: String?) -> Bool {
+        guard (outputs + [sidecar]).allSatisfy({ FileManager.default.fileExists(atPath: $0) }),
+              let data = FileManager.default.contents(atPath: sidecar),
+              let earlier = try? JSONDecoder().decode(Earlier.self, from: data) else { return false }
+        let specText = spec.path.flatMap { try? String(contentsOfFile: $0, encoding: .utf8) }
+        return earlier.specText == specText && earlier.options == OptionsRecord(spec.output)
+            && earlier.inputs == inputRecords(spec: spec, boundary: boundary, folder: folder)
     }
 
     /// The unit of an indicator's values: the spec's own words, else the type's unit.

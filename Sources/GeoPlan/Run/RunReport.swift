@@ -23,6 +23,8 @@ public struct BoundaryRunReport: Codable, Hashable, Sendable {
     public var seconds: [String: Double]
     /// Every area's values, when asked for (the one-off commands print them).
     public var rows: [ResultRow]?
+    /// True when `--resume` found its outputs up to date and skipped it.
+    public var upToDate: Bool = false
 }
 
 /// One area's results: its code, names, and every column's value (numbers, text, or nil for null).

@@ -11,8 +11,11 @@ public enum Runner {
     ///   - outputFolder: overrides the spec's output folder.
     ///   - progress: told what is being done ("tambons: count schools").
     ///   - includeRows: put every area's values in the report (for printing a table).
+    ///   - resume: skip boundary sets whose outputs were made from the same spec, options and inputs (by the
+    ///     checksums of their provenance record); rewrite the others.
     public static func run(_ spec: Spec, check: Bool = false, overwrite: Bool = false, outputFolder: String? = nil,
-                           includeRows: Bool = false, progress: (String) -> Void = { _ in }) throws -> RunReport {
+                           includeRows: Bool = false, resume: Bool = false,
+                           progress: (String) -> Void = { _ in }) throws -> RunReport {
         let folder = spec.path.map { URL(fileURLWithPath: $0).deletingLastPathComponent().path }
         let outputs = BoundarySet.resolve(outputFolder ?? spec.output.folder, in: folder)
         let order = try evaluationOrder(spec.indicators)
@@ -25,6 +28,20 @@ public enum Runner {
 
         for boundarySpec in spec.boundaries {
             let warningsBefore = warnings.count
+            let paths = spec.output.formats.map { format in
+                URL(fileURLWithPath: outputs).appendingPathComponent("\(boundarySpec.name).\(format.extensions[0])").path
+            }
+            let sidecar = URL(fileURLWithPath: outputs).appendingPathComponent("\(boundarySpec.name).meta.json").path
+            if resume, !check, !includeRows,
+               Provenance.isUpToDate(sidecar: sidecar, outputs: paths, spec: spec, boundary: boundarySpec,
+                                     folder: folder) {
+                progress("\(boundarySpec.name): up to date")
+                reports.append(BoundaryRunReport(
+                    name: boundarySpec.name, path: boundarySpec.path, areas: 0, crs: "", operations: [:],
+                    encoding: EncodingReport(name: "", source: "", summary: ""), repairedBoundaries: 0, columns: [],
+                    counters: [:], seconds: [:], rows: nil, upToDate: true))
+                continue
+            }
             progress("\(boundarySpec.name): loading boundaries")
             let boundaries = try locating(boundarySpec.location, in: spec) {
                 try BoundarySet.load(boundarySpec, folder: folder, context: context)
@@ -56,18 +73,15 @@ public enum Runner {
             warnings += run.inputWarnings
             // Columns in the spec's order, whatever order expressions were evaluated in.
             let ordered = spec.indicators.flatMap { indicator in columns.filter { $0.indicator == indicator.id } }
-            for format in spec.output.formats {
-                let path = URL(fileURLWithPath: outputs).appendingPathComponent(
-                    "\(boundarySpec.name).\(format.extensions[0])").path
+            for (format, path) in zip(spec.output.formats, paths) {
                 writers.append((try OutputTable.write(run: run, columns: ordered, to: path, format: format,
-                                                      overwrite: overwrite, output: spec.output), path))
+                                                      overwrite: overwrite || resume, output: spec.output), path))
             }
             var boundaryReport = report(for: boundaries, run: run, columns: ordered, counters: counters,
                                         seconds: seconds)
             if includeRows { boundaryReport.rows = rows(of: run, columns: ordered) }
             reports.append(boundaryReport)
             guard !spec.output.formats.isEmpty else { continue }
-            let sidecar = URL(fileURLWithPath: outputs).appendingPathComponent("\(boundarySpec.name).meta.json").path
             sidecars.append((sidecar, try Provenance.record(spec: spec, boundaries: boundaries, run: run,
                                                             report: boundaryReport, columns: ordered,
                                                             warnings: Array(warnings[warningsBefore...]),

@@ -31,6 +31,21 @@ struct ReportArguments: ParsableArguments {
 
     @Flag(name: [.short, .long], help: "No progress or warnings on stderr (errors are still printed).")
     var quiet = false
+
+    @Option(name: .long, help: ArgumentHelp(
+        "Progress on stderr: auto (a line when stderr is a terminal), json (one JSON object per line, for apps "
+            + "that call geoplan), none.", valueName: "mode"))
+    var progress: ProgressMode = .auto
+
+    /// The progress reporter these options ask for.
+    func progressLine(_ label: String) -> ProgressLine {
+        ProgressLine(label: label, quiet: quiet, mode: progress)
+    }
+}
+
+/// How progress is shown.
+enum ProgressMode: String, ExpressibleByArgument, CaseIterable {
+    case auto, json, none
 }
 
 /// The field that names features in reports.

@@ -1,21 +1,31 @@
 import Foundation
 
-/// A progress line on stderr ("convert: 12,000 / 52,000 features (23 %)"), redrawn at most five times a second,
-/// shown only when stderr is a terminal and `--quiet` was not given.
+/// Progress on stderr, at most five times a second: a redrawn line ("convert: 12,000 / 52,000 features (23 %)")
+/// when stderr is a terminal, or with `--progress json` one JSON object per line
+/// (`{"command":"convert","done":12000,"total":52000}`, `{"command":"run","step":"tambons: count schools"}`),
+/// which apps that call geoplan can read whatever stderr is. Nothing with `--quiet` or `--progress none`.
 final class ProgressLine {
     private let label: String
     private let enabled: Bool
+    private let json: Bool
     private var lastDraw = Date.distantPast
     private var drawn = false
 
-    init(label: String, quiet: Bool) {
+    init(label: String, quiet: Bool, mode: ProgressMode = .auto) {
         self.label = label
-        enabled = !quiet && Console.stderrIsTerminal
+        json = mode == .json
+        enabled = !quiet && mode != .none && (json || Console.stderrIsTerminal)
     }
 
     func update(done: Int, total: Int?) {
         guard enabled, Date().timeIntervalSince(lastDraw) > 0.2 else { return }
         lastDraw = Date()
+        if json {
+            var record: [String: Any] = ["command": label, "done": done]
+            if let total { record["total"] = total }
+            emit(record)
+            return
+        }
         var text = "\(label): \(done.formatted()) "
         if let total, total > 0 {
             text += "/ \(total.formatted()) features (\(done * 100 / total) %)"
@@ -29,8 +39,17 @@ final class ProgressLine {
     /// Shows a named step ("tambons: count schools").
     func update(step: String) {
         guard enabled else { return }
+        if json {
+            emit(["command": label, "step": step])
+            return
+        }
         FileHandle.standardError.write(Data(("\r\u{1B}[K\(label): \(step)").utf8))
         drawn = true
+    }
+
+    private func emit(_ record: [String: Any]) {
+        guard let data = try? JSONSerialization.data(withJSONObject: record, options: [.sortedKeys]) else { return }
+        FileHandle.standardError.write(data + Data("\n".utf8))
     }
 
     func finish() {

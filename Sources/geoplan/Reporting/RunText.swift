@@ -6,6 +6,10 @@ enum RunText {
     static func render(_ report: RunReport) -> String {
         var lines: [String] = []
         for set in report.boundarySets {
+            if set.upToDate {
+                lines.append("\(set.name): up to date (same spec, options and inputs), skipped")
+                continue
+            }
             lines.append("\(set.name): \(set.areas.formatted()) areas from \(set.path) (\(set.crs))")
             for (input, operation) in set.operations.sorted(by: { $0.key < $1.key }) {
                 lines.append("  \(input) → WGS 84: \(operation.summary)")
@@ -32,6 +36,18 @@ enum RunText {
             lines += report.outputs.map { "  \($0)" }
         }
         return lines.joined(separator: "\n")
+    }
+
+    /// The last lines of a batch: specs, areas, indicators, time, warnings.
+    static func batchSummary(_ reports: [RunReport], failures: Int, seconds: Double) -> String {
+        let sets = reports.flatMap(\.boundarySets)
+        let skipped = sets.filter(\.upToDate).count
+        let areas = sets.map(\.areas).reduce(0, +)
+        let columns = sets.map(\.columns.count).reduce(0, +)
+        let warnings = reports.map(\.warnings.count).reduce(0, +)
+        return "batch: \(reports.count + failures) specs (\(failures) failed), \(sets.count) boundary sets "
+            + "(\(skipped) up to date), \(areas.formatted()) areas, \(columns) columns, "
+            + "\(seconds.formatted(.number.precision(.fractionLength(1)))) s, \(warnings) warnings"
     }
 
     private static func format(_ value: Double) -> String {

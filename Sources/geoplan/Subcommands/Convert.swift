@@ -54,7 +54,7 @@ struct Convert: ParsableCommand {
         let request = ConvertRequest(input: inputPath, inputOptions: input.inputOptions, output: outputPath,
                                      targetCRS: toCRS, operation: operation, precision: precision,
                                      overwrite: overwrite)
-        let progress = ProgressLine(label: "convert", quiet: report.quiet)
+        let progress = report.progressLine("convert")
         let result = try Converter.convert(request) { done, total in
             progress.update(done: done, total: total)
         }

@@ -22,7 +22,7 @@ struct Info: ParsableCommand {
     @OptionGroup var report: ReportArguments
 
     func run() throws {
-        let progress = ProgressLine(label: "info", quiet: report.quiet)
+        let progress = report.progressLine("info")
         let result = try Inspection.inspect(path, options: input.inputOptions) { done, total in
             progress.update(done: done, total: total)
         }

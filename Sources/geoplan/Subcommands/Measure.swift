@@ -38,7 +38,7 @@ struct Measure: ParsableCommand {
 
     func run() throws {
         let areaUnit = AreaUnit(parsing: unit) ?? .squareKilometres
-        let progress = ProgressLine(label: "measure", quiet: report.quiet)
+        let progress = report.progressLine("measure")
         let result = try Measurement.measure(path, options: input.inputOptions, keyField: naming.key) { done, total in
             progress.update(done: done, total: total)
         }

@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import GeoPlan
 
-/// `geoplan run`: compute a spec's indicators for every boundary set and write the outputs.
+/// `geoplan run`: compute specs' indicators for every boundary set and write the outputs.
 struct Run: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Compute the indicators a spec file describes, for every boundary set, and write the outputs.",
@@ -13,14 +13,23 @@ struct Run: ParsableCommand {
             code as the feature id), CSV and GeoPackage, with a provenance record <name>.meta.json. Nothing \
             partial is written: all outputs appear together at the end, or none does.
 
+            Several specs, or folders of them (*.yaml, *.yml), run one after another; a spec that fails is \
+            reported and the others go on (exit 1 at the end). --resume skips boundary sets whose outputs were \
+            made from the same spec, options and inputs (their provenance records' checksums) and rewrites the \
+            others.
+
             Examples:
               geoplan run samples/nonthaburi.yaml
               geoplan run --check samples/nonthaburi.yaml
               geoplan run samples/nonthaburi.yaml --out /tmp/results --overwrite --json
+              geoplan run samples/ --resume --progress json
             """)
 
-    @Argument(help: ArgumentHelp("The spec file.", valueName: "spec.yaml"))
-    var specPath: String
+    @Argument(help: ArgumentHelp("Spec files, or folders of them.", valueName: "spec.yaml"))
+    var specPaths: [String]
+
+    @Flag(name: .long, help: "Skip boundary sets whose outputs are up to date; rewrite the others.")
+    var resume = false
 
     @Flag(name: .long, help: "Validate the spec and open every input (files, layers, fields, CRS); compute nothing.")
     var check = false
@@ -47,30 +56,68 @@ struct Run: ParsableCommand {
     @OptionGroup var report: ReportArguments
 
     func run() throws {
+        let specs = try expand(specPaths)
+        let progress = report.progressLine("run")
+        let started = Date()
+        var results: [RunReport] = []
+        var failures = 0
+        for path in specs {
+            do {
+                let result = try run(path, progress: progress)
+                results.append(result)
+                progress.finish()
+                if !report.json { Console.print(RunText.render(result)) }
+                if !report.quiet { result.warnings.forEach(Console.warn) }
+            } catch let error as ExitCode {
+                progress.finish()
+                failures += 1
+                if specs.count == 1 { throw error }
+            } catch {
+                progress.finish()
+                failures += 1
+                Console.error(error)
+                if specs.count == 1 { throw ExitCode(ExitStatus.failure) }
+            }
+        }
+        if report.json {
+            if specs.count == 1, let only = results.first { try Console.printJSON(only) } else { try Console.printJSON(results) }
+        } else if specs.count > 1 {
+            Console.print(RunText.batchSummary(results, failures: failures, seconds: Date().timeIntervalSince(started)))
+        }
+        if failures > 0 { throw ExitCode(ExitStatus.failure) }
+    }
+
+    /// One spec: parsed (every error listed at once), adjusted by the options, run.
+    private func run(_ path: String, progress: ProgressLine) throws -> RunReport {
         var spec: Spec
         do {
-            spec = try SpecParser.load(specPath)
+            spec = try SpecParser.load(path)
         } catch let first as SpecError {
-            // Show every problem of the spec at once, not one per attempt.
-            let text = (try? String(contentsOfFile: specPath, encoding: .utf8)) ?? ""
-            let all = text.isEmpty ? [first] : SpecParser.diagnose(text, path: specPath)
+            let text = (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
+            let all = text.isEmpty ? [first] : SpecParser.diagnose(text, path: path)
             for error in all.isEmpty ? [first] : all { Console.error(error) }
             throw ExitCode(ExitStatus.failure)
         }
         if let precision { spec.output.precision = precision }
         if noGeometry { spec.output.includeGeometry = false }
-        let progress = ProgressLine(label: "run", quiet: report.quiet)
-        let result = try Runner.run(spec, check: check, overwrite: overwrite, outputFolder: out) { step in
+        return try Runner.run(spec, check: check, overwrite: overwrite, outputFolder: out, resume: resume) { step in
             progress.update(step: step)
         }
-        progress.finish()
-        if report.json {
-            try Console.printJSON(result)
-        } else {
-            Console.print(RunText.render(result))
-        }
-        if !report.quiet {
-            for warning in result.warnings { Console.warn(warning) }
+    }
+
+    /// Spec files as given, folders replaced by their `.yaml`/`.yml` files in name order.
+    private func expand(_ paths: [String]) throws -> [String] {
+        try paths.flatMap { path -> [String] in
+            var isFolder: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue else {
+                return [path]
+            }
+            let names = try FileManager.default.contentsOfDirectory(atPath: path)
+                .filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted()
+            guard !names.isEmpty else {
+                throw ValidationError("the folder \(path) holds no spec (*.yaml, *.yml)")
+            }
+            return names.map { URL(fileURLWithPath: path).appendingPathComponent($0).path }
         }
     }
 }

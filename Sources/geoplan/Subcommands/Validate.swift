@@ -35,7 +35,7 @@ struct Validate: ParsableCommand {
     @OptionGroup var report: ReportArguments
 
     func run() throws {
-        let progress = ProgressLine(label: "validate", quiet: report.quiet)
+        let progress = report.progressLine("validate")
         let result = try Validation.validate(path, options: input.inputOptions, keyField: naming.key, repairTo: fix,
                                              overwrite: overwrite) { done, total in
             progress.update(done: done, total: total)

@@ -68,6 +68,44 @@ import Testing
         #expect(bare.contains(#""geometry": null"#) && RFC7946Checker().violations(in: bare) == [])
     }
 
+    @Test func resumeSkipsWhatIsUpToDateAndRedoesWhatChanged() throws {
+        let folder = try TemporaryFolder()
+        let spec = try makeSpec(in: folder)
+        #expect(try CommandRunner.run(["run", spec, "--quiet"]).status == 0)
+        let geojson = folder.path("results/cells.geojson")
+        let before = try FileManager.default.attributesOfItem(atPath: geojson)[.modificationDate] as? Date
+        let again = try CommandRunner.run(["run", spec, "--resume"])
+        #expect(again.status == 0, "\(again.stderr)")
+        #expect(again.stdout.contains("cells: up to date"))
+        #expect(try FileManager.default.attributesOfItem(atPath: geojson)[.modificationDate] as? Date == before)
+        // A changed input makes the set stale: it is computed and written again.
+        try folder.write(SyntheticData.featureCollection([
+            (#"{"type": "Point", "coordinates": [100.05, 13.05]}"#, #"{"kind": "school"}"#),
+        ]), to: "points.geojson")
+        let changed = try CommandRunner.run(["run", spec, "--resume"])
+        #expect(changed.status == 0, "\(changed.stderr)")
+        #expect(changed.stdout.contains("cells: 2 areas"))
+        #expect(try String(contentsOfFile: geojson, encoding: .utf8).contains(#""places": 1"#))
+    }
+
+    @Test func aFolderOfSpecsRunsInTurnAndAFailureDoesNotStopTheOthers() throws {
+        let folder = try TemporaryFolder()
+        let good = try makeSpec(in: folder)
+        let specs = folder.url.appendingPathComponent("specs")
+        try FileManager.default.createDirectory(at: specs, withIntermediateDirectories: true)
+        let text = try String(contentsOfFile: good, encoding: .utf8).replacingOccurrences(of: "path: ", with: "path: ../")
+        try text.replacingOccurrences(of: "folder: results", with: "folder: ../results-a")
+            .write(to: specs.appendingPathComponent("a.yaml"), atomically: true, encoding: .utf8)
+        try "boundaries: 3\n".write(to: specs.appendingPathComponent("b.yaml"), atomically: true, encoding: .utf8)
+        let result = try CommandRunner.run(["run", specs.path, "--progress", "json"])
+        #expect(result.status == 1)
+        #expect(result.stdout.contains("batch: 2 specs (1 failed)"), "\(result.stdout)")
+        #expect(FileManager.default.fileExists(atPath: folder.path("results-a/cells.geojson")))
+        // Progress as JSON lines on stderr, for apps that call geoplan.
+        let steps = result.stderr.split(separator: "\n").filter { $0.hasPrefix("{") }
+        #expect(steps.contains { $0.contains(#""command":"run""#) && $0.contains(#""step":"cells: count places""#) })
+    }
+
     @Test func checkValidatesWithoutWriting() throws {
         let folder = try TemporaryFolder()
         let spec = try makeSpec(in: folder)
