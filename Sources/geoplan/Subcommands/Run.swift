@@ -100,7 +100,9 @@ struct Run: ParsableCommand {
         }
         if let precision { spec.output.precision = precision }
         if noGeometry { spec.output.includeGeometry = false }
-        return try Runner.run(spec, check: check, overwrite: overwrite, outputFolder: out, resume: resume) { step in
+        // --out is a path as the user typed it, so relative to the current folder (not to the spec's).
+        let folder = out.map { URL(fileURLWithPath: $0).standardizedFileURL.path }
+        return try Runner.run(spec, check: check, overwrite: overwrite, outputFolder: folder, resume: resume) { step in
             progress.update(step: step)
         }
     }

@@ -106,6 +106,15 @@ import Testing
         #expect(steps.contains { $0.contains(#""command":"run""#) && $0.contains(#""step":"cells: count places""#) })
     }
 
+    @Test func outIsRelativeToTheCurrentFolder() throws {
+        let folder = try TemporaryFolder()
+        let spec = try makeSpec(in: folder)
+        let elsewhere = try TemporaryFolder()
+        let result = try CommandRunner.run(["run", spec, "--out", "mine", "--quiet"], in: elsewhere.url)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(FileManager.default.fileExists(atPath: elsewhere.path("mine/cells.geojson")))
+    }
+
     @Test func checkValidatesWithoutWriting() throws {
         let folder = try TemporaryFolder()
         let spec = try makeSpec(in: folder)
