@@ -5,7 +5,7 @@ SHAPES := shapes/tambons/phuket/phuket.shp shapes/tambons/nonthaburi/nonthaburi.
           shapes/tambons/samut-songkhram/samut-songkhram.shp shapes/tambons/nakhon-pathom/nakhon-pathom.shp \
           shapes/provinces/provinces-simplified.shp
 
-.PHONY: setup build run test sanitize clean
+.PHONY: setup build run test bench sanitize clean
 
 setup:
 	@bash scripts/install-system-packages.sh
@@ -23,6 +23,10 @@ run: build
 
 test: setup
 	$(SWIFT) test
+
+# geoplan against a GeoPandas peer on seeded synthetic data (bench/README.md); `bash bench/run.sh medium` for more.
+bench: setup
+	bash bench/run.sh small
 
 # The test suite under ThreadSanitizer and AddressSanitizer (GDAL is not instrumented: leaks are not checked).
 sanitize: setup

@@ -1,0 +1,145 @@
+#!/usr/bin/env python3
+"""Check that geoplan and the peer agree, and print the timing table (called by bench/run.sh).
+
+    python bench/report.py RESULTS_DIR SIZE RUNS
+
+Exit status 1 when the two sides disagree beyond the stated tolerances.
+"""
+import csv
+import glob
+import json
+import os
+import statistics
+import sys
+
+AREA_REL = 1e-6      # area_km2, road_km*, density: relative
+SHARE_ABS = 1e-6     # landuse*: absolute (they are fractions)
+# geoplan's per-indicator seconds, grouped into the peer's stages
+STAGES = [("area", ["area_km2"]), ("count", ["facilities"]), ("length", ["road_km"]),
+          ("share", ["landuse"]), ("join", ["population", "density"])]
+
+
+def rows(path):
+    with open(path, newline="", encoding="utf-8-sig") as f:
+        return {r["code"]: r for r in csv.DictReader(f)}
+
+
+def num(v):
+    return None if v in ("", None) else float(v)
+
+
+def compare(res):
+    gp = rows(os.path.join(res, "geoplan", "areas.csv"))
+    peer = rows(os.path.join(res, "peer.csv"))
+    report = json.load(open(os.path.join(res, "geoplan.1.json")))
+    counters = report["boundarySets"][0].get("counters", {})
+    on_border = int(counters.get("facilities: points on a border", 0))
+    problems = []
+    if set(gp) != set(peer):
+        problems.append(f"area codes differ: {len(set(gp) ^ set(peer))} codes on one side only")
+    cols = [c for c in next(iter(gp.values())) if c not in ("code", "name")]
+    missing = [c for c in cols if c not in next(iter(peer.values()))]
+    extra = [c for c in next(iter(peer.values())) if c not in cols and c not in ("code", "name")]
+    if missing or extra:
+        problems.append(f"columns only in geoplan: {missing}, only in the peer: {extra}")
+    worst = {}
+    count_diff = {}
+    for code in sorted(set(gp) & set(peer)):
+        g, p = gp[code], peer[code]
+        for c in cols:
+            if c not in p:
+                continue
+            a, b = num(g[c]), num(p[c])
+            if a is None or b is None:
+                if a != b:
+                    problems.append(f"{code} {c}: geoplan {g[c]!r}, peer {p[c]!r}")
+                continue
+            if c.startswith("facilities"):
+                if a != b:
+                    count_diff[c] = count_diff.get(c, 0) + int(a - b)
+                continue
+            if c == "population":
+                err, tol = abs(a - b), 0.0
+            elif c.startswith("landuse"):
+                err, tol = abs(a - b), SHARE_ABS
+            else:
+                err, tol = abs(a - b) / max(abs(a), abs(b), 1e-300), AREA_REL
+            if err > worst.get(c, (0, ""))[0]:
+                worst[c] = (err, code)
+            if err > tol:
+                problems.append(f"{code} {c}: geoplan {a!r}, peer {b!r} (difference {err:.3g} > {tol:g})")
+    lines = []
+    for c in cols:
+        if c.startswith("facilities"):
+            continue
+        e, code = worst.get(c, (0.0, "-"))
+        kind = "abs" if c.startswith("landuse") or c == "population" else "rel"
+        lines.append(f"  {c:<26} worst {kind} difference {e:.2e}" + (f" ({code})" if e else ""))
+    total = count_diff.get("facilities", 0)
+    lines.append(f"  facilities: geoplan counts {total} more points than sjoin(within) "
+                 f"({on_border} points lie exactly on a border; geoplan counts each once, 'within' never)")
+    if total != on_border or any(v < 0 for v in count_diff.values()):
+        problems.append(f"count differences {count_diff} are not explained by the {on_border} border points")
+    return lines, problems
+
+
+def timing(res, tool, runs):
+    walls, mems = [], []
+    for i in range(1, runs + 1):
+        path = os.path.join(res, f"{tool}.{i}.time")
+        if not os.path.exists(path):
+            return None
+        # GNU time may print "Command exited with non-zero status" first; the numbers are on the last line
+        wall, mem = open(path).read().split("\n")[-2 if open(path).read().endswith("\n") else -1].split()
+        walls.append(float(wall))
+        mems.append(int(mem))
+    return statistics.median(walls), statistics.median(mems) / 1024
+
+
+def stage_medians(res, tool, runs):
+    per = {}
+    for i in range(1, runs + 1):
+        data = json.load(open(os.path.join(res, f"{tool}.{i}.json")))
+        if tool == "geoplan":
+            secs = data["boundarySets"][0]["seconds"]
+            data = {s: sum(secs.get(k, 0.0) for k in keys) for s, keys in STAGES}
+        for k, v in data.items():
+            per.setdefault(k, []).append(v)
+    return {k: statistics.median(v) for k, v in per.items()}
+
+
+def main():
+    res, size, runs = sys.argv[1], sys.argv[2], int(sys.argv[3])
+    lines, problems = compare(res)
+    gst, pst = stage_medians(res, "geoplan", runs), stage_medians(res, "peer", runs)
+    g, p, f = timing(res, "geoplan", runs), timing(res, "peer", runs), timing(res, "floor", runs)
+    ratio = lambda a, b: f"{a / b:.2f}" if a and b else "-"
+    print(f"\ngeoplan benchmark, size {size}, median of {runs} runs (wall seconds; memory = peak RSS)\n")
+    print(f"| {'stage':<16} | {'geoplan':>9} | {'peer':>9} | {'geoplan/peer':>12} | {'geoplan/floor':>13} |")
+    print(f"|{'-' * 18}|{'-' * 11}|{'-' * 11}|{'-' * 14}|{'-' * 15}|")
+    for s in ["read"] + [s for s, _ in STAGES] + ["write"]:
+        a, b = gst.get(s), pst.get(s)
+        fa = f"{a:.3f}" if a is not None else "-"
+        print(f"| {s:<16} | {fa:>9} | {b:>9.3f} | {ratio(a, b):>12} | {'':>13} |")
+    print(f"| {'total wall (s)':<16} | {g[0]:>9.2f} | {p[0]:>9.2f} | {ratio(g[0], p[0]):>12} | "
+          f"{ratio(g[0], f[0] if f else None):>13} |")
+    print(f"| {'peak memory (MB)':<16} | {g[1]:>9.0f} | {p[1]:>9.0f} | {ratio(g[1], p[1]):>12} | "
+          f"{ratio(g[1], f[1] if f else None):>13} |")
+    if f:
+        print(f"\nfloor (ogr2ogr -f FlatGeobuf of every input): {f[0]:.2f} s, {f[1]:.0f} MB")
+    else:
+        print("\nfloor: not timed (ogr2ogr not found)")
+    print("geoplan's stage seconds are per indicator and include reading that indicator's input;"
+          " its total includes process start, reading the boundaries and writing the CSV.")
+    print("\nagreement (geoplan vs peer):")
+    print("\n".join(lines))
+    if problems:
+        print(f"\nDISAGREEMENT ({len(problems)}):")
+        for x in problems[:20]:
+            print("  " + x)
+        sys.exit(1)
+    print("  all indicators agree within tolerance (area, length, density 1e-6 relative; shares 1e-6)")
+
+
+if __name__ == "__main__":
+    main()

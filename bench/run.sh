@@ -1,0 +1,82 @@
+#!/usr/bin/env bash
+# The geoplan benchmark: bash bench/run.sh [small|medium|large] (default small). See bench/README.md.
+# Generates seeded data in bench/work/<size>/ if missing, builds geoplan (release), runs geoplan and the
+# geopandas peer 3 times each on the same data, times the floor (ogr2ogr of every input to FlatGeobuf),
+# checks that both sides agree and prints medians and ratios.
+set -euo pipefail
+
+SIZE="${1:-small}"
+RUNS="${RUNS:-3}"
+case "$SIZE" in small|medium|large) ;; *) echo "usage: bash bench/run.sh [small|medium|large]" >&2; exit 2;; esac
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+BENCH="$ROOT/bench"
+WORK="$BENCH/work"
+DATA="$WORK/$SIZE"
+RES="$WORK/results-$SIZE"
+VENV="$BENCH/.venv"
+PY="$VENV/bin/python"
+GEOPLAN="$ROOT/.build/release/geoplan"
+
+# --- Python environment -------------------------------------------------------------------------------
+if ! [ -x "$PY" ] || ! "$PY" -c "import numpy, shapely, pyproj, pyogrio, geopandas" 2>/dev/null; then
+    echo "== creating $VENV (numpy shapely pyproj pyogrio geopandas)" >&2
+    python3 -m venv "$VENV"
+    "$PY" -m pip install -q --upgrade pip </dev/null
+    "$PY" -m pip install -q numpy shapely pyproj pyogrio geopandas </dev/null
+fi
+
+# --- a timer: GNU time if there, else a Python wrapper using resource ---------------------------------
+if ! [ -x /usr/bin/time ] && command -v apt-get >/dev/null && [ "$(id -u)" = 0 ]; then
+    echo "== installing Debian's time package" >&2
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -q time </dev/null >/dev/null 2>&1 || true
+fi
+# timed OUTFILE CMD...: runs CMD, writes "<wall seconds> <peak RSS KiB>" to OUTFILE
+timed() {
+    local out="$1"; shift
+    if [ -x /usr/bin/time ]; then
+        /usr/bin/time -f "%e %M" -o "$out" "$@" </dev/null
+    else
+        "$PY" - "$out" "$@" </dev/null <<'EOF'
+import resource, subprocess, sys, time
+t = time.perf_counter()
+rc = subprocess.call(sys.argv[2:])
+wall = time.perf_counter() - t
+open(sys.argv[1], "w").write(f"{wall:.2f} {resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss}\n")
+sys.exit(rc)
+EOF
+    fi
+}
+
+# --- data -----------------------------------------------------------------------------------------------
+if ! [ -f "$DATA/population.csv" ] || ! [ -f "$DATA/landuse.gpkg" ]; then
+    echo "== generating $SIZE data in $DATA" >&2
+    "$PY" "$BENCH/generate.py" "$SIZE" --out "$WORK" </dev/null
+fi
+ln -sfn "$SIZE" "$WORK/current"
+
+# --- geoplan --------------------------------------------------------------------------------------------
+echo "== building geoplan (release)" >&2
+(cd "$ROOT" && swift build -c release --product geoplan </dev/null 2>&1 | tail -1) >&2
+
+rm -rf "$RES"; mkdir -p "$RES"
+cd "$ROOT"
+for i in $(seq 1 "$RUNS"); do
+    echo "== run $i/$RUNS: geoplan" >&2
+    timed "$RES/geoplan.$i.time" "$GEOPLAN" run bench/spec.yaml --out "$RES/geoplan" --overwrite --json --quiet \
+        > "$RES/geoplan.$i.json"
+    echo "== run $i/$RUNS: peer (geopandas)" >&2
+    timed "$RES/peer.$i.time" "$PY" "$BENCH/peer.py" "$DATA" "$RES/peer.csv" --stages "$RES/peer.$i.json"
+    if command -v ogr2ogr >/dev/null; then
+        echo "== run $i/$RUNS: floor (ogr2ogr -f FlatGeobuf)" >&2
+        rm -rf "$RES/floor"; mkdir -p "$RES/floor"
+        timed "$RES/floor.$i.time" bash -c '
+            for f in areas facilities roads landuse; do
+                ogr2ogr -f FlatGeobuf "$2/$f.fgb" "$1/$f.gpkg" 2>/dev/null || exit 1
+            done
+            ogr2ogr -f FlatGeobuf "$2/population.fgb" "$1/population.csv" 2>/dev/null' _ "$DATA" "$RES/floor"
+    fi
+done
+command -v ogr2ogr >/dev/null || echo "note: ogr2ogr not found, the floor is not timed" >&2
+
+"$PY" "$BENCH/report.py" "$RES" "$SIZE" "$RUNS"
