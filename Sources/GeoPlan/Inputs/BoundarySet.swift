@@ -48,6 +48,7 @@ public final class BoundarySet {
                                    whereClause: spec.whereClause)
         let source = try VectorSource.open(path, options: options)
         let layer = source.layer
+        if layer.featureCount() == 0 { throw GeoPlanError.emptyLayer(path: path, layer: layer.name) }
         for field in [spec.idField] + spec.nameFields where layer.schema.index(of: field) == nil {
             throw GDALError.noSuchField(layer: layer.name, name: field, available: layer.schema.names)
         }

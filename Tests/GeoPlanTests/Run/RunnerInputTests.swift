@@ -54,6 +54,17 @@ import Testing
         }
     }
 
+    @Test func emptyBoundariesAndNonPolygonsAreRefused() throws {
+        try base.folder.write(SyntheticData.featureCollection([]), to: "none.geojson")
+        #expect {
+            try run { $0.boundaries[0] = BoundarySpec(name: "x", path: "none.geojson", idField: "code") }
+        } throws: { "\($0)".contains("has no features") }
+        #expect {
+            try run { $0.boundaries[0] = BoundarySpec(name: "x", path: "points.geojson", idField: "kind") }
+        } throws: { "\($0)".contains("a polygon is needed") }
+        #expect(!FileManager.default.fileExists(atPath: base.folder.path("out")))
+    }
+
     @Test func emptyOrMissingIdsAreRefused() throws {
         try base.folder.write(SyntheticData.featureCollection([
             (#"{"type": "Polygon", "coordinates": [[[100.0, 13.0], [100.1, 13.0], [100.1, 13.1], [100.0, 13.0]]]}"#,
