@@ -67,6 +67,11 @@ public final class OGRGeometry {
 
     public var isEmpty: Bool { OGR_G_IsEmpty(handle) != 0 }
 
+    /// The members of a collection or the rings of a polygon; 0 for a point or a line.
+    public var partCount: Int {
+        Int(OGR_G_GetGeometryCount(handle))  // 0 for simple geometries
+    }
+
     /// ISO WKB, little-endian, with Z and M as the geometry has them (see `dropZM`).
     public func wkb() -> [UInt8] {
         // returns the byte count of the ISO WKB

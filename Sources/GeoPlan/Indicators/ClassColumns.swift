@@ -13,7 +13,8 @@ struct ClassColumns {
             positions = [:]
             return
         }
-        classes = features.classNames.map(Optional.some) + (features.classes.contains { $0 == nil } ? [nil] : [])
+        // The whole input's classes, so that every part of a split run has the same columns.
+        classes = features.store.classNames.map(Optional.some) + (features.store.hasUnclassified ? [nil] : [])
         positions = Dictionary(uniqueKeysWithValues: classes.enumerated().map { (Self.key($1), $0) })
     }
 

@@ -14,7 +14,6 @@ struct CountIndicator: IndicatorComputer {
         let classes = ClassColumns(features, by: by)
         var perClass = [[Int64]](repeating: [Int64](repeating: 0, count: classes.classes.count), count: areaCount)
         for (point, area) in placement.areaOfPoint.enumerated() {
-            guard let area else { continue }
             totals[area] += 1
             if by != nil, let column = classes.position(of: features.classes[placement.featureOfPoint[point]]) {
                 perClass[area][column] += 1
@@ -25,8 +24,11 @@ struct CountIndicator: IndicatorComputer {
         let rows = (0..<areaCount).map { area in
             [IndicatorValue.integer(totals[area])] + perClass[area].map { IndicatorValue.integer($0) }
         }
+        // In a worker, the points in no area are known only once every worker is done (`outsideCounter`).
         return IndicatorResult(columns: columns, rows: rows,
                                counters: ["\(spec.id): points on a border": placement.onBorder,
-                                          "\(spec.id): points in no area": placement.outside])
+                                          Self.outsideKey(spec.id): features.store.pointCount - placement.areaOfPoint.count])
     }
+
+    static func outsideKey(_ id: String) -> String { "\(id): points in no area" }
 }

@@ -47,8 +47,10 @@ public struct IndicatorColumn: Hashable, Sendable {
 public struct IndicatorResult: Sendable {
     public var columns: [IndicatorColumn]
     public var rows: [[IndicatorValue]]
-    /// Counters for the provenance record ("points on a border": 3…).
+    /// Counters for the provenance record ("points on a border": 3…), summed over the areas' chunks.
     public var counters: [String: Int] = [:]
+    /// Counters about the whole input ("input polygons repaired"), the same in every chunk.
+    public var inputCounters: [String: Int] = [:]
     public var warnings: [String] = []
 }
 

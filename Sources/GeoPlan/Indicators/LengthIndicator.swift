@@ -23,7 +23,7 @@ struct LengthIndicator: IndicatorComputer {
         var clipped = 0
         for (feature, line) in features.geometries.enumerated() where !line.isEmpty {
             var pieces: [(area: Int, metres: Double)] = []
-            for index in try run.boundaries.index.query(line) {
+            for index in try run.boundaries.index.query(line) where run.isCore(index) {
                 let area = areas[index]
                 if try area.prepared.containsProperly(line) {
                     pieces = [(index, try method.measure(line).lengthMetres ?? 0)]

@@ -16,7 +16,7 @@ struct NearestIndicator: IndicatorComputer {
     let whereClause: String?
 
     func compute(_ run: RunContext) throws -> IndicatorResult {
-        let features = try run.features(input, whereClause: whereClause, by: nil)
+        let features = try run.features(input, whereClause: whereClause, by: nil, everywhere: true)
         let geodesic = Geodesic.wgs84
         let rows: [[IndicatorValue]] = try run.boundaries.areas.map { area in
             let origin = try area.geometry.pointOnSurface()

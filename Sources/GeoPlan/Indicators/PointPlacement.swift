@@ -6,35 +6,36 @@ import GEOS
 /// outer) belongs to the area with the smallest id among those whose closure holds it, so it is counted once
 /// (QGIS's `contains` would count it nowhere, GeoPandas' `intersects` in every area that touches it). A point
 /// in no area is counted as outside. Multi-points are placed point by point.
+///
+/// In a worker of a parallel run, only points whose area is one of the worker's own are kept: the rule still
+/// sees the neighbours, so a border point goes to the same area whichever worker meets it.
 struct PointPlacement {
-    /// For each point (multi-points expanded, in feature order), its area's index, or nil when outside.
-    var areaOfPoint: [Int?] = []
+    /// For each point kept (multi-points expanded, in feature order), its area's index.
+    var areaOfPoint: [Int] = []
     /// The feature each point came from.
     var featureOfPoint: [Int] = []
+    /// Points kept that lie on a border.
     var onBorder = 0
-    var outside = 0
 
-    init(_ features: FeatureSet, in boundaries: BoundarySet) throws {
+    init(_ features: FeatureSet, in run: RunContext) throws {
         for (feature, geometry) in features.geometries.enumerated() {
             let points = geometry.type == .point ? [geometry] : try geometry.geometries
             for point in points where !point.isEmpty {
-                areaOfPoint.append(try place(point, in: boundaries))
+                guard let (area, border) = try Self.place(point, in: run.boundaries), run.isCore(area) else { continue }
+                areaOfPoint.append(area)
                 featureOfPoint.append(feature)
+                if border { onBorder += 1 }
             }
         }
     }
 
-    private mutating func place(_ point: Geometry, in boundaries: BoundarySet) throws -> Int? {
+    /// The point's area and whether the point is on its border; nil when it is in no area.
+    private static func place(_ point: Geometry, in boundaries: BoundarySet) throws -> (Int, Bool)? {
         let candidates = try boundaries.index.query(point)
         for index in candidates where try boundaries.areas[index].prepared.contains(point) {
-            return index
+            return (index, false)
         }
         let covering = try candidates.filter { try boundaries.areas[$0].prepared.covers(point) }
-        guard let first = covering.min(by: { boundaries.areas[$0].id < boundaries.areas[$1].id }) else {
-            outside += 1
-            return nil
-        }
-        onBorder += 1
-        return first
+        return covering.min { boundaries.areas[$0].id < boundaries.areas[$1].id }.map { ($0, true) }
     }
 }

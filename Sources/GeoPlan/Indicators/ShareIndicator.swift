@@ -32,7 +32,7 @@ struct ShareIndicator: IndicatorComputer {
         let columns = mix ? [IndicatorColumn(name: spec.id, type: .real, indicator: spec.id)]
             : [IndicatorColumn(name: spec.id, type: .real, indicator: spec.id)] + grouping.columns(for: spec.id, type: .real)
         return IndicatorResult(columns: columns, rows: rows,
-                               counters: ["\(spec.id): input polygons repaired": features.repaired])
+                               inputCounters: ["\(spec.id): input polygons repaired": features.store.repaired])
     }
 
     /// Per area, the area (m²) each class covers exclusively: polygons of a class merged, clipped to the area,
@@ -41,6 +41,7 @@ struct ShareIndicator: IndicatorComputer {
         throws -> [[Double]]
     {
         try run.boundaries.areas.map { area in
+            guard run.isCore(area.index) else { return [Double](repeating: 0, count: classes.count) }
             let candidates = try features.index.query(area.geometry)
             var covered: Geometry?
             var areas: [Double] = []

@@ -94,6 +94,16 @@ public final class BoundarySet {
                            warnings: warnings)
     }
 
+    /// Some areas of a loaded set, rebuilt in another GEOS context (a worker's, see `AreaShapes`); what
+    /// `load` reports about the file stays with the original.
+    static func part(of spec: BoundarySpec, areas: [Area], context: GEOSContext) throws -> BoundarySet {
+        let tree = try STRtree<Int>(context: context)
+        for area in areas { try tree.insert(area.geometry, area.index) }
+        try tree.build()
+        return BoundarySet(spec: spec, areas: areas, index: tree, sourceCRS: "", operation: nil,
+                           encoding: EncodingReport(name: "", source: "", summary: ""), repaired: 0, warnings: [])
+    }
+
     private init(spec: BoundarySpec, areas: [Area], index: STRtree<Int>, sourceCRS: String,
                  operation: OperationReport?, encoding: EncodingReport, repaired: Int, warnings: [String]) {
         self.spec = spec

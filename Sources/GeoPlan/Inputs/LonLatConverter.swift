@@ -25,4 +25,20 @@ final class LonLatConverter {
         }
         return try copy.geosGeometry(context: context)
     }
+
+    /// The geometry in lon/lat as WKB GEOS reads (x/y only, arcs linearised) and its box.
+    func lonLatWKB(_ geometry: OGRGeometry, location: FeatureLocation) throws -> ([UInt8], GEOS.Envelope?) {
+        var converted = geometry
+        if let plan {
+            converted = try geometry.clone()
+            do {
+                try plan.apply(to: converted)
+            } catch {
+                throw GeoPlanError.input(path: location.path,
+                                         reason: "\(location): cannot transform it to WGS 84: \(error)")
+            }
+        }
+        let box = converted.envelope.map { GEOS.Envelope(minX: $0.minX, minY: $0.minY, maxX: $0.maxX, maxY: $0.maxY) }
+        return (try converted.planarWKB(), box)
+    }
 }

@@ -5,12 +5,22 @@ import PROJ
 /// What indicators share during a run over one boundary set: the areas, inputs loaded once, geodesic measures
 /// of the areas computed once, and earlier indicators' values (for expressions).
 ///
+/// The main thread's context holds every area; each worker of a parallel run has one of its own for its share
+/// of the areas (`core`) and their neighbours, which the border rules need but whose values it leaves to
+/// the worker that owns them.
+///
 /// Not `Sendable`: it holds one GEOS context and the geometries made with it.
 final class RunContext {
     let spec: Spec
     let boundaries: BoundarySet
     let context: GEOSContext
     let folder: String?
+    /// Per area, whether this context computes its values (nil: all of them).
+    private let core: [Bool]?
+    /// Features whose box misses this lon/lat box cannot touch a core area (nil: keep all).
+    private let window: GEOS.Envelope?
+    /// Inputs read once (by the main thread) and shared with the workers.
+    private(set) var stores: [String: FeatureStore]
     private var measureMethods: [MeasureMode: MeasureMethod] = [:]
     private var areaMeasuresByMode: [MeasureMode: [Measures]] = [:]
     /// Values computed so far, by column name, per area.
@@ -24,11 +34,20 @@ final class RunContext {
     private(set) var operations: [String: OperationReport] = [:]
     private(set) var inputWarnings: [String] = []
 
-    init(spec: Spec, boundaries: BoundarySet, context: GEOSContext, folder: String?) throws {
+    init(spec: Spec, boundaries: BoundarySet, context: GEOSContext, folder: String?, core: [Bool]? = nil,
+         window: GEOS.Envelope? = nil, stores: [String: FeatureStore] = [:]) {
         self.spec = spec
         self.boundaries = boundaries
         self.context = context
         self.folder = folder
+        self.core = core
+        self.window = window
+        self.stores = stores
+    }
+
+    /// Whether this context computes area `index`'s values (rather than only using it as a neighbour).
+    func isCore(_ index: Int) -> Bool {
+        core?[index] ?? true
     }
 
     /// How to measure in `mode`, made once.
@@ -43,29 +62,50 @@ final class RunContext {
     func areaMeasures(_ mode: MeasureMode) throws -> [Measures] {
         if let computed = areaMeasuresByMode[mode] { return computed }
         let method = try method(mode)
-        let computed = try boundaries.areas.map { try method.measure($0.geometry) }
+        let computed = try boundaries.areas.map { area in
+            isCore(area.index) ? try method.measure(area.geometry) : Measures()
+        }
         areaMeasuresByMode[mode] = computed
         return computed
     }
 
-    /// An input's features, filtered and classed, loaded and indexed once per (input, where, by).
-    func features(_ name: String, whereClause: String?, by: String?) throws -> FeatureSet {
-        let key = [name, whereClause ?? "", by ?? ""].joined(separator: "\u{1F}")
-        if let loaded = featureSets[key] { return loaded }
+    /// An input's features, filtered and classed, read once per (input, where, by) for the whole run.
+    /// With `everywhere`, features far from the areas are kept too (for `nearest`).
+    func store(_ name: String, whereClause: String?, by: String?, everywhere: Bool = false) throws -> FeatureStore {
+        let key = Self.inputKey(name, whereClause: whereClause, by: by, everywhere: everywhere)
+        if let loaded = stores[key] { return loaded }
         guard let input = spec.input(named: name) else {
             throw GeoPlanError.input(path: spec.path ?? "spec", reason: "no input named \"\(name)\"")
         }
-        let loaded = try FeatureSet.load(input, whereClause: whereClause, by: by, folder: folder, context: context)
-        featureSets[key] = loaded
+        let loaded = try FeatureStore.load(input, whereClause: whereClause, by: by, folder: folder,
+                                           window: everywhere ? nil : window, context: context)
+        stores[key] = loaded
         if let operation = loaded.operation { operations[input.name] = operation }
         inputWarnings += loaded.warnings
         return loaded
     }
 
+    /// How stores and feature sets are filed: one per (input, where, by, near the areas or everywhere).
+    static func inputKey(_ name: String, whereClause: String?, by: String?, everywhere: Bool = false) -> String {
+        [name, whereClause ?? "", by ?? "", everywhere ? "*" : ""].joined(separator: "\u{1F}")
+    }
+
+    /// The same features as geometries of this context (those near the core areas), indexed, made once.
+    func features(_ name: String, whereClause: String?, by: String?, everywhere: Bool = false) throws
+        -> FeatureSet
+    {
+        let key = Self.inputKey(name, whereClause: whereClause, by: by, everywhere: everywhere)
+        if let made = featureSets[key] { return made }
+        let made = try FeatureSet(store: store(name, whereClause: whereClause, by: by, everywhere: everywhere),
+                                  window: everywhere ? nil : window, context: context)
+        featureSets[key] = made
+        return made
+    }
+
     /// Where each point of a feature set falls, computed once.
     func placement(of features: FeatureSet) throws -> PointPlacement {
         if let placed = placements[ObjectIdentifier(features)] { return placed }
-        let placed = try PointPlacement(features, in: boundaries)
+        let placed = try PointPlacement(features, in: self)
         placements[ObjectIdentifier(features)] = placed
         return placed
     }
@@ -76,6 +116,7 @@ final class RunContext {
         if let computed = smallerNeighbourBorders { return computed }
         let areas = boundaries.areas
         let computed: [PreparedGeometry?] = try areas.map { area in
+            guard isCore(area.index) else { return nil }
             let neighbours = try boundaries.index.query(area.geometry).filter { index in
                 try area.prepared.intersects(areas[index].geometry) && areas[index].id < area.id
             }

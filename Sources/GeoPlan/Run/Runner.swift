@@ -13,8 +13,11 @@ public enum Runner {
     ///   - includeRows: put every area's values in the report (for printing a table).
     ///   - resume: skip boundary sets whose outputs were made from the same spec, options and inputs (by the
     ///     checksums of their provenance record); rewrite the others.
+    ///   - jobs: threads computing the per-area indicators (the results do not depend on it).
+    ///   - chunkSize: at most this many areas per chunk of work (tests make it small to split tiny sets).
     public static func run(_ spec: Spec, check: Bool = false, overwrite: Bool = false, outputFolder: String? = nil,
                            includeRows: Bool = false, resume: Bool = false,
+                           jobs: Int = ProcessInfo.processInfo.activeProcessorCount, chunkSize: Int = 400,
                            progress: (String) -> Void = { _ in }) throws -> RunReport {
         let folder = spec.path.map { URL(fileURLWithPath: $0).deletingLastPathComponent().path }
         let outputs = BoundarySet.resolve(outputFolder ?? spec.output.folder, in: folder)
@@ -47,7 +50,7 @@ public enum Runner {
                 try BoundarySet.load(boundarySpec, folder: folder, context: context)
             }
             warnings += boundaries.warnings
-            let run = try RunContext(spec: spec, boundaries: boundaries, context: context, folder: folder)
+            let run = RunContext(spec: spec, boundaries: boundaries, context: context, folder: folder)
             if check {
                 for indicator in spec.indicators {
                     try locating(indicator.location, in: spec) { try checkInputs(of: indicator, run) }
@@ -58,16 +61,25 @@ public enum Runner {
             var columns: [IndicatorColumn] = []
             var counters: [String: Int] = [:]
             var seconds: [String: Double] = [:]
+            let perArea = try computePerArea(order.filter(\.kind.isPerArea), spec: spec, run: run, jobs: jobs,
+                                             chunkSize: chunkSize, progress: progress)
             for indicator in order {
-                progress("\(boundarySpec.name): \(indicator.kind.typeName) \(indicator.id)")
-                let clock = Date()
-                let result = try locating(indicator.location, in: spec) { try indicator.computer().compute(run) }
-                seconds[indicator.id] = Date().timeIntervalSince(clock)
+                let result: IndicatorResult
+                if let computed = perArea.results[indicator.id] {
+                    result = computed
+                    seconds[indicator.id] = perArea.seconds[indicator.id]
+                } else {
+                    progress("\(boundarySpec.name): \(indicator.kind.typeName) \(indicator.id)")
+                    let clock = Date()
+                    result = try locating(indicator.location, in: spec) { try indicator.computer().compute(run) }
+                    seconds[indicator.id] = Date().timeIntervalSince(clock)
+                }
                 for (position, column) in result.columns.enumerated() {
                     run.values[column.name] = result.rows.map { $0[position] }
                 }
                 columns += result.columns
                 counters.merge(result.counters) { $1 }
+                counters.merge(result.inputCounters) { $1 }
                 warnings += result.warnings
             }
             warnings += run.inputWarnings
@@ -95,6 +107,47 @@ public enum Runner {
         for sidecar in sidecars { try atomicWrite(sidecar.data, to: sidecar.path) }
         return RunReport(spec: spec.path, boundarySets: reports, outputs: writers.map(\.1) + sidecars.map(\.path),
                          warnings: warnings, checkedOnly: false)
+    }
+
+    /// The per-area indicators of one boundary set, on `jobs` threads: their inputs are read first (once, on
+    /// this thread), then the areas are computed in chunks. Seconds are summed over threads.
+    private static func computePerArea(_ indicators: [IndicatorSpec], spec: Spec, run: RunContext, jobs: Int,
+                                       chunkSize: Int, progress: (String) -> Void) throws
+        -> (results: [String: IndicatorResult], seconds: [String: Double])
+    {
+        guard !indicators.isEmpty else { return ([:], [:]) }
+        let name = run.boundaries.spec.name
+        for indicator in indicators {
+            guard let (input, whereClause, by) = indicator.kind.featureInput else { continue }
+            progress("\(name): reading \(input)")
+            _ = try locating(indicator.location, in: spec) { try run.store(input, whereClause: whereClause, by: by) }
+        }
+        let shapes = try AreaShapes(run.boundaries)
+        let outcome: ParallelCompute.Outcome
+        do {
+            outcome = try ParallelCompute.run(
+                indicators, spec: spec, boundarySpec: run.boundaries.spec, shapes: shapes,
+                selected: Array(run.boundaries.areas.indices), stores: run.stores, folder: run.folder, jobs: jobs,
+                chunkSize: chunkSize
+            ) { state in
+                let eta = state.areasDone > 0 && state.areasDone < state.areas
+                    ? ", about \(Int((state.seconds / Double(state.areasDone) * Double(state.areas - state.areasDone)).rounded())) s left"
+                    : ""
+                progress("\(name): \(state.areasDone)/\(state.areas) areas computed\(eta)")
+            }
+        } catch let failure as ParallelCompute.Failure {
+            guard let position = failure.indicator else { throw failure.error }
+            // At the spec line of the indicator that failed, as when computed on this thread.
+            try locating(indicators[position].location, in: spec) { () throws -> Void in throw failure.error }
+            throw failure.error
+        }
+        var results: [String: IndicatorResult] = [:]
+        var seconds: [String: Double] = [:]
+        for (position, indicator) in indicators.enumerated() {
+            results[indicator.id] = outcome.results[position]
+            seconds[indicator.id] = outcome.threadSeconds[position]
+        }
+        return (results, seconds)
     }
 
     /// Indicators in the spec's order, expressions after what they read (a cycle is an error).

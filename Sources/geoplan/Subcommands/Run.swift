@@ -18,11 +18,16 @@ struct Run: ParsableCommand {
             made from the same spec, options and inputs (their provenance records' checksums) and rewrites the \
             others.
 
+            Per-area indicators are computed on all cores (--jobs to choose): the areas are cut into compact \
+            chunks, each computed on its own thread with its own GEOS and PROJ contexts and its own copy of the \
+            geometries near it. The values do not depend on --jobs, bit for bit.
+
             Examples:
               geoplan run samples/nonthaburi.yaml
               geoplan run --check samples/nonthaburi.yaml
               geoplan run samples/nonthaburi.yaml --out /tmp/results --overwrite --json
               geoplan run samples/ --resume --progress json
+              geoplan run national.yaml --jobs 8
             """)
 
     @Argument(help: ArgumentHelp("Spec files, or folders of them.", valueName: "spec.yaml"))
@@ -47,7 +52,12 @@ struct Run: ParsableCommand {
     @Flag(name: .long, help: "Write the tables without the areas' geometries.")
     var noGeometry = false
 
+    @Option(name: .long, help: ArgumentHelp("Threads for the per-area indicators (default: every core, here "
+                                            + "\(ProcessInfo.processInfo.activeProcessorCount)).", valueName: "n"))
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
     func validate() throws {
+        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1, not \(jobs)") }
         if let precision, !(0...15).contains(precision) {
             throw ValidationError("--precision must be between 0 and 15 decimals, not \(precision)")
         }
@@ -102,7 +112,8 @@ struct Run: ParsableCommand {
         if noGeometry { spec.output.includeGeometry = false }
         // --out is a path as the user typed it, so relative to the current folder (not to the spec's).
         let folder = out.map { URL(fileURLWithPath: $0).standardizedFileURL.path }
-        return try Runner.run(spec, check: check, overwrite: overwrite, outputFolder: folder, resume: resume) { step in
+        return try Runner.run(spec, check: check, overwrite: overwrite, outputFolder: folder, resume: resume,
+                              jobs: jobs) { step in
             progress.update(step: step)
         }
     }

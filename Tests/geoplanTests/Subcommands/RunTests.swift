@@ -103,7 +103,8 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: folder.path("results-a/cells.geojson")))
         // Progress as JSON lines on stderr, for apps that call geoplan.
         let steps = result.stderr.split(separator: "\n").filter { $0.hasPrefix("{") }
-        #expect(steps.contains { $0.contains(#""command":"run""#) && $0.contains(#""step":"cells: count places""#) })
+        #expect(steps.contains { $0.contains(#""command":"run""#) && $0.contains(#""step":"cells: reading "#) })
+        #expect(steps.contains { $0.contains(#""step":"cells: 2/2 areas computed""#) }, "\(steps)")
     }
 
     @Test func outIsRelativeToTheCurrentFolder() throws {

@@ -1,0 +1,197 @@
+import Foundation
+import GEOS
+
+/// Computes the per-area indicators (area, perimeter, compactness, count, length, share, mix) over chunks of
+/// areas on `jobs` threads, each with its own GEOS context, PROJ objects and copies of the geometries it
+/// touches, and stitches the chunks' rows back into the boundary set's order.
+///
+/// The answer does not depend on `jobs` or on how the areas are chunked: every rule that looks across a border
+/// (points on a border, lines along one) sees the same neighbours in every chunk, each area is computed in
+/// exactly one chunk, and counters are sums over areas.
+enum ParallelCompute {
+    /// What the main thread is told while the workers run.
+    struct Progress: Sendable {
+        var areasDone: Int
+        var areas: Int
+        var chunksDone: Int
+        var chunks: Int
+        var seconds: Double
+    }
+
+    /// Per indicator (in `indicators`' order), its columns and a row per area of the whole set (rows of areas
+    /// not in `selected` are null), counters and warnings; and per indicator the seconds its computation took,
+    /// summed over threads.
+    struct Outcome {
+        var results: [IndicatorResult]
+        var threadSeconds: [Double]
+    }
+
+    /// A chunk's computation failed: the error, and the indicator it came from when known.
+    struct Failure: Error {
+        var indicator: Int?
+        var error: any Error
+    }
+
+    static func run(_ indicators: [IndicatorSpec], spec: Spec, boundarySpec: BoundarySpec, shapes: AreaShapes,
+                    selected: [Int], stores: [String: FeatureStore], folder: String?, jobs: Int,
+                    chunkSize: Int, progress: (Progress) -> Void) throws -> Outcome {
+        let chunks = ChunkPlan.chunks(boxes: shapes.boxes, selected: selected, jobs: jobs, maxChunkSize: chunkSize)
+        let state = WorkState(chunks: chunks.count, areas: selected.count)
+        let workers = max(1, min(jobs, chunks.count))
+        let finished = DispatchSemaphore(value: 0)
+        for _ in 0..<workers {
+            let thread = Thread {
+                while let number = state.next() {
+                    do {
+                        let outcome = try compute(chunks[number], indicators: indicators, spec: spec,
+                                                  boundarySpec: boundarySpec, shapes: shapes, stores: stores,
+                                                  folder: folder)
+                        state.finish(number, outcome, areas: chunks[number].coreCount)
+                    } catch {
+                        state.fail(error)
+                    }
+                }
+                finished.signal()
+            }
+            // GEOS overlays recurse; give them the main thread's room.
+            thread.stackSize = 16 << 20
+            thread.start()
+        }
+        var running = workers
+        var reported = -1
+        while running > 0 {
+            if finished.wait(timeout: .now() + 0.25) == .success { running -= 1 }
+            let now = state.progress
+            if now.areasDone != reported { progress(now) }
+            reported = now.areasDone
+        }
+        let outcomes = try state.outcomes()
+        return try merge(outcomes, indicators: indicators, areaCount: shapes.count, stores: stores)
+    }
+
+    /// One chunk, on the calling (worker) thread.
+    private static func compute(_ chunk: Chunk, indicators: [IndicatorSpec], spec: Spec, boundarySpec: BoundarySpec,
+                                shapes: AreaShapes, stores: [String: FeatureStore], folder: String?) throws
+        -> ChunkOutcome
+    {
+        let context = try GEOSContext()
+        let boundaries = try BoundarySet.part(of: boundarySpec, areas: shapes.areas(chunk.areas, context: context),
+                                              context: context)
+        let run = RunContext(spec: spec, boundaries: boundaries, context: context, folder: folder, core: chunk.core,
+                             window: chunk.window, stores: stores)
+        let coreRows = chunk.core.indices.filter { chunk.core[$0] }
+        var results: [IndicatorResult] = []
+        var seconds: [Double] = []
+        for (position, indicator) in indicators.enumerated() {
+            let clock = Date()
+            do {
+                var result = try indicator.computer().compute(run)
+                result.rows = coreRows.map { result.rows[$0] }
+                results.append(result)
+            } catch {
+                throw Failure(indicator: position, error: error)
+            }
+            seconds.append(Date().timeIntervalSince(clock))
+        }
+        return ChunkOutcome(areas: coreRows.map { chunk.areas[$0] }, results: results, seconds: seconds)
+    }
+
+    /// The chunks' rows in the boundary set's order, counters summed.
+    private static func merge(_ outcomes: [ChunkOutcome], indicators: [IndicatorSpec], areaCount: Int,
+                              stores: [String: FeatureStore]) throws -> Outcome {
+        var merged: [IndicatorResult] = []
+        var threadSeconds = [Double](repeating: 0, count: indicators.count)
+        for (position, indicator) in indicators.enumerated() {
+            guard let first = outcomes.first?.results[position] else { continue }
+            var result = IndicatorResult(columns: first.columns,
+                                         rows: Array(repeating: Array(repeating: .null, count: first.columns.count),
+                                                     count: areaCount))
+            var warnings = Set<String>()
+            for outcome in outcomes {
+                let part = outcome.results[position]
+                guard part.columns == first.columns else {
+                    throw GeoPlanError.input(path: indicator.id, reason: "internal error: chunks made different columns")
+                }
+                for (row, area) in zip(part.rows, outcome.areas) { result.rows[area] = row }
+                result.counters.merge(part.counters, uniquingKeysWith: +)
+                result.inputCounters = part.inputCounters
+                for warning in part.warnings where warnings.insert(warning).inserted { result.warnings.append(warning) }
+                threadSeconds[position] += outcome.seconds[position]
+            }
+            if case let .count(input, whereClause, by) = indicator.kind {
+                // Points in no area: every point of the input minus those some area took.
+                let key = RunContext.inputKey(input, whereClause: whereClause, by: by)
+                let placed = outcomes.flatMap(\.areas).reduce(Int64(0)) { total, area in
+                    if case let .integer(count) = result.rows[area][0] { return total + count }
+                    return total
+                }
+                if let store = stores[key] {
+                    result.counters[CountIndicator.outsideKey(indicator.id)] = store.pointCount - Int(placed)
+                }
+            }
+            merged.append(result)
+        }
+        return Outcome(results: merged, threadSeconds: threadSeconds)
+    }
+}
+
+/// What a worker hands back for one chunk: per indicator, the rows of its core areas.
+struct ChunkOutcome: Sendable {
+    /// Positions in the whole set of the rows' areas.
+    let areas: [Int]
+    let results: [IndicatorResult]
+    let seconds: [Double]
+}
+
+/// The chunks still to do, the outcomes so far and the first failure, shared by the workers under a lock.
+private final class WorkState: @unchecked Sendable {
+    private let lock = NSLock()
+    private var nextChunk = 0
+    private var done: [ChunkOutcome?]
+    private var failure: (any Error)?
+    private var areasDone = 0
+    private var chunksDone = 0
+    private let areas: Int
+    private let started = Date()
+
+    init(chunks: Int, areas: Int) {
+        done = Array(repeating: nil, count: chunks)
+        self.areas = areas
+    }
+
+    /// The next chunk to compute, or nil when all are taken or one failed.
+    func next() -> Int? {
+        lock.withLock {
+            guard failure == nil, nextChunk < done.count else { return nil }
+            defer { nextChunk += 1 }
+            return nextChunk
+        }
+    }
+
+    func finish(_ chunk: Int, _ outcome: ChunkOutcome, areas count: Int) {
+        lock.withLock {
+            done[chunk] = outcome
+            areasDone += count
+            chunksDone += 1
+        }
+    }
+
+    func fail(_ error: any Error) {
+        lock.withLock { if failure == nil { failure = error } }
+    }
+
+    var progress: ParallelCompute.Progress {
+        lock.withLock {
+            ParallelCompute.Progress(areasDone: areasDone, areas: areas, chunksDone: chunksDone, chunks: done.count,
+                                     seconds: Date().timeIntervalSince(started))
+        }
+    }
+
+    /// Every chunk's outcome, in chunk order, or the first failure.
+    func outcomes() throws -> [ChunkOutcome] {
+        try lock.withLock {
+            if let failure { throw failure }
+            return done.compactMap { $0 }
+        }
+    }
+}
