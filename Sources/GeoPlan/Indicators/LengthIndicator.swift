@@ -1,11 +1,13 @@
 import GEOS
+import PROJ
 
 /// `length`: km of an input's lines inside each area, clipped at its border (`where` filters, `by` adds one
 /// column per class; the total equals the sum of the classes).
 ///
-/// Lines wholly inside an area are measured without clipping. A stretch running exactly along a border shared
-/// by two areas is counted once, in the area with the smaller id (the other area subtracts it), so lengths add up
-/// to the length of the lines within the boundary set.
+/// Lines wholly inside an area are measured without clipping; the others are cut at the border by an
+/// `AreaClipper` (geodesic measures) or a GEOS intersection (planar ones). A stretch running exactly along a
+/// border shared by two areas is counted once, in the area with the smaller id (the other area subtracts it), so
+/// lengths add up to the length of the lines within the boundary set.
 struct LengthIndicator: IndicatorComputer {
     let spec: IndicatorSpec
     let input: String
@@ -21,6 +23,7 @@ struct LengthIndicator: IndicatorComputer {
         var totals = [Double](repeating: 0, count: areas.count)
         var perClass = [[Double]](repeating: [Double](repeating: 0, count: classes.classes.count), count: areas.count)
         var clipped = 0
+        var clippers: [Int: AreaClipper] = [:]
         for (feature, line) in features.geometries.enumerated() where !line.isEmpty {
             var pieces: [(area: Int, metres: Double)] = []
             for index in try run.boundaries.index.query(line) where run.isCore(index) {
@@ -31,10 +34,15 @@ struct LengthIndicator: IndicatorComputer {
                 }
                 guard try area.prepared.intersects(line) else { continue }
                 clipped += 1
-                let inside = try line.intersection(area.geometry)
-                var metres = try method.measure(inside).lengthMetres ?? 0
-                if let border = borders[index], try border.intersects(inside) {
-                    metres -= try method.measure(try inside.intersection(border.base)).lengthMetres ?? 0
+                let metres: Double
+                if spec.measure == .geodesic {
+                    let clipper = try clippers[index] ?? AreaClipper(area)
+                    clippers[index] = clipper
+                    metres = try Self.geodesicLength(of: line, in: clipper, smallerNeighbours: borders[index],
+                                                     method: method)
+                } else {
+                    metres = try Self.planarLength(of: line, in: area, smallerNeighbours: borders[index],
+                                                   method: method)
                 }
                 pieces.append((index, max(metres, 0)))
             }
@@ -50,5 +58,35 @@ struct LengthIndicator: IndicatorComputer {
             [IndicatorValue.finite(totals[area] / 1000)] + perClass[area].map { IndicatorValue.finite($0 / 1000) }
         }
         return IndicatorResult(columns: columns, rows: rows, counters: ["\(spec.id): line-area pairs clipped": clipped])
+    }
+
+    /// Metres of `line` inside the area on the ellipsoid: pieces inside, and stretches along the border unless a
+    /// neighbour with a smaller id shares them.
+    private static func geodesicLength(of line: Geometry, in clipper: AreaClipper, smallerNeighbours: PreparedGeometry?,
+                                       method: MeasureMethod) throws -> Double {
+        let parts = line.type == .lineString ? [line] : try line.geometries
+        var metres = 0.0
+        try clipper.clip(try parts.map { try $0.coordinates }) { start, end, piece in
+            guard piece != .outside else { return }
+            metres += Geodesic.wgs84.inverse(from: LonLat(lon: start.x, lat: start.y),
+                                             to: LonLat(lon: end.x, lat: end.y)).distance
+            guard piece == .alongBorder, let border = smallerNeighbours else { return }
+            let stretch = try Geometry.lineString([start, end], context: line.context)
+            if try border.intersects(stretch) {
+                metres -= try method.measure(try stretch.intersection(border.base)).lengthMetres ?? 0
+            }
+        }
+        return metres
+    }
+
+    /// The same with a GEOS intersection, for planar measures in a projected CRS.
+    private static func planarLength(of line: Geometry, in area: Area, smallerNeighbours: PreparedGeometry?,
+                                     method: MeasureMethod) throws -> Double {
+        let inside = try line.intersection(area.geometry)
+        var metres = try method.measure(inside).lengthMetres ?? 0
+        if let border = smallerNeighbours, try border.intersects(inside) {
+            metres -= try method.measure(try inside.intersection(border.base)).lengthMetres ?? 0
+        }
+        return metres
     }
 }

@@ -16,7 +16,8 @@ public final class FeatureStore: Sendable {
     public let boxes: [GEOS.Envelope]
     /// The `by` field's value per feature, as text (nil when missing); empty when no `by` was asked.
     public let classes: [String?]
-    /// The distinct classes, sorted, without nil; and whether some feature has none.
+    /// The distinct classes, sorted, without nil; and whether some feature has none (of the whole input, even
+    /// when a window kept only some features).
     public let classNames: [String]
     public let hasUnclassified: Bool
     /// Points in the input (multi-points count each of theirs).
@@ -80,12 +81,15 @@ public final class FeatureStore: Sendable {
                 }
             }
             guard let box else { return reading.skipped += 1 }
+            // Classes of features far away too: every partition of a run must have the same columns.
+            let className: String? = try field.flatMap { try feature.value($0).text }
+            if field != nil { reading.allClasses.insert(className.map { "=" + $0 } ?? "") }
             if let window, !box.intersects(window) { return }
             reading.pointCount += input.kind == .points ? max(ogr.partCount, 1) : 0
             reading.bytes += wkb
             reading.offsets.append(reading.bytes.count)
             reading.boxes.append(box)
-            if let field { reading.classes.append(try feature.value(field).text) }
+            if field != nil { reading.classes.append(className) }
         }
         var warnings = source.encoding.warnings
         if reading.repaired > 0 {
@@ -103,6 +107,8 @@ public final class FeatureStore: Sendable {
         var offsets: [Int] = [0]
         var boxes: [GEOS.Envelope] = []
         var classes: [String?] = []
+        /// Every class met, kept or not: "=" + the class, or "" for none.
+        var allClasses: Set<String> = []
         var pointCount = 0
         var skipped = 0
         var repaired = 0
@@ -114,8 +120,8 @@ public final class FeatureStore: Sendable {
         offsets = reading.offsets
         boxes = reading.boxes
         classes = reading.classes
-        classNames = Array(Set(reading.classes.compactMap { $0 })).sorted()
-        hasUnclassified = reading.classes.contains { $0 == nil }
+        classNames = reading.allClasses.filter { !$0.isEmpty }.map { String($0.dropFirst()) }.sorted()
+        hasUnclassified = reading.allClasses.contains("")
         pointCount = reading.pointCount
         skipped = reading.skipped
         repaired = reading.repaired

@@ -28,7 +28,7 @@ enum OutputTable {
         let target = try OutputTarget(path: path, overwrite: overwrite, inputs: [spec.path], createFolder: true)
         if format == .csv {
             var table = CSVTable(header: [spec.idField] + spec.nameFields + columns.map(\.name))
-            for area in boundaries.areas {
+            for area in run.selected.map({ boundaries.areas[$0] }) {
                 table.append([.text(area.id)] + area.names.map { $0.text.map(IndicatorValue.text) ?? .null }
                              + columns.map { run.values[$0.name]?[area.index] ?? .null })
             }
@@ -45,7 +45,7 @@ enum OutputTable {
                                      spatialReference: geometry ? try SpatialReference.wgs84() : nil,
                                      geometryType: GeometryType(kind: geometry ? .multiPolygon : .none),
                                      precision: output.precision, extraOptions: options)
-        for area in boundaries.areas {
+        for area in run.selected.map({ boundaries.areas[$0] }) {
             var values: [FieldValue] = (geoJSON ? [.string(area.id)] : []) + [.string(area.id)]
             values += area.names.map { $0.text.map(FieldValue.string) ?? .null }
             values += columns.map { (run.values[$0.name]?[area.index] ?? .null).fieldValue }

@@ -28,6 +28,8 @@ enum Provenance {
         /// Everything the run warned about (unmatched codes, repairs, encodings).
         var warnings: [String]
         var startedAt: String
+        /// With `--partition`: the share of the areas written, for `geoplan merge`.
+        var partition: PartitionRecord?
     }
 
     struct OptionsRecord: Codable, Equatable {
@@ -76,7 +78,8 @@ enum Provenance {
             geoplan: GeoPlanVersion.text, gdal: GDALLibrary.version, proj: PROJLibrary.version,
             geos: GEOSContext.libraryVersion, spec: spec.path,
             specText: spec.path.flatMap { try? String(contentsOfFile: $0, encoding: .utf8) }, inputs: inputs,
-            options: OptionsRecord(spec.output), columns: documented, boundarySet: report, warnings: warnings, startedAt: ISO8601DateFormatter().string(from: started))
+            options: OptionsRecord(spec.output), columns: documented, boundarySet: report, warnings: warnings, startedAt: ISO8601DateFormatter().string(from: started),
+            partition: run.partition)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         return try encoder.encode(record)
@@ -97,17 +100,19 @@ enum Provenance {
         var specText: String?
         var inputs: [InputRecord]
         var options: OptionsRecord?
+        var partition: PartitionRecord?
     }
 
     /// Whether a boundary set's outputs exist and its record says they were made from this very spec text,
     /// these output options and inputs with these checksums: then `--resume` can skip it.
     static func isUpToDate(sidecar: String, outputs: [String], spec: Spec, boundary: BoundarySpec,
-                           folder: String?) -> Bool {
+                           folder: String?, partition: PartitionRequest?) -> Bool {
         guard (outputs + [sidecar]).allSatisfy({ FileManager.default.fileExists(atPath: $0) }),
               let data = FileManager.default.contents(atPath: sidecar),
               let earlier = try? JSONDecoder().decode(Earlier.self, from: data) else { return false }
         let specText = spec.path.flatMap { try? String(contentsOfFile: $0, encoding: .utf8) }
-        return earlier.specText == specText && earlier.options == OptionsRecord(spec.output)
+        let samePartition = earlier.partition?.index == partition?.index && earlier.partition?.count == partition?.count
+        return samePartition && earlier.specText == specText && earlier.options == OptionsRecord(spec.output)
             && earlier.inputs == inputRecords(spec: spec, boundary: boundary, folder: folder)
     }
 

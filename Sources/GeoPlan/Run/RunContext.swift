@@ -21,6 +21,8 @@ final class RunContext {
     private let window: GEOS.Envelope?
     /// Inputs read once (by the main thread) and shared with the workers.
     private(set) var stores: [String: FeatureStore]
+    /// With `--partition`, which share of the areas this run writes.
+    let partition: PartitionRecord?
     private var measureMethods: [MeasureMode: MeasureMethod] = [:]
     private var areaMeasuresByMode: [MeasureMode: [Measures]] = [:]
     /// Values computed so far, by column name, per area.
@@ -35,7 +37,7 @@ final class RunContext {
     private(set) var inputWarnings: [String] = []
 
     init(spec: Spec, boundaries: BoundarySet, context: GEOSContext, folder: String?, core: [Bool]? = nil,
-         window: GEOS.Envelope? = nil, stores: [String: FeatureStore] = [:]) {
+         window: GEOS.Envelope? = nil, stores: [String: FeatureStore] = [:], partition: PartitionRecord? = nil) {
         self.spec = spec
         self.boundaries = boundaries
         self.context = context
@@ -43,6 +45,12 @@ final class RunContext {
         self.core = core
         self.window = window
         self.stores = stores
+        self.partition = partition
+    }
+
+    /// Positions of the areas this run writes, ascending: all of them, or a partition's.
+    var selected: [Int] {
+        partition?.positions ?? Array(boundaries.areas.indices)
     }
 
     /// Whether this context computes area `index`'s values (rather than only using it as a neighbour).

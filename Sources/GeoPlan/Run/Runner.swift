@@ -15,9 +15,12 @@ public enum Runner {
     ///     checksums of their provenance record); rewrite the others.
     ///   - jobs: threads computing the per-area indicators (the results do not depend on it).
     ///   - chunkSize: at most this many areas per chunk of work (tests make it small to split tiny sets).
+    ///   - partition: compute and write only share K of N of each boundary set's areas (whole provinces when the
+    ///     codes say which), with a record `geoplan merge` uses to join the shares.
     public static func run(_ spec: Spec, check: Bool = false, overwrite: Bool = false, outputFolder: String? = nil,
                            includeRows: Bool = false, resume: Bool = false,
                            jobs: Int = ProcessInfo.processInfo.activeProcessorCount, chunkSize: Int = 400,
+                           partition: PartitionRequest? = nil,
                            progress: (String) -> Void = { _ in }) throws -> RunReport {
         let folder = spec.path.map { URL(fileURLWithPath: $0).deletingLastPathComponent().path }
         let outputs = BoundarySet.resolve(outputFolder ?? spec.output.folder, in: folder)
@@ -37,7 +40,7 @@ public enum Runner {
             let sidecar = URL(fileURLWithPath: outputs).appendingPathComponent("\(boundarySpec.name).meta.json").path
             if resume, !check, !includeRows,
                Provenance.isUpToDate(sidecar: sidecar, outputs: paths, spec: spec, boundary: boundarySpec,
-                                     folder: folder) {
+                                     folder: folder, partition: partition) {
                 progress("\(boundarySpec.name): up to date")
                 reports.append(BoundaryRunReport(
                     name: boundarySpec.name, path: boundarySpec.path, areas: 0, crs: "", operations: [:],
@@ -50,7 +53,13 @@ public enum Runner {
                 try BoundarySet.load(boundarySpec, folder: folder, context: context)
             }
             warnings += boundaries.warnings
-            let run = RunContext(spec: spec, boundaries: boundaries, context: context, folder: folder)
+            let share = partition.map { request in
+                let (keys, groupedBy) = PartitionPlan.groupKeys(ids: boundaries.areas.map(\.id))
+                return PartitionPlan.record(keys: keys, groupedBy: groupedBy, request: request)
+            }
+            let run = RunContext(spec: spec, boundaries: boundaries, context: context, folder: folder,
+                                 window: try share.flatMap { try window(of: $0.positions, in: boundaries) },
+                                 partition: share)
             if check {
                 for indicator in spec.indicators {
                     try locating(indicator.location, in: spec) { try checkInputs(of: indicator, run) }
@@ -127,7 +136,7 @@ public enum Runner {
         do {
             outcome = try ParallelCompute.run(
                 indicators, spec: spec, boundarySpec: run.boundaries.spec, shapes: shapes,
-                selected: Array(run.boundaries.areas.indices), stores: run.stores, folder: run.folder, jobs: jobs,
+                selected: run.selected, stores: run.stores, folder: run.folder, jobs: jobs,
                 chunkSize: chunkSize
             ) { state in
                 let eta = state.areasDone > 0 && state.areasDone < state.areas
@@ -148,6 +157,12 @@ public enum Runner {
             seconds[indicator.id] = outcome.threadSeconds[position]
         }
         return (results, seconds)
+    }
+
+    /// The lon/lat box of some areas (nil when none): a partition reads only the features near its own areas.
+    private static func window(of positions: [Int], in boundaries: BoundarySet) throws -> GEOS.Envelope? {
+        let boxes = positions.compactMap { boundaries.areas[$0].geometry.bounds }
+        return boxes.dropFirst().reduce(boxes.first) { $0?.union($1) }
     }
 
     /// Indicators in the spec's order, expressions after what they read (a cycle is an error).
@@ -200,7 +215,7 @@ public enum Runner {
     }
 
     private static func rows(of run: RunContext, columns: [IndicatorColumn]) -> [ResultRow] {
-        run.boundaries.areas.map { area in
+        run.selected.map { run.boundaries.areas[$0] }.map { area in
             ResultRow(id: area.id, names: area.names.map(\.text), values: columns.map { column in
                 switch run.values[column.name]?[area.index] ?? .null {
                 case let .number(value): String(value)
@@ -217,10 +232,13 @@ public enum Runner {
         var operations = run.operations
         if let operation = boundaries.operation { operations[boundaries.spec.name] = operation }
         return BoundaryRunReport(
-            name: boundaries.spec.name, path: boundaries.spec.path, areas: boundaries.areas.count,
+            name: boundaries.spec.name, path: boundaries.spec.path, areas: run.selected.count,
             crs: boundaries.sourceCRS, operations: operations, encoding: boundaries.encoding,
             repairedBoundaries: boundaries.repaired,
-            columns: columns.map { ColumnSummary(name: $0.name, values: run.values[$0.name] ?? []) },
+            columns: columns.map { column in
+                let values = run.values[column.name] ?? []
+                return ColumnSummary(name: column.name, values: run.selected.compactMap { values.indices.contains($0) ? values[$0] : nil })
+            },
             counters: counters, seconds: seconds, rows: nil)
     }
 

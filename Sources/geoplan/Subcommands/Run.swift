@@ -28,6 +28,7 @@ struct Run: ParsableCommand {
               geoplan run samples/nonthaburi.yaml --out /tmp/results --overwrite --json
               geoplan run samples/ --resume --progress json
               geoplan run national.yaml --jobs 8
+              geoplan run national.yaml --partition 3/8 --out part-3   # then: geoplan merge
             """)
 
     @Argument(help: ArgumentHelp("Spec files, or folders of them.", valueName: "spec.yaml"))
@@ -56,8 +57,20 @@ struct Run: ParsableCommand {
                                             + "\(ProcessInfo.processInfo.activeProcessorCount)).", valueName: "n"))
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
+    @Option(name: .long, help: ArgumentHelp("Compute and write only share K of N of the areas (whole provinces "
+                                            + "together when the codes say which); join the shares with geoplan "
+                                            + "merge.", valueName: "K/N"))
+    var partition: String?
+
     func validate() throws {
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1, not \(jobs)") }
+        if let partition {
+            do {
+                _ = try PartitionRequest(parsing: partition)
+            } catch {
+                throw ValidationError("\(error)")
+            }
+        }
         if let precision, !(0...15).contains(precision) {
             throw ValidationError("--precision must be between 0 and 15 decimals, not \(precision)")
         }
@@ -113,7 +126,7 @@ struct Run: ParsableCommand {
         // --out is a path as the user typed it, so relative to the current folder (not to the spec's).
         let folder = out.map { URL(fileURLWithPath: $0).standardizedFileURL.path }
         return try Runner.run(spec, check: check, overwrite: overwrite, outputFolder: folder, resume: resume,
-                              jobs: jobs) { step in
+                              jobs: jobs, partition: try partition.map(PartitionRequest.init(parsing:))) { step in
             progress.update(step: step)
         }
     }
