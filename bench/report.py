@@ -129,8 +129,22 @@ def main():
         print(f"\nfloor (ogr2ogr -f FlatGeobuf of every input): {f[0]:.2f} s, {f[1]:.0f} MB")
     else:
         print("\nfloor: not timed (ogr2ogr not found)")
-    print("geoplan's stage seconds are per indicator and include reading that indicator's input;"
-          " its total includes process start, reading the boundaries and writing the CSV.")
+    print("geoplan's stage seconds are per indicator, summed over its threads (so about 2x the wall time they"
+          " take on 2 cores), and include reading that indicator's input; its total includes process start,"
+          " reading the boundaries and writing the CSV.")
+    j1 = timing(res, "jobs1", runs)
+    if j1:
+        print(f"\nscaling: --jobs 1 {j1[0]:.2f} s, all cores ({os.cpu_count()}) {g[0]:.2f} s: "
+              f"ratio {g[0] / j1[0]:.2f} (target at most 0.6 with 2 cores)")
+    counts = {}
+    for n in ("1x", "2x"):
+        secs = [json.load(open(os.path.join(res, f"count-{n}.{i}.json")))["boundarySets"][0]["seconds"]["facilities"]
+                for i in range(1, runs + 1) if os.path.exists(os.path.join(res, f"count-{n}.{i}.json"))]
+        if secs:
+            counts[n] = statistics.median(secs)
+    if len(counts) == 2:
+        print(f"count stage: {counts['1x']:.3f} s for the facilities, {counts['2x']:.3f} s for twice as many: "
+              f"ratio {counts['2x'] / counts['1x']:.2f} (target at most 2)")
     print("\nagreement (geoplan vs peer):")
     print("\n".join(lines))
     if problems:

@@ -79,4 +79,36 @@ for i in $(seq 1 "$RUNS"); do
 done
 command -v ogr2ogr >/dev/null || echo "note: ogr2ogr not found, the floor is not timed" >&2
 
+# --- scaling: one thread against all, and the count stage on twice the facilities ---------------------
+for i in $(seq 1 "$RUNS"); do
+    echo "== run $i/$RUNS: geoplan --jobs 1" >&2
+    timed "$RES/jobs1.$i.time" "$GEOPLAN" run bench/spec.yaml --out "$RES/jobs1" --overwrite --json --quiet \
+        --jobs 1 > "$RES/jobs1.$i.json"
+done
+if command -v ogr2ogr >/dev/null; then
+    if ! [ -f "$DATA/facilities-2x.gpkg" ]; then
+        echo "== doubling the facilities (the same points twice)" >&2
+        ogr2ogr -f GPKG "$DATA/facilities-2x.gpkg" "$DATA/facilities.gpkg" -nln facilities
+        ogr2ogr -append "$DATA/facilities-2x.gpkg" "$DATA/facilities.gpkg" -nln facilities
+    fi
+    for n in 1x 2x; do
+        file=facilities.gpkg; [ "$n" = 2x ] && file=facilities-2x.gpkg
+        sed -e "s|work/current/facilities.gpkg|work/current/$file|" bench/spec.yaml > "$RES/count-$n.yaml"
+        # only the count indicator, so the stage is timed alone
+        "$PY" - "$RES/count-$n.yaml" <<'EOF2'
+import sys, re
+path = sys.argv[1]
+text = open(path).read()
+head, indicators = text.split("indicators:", 1)
+keep = [b for b in re.split(r"\n(?=  - id: )", indicators) if "type: count" in b or b.strip() == ""]
+body = "\n".join(keep).split("output:")[0]
+text = head.replace("path: work/", "path: ../../work/") + "indicators:" + body + "\noutput:\n  folder: count-out\n  formats: [csv]\n"
+open(path, "w").write(text)
+EOF2
+        for i in $(seq 1 "$RUNS"); do
+            "$GEOPLAN" run "$RES/count-$n.yaml" --overwrite --json --quiet > "$RES/count-$n.$i.json"
+        done
+    done
+fi
+
 "$PY" "$BENCH/report.py" "$RES" "$SIZE" "$RUNS"
