@@ -53,11 +53,25 @@ struct ShareIndicator: IndicatorComputer {
                 }
                 var piece = try Geometry.collection(polygons, context: run.context).unaryUnion()
                     .intersection(area.geometry)
-                if let covered { piece = try piece.difference(covered) }
-                covered = try covered.map { try $0.union(piece) } ?? piece
+                if let taken = covered { piece = try repairing(piece, taken) { try $0.difference($1) } }
+                covered = try covered.map { taken in try repairing(taken, piece) { try $0.union($1) } } ?? piece
                 areas.append(try method.measure(piece.polygonalPart()).areaSquareMetres ?? 0)
             }
             return areas
+        }
+    }
+
+    /// Runs an overlay; when GEOS finds an operand invalid (an intersection of valid polygons can come out
+    /// self-touching by a rounding), runs it again on the operands repaired with MakeValid.
+    private static func repairing(_ first: Geometry, _ second: Geometry,
+                                  _ overlay: (Geometry, Geometry) throws -> Geometry) throws -> Geometry {
+        do {
+            return try overlay(first, second)
+        } catch {
+            let fix = { (geometry: Geometry) throws -> Geometry in
+                try geometry.makeValid(method: .structure(keepCollapsed: false)).polygonalPart()
+            }
+            return try overlay(try fix(first), try fix(second))
         }
     }
 
