@@ -16,14 +16,8 @@ final class LonLatConverter {
     var operation: OperationReport? { plan?.report }
 
     func convert(_ geometry: OGRGeometry, context: GEOSContext, location: FeatureLocation) throws -> Geometry {
-        guard let plan else { return try geometry.geosGeometry(context: context) }
-        let copy = try geometry.clone()
-        do {
-            try plan.apply(to: copy)
-        } catch {
-            throw GeoPlanError.input(path: location.path, reason: "\(location): cannot transform it to WGS 84: \(error)")
-        }
-        return try copy.geosGeometry(context: context)
+        guard plan != nil else { return try geometry.geosGeometry(context: context) }
+        return try Geometry(wkb: try lonLatWKB(geometry, location: location).0, context: context)
     }
 
     /// The geometry in lon/lat as WKB GEOS reads (x/y only, arcs linearised) and its box.
