@@ -35,46 +35,6 @@ struct ShareIndicator: IndicatorComputer {
                                inputCounters: ["\(spec.id): input polygons repaired": features.store.repaired])
     }
 
-    /// Per area, the area (m²) each class covers exclusively: polygons of a class merged, clipped to the area,
-    /// minus what earlier classes already took.
-    static func coverage(of features: FeatureSet, classes: [String?], in run: RunContext, method: MeasureMethod)
-        throws -> [[Double]]
-    {
-        try run.boundaries.areas.map { area in
-            guard run.isCore(area.index) else { return [Double](repeating: 0, count: classes.count) }
-            let candidates = try features.index.query(area.geometry)
-            var covered: Geometry?
-            var areas: [Double] = []
-            for className in classes {
-                let polygons = candidates.filter { features.classes[$0] == className }.map { features.geometries[$0] }
-                guard !polygons.isEmpty else {
-                    areas.append(0)
-                    continue
-                }
-                var piece = try Geometry.collection(polygons, context: run.context).unaryUnion()
-                    .intersection(area.geometry)
-                if let taken = covered { piece = try repairing(piece, taken) { try $0.difference($1) } }
-                covered = try covered.map { taken in try repairing(taken, piece) { try $0.union($1) } } ?? piece
-                areas.append(try method.measure(piece.polygonalPart()).areaSquareMetres ?? 0)
-            }
-            return areas
-        }
-    }
-
-    /// Runs an overlay; when GEOS finds an operand invalid (an intersection of valid polygons can come out
-    /// self-touching by a rounding), runs it again on the operands repaired with MakeValid.
-    private static func repairing(_ first: Geometry, _ second: Geometry,
-                                  _ overlay: (Geometry, Geometry) throws -> Geometry) throws -> Geometry {
-        do {
-            return try overlay(first, second)
-        } catch {
-            let fix = { (geometry: Geometry) throws -> Geometry in
-                try geometry.makeValid(method: .structure(keepCollapsed: false)).polygonalPart()
-            }
-            return try overlay(try fix(first), try fix(second))
-        }
-    }
-
     /// Normalised Shannon entropy of areas by class; null when nothing is covered, 0 with a single class.
     static func entropy(_ areas: [Double], classes: Int) -> IndicatorValue {
         let total = areas.reduce(0, +)

@@ -144,8 +144,10 @@ enum Provenance {
             defer { try? handle.close() }
             while let chunk = try? handle.read(upToCount: 1 << 20), !chunk.isEmpty {
                 total += chunk.count
-                for byte in chunk {
-                    hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
+                chunk.withUnsafeBytes { bytes in  // not Data's iterator: ten times slower, 5 % of a national run
+                    for byte in bytes {
+                        hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
+                    }
                 }
             }
         }

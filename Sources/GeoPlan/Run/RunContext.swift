@@ -151,7 +151,7 @@ final class RunContext {
     func classCoverage(of features: FeatureSet, classes: [String?], measure: MeasureMode) throws -> [[Double]] {
         let key = "\(ObjectIdentifier(features).hashValue)|\(measure)"
         if let computed = coverages[key] { return computed }
-        let computed = try ShareIndicator.coverage(of: features, classes: classes, in: self, method: method(measure))
+        let computed = try ClassCoverage(features: features, classes: classes, method: method(measure)).compute(in: self)
         coverages[key] = computed
         return computed
     }
