@@ -17,23 +17,31 @@ final class AreaClipper {
     }
 
     private let area: Area
+    private let box: Envelope
     // Border segments, as four coordinate arrays.
-    private var ax: [Double] = [], ay: [Double] = [], bx: [Double] = [], by: [Double] = []
+    private let ax: [Double], ay: [Double], bx: [Double], by: [Double]
     // The grid: cells of `cellWidth` × `cellHeight` from (`originX`, `originY`), their segments in CSR form.
     private let originX: Double, originY: Double, cellWidth: Double, cellHeight: Double
     private let columns: Int, rows: Int
-    private var cellStart: [Int32] = []
-    private var cellSegments: [Int32] = []
-    // Per segment, the last query that saw it (so a query visits each segment once).
-    private var seen: [UInt32] = []
-    private var query: UInt32 = 0
-    private var events: [Double] = []
-    private var along: [(low: Double, high: Double, segment: Int)] = []
+    private let cellStart: [Int32]
+    private let cellSegments: [Int32]
+    /// Working memory of `split`, reused between segments (taken out while in use, so the hot loop touches
+    /// local arrays, not the object's).
+    private var scratch = Scratch()
+
+    private struct Scratch {
+        // Per segment, the last query that saw it (so a query visits each segment once).
+        var seen: [UInt32] = []
+        var query: UInt32 = 0
+        var events: [Double] = []
+        var along: [(low: Double, high: Double, segment: Int)] = []
+    }
 
     init(_ area: Area) throws {
         self.area = area
         let geometry = area.geometry
         let polygons = geometry.type == .polygon ? [geometry] : try geometry.geometries
+        var ax: [Double] = [], ay: [Double] = [], bx: [Double] = [], by: [Double] = []
         for polygon in polygons where !polygon.isEmpty {
             for ring in [try polygon.exteriorRing] + (try polygon.interiorRings) {
                 let points = try ring.coordinates
@@ -46,6 +54,8 @@ final class AreaClipper {
             }
         }
         let box = geometry.bounds ?? Envelope(minX: 0, minY: 0, maxX: 0, maxY: 0)
+        self.box = box
+        (self.ax, self.ay, self.bx, self.by) = (ax, ay, bx, by)
         // About four segments per cell, at most 128 × 128 cells.
         let side = max(1, min(128, Int(Double(ax.count / 4).squareRoot())))
         columns = side
@@ -56,20 +66,23 @@ final class AreaClipper {
         cellHeight = max((box.maxY - box.minY) / Double(side), .leastNonzeroMagnitude)
         var perCell = [[Int32]](repeating: [], count: columns * rows)
         for segment in ax.indices {
-            let (c0, c1) = cellRange(min(ax[segment], bx[segment]), max(ax[segment], bx[segment]), origin: originX,
+            let (c0, c1) = Self.cellRange(min(ax[segment], bx[segment]), max(ax[segment], bx[segment]), origin: originX,
                                      size: cellWidth, count: columns)
-            let (r0, r1) = cellRange(min(ay[segment], by[segment]), max(ay[segment], by[segment]), origin: originY,
+            let (r0, r1) = Self.cellRange(min(ay[segment], by[segment]), max(ay[segment], by[segment]), origin: originY,
                                      size: cellHeight, count: rows)
             for row in r0...r1 {
                 for column in c0...c1 { perCell[row * columns + column].append(Int32(segment)) }
             }
         }
-        cellStart = [0]
+        var cellStart: [Int32] = [0]
+        var cellSegments: [Int32] = []
         for cell in perCell {
             cellSegments += cell
             cellStart.append(Int32(cellSegments.count))
         }
-        seen = [UInt32](repeating: 0, count: ax.count)
+        self.cellStart = cellStart
+        self.cellSegments = cellSegments
+        scratch.seen = [UInt32](repeating: 0, count: ax.count)
     }
 
     /// Calls `body` with each piece of a line (its parts, each a polyline) and what it is. Pieces along the border
@@ -77,12 +90,21 @@ final class AreaClipper {
     /// once, as in a GEOS overlay.
     func clip(_ parts: [[XY]], _ body: (XY, XY, Piece) throws -> Void) throws {
         var alongSegments: [Int: [(Double, Double)]] = [:]
+        var scratch = self.scratch
+        self.scratch = Scratch()
+        defer { self.scratch = scratch }
         for points in parts {
             var state: Piece?
             for index in points.indices.dropLast() {
                 let (p, q) = (points[index], points[index + 1])
                 guard p != q else { continue }
-                let nearBorder = split(p, q)
+                if max(p.x, q.x) < box.minX || min(p.x, q.x) > box.maxX || max(p.y, q.y) < box.minY
+                    || min(p.y, q.y) > box.maxY {
+                    state = .outside  // off the area's box: nothing to split or locate
+                    continue
+                }
+                let nearBorder = split(p, q, &scratch)
+                let (events, along) = (scratch.events, scratch.along)
                 for (t0, t1) in zip(events, events.dropFirst()) where t1 > t0 {
                     if let run = along.first(where: { $0.low <= t0 && t1 <= $0.high }) {
                         state = .alongBorder
@@ -133,16 +155,17 @@ final class AreaClipper {
     /// Fills `events` with the parameters (0…1 along p→q) where the segment meets the border, 0 and 1
     /// included, sorted, and `along` with the stretches where it runs along it; whether any border segment was
     /// near (their boxes met).
-    private func split(_ p: XY, _ q: XY) -> Bool {
-        events.removeAll(keepingCapacity: true)
-        along.removeAll(keepingCapacity: true)
-        events.append(0)
-        events.append(1)
-        query &+= 1
+    private func split(_ p: XY, _ q: XY, _ scratch: inout Scratch) -> Bool {
+        scratch.events.removeAll(keepingCapacity: true)
+        scratch.along.removeAll(keepingCapacity: true)
+        scratch.events.append(0)
+        scratch.events.append(1)
+        scratch.query &+= 1
+        let query = scratch.query
         let (minX, maxX) = (min(p.x, q.x), max(p.x, q.x))
         let (minY, maxY) = (min(p.y, q.y), max(p.y, q.y))
-        let (c0, c1) = cellRange(minX, maxX, origin: originX, size: cellWidth, count: columns)
-        let (r0, r1) = cellRange(minY, maxY, origin: originY, size: cellHeight, count: rows)
+        let (c0, c1) = Self.cellRange(minX, maxX, origin: originX, size: cellWidth, count: columns)
+        let (r0, r1) = Self.cellRange(minY, maxY, origin: originY, size: cellHeight, count: rows)
         var near = false
         let (dx, dy) = (q.x - p.x, q.y - p.y)
         for row in r0...r1 {
@@ -150,23 +173,23 @@ final class AreaClipper {
                 let cell = row * columns + column
                 for entry in cellStart[cell]..<cellStart[cell + 1] {
                     let segment = Int(cellSegments[Int(entry)])
-                    guard seen[segment] != query else { continue }
-                    seen[segment] = query
+                    guard scratch.seen[segment] != query else { continue }
+                    scratch.seen[segment] = query
                     let (sx0, sy0, sx1, sy1) = (ax[segment], ay[segment], bx[segment], by[segment])
                     guard min(sx0, sx1) <= maxX, max(sx0, sx1) >= minX, min(sy0, sy1) <= maxY,
                           max(sy0, sy1) >= minY else { continue }
                     near = true
-                    intersect(p, dx, dy, sx0, sy0, sx1 - sx0, sy1 - sy0, segment: segment)
+                    Self.intersect(p, dx, dy, sx0, sy0, sx1 - sx0, sy1 - sy0, segment: segment, into: &scratch)
                 }
             }
         }
-        events.sort()
+        scratch.events.sort()
         return near
     }
 
     /// Adds where p + t·(dx, dy) meets a + u·(ex, ey).
-    private func intersect(_ p: XY, _ dx: Double, _ dy: Double, _ sx: Double, _ sy: Double, _ ex: Double,
-                           _ ey: Double, segment: Int) {
+    private static func intersect(_ p: XY, _ dx: Double, _ dy: Double, _ sx: Double, _ sy: Double, _ ex: Double,
+                                  _ ey: Double, segment: Int, into scratch: inout Scratch) {
         let denominator = dx * ey - dy * ex
         let (wx, wy) = (sx - p.x, sy - p.y)
         if denominator == 0 {
@@ -177,9 +200,9 @@ final class AreaClipper {
             let tb = ((sx + ex - p.x) * dx + (sy + ey - p.y) * dy) / length
             let (low, high) = (max(0, min(ta, tb)), min(1, max(ta, tb)))
             guard high > low else { return }
-            events.append(low)
-            events.append(high)
-            along.append((low, high, segment))
+            scratch.events.append(low)
+            scratch.events.append(high)
+            scratch.along.append((low, high, segment))
             return
         }
         let t = (wx * ey - wy * ex) / denominator
@@ -187,14 +210,14 @@ final class AreaClipper {
         // A little slack: a crossing at a border vertex must not slip between its two segments.
         let slack = 1e-12
         guard t >= -slack, t <= 1 + slack, u >= -slack, u <= 1 + slack else { return }
-        events.append(min(max(t, 0), 1))
+        scratch.events.append(min(max(t, 0), 1))
     }
 
     private func at(_ p: XY, _ q: XY, _ t: Double) -> XY {
         XY(x: p.x + t * (q.x - p.x), y: p.y + t * (q.y - p.y))
     }
 
-    private func cellRange(_ low: Double, _ high: Double, origin: Double, size: Double, count: Int) -> (Int, Int) {
+    private static func cellRange(_ low: Double, _ high: Double, origin: Double, size: Double, count: Int) -> (Int, Int) {
         func cell(_ value: Double) -> Int {
             let raw = ((value - origin) / size).rounded(.down)
             guard raw.isFinite else { return 0 }
