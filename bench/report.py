@@ -61,6 +61,10 @@ def compare(res):
             if c == "population":
                 err, tol = abs(a - b), 0.0
             elif c.startswith("landuse"):
+                # geoplan caps a share at 1; the peer does not, and an area wholly covered can sum to 1 + 1e-6
+                # there (pieces cut along a border gain vertices on its straight lon/lat edges, which changes
+                # their geodesic area a little; geoplan's pieces sum the same way before the cap).
+                b = min(b, 1.0)
                 err, tol = abs(a - b), SHARE_ABS
             else:
                 err, tol = abs(a - b) / max(abs(a), abs(b), 1e-300), AREA_REL

@@ -7,7 +7,7 @@ import Testing
 /// from the same files, recorded in `bench/reference/` (see its README for how and with which versions).
 ///
 /// Tolerances are `bench/report.py`'s: areas, road km and density within 1e-6 relative; land-use shares within
-/// 1e-6 absolute; population exact; counts equal except for points lying exactly on a border, which geoplan
+/// 1e-6 absolute (the peer's capped at 1, as geoplan's are); population exact; counts equal except for points lying exactly on a border, which geoplan
 /// counts once (in the area with the smallest code) and `sjoin(predicate="within")` never, so geoplan's counts
 /// are never below the peer's and exceed them in total by exactly the border points geoplan reports.
 @Suite struct BenchAgreementTests {
@@ -45,7 +45,8 @@ import Testing
                 } else if column == "population" {
                     #expect(a == b, "\(code) population: \(a) vs \(b)")
                 } else if column.hasPrefix("landuse") {
-                    #expect(abs(a - b) <= 1e-6, "\(code) \(column): \(a) vs \(b)")
+                    // geoplan caps shares at 1, the peer does not (bench/report.py says why)
+                    #expect(abs(a - min(b, 1)) <= 1e-6, "\(code) \(column): \(a) vs \(b)")
                 } else {
                     #expect(abs(a - b) <= 1e-6 * max(abs(a), abs(b)), "\(code) \(column): \(a) vs \(b)")
                 }
