@@ -25,6 +25,10 @@ public enum GDALError: Error, Hashable, Sendable, CustomStringConvertible {
     case invalidSpatialReference(definition: String, message: String)
     /// A WKB blob GDAL cannot parse.
     case invalidGeometry(message: String)
+    /// A raster band number the dataset does not have; `count` is how many bands it has (numbered from 1).
+    case noSuchBand(path: String, band: Int, count: Int)
+    /// A pixel window that does not lie inside the raster (`width` × `height` pixels), or has a negative size.
+    case windowOutsideRaster(path: String, window: RasterWindow, width: Int, height: Int)
 
     public var description: String {
         switch self {
@@ -54,6 +58,21 @@ public enum GDALError: Error, Hashable, Sendable, CustomStringConvertible {
             return "cannot understand the coordinate reference system \"\(definition)\": \(message)"
         case let .invalidGeometry(message):
             return "invalid geometry: \(message)"
+        case let .noSuchBand(path, band, count):
+            if count == 0 {
+                return "\"\(path)\" has no bands; band \(band) does not exist (a container format may hold its "
+                    + "rasters as subdatasets: open one of those instead)"
+            }
+            return "\"\(path)\" has \(count) band\(count == 1 ? "" : "s"); band \(band) does not exist "
+                + "(bands are numbered from 1)"
+        case let .windowOutsideRaster(path, window, width, height):
+            let size = "\"\(path)\" is \(width) columns × \(height) rows"
+            if window.width < 0 || window.height < 0 {
+                return "the window at column \(window.column), row \(window.row) has a negative size "
+                    + "(\(window.width) × \(window.height)); \(size)"
+            }
+            return "the window \(window) is not inside the raster: \(size); cut the window to the raster first "
+                + "with `window.clamped(to: dataset)` or `intersection(with:)`"
         }
     }
 }

@@ -85,6 +85,13 @@ public final class SpatialReference {
     public var isGeographic: Bool { OSRIsGeographic(handle) != 0 }
     public var isProjected: Bool { OSRIsProjected(handle) != 0 }
 
+    /// Metres in one unit of a projected CRS's axes (1 for metres, 0.3048 for international feet). See
+    /// `OSRGetLinearUnits`.
+    public var linearUnitMetres: Double {
+        // returns the unit's size in metres (1 when the CRS has none), and its name through the pointer
+        OSRGetLinearUnits(handle, nil)
+    }
+
     /// WKT2 (2019) text.
     public var wkt: String {
         wkt(format: "WKT2_2019")

@@ -77,6 +77,7 @@ extension IndicatorSpec {
             JoinIndicator(spec: self, input: input, column: column, normalization: normalization)
         case let .expression(text): try ExpressionIndicator(spec: self, text: text)
         case let .nearest(input, whereClause): NearestIndicator(spec: self, input: input, whereClause: whereClause)
+        case let .zonal(request): ZonalIndicator(spec: self, request: request)
         }
     }
 }

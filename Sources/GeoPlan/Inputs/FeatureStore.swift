@@ -62,7 +62,7 @@ public final class FeatureStore: Sendable {
             case .points: type.isPuntal
             case .lines: type.isLinear
             case .polygons: type.isPolygonal
-            case .table: false
+            case .table, .raster: false
             }
             guard fits else {
                 throw GeoPlanError.wrongGeometryType(location: feature.location,

@@ -9,8 +9,8 @@ public enum QuickSpec {
     ///   - nameFields: nil picks the Thai and English names of the id's level when present (ADM3_TH, ADM3_EN).
     ///   - output: a `.geojson`, `.csv`, `.gpkg`… path, or nil for no file.
     public static func make(boundaries path: String, options: InputOptions, idField: String?, nameFields: [String]?,
-                            input: (kind: InputKind, path: String)?, indicator: IndicatorKind,
-                            output: String?) throws -> Spec {
+                            input: (kind: InputKind, path: String)?, moreInputs: [InputSpec] = [],
+                            indicator: IndicatorKind, indicatorID: String? = nil, output: String?) throws -> Spec {
         let layer = try VectorSource.open(path, options: InputOptions(layer: options.layer, encoding: options.encoding))
             .layer
         guard let id = try KeyField.resolve(idField, in: layer) else {
@@ -34,12 +34,13 @@ public enum QuickSpec {
         }
         let boundary = BoundarySpec(name: stem, path: path, layer: options.layer, idField: id, nameFields: names,
                                     assumeCRS: options.assumeCRS, encoding: options.encoding)
-        let inputs = input.map { [InputSpec(name: "input", kind: $0.kind, path: $0.path)] } ?? []
-        let indicatorID: String = switch indicator {
+        let inputs = (input.map { [InputSpec(name: "input", kind: $0.kind, path: $0.path)] } ?? []) + moreInputs
+        let defaultID: String = switch indicator {
         case let .area(unit): "area_\(unit.rawValue)"
         case .length: "length_km"
         default: indicator.typeName
         }
+        let indicatorID = indicatorID ?? defaultID
         return Spec(boundaries: [boundary], inputs: inputs, indicators: [IndicatorSpec(id: indicatorID, kind: indicator)],
                     output: OutputSpec(folder: folder, formats: output == nil ? [] : formats))
     }

@@ -32,6 +32,7 @@ final class RunContext {
     private var placements: [ObjectIdentifier: PointPlacement] = [:]
     private var smallerNeighbourBorders: [PreparedGeometry?]?
     private var coverages: [String: [[Double]]] = [:]
+    private var rasters: [String: RasterSource] = [:]
     /// Every operation used to bring an input to WGS 84, for the provenance record.
     private(set) var operations: [String: OperationReport] = [:]
     private(set) var inputWarnings: [String] = []
@@ -154,6 +155,51 @@ final class RunContext {
         let computed = try ClassCoverage(features: features, classes: classes, method: method(measure)).compute(in: self)
         coverages[key] = computed
         return computed
+    }
+
+    /// A band of a raster input, opened once per context (so once per thread).
+    func raster(_ name: String, band: Int) throws -> RasterSource {
+        let key = "\(name)|\(band)"
+        if let opened = rasters[key] { return opened }
+        guard let input = spec.input(named: name) else {
+            throw GeoPlanError.input(path: spec.path ?? "spec", reason: "no input named \"\(name)\"")
+        }
+        let opened = try RasterSource(input, band: band, folder: folder)
+        rasters[key] = opened
+        return opened
+    }
+
+    /// Before a zonal indicator runs: its rasters open, the weights share the values' grid, and the raster
+    /// overlaps the areas (a raster elsewhere, or in a wrong CRS, would give every area "no data").
+    func checkRasters(of request: ZonalRequest) throws {
+        let values = try raster(request.input, band: request.band)
+        if let name = request.weights {
+            let weights = try raster(name, band: request.weightsBand)
+            guard weights.sharesGrid(with: values) else {
+                let reason = "the weights raster's grid (\(weights.grid)) differs from \"\(values.path)\"'s "
+                    + "(\(values.grid)); resample it onto that grid first, e.g. gdalwarp -te … -tr … -r sum"
+                throw GeoPlanError.input(path: weights.path, reason: reason)
+            }
+        }
+        let boxes = selected.compactMap { boundaries.areas[$0].geometry.bounds }
+        guard let first = boxes.first else { return }
+        let box = boxes.reduce(first) { $0.union($1) }
+        // The areas' box, densified, in the raster's CRS.
+        let steps = (0...20).map { Double($0) / 20 }
+        let (w, e, south, north) = (box.minX, box.maxX, box.minY, box.maxY)
+        let outline = steps.map { GEOS.XY(x: w + $0 * (e - w), y: south) } + steps.map { GEOS.XY(x: e, y: south + $0 * (north - south)) }
+            + steps.map { GEOS.XY(x: e - $0 * (e - w), y: north) } + steps.map { GEOS.XY(x: w, y: north - $0 * (north - south)) }
+        let projected = try values.polygons(of: try Geometry.polygon(exterior: outline, context: context))
+            .joined().joined()
+        let xs = projected.map(\.x), ys = projected.map(\.y)
+        let extent = values.extent
+        guard let minX = xs.min(), let maxX = xs.max(), let minY = ys.min(), let maxY = ys.max(),
+              minX < extent.maxX, maxX > extent.minX, minY < extent.maxY, maxY > extent.minY else {
+            throw GeoPlanError.input(
+                path: values.path,
+                reason: "the raster (\(extent) in its CRS) does not overlap the areas of \"\(boundaries.spec.name)\" "
+                    + "(\(box) in lon/lat); check that it covers them and that its CRS is right (gdalinfo)")
+        }
     }
 
     /// A table input, read once.

@@ -131,6 +131,11 @@ public enum Runner {
             progress("\(name): reading \(input)")
             _ = try locating(indicator.location, in: spec) { try run.store(input, whereClause: whereClause, by: by) }
         }
+        for indicator in indicators {
+            guard case let .zonal(request) = indicator.kind else { continue }
+            progress("\(name): opening \(request.input)")
+            try locating(indicator.location, in: spec) { try run.checkRasters(of: request) }
+        }
         let shapes = try AreaShapes(run.boundaries)
         let outcome: ParallelCompute.Outcome
         do {
@@ -153,7 +158,17 @@ public enum Runner {
         var results: [String: IndicatorResult] = [:]
         var seconds: [String: Double] = [:]
         for (position, indicator) in indicators.enumerated() {
-            results[indicator.id] = outcome.results[position]
+            var result = outcome.results[position]
+            if case let .zonal(request) = indicator.kind {
+                // Only the whole run knows that a class occurs under no area.
+                let absent = request.classes.filter { result.counters[ZonalIndicator.classCounter(indicator.id, $0)] == 0 }
+                if !absent.isEmpty {
+                    result.warnings.append("\(indicator.id): class value(s) "
+                        + absent.map(SpecReader.numberText).joined(separator: ", ")
+                        + " occur under no area; check the classes against the raster's values (gdalinfo -hist)")
+                }
+            }
+            results[indicator.id] = result
             seconds[indicator.id] = outcome.threadSeconds[position]
         }
         return (results, seconds)
@@ -209,6 +224,8 @@ public enum Runner {
             if table.column(column) == nil {
                 throw GDALError.noSuchField(layer: input, name: column, available: table.columns)
             }
+        case let .zonal(request):
+            try run.checkRasters(of: request)
         case .area, .perimeter, .compactness, .expression:
             break
         }

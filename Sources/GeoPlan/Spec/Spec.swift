@@ -69,7 +69,7 @@ public struct BoundarySpec: Hashable, Sendable {
 
 /// What an input holds.
 public enum InputKind: String, Hashable, Sendable, CaseIterable {
-    case points, lines, polygons, table
+    case points, lines, polygons, table, raster
 }
 
 /// A named input: a layer of points, lines or polygons, or a table keyed by an area code.
@@ -139,6 +139,8 @@ public enum IndicatorKind: Hashable, Sendable {
     case expression(String)
     /// Geodesic distance (m) from each area's representative point to the nearest feature of `input`.
     case nearest(input: String, whereClause: String?)
+    /// Statistics of a raster's pixels under each area, weighted by the covered fraction of each pixel.
+    case zonal(ZonalRequest)
 
     /// The type's name as written in a spec.
     public var typeName: String {
@@ -153,6 +155,7 @@ public enum IndicatorKind: Hashable, Sendable {
         case .join: "join"
         case .expression: "expression"
         case .nearest: "nearest"
+        case .zonal: "zonal"
         }
     }
 
@@ -162,6 +165,8 @@ public enum IndicatorKind: Hashable, Sendable {
         case let .count(input, _, _), let .length(input, _, _), let .share(input, _, _), let .mix(input, _, _),
              let .join(input, _, _), let .nearest(input, _):
             input
+        case let .zonal(request):
+            request.input
         default:
             nil
         }

@@ -64,7 +64,7 @@ private enum Schema {
     static let indicatorKeys = ["id", "type", "label", "unit", "measure", "crs"]
 
     static let indicatorTypes = ["area", "perimeter", "compactness", "count", "length", "share", "mix", "join",
-                                 "ratio", "expression", "nearest"]
+                                 "ratio", "expression", "nearest", "zonal"]
 
     /// Keys each indicator type reads besides `indicatorKeys`.
     static func keys(ofType type: String) -> [String] {
@@ -75,6 +75,7 @@ private enum Schema {
         case "ratio": ["numerator", "denominator", "scale"]
         case "expression": ["expression"]
         case "nearest": ["input", "where"]
+        case "zonal": ["input", "band", "stats", "classes", "coverage", "weights", "weights_band"]
         default: []
         }
     }
@@ -95,6 +96,7 @@ private enum Schema {
         case "share", "mix": [.polygons]
         case "join": [.table]
         case "nearest": [.points, .lines, .polygons]
+        case "zonal": [.raster]
         default: []
         }
     }
@@ -118,15 +120,19 @@ final class SpecReader {
     private let path: String?
     private let lines: [Substring]
     private var errors: [SpecError] = []
+    /// How many errors have been found so far (a part read well adds none).
+    var errorCount: Int { errors.count }
 
     /// An indicator read well enough to check its references once every indicator is known.
-    private struct Draft {
+    struct Draft {
         var spec: IndicatorSpec
         var typeName: String
         var inputNode: Node?
         /// Indicator ids an expression or ratio reads, with where each is written.
         var references: [(id: String, location: SourceLocation?)]
         var expressionNode: Node?
+        /// A second input the indicator reads (a zonal indicator's `weights`), with where it is written.
+        var secondInput: (name: String, node: Node)?
     }
 
     init(text: String, path: String?) {
@@ -146,11 +152,11 @@ final class SpecReader {
         }.map(\.element)
     }
 
-    private func fail(_ location: SourceLocation?, _ message: String) {
+    func fail(_ location: SourceLocation?, _ message: String) {
         errors.append(SpecError(path: path, location: location, message: message))
     }
 
-    private func fail(at node: Node, _ message: String) {
+    func fail(at node: Node, _ message: String) {
         fail(node.location, message)
     }
 
@@ -296,6 +302,12 @@ final class SpecReader {
         let whereClause = fields["where"].flatMap { text($0, key: "where") }
         let assumeCRS = fields["assume_crs"].flatMap { text($0, key: "assume_crs") }
         let encoding = fields["encoding"].flatMap { text($0, key: "encoding") }
+        if kind == .raster {
+            for key in ["layer", "where", "encoding"] {
+                guard let entry = fields.entry(key) else { continue }
+                fail(at: entry.keyNode, "\"\(key)\" is only used by vector inputs; \(owner) is a raster")
+            }
+        }
         var codeField: String?
         if kind == .table {
             codeField = requiredText(fields, "code", owner: "\(owner) (a table)")
@@ -444,6 +456,8 @@ final class SpecReader {
         case "nearest":
             guard let input = input() else { return nil }
             return .nearest(input: input, whereClause: whereClause)
+        case "zonal":
+            return zonal(fields, owner: owner, draft: &draft)
         default:
             return nil
         }
@@ -553,21 +567,27 @@ final class SpecReader {
 
     private func checkInputs(of drafts: [Draft], inputs: [InputSpec], declared: [String]) {
         for draft in drafts {
-            guard let name = draft.spec.kind.input, let node = draft.inputNode else { continue }
-            guard declared.contains(name) else {
-                let known = declared.isEmpty ? "the spec declares no inputs"
-                    : "inputs: \(declared.joined(separator: ", "))"
-                fail(at: node, "unknown input \"\(name)\"\(Suggestion.didYouMean(name, among: declared)) (\(known))")
-                continue
+            if let second = draft.secondInput {
+                checkInput(second.name, at: second.node, of: draft, kinds: [.raster], inputs: inputs, declared: declared)
             }
-            // An input declared with errors has already been reported.
-            guard let input = inputs.first(where: { $0.name == name }) else { continue }
-            let kinds = Schema.inputKinds(ofType: draft.typeName)
-            guard !kinds.contains(input.kind) else { continue }
-            let wanted = kinds.map(\.rawValue).joined(separator: ", ")
-            fail(at: node, "input \"\(name)\" is \(input.kind.rawValue), but a \(draft.typeName) indicator needs "
-                 + (kinds.count == 1 ? wanted : "one of \(wanted)"))
+            guard let name = draft.spec.kind.input, let node = draft.inputNode else { continue }
+            checkInput(name, at: node, of: draft, kinds: Schema.inputKinds(ofType: draft.typeName), inputs: inputs,
+                       declared: declared)
         }
+    }
+
+    private func checkInput(_ name: String, at node: Node, of draft: Draft, kinds: [InputKind], inputs: [InputSpec],
+                            declared: [String]) {
+        guard declared.contains(name) else {
+            let known = declared.isEmpty ? "the spec declares no inputs" : "inputs: \(declared.joined(separator: ", "))"
+            fail(at: node, "unknown input \"\(name)\"\(Suggestion.didYouMean(name, among: declared)) (\(known))")
+            return
+        }
+        // An input declared with errors has already been reported.
+        guard let input = inputs.first(where: { $0.name == name }), !kinds.contains(input.kind) else { return }
+        let wanted = kinds.map(\.rawValue).joined(separator: ", ")
+        fail(at: node, "input \"\(name)\" is \(input.kind.rawValue), but a \(draft.typeName) indicator needs "
+             + (kinds.count == 1 ? wanted : "one of \(wanted)"))
     }
 
     private func checkReferences(of drafts: [Draft], declared: [String]) {
@@ -645,7 +665,7 @@ final class SpecReader {
         }
     }
 
-    private func missing(_ fields: Fields, _ key: String, owner: String) {
+    func missing(_ fields: Fields, _ key: String, owner: String) {
         if let entry = fields.entry(key) {
             fail(at: entry.value.isNull ? entry.keyNode : entry.value, "\(key): \(owner) needs a value here")
         } else {
@@ -668,7 +688,7 @@ final class SpecReader {
         return Array(sequence)
     }
 
-    private func requiredText(_ fields: Fields, _ key: String, owner: String) -> String? {
+    func requiredText(_ fields: Fields, _ key: String, owner: String) -> String? {
         guard let node = fields[key] else {
             missing(fields, key, owner: owner)
             return nil
@@ -676,7 +696,7 @@ final class SpecReader {
         return text(node, key: key)
     }
 
-    private func text(_ node: Node, key: String) -> String? {
+    func text(_ node: Node, key: String) -> String? {
         guard node.shape == .text, let value = node.scalarText else {
             var hint = ""
             if [.integer, .float, .bool].contains(node.shape), let raw = node.scalarText {
@@ -693,7 +713,7 @@ final class SpecReader {
     }
 
     /// A list of strings, or a single string standing for a list of one.
-    private func textList(_ node: Node, key: String) -> [String]? {
+    func textList(_ node: Node, key: String) -> [String]? {
         switch node {
         case let .sequence(sequence):
             var values: [String] = []
@@ -714,7 +734,7 @@ final class SpecReader {
         }
     }
 
-    private func choice<T>(_ node: Node, key: String, what: String, listName: String,
+    func choice<T>(_ node: Node, key: String, what: String, listName: String,
                            options: [(String, T)]) -> T? {
         guard let word = text(node, key: key) else { return nil }
         if let match = options.first(where: { $0.0 == word }) { return match.1 }
@@ -724,7 +744,7 @@ final class SpecReader {
         return nil
     }
 
-    private func number(_ node: Node, key: String) -> Double? {
+    func number(_ node: Node, key: String) -> Double? {
         guard node.shape == .integer || node.shape == .float,
               let value = node.float ?? node.int.map(Double.init), value.isFinite else {
             fail(at: node, "\(key): expected a number, found \(node.foundDescription)")
@@ -733,7 +753,7 @@ final class SpecReader {
         return value
     }
 
-    private func integer(_ node: Node, key: String, range: ClosedRange<Int>) -> Int? {
+    func integer(_ node: Node, key: String, range: ClosedRange<Int>) -> Int? {
         guard node.shape == .integer, let value = node.int, range.contains(value) else {
             fail(at: node, "\(key): expected a whole number from \(range.lowerBound) to \(range.upperBound), "
                  + "found \(node.foundDescription)")

@@ -1,7 +1,8 @@
 /// Quantiles of values with weights (a pixel's covered fraction), by the weighted generalisation of R's type 7
-/// rule that exactextract uses: with the n pairs sorted by value, point k (from 0) sits at
-/// s_k = k·w_k + (n − 1)·Σ_{i<k} w_i on a scale of (n − 1)·Σ w, and the q quantile is interpolated linearly
-/// between the points around q·(n − 1)·Σ w. With equal weights this is R's default `quantile(type = 7)`.
+/// rule that exactextract uses: pixels of equal value are one point whose weight is their total; with the n
+/// points sorted by value, point k (from 0) sits at s_k = k·w_k + (n − 1)·Σ_{i<k} w_i on a scale of
+/// (n − 1)·Σ w, and the q quantile is interpolated linearly between the points around q·(n − 1)·Σ w. With
+/// distinct values and equal weights this is R's default `quantile(type = 7)`.
 struct WeightedQuantiles {
     private var pairs: [(value: Double, weight: Double)] = []
     private var positions: [Double] = []
@@ -37,6 +38,15 @@ struct WeightedQuantiles {
     private mutating func prepare() {
         guard !prepared else { return }
         pairs.sort { $0.value < $1.value }
+        var merged: [(value: Double, weight: Double)] = []
+        for pair in pairs {
+            if let last = merged.last, last.value == pair.value {
+                merged[merged.count - 1].weight += pair.weight
+            } else {
+                merged.append(pair)
+            }
+        }
+        pairs = merged
         positions = []
         positions.reserveCapacity(pairs.count)
         let n = Double(pairs.count)

@@ -54,10 +54,10 @@ public enum ZonalStatistic: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// The names `init(name:)` accepts, for error messages.
-    static let names = "count, sum, mean, min, max, stdev, median, q0…q100 (e.g. q90), majority, minority, variety, "
+    public static let names = "count, sum, mean, min, max, stdev, median, q0…q100 (e.g. q90), majority, minority, variety, "
         + "fraction, area, weighted_sum, weighted_mean, weighted_stdev"
 
-    /// The column suffix: `sum`, `median`, `q90`, `weighted_mean`…
+    /// The column suffix: `sum`, `median`, `q90`, `q2_5`, `weighted_mean`…
     public var description: String {
         switch self {
         case .count: "count"
@@ -93,6 +93,7 @@ public enum ZonalStatistic: Hashable, Sendable, CustomStringConvertible {
     /// 90 for 0.9, 2.5 for 0.025: no trailing zeros.
     private static func percent(_ q: Double) -> String {
         let value = (q * 100 * 1e9).rounded() / 1e9
-        return value == value.rounded() ? String(Int(value)) : String(value)
+        // `q2_5`: a dot in a column name trips up GIS apps
+        return value == value.rounded() ? String(Int(value)) : String(value).replacingOccurrences(of: ".", with: "_")
     }
 }

@@ -38,10 +38,11 @@ struct OneOffArguments: ParsableArguments {
     }
 
     /// Builds the spec, runs it, and prints the table or where the file went.
-    func run(boundaries: String, input: (kind: InputKind, path: String)?, indicator: IndicatorKind,
-             report: ReportArguments) throws {
+    func run(boundaries: String, input: (kind: InputKind, path: String)?, moreInputs: [InputSpec] = [],
+             indicator: IndicatorKind, indicatorID: String? = nil, report: ReportArguments) throws {
         let spec = try QuickSpec.make(boundaries: boundaries, options: boundaryOptions, idField: id,
-                                      nameFields: nameFields, input: input, indicator: indicator, output: out)
+                                      nameFields: nameFields, input: input, moreInputs: moreInputs,
+                                      indicator: indicator, indicatorID: indicatorID, output: out)
         let result = try Runner.run(spec, overwrite: overwrite, includeRows: out == nil)
         if report.json {
             try Console.printJSON(result)

@@ -293,7 +293,7 @@ import Testing
             """)
         #expect(error?.location == SourceLocation(line: 7, column: 11))
         #expect(error?.description == "spec.yaml:7:11: unknown indicator type \"cuont\"; did you mean \"count\"? "
-                + "(types: area, perimeter, compactness, count, length, share, mix, join, ratio, expression, nearest)")
+                + "(types: area, perimeter, compactness, count, length, share, mix, join, ratio, expression, nearest, zonal)")
     }
 
     @Test func misspelledKeySuggestsTheRightOne() {
@@ -585,7 +585,7 @@ import Testing
               - {id: pop, type: join, input: population, column: pop, normalize: thia}
             """)
         #expect(errors.map(\.message) == [
-            "unknown input type \"point\"; did you mean \"points\"? (types: points, lines, polygons, table)",
+            "unknown input type \"point\"; did you mean \"points\"? (types: points, lines, polygons, table, raster)",
             "unknown area unit \"kmm2\"; did you mean \"km2\"? (units: km2, ha, m2, rai, ไร่)",
             "unknown normalize value \"thia\"; did you mean \"thai\"? (values: exact, thai)",
         ])

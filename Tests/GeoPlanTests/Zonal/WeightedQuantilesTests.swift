@@ -28,6 +28,14 @@ import Testing
         #expect(abs((quantiles.quantile(0.5) ?? 0) - 2.2) < 1e-12)
     }
 
+    /// Equal values are one point: 1, 1, 2 is the points 1 (weight 2) and 2 (weight 1) at 0 and 1·1 + 1·2 = 3
+    /// on a scale of 3, so the median (1.5) is 1.5, where R's type 7 on the raw list gives 1.
+    @Test func equalValuesMergeIntoOnePoint() {
+        var quantiles = WeightedQuantiles()
+        for value in [1.0, 2, 1] { quantiles.add(value, weight: 1) }
+        #expect(quantiles.quantile(0.5) == 1.5)
+    }
+
     @Test func emptyAndSingle() {
         var empty = WeightedQuantiles()
         #expect(empty.quantile(0.5) == nil)

@@ -1,0 +1,232 @@
+import Foundation
+import GDAL
+import GEOS
+import GeoplanTestSupport
+import PROJ
+import Testing
+
+@testable import GeoPlan
+
+/// `zonal` end to end (spec → raster read by strips → exact coverage → statistics) on rasters whose answers are
+/// known: constant and patterned rasters over two 0.1° cells near Bangkok (A = [100.0, 100.1] × [13.0, 13.1],
+/// B = [100.1, 100.2] × [13.0, 13.1]), a UTM raster under lon/lat areas, and exactextract's values over Phuket.
+@Suite struct ZonalIndicatorTests {
+    let folder: TemporaryFolder
+
+    init() throws {
+        folder = try TemporaryFolder()
+        try folder.write(SyntheticData.featureCollection([
+            (#"{"type": "Polygon", "coordinates": [[[100.0, 13.0], [100.1, 13.0], [100.1, 13.1], [100.0, 13.1], [100.0, 13.0]]]}"#,
+             #"{"code": "A"}"#),
+            (#"{"type": "Polygon", "coordinates": [[[100.1, 13.0], [100.2, 13.0], [100.2, 13.1], [100.1, 13.1], [100.1, 13.0]]]}"#,
+             #"{"code": "B"}"#),
+        ]), to: "cells.geojson")
+    }
+
+    /// Runs one zonal indicator over `boundaries`; returns the report and a lookup of (area, column).
+    private func run(_ request: ZonalRequest, raster: String, weights: String? = nil,
+                     boundaries: BoundarySpec? = nil, id: String = "z") throws
+        -> (report: BoundaryRunReport, value: (String, String) -> Double?)
+    {
+        var inputs = [InputSpec(name: "raster", kind: .raster, path: raster)]
+        if let weights { inputs.append(InputSpec(name: "weights", kind: .raster, path: weights)) }
+        let spec = Spec(boundaries: [boundaries ?? BoundarySpec(name: "cells", path: "cells.geojson", idField: "code")],
+                        inputs: inputs, indicators: [IndicatorSpec(id: id, kind: .zonal(request))],
+                        output: OutputSpec(folder: "out", formats: []), path: folder.path("spec.yaml"))
+        let report = try #require(try Runner.run(spec, includeRows: true).boundarySets.first)
+        let names = report.columns.map(\.name)
+        let rows = report.rows ?? []
+        return (report, { area, column in
+            guard let row = rows.first(where: { $0.id == area }), let position = names.firstIndex(of: column) else {
+                return nil
+            }
+            return row.values[position].flatMap(Double.init)
+        })
+    }
+
+    /// A constant 2 on 0.007° pixels not aligned with the cells: each cell covers 0.01 / 0.007² pixels
+    /// (its planar size in degrees over a pixel's), so count = 204.0816…, sum = 2 × count; the ground area of
+    /// class 2 is the cell's area with parallels for edges, measured by PROJ's geodesic polygon area with each
+    /// parallel densified to 2,000 points (2e-7, see below).
+    @Test func constantRasterCountsTheCoveredPixels() throws {
+        let raster = folder.path("constant.tif")
+        try SyntheticRaster.write(to: raster, columns: 60, rows: 40, west: 99.9013, north: 13.2017, size: 0.007) { _, _ in 2 }
+        let request = ZonalRequest(input: "raster", statistics: [.count, .sum, .mean, .stdev, .area], classes: [2],
+                                   areaUnit: .squareMetres)
+        let (_, value) = try run(request, raster: raster)
+        let pixels = 0.01 / (0.007 * 0.007)
+        for area in ["A", "B"] {
+            #expect(abs(try #require(value(area, "z_count")) / pixels - 1) < 1e-12)
+            #expect(abs(try #require(value(area, "z_sum")) / (2 * pixels) - 1) < 1e-12)
+            #expect(value(area, "z_mean") == 2)
+            #expect(abs(try #require(value(area, "z_stdev"))) < 1e-12)
+            #expect(abs(try #require(value(area, "z_covered_fraction")) - 1) < 1e-12)
+        }
+        let west = 100.0, east = 100.1, south = 13.0, north = 13.1
+        let steps = (0...2000).map { Double($0) / 2000 }
+        var ring: [Double] = []
+        for t in steps { ring += [west + t * (east - west), south] }
+        for t in steps.dropFirst() { ring += [east, south + t * (north - south)] }
+        for t in steps.dropFirst() { ring += [east - t * (east - west), north] }
+        for t in steps.dropFirst() { ring += [west, north - t * (north - south)] }
+        let reference = abs(Geodesic.wgs84.polygonMeasure(exterior: ring).area)
+        let ground = try #require(value("A", "z_area_2"))
+        // A partly covered pixel's ground area is its covered fraction × its area, as if its area were spread
+        // evenly over its 0.007° of latitude: that costs 1e-7 here (it shrinks with the square of the pixel size).
+        #expect(abs(ground / reference - 1) < 2e-7, "\(ground) vs \(reference): \(ground / reference - 1)")
+    }
+
+    /// A 0/1 checkerboard of 0.02° pixels aligned with the cells: each cell holds 5 × 5 pixels, 13 of one value
+    /// and 12 of the other; the centre rule and the exact rule agree on aligned pixels.
+    @Test func checkerboardOnAlignedPixels() throws {
+        let raster = folder.path("checker.tif")
+        try SyntheticRaster.write(to: raster, columns: 10, rows: 5, west: 100.0, north: 13.1, size: 0.02) { c, r in
+            Double((c + r) % 2)
+        }
+        for rule in CoverageRule.allCases {
+            let (_, value) = try run(ZonalRequest(input: "raster", statistics: [.count, .sum, .majority, .variety],
+                                                  coverage: rule), raster: raster)
+            #expect(abs(try #require(value("A", "z_count")) - 25) < 1e-9, "\(rule)")
+            #expect(abs(try #require(value("A", "z_sum")) - 12) < 1e-9, "\(rule)")  // (0,0) is 0: 13 zeros
+            #expect(value("A", "z_majority") == 0)
+            #expect(abs(try #require(value("B", "z_sum")) - 13) < 1e-9, "\(rule)")  // starts at (5,0): a 1
+            #expect(value("B", "z_variety") == 2)
+        }
+    }
+
+    /// Pixels of 0.04° from (100.02° E, 13.14° N), valued by column (1…5): the cells' edges cut them at known
+    /// places, so every fraction is 0, ½ or 1 and the sums are worked by hand below.
+    @Test func pixelsCutAtKnownFractions() throws {
+        let raster = folder.path("cut.tif")
+        // 5 columns × 3 rows of 0.04° from (100.02, 13.14): rows span 13.14–13.02, so the cells' lower 0.02° is
+        // off the raster too.
+        try SyntheticRaster.write(to: raster, columns: 5, rows: 3, west: 100.02, north: 13.14, size: 0.04) { c, _ in
+            Double(c + 1)
+        }
+        let (_, value) = try run(ZonalRequest(input: "raster", statistics: [.count, .sum]), raster: raster)
+        // Rows: 13.14–13.10 (cells have none of it), 13.10–13.06 (whole), 13.06–13.02 (whole): 2 rows of
+        // coverage 1 vertically. Columns for A (100.0–100.1): 100.02–100.06 whole, 100.06–100.10 whole.
+        #expect(abs(try #require(value("A", "z_count")) - 4) < 1e-12)
+        #expect(abs(try #require(value("A", "z_sum")) - (1 + 2) * 2) < 1e-12)
+        // B (100.1–100.2): 100.10–100.14 whole, 100.14–100.18 whole, 100.18–100.22 half.
+        #expect(abs(try #require(value("B", "z_count")) - 5) < 1e-12)
+        let bSum: Double = (3 + 4 + 0.5 * 5) * 2
+        #expect(abs(try #require(value("B", "z_sum")) - bSum) < 1e-12)
+        // The raster covers 0.08 × 0.08 of A's 0.1 × 0.1 (up to the ellipsoid's slight change with latitude).
+        #expect(abs(try #require(value("A", "z_covered_fraction")) - 0.64) < 1e-3)
+    }
+
+    /// A raster in UTM 47N (100 m pixels) under lon/lat cells: the cells are brought into UTM, never the raster
+    /// into lon/lat. Count × 100² m² equals the planar area of cell A's corners projected to UTM (shoelace).
+    @Test func projectedRasterUnderLonLatAreas() throws {
+        let raster = folder.path("utm.tif")
+        // UTM 47N covers 96–102° E; cell A is around x 608–619 km, y 1437–1449 km.
+        try SyntheticRaster.write(to: raster, columns: 300, rows: 300, west: 600_000, north: 1_460_000, size: 100,
+                                  crs: "EPSG:32647") { _, _ in 1 }
+        let (_, value) = try run(ZonalRequest(input: "raster", statistics: [.count, .area], classes: [1],
+                                              areaUnit: .squareMetres), raster: raster)
+        let context = try ProjContext()
+        let transformer = try Transformer(from: try CRS.wgs84(context: context),
+                                          to: try CRS("EPSG:32647", context: context), context: context)
+        var corners = [100.0, 13.0, 100.1, 13.0, 100.1, 13.1, 100.0, 13.1]
+        try transformer.transform(interleaved: &corners)
+        var twice = 0.0
+        for i in 0..<4 {
+            let j = (i + 1) % 4
+            twice += corners[2 * i] * corners[2 * j + 1] - corners[2 * j] * corners[2 * i + 1]
+        }
+        let planar = abs(twice) / 2
+        #expect(abs(try #require(value("A", "z_count")) * 10_000 / planar - 1) < 1e-9)
+        #expect(abs(try #require(value("A", "z_area_1")) / planar - 1) < 1e-9)
+        #expect(abs(try #require(value("A", "z_covered_fraction")) - 1) < 1e-12)
+    }
+
+    /// exactextract 0.3.0's values over Phuket's 17 tambons (bench/reference/zonal/record.py wrote the same
+    /// pixels and ran it): count, sum, mean and stdev within 1e-6 relative, min and max exact, the median
+    /// within 1e-6 (exactextract keeps it in single precision).
+    @Test func agreesWithExactextractOverPhuket() throws {
+        let raster = folder.path("phuket.tif")
+        try SyntheticRaster.write(to: raster, columns: 270, rows: 760, west: 98.25, north: 8.16, size: 0.0009,
+                                  noData: -9999, type: .float32) { c, r in
+            (c * 31 + r * 17) % 97 == 0 ? -9999 : Double((c * 7919 + r * 104_729) % 1009) / 8
+        }
+        let statistics: [ZonalStatistic] = [.count, .sum, .mean, .min, .max, .stdev, .quantile(0.5), .variety]
+        let (_, value) = try run(ZonalRequest(input: "raster", statistics: statistics), raster: raster,
+                                 boundaries: BoundarySpec(name: "tambons", path: Fixtures.phuket, idField: "ADM3_PCODE"))
+        let csv = try String(contentsOf: Fixtures.root.appendingPathComponent(
+            "bench/reference/zonal/phuket-exactextract.csv"), encoding: .utf8)
+        let lines = csv.split(whereSeparator: \.isNewline).map { $0.split(separator: ",").map(String.init) }
+        let header = try #require(lines.first)
+        #expect(lines.count == 18)
+        for line in lines.dropFirst() {
+            let code = line[0]
+            func reference(_ name: String) throws -> Double {
+                let position = try #require(header.firstIndex(of: name))
+                return try #require(Double(line[position]))
+            }
+            for (theirs, ours) in [("count", "z_count"), ("sum", "z_sum"), ("mean", "z_mean"), ("stdev", "z_stdev")] {
+                let want = try reference(theirs)
+                let got = try #require(value(code, ours), "\(code) \(ours)")
+                #expect(abs(got - want) <= 1e-6 * abs(want), "\(code) \(theirs): \(got) vs exactextract \(want)")
+            }
+            #expect(value(code, "z_min") == (try reference("min")))
+            #expect(value(code, "z_max") == (try reference("max")))
+            #expect(value(code, "z_variety") == (try reference("variety")))
+            let median = try reference("median")
+            #expect(abs((value(code, "z_median") ?? .nan) - median) <= 1e-6 * median, "\(code) median")
+        }
+    }
+
+    // MARK: - Areas without data, and bad input
+
+    @Test func areasOffTheRasterOrOverNoDataAreNullNotZero() throws {
+        let raster = folder.path("west-only.tif")
+        // Covers A only; its east half is nodata.
+        try SyntheticRaster.write(to: raster, columns: 10, rows: 10, west: 100.0, north: 13.1, size: 0.01,
+                                  noData: -1) { c, _ in c < 5 ? 3 : -1 }
+        let (report, value) = try run(ZonalRequest(input: "raster", statistics: [.count, .sum, .mean]), raster: raster)
+        #expect(abs(try #require(value("A", "z_count")) - 50) < 1e-9)
+        #expect(abs(try #require(value("A", "z_covered_fraction")) - 0.5) < 1e-9)
+        #expect(value("B", "z_count") == 0)
+        #expect(value("B", "z_sum") == nil)
+        #expect(value("B", "z_mean") == nil)
+        #expect(value("B", "z_covered_fraction") == 0)
+        #expect(report.counters["z: areas without raster data"] == 1)
+    }
+
+    @Test func classValuesAbsentFromTheRasterAreReported() throws {
+        let raster = folder.path("classes.tif")
+        try SyntheticRaster.write(to: raster, columns: 20, rows: 10, west: 100.0, north: 13.1, size: 0.01) { c, _ in
+            c < 10 ? 10 : 20
+        }
+        let spec = Spec(boundaries: [BoundarySpec(name: "cells", path: "cells.geojson", idField: "code")],
+                        inputs: [InputSpec(name: "raster", kind: .raster, path: raster)],
+                        indicators: [IndicatorSpec(id: "lc", kind: .zonal(ZonalRequest(
+                            input: "raster", statistics: [.fraction], classes: [10, 20, 30])))],
+                        output: OutputSpec(folder: "out", formats: []), path: folder.path("spec.yaml"))
+        let result = try Runner.run(spec, includeRows: true)
+        #expect(result.warnings.contains { $0.contains("30") && $0.contains("no area") }, "\(result.warnings)")
+        let row = try #require(result.boundarySets.first?.rows?.first { $0.id == "A" })
+        #expect(row.values.compactMap { $0.flatMap(Double.init) }.prefix(3) == [1, 0, 0])
+    }
+
+    @Test func badRastersAreClearErrors() throws {
+        let request = ZonalRequest(input: "raster", statistics: [.sum])
+        try folder.write("not a raster\n", to: "notes.txt")
+        #expect { try run(request, raster: folder.path("notes.txt")) } throws: {
+            "\($0)".contains("notes.txt") && "\($0)".contains("raster")
+        }
+        let raster = folder.path("one-band.tif")
+        try SyntheticRaster.write(to: raster, columns: 10, rows: 10, west: 100.0, north: 13.1, size: 0.01) { _, _ in 1 }
+        #expect { try run(ZonalRequest(input: "raster", band: 2, statistics: [.sum]), raster: raster) } throws: {
+            "\($0)".contains("band 2")
+        }
+        let noCRS = folder.path("no-crs.tif")
+        try SyntheticRaster.write(to: noCRS, columns: 10, rows: 10, west: 100.0, north: 13.1, size: 0.01,
+                                  crs: nil) { _, _ in 1 }
+        #expect { try run(request, raster: noCRS) } throws: { "\($0)".contains("no CRS") && "\($0)".contains("assume_crs") }
+        let elsewhere = folder.path("elsewhere.tif")
+        try SyntheticRaster.write(to: elsewhere, columns: 10, rows: 10, west: 120.0, north: 30.0, size: 0.01) { _, _ in 1 }
+        #expect { try run(request, raster: elsewhere) } throws: { "\($0)".contains("does not overlap") }
+    }
+}

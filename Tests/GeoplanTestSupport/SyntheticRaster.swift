@@ -1,0 +1,25 @@
+import Foundation
+import GDAL
+
+/// Writes small single-band GeoTIFFs for zonal tests: a north-up grid and a value per pixel.
+public enum SyntheticRaster {
+    /// Writes `columns` × `rows` Float64 pixels of `size` from (`west`, `north`) with `value(column, row)`;
+    /// `crs` nil writes no CRS, `noData` sets the band's nodata value.
+    public static func write(to path: String, columns: Int, rows: Int, west: Double, north: Double, size: Double,
+                             crs: String? = "EPSG:4326", noData: Double? = nil, type: RasterDataType = .float64,
+                             value: (Int, Int) -> Double) throws {
+        let dataset = try RasterDataset.create(path, width: columns, height: rows, bands: 1, type: type,
+                                               options: ["TILED": "YES", "BLOCKXSIZE": "64", "BLOCKYSIZE": "64"])
+        try dataset.setGeoTransform(GeoTransform(originX: west, pixelWidth: size, originY: north, pixelHeight: -size))
+        if let crs { try dataset.setSpatialReference(try SpatialReference(definition: crs)) }
+        let band = try dataset.band(1)
+        if let noData { try band.setNoDataValue(noData) }
+        var values: [Double] = []
+        values.reserveCapacity(columns * rows)
+        for row in 0..<rows {
+            for column in 0..<columns { values.append(value(column, row)) }
+        }
+        try band.write(values, to: RasterWindow(column: 0, row: 0, width: columns, height: rows))
+        try dataset.close()
+    }
+}
