@@ -90,9 +90,14 @@ private final class PeakSampler: @unchecked Sendable {
 
     init(pid: pid_t) {
         let path = "/proc/\(pid)/status"
-        DispatchQueue.global().async { [self] in
+        // A thread of its own: on a 2-core machine Dispatch's pool can be taken by the two blocking pipe readers,
+        // and a sampler queued behind them would first run after the child has gone.
+        Thread.detachNewThread { [self] in
             while lock.withLock({ running }) {
-                if let text = try? String(contentsOfFile: path, encoding: .utf8),
+                // Read to the end: /proc files report a size of 0, which String(contentsOfFile:) can take at its word.
+                if let handle = FileHandle(forReadingAtPath: path), let data = try? handle.readToEnd(),
+                   (try? handle.close()) != nil,
+                   let text = String(data: data, encoding: .utf8),
                    let line = text.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
                    let value = Int(line.split(separator: " ", omittingEmptySubsequences: true).dropFirst().first ?? "") {
                     lock.withLock { peak = max(peak, value) }

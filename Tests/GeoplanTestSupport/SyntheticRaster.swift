@@ -23,3 +23,31 @@ public enum SyntheticRaster {
         try dataset.close()
     }
 }
+
+extension SyntheticRaster {
+    /// Writes a large tiled, DEFLATE-compressed Byte raster quickly: one strip of `stripRows` rows is computed
+    /// with `value(column, rowInStrip)` and written again and again down the raster.
+    public static func writeRepeatingStrip(to path: String, columns: Int, rows: Int, west: Double, north: Double,
+                                           pixelWidth: Double, pixelHeight: Double, stripRows: Int = 256,
+                                           value: (Int, Int) -> Double) throws {
+        let dataset = try RasterDataset.create(path, width: columns, height: rows, bands: 1, type: .byte,
+                                               options: ["TILED": "YES", "COMPRESS": "DEFLATE", "BIGTIFF": "IF_SAFER"])
+        try dataset.setGeoTransform(GeoTransform(originX: west, pixelWidth: pixelWidth, originY: north,
+                                                 pixelHeight: -pixelHeight))
+        try dataset.setSpatialReference(try SpatialReference(definition: "EPSG:4326"))
+        let band = try dataset.band(1)
+        var strip: [Double] = []
+        strip.reserveCapacity(columns * stripRows)
+        for row in 0..<stripRows {
+            for column in 0..<columns { strip.append(value(column, row)) }
+        }
+        var row = 0
+        while row < rows {
+            let height = min(stripRows, rows - row)
+            try band.write(Array(strip.prefix(height * columns)),
+                           to: RasterWindow(column: 0, row: row, width: columns, height: height))
+            row += height
+        }
+        try dataset.close()
+    }
+}

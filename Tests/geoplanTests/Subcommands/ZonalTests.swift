@@ -54,3 +54,38 @@ import Testing
         #expect(result.stderr.contains("/nonexistent/pop.tif"), "\(result.stderr)")
     }
 }
+
+/// A 20,000 × 20,000 raster (400 million pixels, 3.2 GB as doubles) summarised over every shipped tambon with
+/// peak memory far under 1 GB: only the windows under the areas are read, a strip of rows at a time.
+@Suite struct ZonalLargeRasterTests {
+    @Test func aRasterLargerThanMemorySummarisesInBoundedMemory() throws {
+        let folder = try TemporaryFolder()
+        let raster = folder.path("big.tif")
+        // Over the four provinces' joint box: 98.2–100.7 E, 7.4–14.3 N.
+        try SyntheticRaster.writeRepeatingStrip(to: raster, columns: 20_000, rows: 20_000, west: 98.2, north: 14.3,
+                                                pixelWidth: 2.5 / 20_000, pixelHeight: 6.9 / 20_000) { c, r in
+            Double((c / 100 + r / 32) % 7)
+        }
+        let boundaries = [Fixtures.phuket, Fixtures.nonthaburi, Fixtures.nakhonPathom,
+                          Fixtures.shape("tambons/samut-songkhram/samut-songkhram.shp")]
+        let spec = try folder.write("""
+            boundaries:
+            \(boundaries.enumerated().map { "  - {name: set\($0.offset), path: \($0.element), id: ADM3_PCODE}" }.joined(separator: "\n"))
+            inputs:
+              - {name: big, type: raster, path: \(raster)}
+            indicators:
+              - {id: v, type: zonal, input: big, stats: [count, mean, majority]}
+            output:
+              folder: out
+              formats: [csv]
+            """, to: "spec.yaml")
+        let result = try CommandRunner.run(["run", spec, "--quiet"])
+        try #require(result.status == 0, "\(result.stderr)")
+        let csv = try String(contentsOfFile: folder.path("out/set1.csv"), encoding: .utf8)
+        #expect(csv.split(whereSeparator: \.isNewline).count > 40)  // Nonthaburi's tambons, each with values
+        guard FileManager.default.fileExists(atPath: "/proc/self/status") else { return }  // peaks need Linux /proc
+        // Sampled: at least the runtime's floor (~75 MB), so a missed sample cannot pass for a small peak.
+        #expect(result.maxResidentKilobytes > 30_000, "peak \(result.maxResidentKilobytes / 1000) MB")
+        #expect(result.maxResidentKilobytes < 1_000_000, "peak \(result.maxResidentKilobytes / 1000) MB")
+    }
+}
