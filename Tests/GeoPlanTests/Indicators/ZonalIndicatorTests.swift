@@ -181,7 +181,7 @@ import Testing
 
     @Test func areasOffTheRasterOrOverNoDataAreNullNotZero() throws {
         let raster = folder.path("west-only.tif")
-        // Covers A only; its east half is nodata.
+        // Covers A only; its east half is nodata (A's window of the east half alone is all nodata).
         try SyntheticRaster.write(to: raster, columns: 10, rows: 10, west: 100.0, north: 13.1, size: 0.01,
                                   noData: -1) { c, _ in c < 5 ? 3 : -1 }
         let (report, value) = try run(ZonalRequest(input: "raster", statistics: [.count, .sum, .mean]), raster: raster)
@@ -192,6 +192,46 @@ import Testing
         #expect(value("B", "z_mean") == nil)
         #expect(value("B", "z_covered_fraction") == 0)
         #expect(report.counters["z: areas without raster data"] == 1)
+    }
+
+    /// Night lights 10 on the west half of each cell and 20 on the east half, under 1 person per pixel in the west
+    /// and 3 in the east: the population-weighted mean is (10 + 3 · 20) / 4 = 17.5, the plain mean 15.
+    @Test func weightedByASecondRasterOnTheSameGrid() throws {
+        let lights = folder.path("lights.tif"), people = folder.path("people.tif")
+        try SyntheticRaster.write(to: lights, columns: 20, rows: 10, west: 100.0, north: 13.1, size: 0.01) { c, _ in
+            c % 10 < 5 ? 10 : 20
+        }
+        try SyntheticRaster.write(to: people, columns: 20, rows: 10, west: 100.0, north: 13.1, size: 0.01) { c, _ in
+            c % 10 < 5 ? 1 : 3
+        }
+        let request = ZonalRequest(input: "raster", statistics: [.mean, .weightedMean, .weightedSum],
+                                   weights: "weights")
+        let (_, value) = try run(request, raster: lights, weights: people)
+        for area in ["A", "B"] {
+            #expect(abs(try #require(value(area, "z_mean")) - 15) < 1e-12)
+            #expect(abs(try #require(value(area, "z_weighted_mean")) - 17.5) < 1e-12)
+            let weightedSum: Double = 50 * (10 + 3 * 20)  // 50 pixels of each half
+            #expect(abs(try #require(value(area, "z_weighted_sum")) - weightedSum) < 1e-9)
+        }
+        let coarse = folder.path("coarse.tif")
+        try SyntheticRaster.write(to: coarse, columns: 10, rows: 5, west: 100.0, north: 13.1, size: 0.02) { _, _ in 1 }
+        #expect { try run(request, raster: lights, weights: coarse) } throws: { "\($0)".contains("grid") }
+    }
+
+    /// Results do not depend on how the areas are cut into chunks or how many threads compute them.
+    @Test func theSameWhateverTheThreadsAndChunks() throws {
+        let raster = folder.path("pattern.tif")
+        try SyntheticRaster.write(to: raster, columns: 300, rows: 800, west: 98.24, north: 8.21, size: 0.001) { c, r in
+            Double((c * 13 + r * 7) % 101)
+        }
+        let spec = Spec(boundaries: [BoundarySpec(name: "tambons", path: Fixtures.phuket, idField: "ADM3_PCODE")],
+                        inputs: [InputSpec(name: "raster", kind: .raster, path: raster)],
+                        indicators: [IndicatorSpec(id: "z", kind: .zonal(ZonalRequest(
+                            input: "raster", statistics: [.sum, .mean, .stdev, .quantile(0.5)])))],
+                        output: OutputSpec(folder: "out", formats: []), path: folder.path("spec.yaml"))
+        let one = try Runner.run(spec, includeRows: true, jobs: 1, chunkSize: 400).boundarySets.first?.rows
+        let many = try Runner.run(spec, includeRows: true, jobs: 2, chunkSize: 3).boundarySets.first?.rows
+        #expect(one != nil && one == many)
     }
 
     @Test func classValuesAbsentFromTheRasterAreReported() throws {
