@@ -474,9 +474,47 @@ def province(name):
           f"{len(csv.splitlines()) - 1} rows, {npadded} with a leading zero")
 
 
+GRID_PIXEL = 0.002           # degrees: about 220 m, a WorldPop-like population grid
+GRID_NODATA = -9999
+
+
+def population_grid(name, seed):
+    """A population-per-pixel grid over the province's box as an Esri ASCII grid (+ .prj): people clustered
+    around a few seeded towns, nodata on a seeded 2 % of pixels. Its own RNG, so the other files do not change."""
+    rng = random.Random(seed * 7 + 5)
+    tambons = load(name)
+    xs = [p[0] for t in tambons for ring in t.rings for p in ring]
+    ys = [p[1] for t in tambons for ring in t.rings for p in ring]
+    west = math.floor(min(xs) / GRID_PIXEL) * GRID_PIXEL - 2 * GRID_PIXEL
+    south = math.floor(min(ys) / GRID_PIXEL) * GRID_PIXEL - 2 * GRID_PIXEL
+    columns = int(math.ceil((max(xs) - west) / GRID_PIXEL)) + 2
+    rows = int(math.ceil((max(ys) - south) / GRID_PIXEL)) + 2
+    towns = [(rng.uniform(west, west + columns * GRID_PIXEL), rng.uniform(south, south + rows * GRID_PIXEL),
+              rng.uniform(200, 900), rng.uniform(0.01, 0.04)) for _ in range(6)]
+    lines = [f"ncols {columns}", f"nrows {rows}", f"xllcorner {west:.6f}", f"yllcorner {south:.6f}",
+             f"cellsize {GRID_PIXEL}", f"NODATA_value {GRID_NODATA}"]
+    for row in range(rows):
+        y = south + (rows - row - 0.5) * GRID_PIXEL
+        values = []
+        for column in range(columns):
+            x = west + (column + 0.5) * GRID_PIXEL
+            if rng.random() < 0.02:
+                values.append(str(GRID_NODATA))
+                continue
+            people = 5 + sum(peak * math.exp(-((x - cx) ** 2 + (y - cy) ** 2) / (2 * spread ** 2))
+                             for cx, cy, peak, spread in towns)
+            values.append(f"{people * rng.uniform(0.7, 1.3):.1f}")
+        lines.append(" ".join(values))
+    (HERE / name / "popgrid.asc").write_text("\n".join(lines) + "\n")
+    (HERE / name / "popgrid.prj").write_text(
+        'GEOGCS["WGS 84",DATUM["WGS_1984",SPHEROID["WGS 84",6378137,298.257223563]],PRIMEM["Greenwich",0],'
+        'UNIT["degree",0.0174532925199433],AUTHORITY["EPSG","4326"]]\n')
+
+
 def main():
     for name in SEEDS:
         province(name)
+    population_grid("nonthaburi", SEEDS["nonthaburi"])
 
 
 if __name__ == "__main__":
