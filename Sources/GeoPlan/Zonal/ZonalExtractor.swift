@@ -44,15 +44,29 @@ struct ZonalExtractor {
         guard lastColumn > firstColumn, lastRow > firstRow else {
             return Summary(statistics: statistics, coveredFraction: nil)
         }
-        guard let local = PixelGrid(originX: grid.originX + Double(firstColumn) * grid.pixelWidth,
-                                    originY: grid.originY - Double(firstRow) * grid.pixelHeight,
+        // Usually the whole box is scanned, so the area's size is measured with the same pixels as what has data.
+        // When the box reaches far beyond the raster (a province over a town's 1 m raster), only the part on the
+        // raster is scanned and the area's size is computed from its edges instead.
+        var window = (columns: firstColumn..<lastColumn, rows: firstRow..<lastRow)
+        var size: Double?
+        let onRaster = (columns: max(firstColumn, 0)..<max(min(lastColumn, grid.columns), max(firstColumn, 0)),
+                        rows: max(firstRow, 0)..<max(min(lastRow, grid.rows), max(firstRow, 0)))
+        if window.columns.count * window.rows.count > 4 * onRaster.columns.count * onRaster.rows.count + 1_000_000 {
+            size = groundArea(of: polygons)
+            window = onRaster
+            guard !window.columns.isEmpty, !window.rows.isEmpty else {
+                return Summary(statistics: statistics, coveredFraction: size.map { $0 > 0 ? 0 : nil } ?? nil)
+            }
+        }
+        guard let local = PixelGrid(originX: grid.originX + Double(window.columns.lowerBound) * grid.pixelWidth,
+                                    originY: grid.originY - Double(window.rows.lowerBound) * grid.pixelHeight,
                                     pixelWidth: grid.pixelWidth, pixelHeight: grid.pixelHeight,
-                                    columns: lastColumn - firstColumn, rows: lastRow - firstRow) else {
+                                    columns: window.columns.count, rows: window.rows.count) else {
             return Summary(statistics: statistics, coveredFraction: nil)
         }
         let edges = PixelEdges(polygons: polygons, grid: local)
-        let origin = (column: firstColumn, row: firstRow)
-        var groundArea = 0.0
+        let origin = (column: window.columns.lowerBound, row: window.rows.lowerBound)
+        var scanned = 0.0
         var stripStart = 0
         while stripStart < local.rows {
             let height = min(stripRows, local.rows - stripStart)
@@ -62,13 +76,42 @@ struct ZonalExtractor {
             for row in 0..<height {
                 var covered = 0.0
                 for column in 0..<local.columns { covered += fractions[row * local.columns + column] }
-                groundArea += covered * areas[row]
+                scanned += covered * areas[row]
             }
             try add(strip: strip, fractions: fractions, areas: areas, origin: origin, into: &statistics)
             stripStart += height
         }
-        let covered = groundArea > 0 ? min(statistics.groundArea / groundArea, 1) : nil
+        let total = size ?? scanned
+        let covered = total > 0 ? min(statistics.groundArea / total, 1) : nil
         return Summary(statistics: statistics, coveredFraction: covered)
+    }
+
+    /// The ground area (m²) of polygons in the raster's CRS, from their edges: planar for a projected raster;
+    /// for one in degrees, ∮ S(φ) dλ on the WGS 84 ellipsoid (edges straight in lon/lat, as pixel edges are),
+    /// each edge's integral by 3-point Gauss–Legendre.
+    private func groundArea(of polygons: [[[GEOS.XY]]]) -> Double {
+        let nodes = [(0.5 - 0.5 * (0.6).squareRoot(), 5.0 / 18), (0.5, 8.0 / 18), (0.5 + 0.5 * (0.6).squareRoot(), 5.0 / 18)]
+        var total = 0.0
+        for rings in polygons {
+            for (position, ring) in rings.enumerated() where ring.count > 2 {
+                var twice = 0.0
+                let reference = values.isGeographic ? PixelArea.authalicIntegral(latitude: ring[0].y) : 0
+                for (a, b) in zip(ring, ring.dropFirst() + [ring[0]]) {
+                    if values.isGeographic {
+                        let mean = nodes.reduce(0.0) { sum, node in
+                            sum + node.1 * (PixelArea.authalicIntegral(latitude: a.y + node.0 * (b.y - a.y)) - reference)
+                        }
+                        twice -= 2 * (b.x - a.x) * .pi / 180 * mean
+                    } else {
+                        twice += a.x * b.y - b.x * a.y
+                    }
+                }
+                let area = abs(twice) / 2 * (values.isGeographic ? 1 : values.projectedPixelArea
+                    / (values.grid.pixelWidth * values.grid.pixelHeight))
+                total += position == 0 ? area : -area
+            }
+        }
+        return max(total, 0)
     }
 
     /// Adds the pixels of one strip that lie on the raster and have data.

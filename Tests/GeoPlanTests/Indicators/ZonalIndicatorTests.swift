@@ -234,6 +234,21 @@ import Testing
         #expect(one != nil && one == many)
     }
 
+    /// A fine raster (0.00005° pixels) over a 0.01° square inside cell A: A's box would be 4 million pixels
+    /// of which 40,000 are on the raster, so only those are scanned and A's size comes from its edges. The
+    /// covered fraction is the ground area of 13.04–13.05° N × 0.01° over that of 13.0–13.1° N × 0.1° (the
+    /// ellipsoidal band areas, within 1e-9), and B, off the raster, has 0.
+    @Test func aSmallRasterUnderALargeAreaScansOnlyTheRaster() throws {
+        let raster = folder.path("patch.tif")
+        try SyntheticRaster.write(to: raster, columns: 200, rows: 200, west: 100.04, north: 13.05, size: 0.00005) { _, _ in 1 }
+        let (_, value) = try run(ZonalRequest(input: "raster", statistics: [.count]), raster: raster)
+        let expected = PixelArea.band(south: 13.04, north: 13.05, longitudeWidth: 0.01)
+            / PixelArea.band(south: 13.0, north: 13.1, longitudeWidth: 0.1)
+        #expect(abs(try #require(value("A", "z_covered_fraction")) / expected - 1) < 1e-9)
+        #expect(abs(try #require(value("A", "z_count")) - 40_000) < 1e-6)
+        #expect(value("B", "z_covered_fraction") == 0)
+    }
+
     @Test func classValuesAbsentFromTheRasterAreReported() throws {
         let raster = folder.path("classes.tif")
         try SyntheticRaster.write(to: raster, columns: 20, rows: 10, west: 100.0, north: 13.1, size: 0.01) { c, _ in
