@@ -2,6 +2,7 @@
 """Seeded synthetic national-scale data for the geoplan benchmark.
 
     python bench/generate.py small|medium|large [--out bench/work] [--seed 42]
+    python bench/generate.py raster [--out bench/work] [--seed 42]      # only the raster, rewritten
 
 Writes bench/work/<size>/{areas,facilities,roads,landuse}.gpkg and population.csv, all in EPSG:4326 over a
 box around Thailand (97.5-105.5 E, 5.6-20.5 N):
@@ -13,6 +14,10 @@ box around Thailand (97.5-105.5 E, 5.6-20.5 N):
 - roads: random-walk LineStrings with `class`.
 - landuse: simple star-shaped polygons with `class`, some overlapping.
 - population.csv: `code,population`.
+
+and, once for every size, bench/work/raster/popgrid.tif (written by any size when missing; `raster` rewrites
+it): a Float32 population-density-like grid over the same box for the zonal stage, 4,000 columns x 7,450 rows
+of 0.002 degrees, EPSG:4326, tiled 256x256, DEFLATE, nodata -9999 on a seeded ~5 % of the pixels.
 """
 import argparse
 import os
@@ -164,6 +169,73 @@ def make_landuse(n, rng):
     return geoms, classes
 
 
+# The zonal stage's raster: the box at 0.002 degrees (8.0 / 0.002 = 4,000 columns, 14.9 / 0.002 = 7,450 rows).
+RASTER_PIXEL = 0.002
+RASTER_COLUMNS, RASTER_ROWS = 4_000, 7_450
+RASTER_NODATA = -9999.0
+RASTER_NODATA_FRACTION = 0.05
+RASTER_TOWNS = 400
+
+
+def write_raster(path, seed):
+    """A population-density-like Float32 field (people per pixel, >= 0): a smooth rural background (a few
+    long-wave sinusoids), 400 towns as Gaussian bumps of seeded size and spread, times seeded lognormal
+    pixel noise; -9999 (nodata) on a seeded ~5 % of the pixels. Written in blocks of 256 rows (the tile
+    height), so memory stays at a few strips; the same seed gives the same pixels."""
+    import rasterio
+    from rasterio.transform import from_origin
+
+    rng = np.random.default_rng([seed, 2])  # its own stream: the vector data do not depend on it
+    x0, y0, x1, y1 = BOX
+    assert round((x1 - x0) / RASTER_PIXEL) == RASTER_COLUMNS and round((y1 - y0) / RASTER_PIXEL) == RASTER_ROWS
+    # towns: centre, peak density, spread (degrees)
+    tx = rng.uniform(x0, x1, RASTER_TOWNS)
+    ty = rng.uniform(y0, y1, RASTER_TOWNS)
+    peak = rng.lognormal(4.0, 0.9, RASTER_TOWNS)
+    spread = rng.uniform(0.01, 0.12, RASTER_TOWNS)
+    # background: sinusoids of 1-4 degrees wavelength
+    waves = [(rng.uniform(1, 4), rng.uniform(0, 2 * np.pi), rng.uniform(0, 2 * np.pi)) for _ in range(6)]
+    xs = x0 + (np.arange(RASTER_COLUMNS) + 0.5) * RASTER_PIXEL
+    tmp = path + ".tmp"
+    profile = dict(driver="GTiff", width=RASTER_COLUMNS, height=RASTER_ROWS, count=1, dtype="float32",
+                   crs="EPSG:4326", transform=from_origin(x0, y1, RASTER_PIXEL, RASTER_PIXEL), nodata=RASTER_NODATA,
+                   tiled=True, blockxsize=256, blockysize=256, compress="deflate", BIGTIFF="NO")
+    with rasterio.open(tmp, "w", **profile) as out:
+        for r0 in range(0, RASTER_ROWS, 256):
+            r1 = min(r0 + 256, RASTER_ROWS)
+            ys = y1 - (np.arange(r0, r1) + 0.5) * RASTER_PIXEL
+            gx, gy = np.meshgrid(xs, ys)
+            field = np.full(gx.shape, 1.0)
+            for wave, px, py in waves:
+                field += 0.25 * np.sin(2 * np.pi * gx / wave + px) * np.cos(2 * np.pi * gy / wave + py)
+            field = 5 * np.clip(field, 0.05, None)
+            # only towns within 5 spreads of these rows matter
+            near = np.abs(ty - ys.mean()) < 5 * spread + (r1 - r0) * RASTER_PIXEL
+            for cx, cy, p, s in zip(tx[near], ty[near], peak[near], spread[near]):
+                cols = np.abs(xs - cx) < 5 * s
+                if cols.any():
+                    d2 = (gx[:, cols] - cx) ** 2 + (gy[:, cols] - cy) ** 2
+                    field[:, cols] += p * np.exp(-d2 / (2 * s * s))
+            noise = rng.lognormal(0.0, 0.5, gx.shape)
+            block = (field * noise).astype(np.float32)
+            block[rng.random(gx.shape) < RASTER_NODATA_FRACTION] = RASTER_NODATA
+            out.write(block, 1, window=rasterio.windows.Window(0, r0, RASTER_COLUMNS, r1 - r0))
+    os.replace(tmp, path)
+
+
+def ensure_raster(out, seed, force=False):
+    """Writes <out>/raster/popgrid.tif when it is missing (or always with force); returns its path."""
+    folder = os.path.join(out, "raster")
+    os.makedirs(folder, exist_ok=True)
+    path = os.path.join(folder, "popgrid.tif")
+    if force or not os.path.exists(path):
+        t = time.time()
+        write_raster(path, seed)
+        print(f"raster: {RASTER_COLUMNS} x {RASTER_ROWS} Float32 pixels of {RASTER_PIXEL} degrees in {path} "
+              f"in {time.time() - t:.1f} s", file=sys.stderr)
+    return path
+
+
 def write(path, geoms, **columns):
     import pyogrio
     import geopandas as gpd
@@ -177,10 +249,13 @@ def write(path, geoms, **columns):
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("size", choices=sorted(SIZES), nargs="?", default="small")
+    ap.add_argument("size", choices=sorted(SIZES) + ["raster"], nargs="?", default="small")
     ap.add_argument("--out", default=os.path.join(os.path.dirname(os.path.abspath(__file__)), "work"))
     ap.add_argument("--seed", type=int, default=42)
     args = ap.parse_args()
+    if args.size == "raster":
+        ensure_raster(args.out, args.seed, force=True)
+        return
     n_areas, verts, n_pts, n_roads, n_lu = SIZES[args.size]
     out = os.path.join(args.out, args.size)
     os.makedirs(out, exist_ok=True)
@@ -205,6 +280,7 @@ def main():
             f.write(f"{c},{p}\n")
     print(f"generated {args.size} in {out} in {time.time() - t:.1f} s "
           f"({n_pts} points, {n_roads} roads, {n_lu} land-use polygons)", file=sys.stderr)
+    ensure_raster(args.out, args.seed)
 
 
 if __name__ == "__main__":

@@ -3,6 +3,8 @@
 
     python bench/report.py RESULTS_DIR SIZE RUNS
 
+Reports the main suite (geoplan vs the geopandas peer) and the zonal stage (geoplan's zonal indicator vs
+exactextract), each when its results are in RESULTS_DIR (run.sh's ONLY=zonal leaves out the main suite).
 Exit status 1 when the two sides disagree beyond the stated tolerances.
 """
 import csv
@@ -14,6 +16,8 @@ import sys
 
 AREA_REL = 1e-6      # area_km2, road_km*, density: relative
 SHARE_ABS = 1e-6     # landuse*: absolute (they are fractions)
+ZONAL_REL = 1e-6     # zonal sum and mean: relative
+ZONAL_TARGET = 1.5   # exactextract's wall time / geoplan's, at least
 # geoplan's per-indicator seconds, grouped into the peer's stages
 STAGES = [("area", ["area_km2"]), ("count", ["facilities"]), ("length", ["road_km"]),
           ("share", ["landuse"]), ("join", ["population", "density"])]
@@ -114,6 +118,16 @@ def stage_medians(res, tool, runs):
 
 def main():
     res, size, runs = sys.argv[1], sys.argv[2], int(sys.argv[3])
+    ok = True
+    if os.path.exists(os.path.join(res, "geoplan.1.time")):
+        ok = main_suite(res, size, runs) and ok
+    if os.path.exists(os.path.join(res, "zonal-geoplan.1.time")):
+        ok = zonal_stage(res, size, runs) and ok
+    sys.exit(0 if ok else 1)
+
+
+def main_suite(res, size, runs):
+    """The main suite's table and agreement; False on disagreement."""
     lines, problems = compare(res)
     gst, pst = stage_medians(res, "geoplan", runs), stage_medians(res, "peer", runs)
     g, p, f = timing(res, "geoplan", runs), timing(res, "peer", runs), timing(res, "floor", runs)
@@ -155,8 +169,103 @@ def main():
         print(f"\nDISAGREEMENT ({len(problems)}):")
         for x in problems[:20]:
             print("  " + x)
-        sys.exit(1)
+        return False
     print("  all indicators agree within tolerance (area, length, density 1e-6 relative; shares 1e-6)")
+    return True
+
+
+def nullable(v):
+    """A CSV cell as a float, None for empty or NaN (no data)."""
+    x = num(v)
+    return None if x is None or x != x else x
+
+
+def compare_zonal(res):
+    """geoplan's popgrid_sum/popgrid_mean against exactextract's sum/mean, per area.
+
+    An area without data (no pixel with data under it) must be so on both sides: geoplan writes null sum and
+    mean; exactextract 0.3.0 writes a NaN mean and a sum of 0 (its convention, not a value), so its NaN mean is
+    the marker and its sum there must be 0 or NaN."""
+    gp = rows(os.path.join(res, "zonal-geoplan", "areas.csv"))
+    peer = rows(os.path.join(res, "zonal-peer.csv"))
+    problems = []
+    if set(gp) != set(peer):
+        problems.append(f"area codes differ: {len(set(gp) ^ set(peer))} codes on one side only")
+    worst = {}
+    compared = without_data = 0
+    for code in sorted(set(gp) & set(peer)):
+        compared += 1
+        g = {stat: nullable(gp[code][f"popgrid_{stat}"]) for stat in ("sum", "mean")}
+        p = {stat: nullable(peer[code][stat]) for stat in ("sum", "mean")}
+        shown = f"geoplan sum {gp[code]['popgrid_sum']!r} mean {gp[code]['popgrid_mean']!r}, " \
+                f"exactextract sum {peer[code]['sum']!r} mean {peer[code]['mean']!r}"
+        g_empty, p_empty = g["mean"] is None, p["mean"] is None
+        if g_empty or p_empty:
+            if not (g_empty and p_empty):
+                problems.append(f"{code}: no data on one side only ({shown})")
+            elif g["sum"] is not None or p["sum"] not in (None, 0.0):
+                problems.append(f"{code}: no data, but a sum ({shown})")
+            else:
+                without_data += 1
+            continue
+        for stat in ("sum", "mean"):
+            a, b = g[stat], p[stat]
+            if a is None or b is None:
+                problems.append(f"{code} {stat}: null on one side only ({shown})")
+                continue
+            err = abs(a - b) / max(abs(a), abs(b), 1e-300)
+            if err > worst.get(stat, (-1.0, ""))[0]:
+                worst[stat] = (err, code)
+            if err > ZONAL_REL:
+                problems.append(f"{code} {stat}: geoplan {a!r}, exactextract {b!r} "
+                                f"(difference {err:.3g} > {ZONAL_REL:g})")
+    return compared, without_data, worst, problems
+
+
+def zonal_stage(res, size, runs):
+    """The zonal stage's table and agreement; False on disagreement."""
+    g, p = timing(res, "zonal-geoplan", runs), timing(res, "zonal-peer", runs)
+    j1 = timing(res, "zonal-jobs1", runs)
+    try:
+        import rasterio
+        with rasterio.open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "work", "raster",
+                                        "popgrid.tif")) as ds:
+            what = f"a {ds.width:,} x {ds.height:,} {ds.dtypes[0].capitalize()} raster"
+    except Exception:
+        what = "the generated raster"
+    print(f"\nzonal stage, size {size}: sum and mean of {what} (work/raster/popgrid.tif) under every area, "
+          f"median of {runs} runs\n")
+    print(f"| {'':<16} | {'geoplan':>9} | {'exactextract':>12} | {'geoplan/exactextract':>20} |")
+    print(f"|{'-' * 18}|{'-' * 11}|{'-' * 14}|{'-' * 22}|")
+    print(f"| {'wall (s)':<16} | {g[0]:>9.2f} | {p[0]:>12.2f} | {g[0] / p[0]:>20.2f} |")
+    print(f"| {'peak memory (MB)':<16} | {g[1]:>9.0f} | {p[1]:>12.0f} | {g[1] / p[1]:>20.2f} |")
+    speedup = p[0] / g[0]
+    mark = "met" if speedup >= ZONAL_TARGET else "NOT met"
+    print(f"\nspeed-up: exactextract {p[0]:.2f} s / geoplan {g[0]:.2f} s = {speedup:.2f}x "
+          f"(target at least {ZONAL_TARGET}x: {mark})")
+    if j1:
+        print(f"geoplan --jobs 1 (one thread, as exactextract runs): {j1[0]:.2f} s, {j1[1]:.0f} MB: "
+              f"speed-up {p[0] / j1[0]:.2f}x")
+    gsec = [json.load(open(os.path.join(res, f"zonal-geoplan.{i}.json")))["boundarySets"][0]["seconds"].get("popgrid")
+            for i in range(1, runs + 1)]
+    pst = stage_medians(res, "zonal-peer", runs)
+    if all(x is not None for x in gsec) and pst:
+        print(f"inside the processes: geoplan's zonal indicator {statistics.median(gsec):.3f} thread-s (summed over "
+              f"its threads); exactextract: reading the areas {pst.get('read', 0):.3f} s, exact_extract "
+              f"{pst.get('zonal', 0):.3f} s, writing the CSV {pst.get('write', 0):.3f} s")
+    compared, without_data, worst, problems = compare_zonal(res)
+    print(f"\nzonal agreement (geoplan vs exactextract), {compared} areas compared "
+          f"({without_data} without data on both sides: null in geoplan, NaN mean in exactextract):")
+    for stat in ("sum", "mean"):
+        e, code = worst.get(stat, (0.0, "-"))
+        print(f"  popgrid_{stat:<18} worst rel difference {e:.2e}" + (f" ({code})" if e else ""))
+    if problems:
+        print(f"\nZONAL DISAGREEMENT ({len(problems)}):")
+        for x in problems[:20]:
+            print("  " + x)
+        return False
+    print(f"  sum and mean agree within {ZONAL_REL:g} relative for every area")
+    return True
 
 
 if __name__ == "__main__":

@@ -4,6 +4,9 @@ struct ZonalAccumulator {
     private let keepsValues: Bool
     private let keepsHistogram: Bool
     private let weighted: Bool
+    /// Whether `stdev` is asked for: only then is the running mean and sum of squares kept (its division per
+    /// pixel is the costliest step of `add`; sum and mean do not need it).
+    private let keepsSpread: Bool
 
     /// Σ c over pixels with data.
     private(set) var coverage = 0.0
@@ -27,6 +30,7 @@ struct ZonalAccumulator {
         keepsValues = statistics.contains { $0.needsValues }
         keepsHistogram = statistics.contains { $0.needsHistogram }
         weighted = statistics.contains { $0.isWeighted }
+        keepsSpread = statistics.contains(.stdev)
     }
 
     /// Adds a pixel with data: value x, covered fraction c (0…1], ground area A (m²), weight w (1 without weights).
@@ -37,9 +41,11 @@ struct ZonalAccumulator {
         groundArea += c * pixelArea
         minimum = Swift.min(minimum, x)
         maximum = Swift.max(maximum, x)
-        let delta = x - mean
-        mean += delta * c / coverage
-        squares += c * delta * (x - mean)
+        if keepsSpread {
+            let delta = x - mean
+            mean += delta * c / coverage
+            squares += c * delta * (x - mean)
+        }
         if weighted, w > 0 {
             let cw = c * w
             weight += cw

@@ -117,10 +117,14 @@ struct ZonalExtractor {
     /// Adds the pixels of one strip that lie on the raster and have data.
     private func add(strip: PixelWindow, fractions: [Double], areas: [Double], origin offset: (column: Int, row: Int),
                      into statistics: inout ZonalAccumulator) throws {
-        // The strip in the raster's own pixel numbers, cut to the raster.
-        let columns = max(offset.column, 0)..<min(offset.column + strip.width, values.grid.columns)
-        let rows = max(offset.row + strip.row, 0)..<min(offset.row + strip.row + strip.height, values.grid.rows)
-        guard !columns.isEmpty, !rows.isEmpty else { return }
+        // The strip in the raster's own pixel numbers, cut to the raster. Bounds are compared before a range is
+        // formed: for a strip wholly beyond the raster (an area off its edge) the cut bounds cross, and a Range
+        // with lowerBound > upperBound traps.
+        let columnStart = max(offset.column, 0), columnEnd = min(offset.column + strip.width, values.grid.columns)
+        let rowStart = max(offset.row + strip.row, 0)
+        let rowEnd = min(offset.row + strip.row + strip.height, values.grid.rows)
+        guard columnStart < columnEnd, rowStart < rowEnd else { return }
+        let columns = columnStart..<columnEnd, rows = rowStart..<rowEnd
         // Only the columns where this strip covers something.
         var used = columns.upperBound, usedEnd = columns.lowerBound
         for row in rows {

@@ -249,6 +249,19 @@ import Testing
         #expect(value("B", "z_covered_fraction") == 0)
     }
 
+    /// An area whose box lies wholly beyond the raster's edge, with a gap (B, east of a raster ending at 100.03),
+    /// has no data: null, not a crash (its strips' cut bounds cross).
+    @Test func anAreaWhollyBeyondTheRasterIsNull() throws {
+        let raster = folder.path("narrow.tif")
+        try SyntheticRaster.write(to: raster, columns: 3, rows: 10, west: 100.0, north: 13.1, size: 0.01) { _, _ in 3 }
+        let (report, value) = try run(ZonalRequest(input: "raster", statistics: [.count, .sum, .mean]), raster: raster)
+        #expect(abs(try #require(value("A", "z_count")) - 30) < 1e-9)
+        #expect(value("B", "z_count") == 0)
+        #expect(value("B", "z_sum") == nil)
+        #expect(value("B", "z_mean") == nil)
+        #expect(report.counters["z: areas without raster data"] == 1)
+    }
+
     @Test func classValuesAbsentFromTheRasterAreReported() throws {
         let raster = folder.path("classes.tif")
         try SyntheticRaster.write(to: raster, columns: 20, rows: 10, west: 100.0, north: 13.1, size: 0.01) { c, _ in
