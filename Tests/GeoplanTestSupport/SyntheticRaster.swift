@@ -7,13 +7,15 @@ public enum SyntheticRaster {
     /// `crs` nil writes no CRS, `noData` sets the band's nodata value.
     public static func write(to path: String, columns: Int, rows: Int, west: Double, north: Double, size: Double,
                              crs: String? = "EPSG:4326", noData: Double? = nil, type: RasterDataType = .float64,
-                             value: (Int, Int) -> Double) throws {
+                             scale: Double = 1, offset: Double = 0, value: (Int, Int) -> Double) throws {
         let dataset = try RasterDataset.create(path, width: columns, height: rows, bands: 1, type: type,
                                                options: ["TILED": "YES", "BLOCKXSIZE": "64", "BLOCKYSIZE": "64"])
         try dataset.setGeoTransform(GeoTransform(originX: west, pixelWidth: size, originY: north, pixelHeight: -size))
         if let crs { try dataset.setSpatialReference(try SpatialReference(definition: crs)) }
         let band = try dataset.band(1)
         if let noData { try band.setNoDataValue(noData) }
+        if scale != 1 { try band.setScale(scale) }
+        if offset != 0 { try band.setOffset(offset) }
         var values: [Double] = []
         values.reserveCapacity(columns * rows)
         for row in 0..<rows {

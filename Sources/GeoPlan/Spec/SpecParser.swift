@@ -75,7 +75,7 @@ private enum Schema {
         case "ratio": ["numerator", "denominator", "scale"]
         case "expression": ["expression"]
         case "nearest": ["input", "where"]
-        case "zonal": ["input", "band", "stats", "classes", "coverage", "weights", "weights_band"]
+        case "zonal": ["raster", "input", "band", "stats", "classes", "coverage", "weights", "weights_band"]
         default: []
         }
     }

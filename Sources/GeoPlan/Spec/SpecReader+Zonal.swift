@@ -1,11 +1,24 @@
 import Yams
 
 extension SpecReader {
-    /// `type: zonal`: `input` (a raster), `stats`, and optionally `band`, `classes` (for `fraction` and `area`),
-    /// `coverage` (exact or centre), `weights` and `weights_band` (for `weighted_*`), `unit` (for `area`).
+    /// `type: zonal`: `raster` (a raster input's name; `input` is taken too, as for other types), `stats`, and
+    /// optionally `band`, `classes` (for `fraction` and `area`), `coverage` (exact or centre), `weights` and
+    /// `weights_band` (for `weighted_*`), `unit` (for `area`).
     func zonal(_ fields: Fields, owner: String, draft: inout Draft) -> IndicatorKind? {
         let before = errorCount
-        let input = requiredText(fields, "input", owner: owner)
+        var input: String?
+        switch (fields["raster"], fields["input"]) {
+        case let (raster?, other?):
+            fail(at: other, "give the raster once: raster: or input:, not both (\(owner))")
+            input = text(raster, key: "raster")
+        case let (raster?, nil):
+            input = text(raster, key: "raster")
+            draft.inputNode = raster
+        case (nil, .some):
+            input = requiredText(fields, "input", owner: owner)
+        case (nil, nil):
+            missing(fields, "raster", owner: owner)
+        }
         let band = fields["band"].flatMap { integer($0, key: "band", range: 1...65_535) } ?? 1
         let weightsBand = fields["weights_band"].flatMap { integer($0, key: "weights_band", range: 1...65_535) } ?? 1
         var statistics: [ZonalStatistic] = []

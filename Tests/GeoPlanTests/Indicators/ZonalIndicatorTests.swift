@@ -249,6 +249,20 @@ import Testing
         #expect(value("B", "z_covered_fraction") == 0)
     }
 
+    /// Stored values 0…9 with scale 0.5 and offset 10 (GDAL's unscaling: value · scale + offset) mean 10–14.5;
+    /// B's half of the raster is all nodata (a window with no value at all): null, covered 0.
+    @Test func scaleAndOffsetAreAppliedAndAllNoDataWindowsAreNull() throws {
+        let raster = folder.path("scaled.tif")
+        try SyntheticRaster.write(to: raster, columns: 20, rows: 10, west: 100.0, north: 13.1, size: 0.01,
+                                  noData: 255, type: .byte, scale: 0.5, offset: 10) { c, _ in c < 10 ? Double(c) : 255 }
+        let (_, value) = try run(ZonalRequest(input: "raster", statistics: [.mean, .min, .max]), raster: raster)
+        #expect(abs(try #require(value("A", "z_mean")) - (10 + 0.5 * 4.5)) < 1e-12)
+        #expect(value("A", "z_min") == 10)
+        #expect(value("A", "z_max") == 14.5)
+        #expect(value("B", "z_mean") == nil)
+        #expect(value("B", "z_covered_fraction") == 0)
+    }
+
     /// An area whose box lies wholly beyond the raster's edge, with a gap (B, east of a raster ending at 100.03),
     /// has no data: null, not a crash (its strips' cut bounds cross).
     @Test func anAreaWhollyBeyondTheRasterIsNull() throws {

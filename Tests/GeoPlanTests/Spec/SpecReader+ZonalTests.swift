@@ -27,7 +27,7 @@ import Testing
                 unit: rai
               - id: ntl
                 type: zonal
-                input: lights
+                raster: lights
                 stats: weighted_mean
                 weights: worldpop
             """)
@@ -48,6 +48,10 @@ import Testing
               - {id: e, type: zonal, input: roads, stats: [sum]}
               - {id: f, type: zonal, input: worldpop, stats: [sum], classes: [1]}
               - {id: g, type: zonal, input: worldpop, stats: [sum], weights: roads, band: 0}
+              - {id: h, type: zonal, raster: worldpop, input: lights, stats: [sum]}
+              - {id: i, type: zonal, stats: [sum]}
+              - {id: j, type: zonal, raster: roads, stats: [sum]}
+              - {id: k, type: zonal, raster: worldpop, stats: [weighted_mean], weights: roads}
             """).map(\.message)
         #expect(messages.contains { $0.contains("unknown statistic \"average\"") && $0.contains("weighted_mean") })
         #expect(messages.contains { $0.contains("fraction and area need the pixel values") })
@@ -56,6 +60,9 @@ import Testing
         #expect(messages.contains { $0.contains("input \"roads\" is lines, but a zonal indicator needs raster") })
         #expect(messages.contains { $0.contains("classes are only used by the fraction and area statistics") })
         #expect(messages.contains { $0.contains("band: expected a whole number from 1") })
+        #expect(messages.contains { $0.contains("give the raster once") })
+        #expect(messages.contains { $0.contains("missing") && $0.contains("raster") && $0.contains("\"i\"") })
+        #expect(messages.filter { $0.contains("input \"roads\" is lines") }.count == 3)  // e, j, and k's weights
     }
 
     @Test func vectorKeysOnARasterInputAreRefused() {
