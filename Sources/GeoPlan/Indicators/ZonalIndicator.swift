@@ -4,69 +4,79 @@ import Foundation
 /// fraction of it the area covers, plus `<id>_covered_fraction`, the share of the area with raster data.
 ///
 /// Columns are `<id>_<stat>` (`pop_sum`, `ntl_q90`), and `<id>_<stat>_<class>` for `fraction` and `area`
-/// (`lc_fraction_10`). Where an area covers no pixel with data, `count` and `variety` are 0 and the other
-/// statistics null, never a silent zero.
+/// (`lc_fraction_10`); with several bands, `<id>_b<band>_…` for each. Where an area covers no pixel with data,
+/// `count` and `variety` are 0 and the other statistics null, never a silent zero.
 struct ZonalIndicator: IndicatorComputer {
     let spec: IndicatorSpec
     let request: ZonalRequest
 
     func compute(_ run: RunContext) throws -> IndicatorResult {
-        let values = try run.raster(request.input, band: request.band)
         let weights = try request.weights.map { try run.raster($0, band: request.weightsBand) }
-        let extractor = ZonalExtractor(values: values, weights: weights, request: request)
         let columns = Self.columns(spec.id, request)
-        var rows: [[IndicatorValue]] = []
-        var withoutData = 0
-        var areasWithClass = [Int](repeating: 0, count: request.classes.count)
-        for area in run.boundaries.areas {
-            guard run.isCore(area.index) else {
-                rows.append([IndicatorValue](repeating: .null, count: columns.count))
-                continue
-            }
-            var summary = try extractor.summarise(area.geometry)
-            var row: [IndicatorValue] = []
-            for statistic in request.statistics {
-                if statistic.isPerClass {
-                    let perClass = summary.statistics.values(of: statistic, classes: request.classes,
-                                                             unitSquareMetres: request.areaUnit.squareMetres)
-                    row += perClass.map { IndicatorValue.finite($0) }
-                } else {
-                    row.append(.finite(summary.statistics.value(of: statistic)))
+        var rows = [[IndicatorValue]](repeating: [], count: run.boundaries.areas.count)
+        var counters: [String: Int] = [:]
+        for band in request.bands {
+            let prefix = Self.prefix(spec.id, band: band, of: request)
+            let extractor = ZonalExtractor(values: try run.raster(request.input, band: band), weights: weights,
+                                           request: request)
+            var withoutData = 0
+            var areasWithClass = [Int](repeating: 0, count: request.classes.count)
+            for area in run.boundaries.areas {
+                guard run.isCore(area.index) else { continue }
+                var summary = try extractor.summarise(area.geometry)
+                for statistic in request.statistics {
+                    if statistic.isPerClass {
+                        let perClass = summary.statistics.values(of: statistic, classes: request.classes,
+                                                                 unitSquareMetres: request.areaUnit.squareMetres)
+                        rows[area.index] += perClass.map { IndicatorValue.finite($0) }
+                    } else {
+                        rows[area.index].append(.finite(summary.statistics.value(of: statistic)))
+                    }
+                }
+                rows[area.index].append(.finite(summary.coveredFraction))
+                if summary.statistics.coverage == 0 { withoutData += 1 }
+                for (position, value) in request.classes.enumerated() where summary.statistics.histogram[value] != nil {
+                    areasWithClass[position] += 1
                 }
             }
-            row.append(.finite(summary.coveredFraction))
-            rows.append(row)
-            if summary.statistics.coverage == 0 { withoutData += 1 }
-            for (position, value) in request.classes.enumerated() where summary.statistics.histogram[value] != nil {
-                areasWithClass[position] += 1
+            counters["\(prefix): areas without raster data"] = withoutData
+            for (position, value) in request.classes.enumerated() {
+                counters[Self.classCounter(prefix, value)] = areasWithClass[position]
             }
         }
-        var counters = ["\(spec.id): areas without raster data": withoutData]
-        for (position, value) in request.classes.enumerated() {
-            counters[Self.classCounter(spec.id, value)] = areasWithClass[position]
+        for area in run.boundaries.areas where !run.isCore(area.index) {
+            rows[area.index] = [IndicatorValue](repeating: .null, count: columns.count)
         }
         return IndicatorResult(columns: columns, rows: rows, counters: counters)
     }
 
+    /// `<id>`, or `<id>_b<band>` when the indicator reads several bands.
+    static func prefix(_ id: String, band: Int, of request: ZonalRequest) -> String {
+        request.bands.count > 1 ? "\(id)_b\(band)" : id
+    }
+
     /// The counter that says under how many areas a class value occurs (0: a class the raster may not have).
-    static func classCounter(_ id: String, _ value: Double) -> String {
-        "\(id): areas where class \(SpecReader.numberText(value)) occurs"
+    static func classCounter(_ prefix: String, _ value: Double) -> String {
+        "\(prefix): areas where class \(SpecReader.numberText(value)) occurs"
     }
 
     static func columns(_ id: String, _ request: ZonalRequest) -> [IndicatorColumn] {
         var columns: [IndicatorColumn] = []
-        for statistic in request.statistics {
-            if statistic.isPerClass {
-                for value in request.classes {
-                    let name = SpecReader.numberText(value)
-                    columns.append(IndicatorColumn(name: ColumnName.grouped("\(id)_\(statistic)", name), type: .real,
-                                                   indicator: id, className: name))
+        for band in request.bands {
+            let prefix = prefix(id, band: band, of: request)
+            for statistic in request.statistics {
+                if statistic.isPerClass {
+                    for value in request.classes {
+                        let name = SpecReader.numberText(value)
+                        columns.append(IndicatorColumn(name: ColumnName.grouped("\(prefix)_\(statistic)", name),
+                                                       type: .real, indicator: id, className: name))
+                    }
+                } else {
+                    columns.append(IndicatorColumn(name: "\(prefix)_\(statistic)", type: .real, indicator: id))
                 }
-            } else {
-                columns.append(IndicatorColumn(name: "\(id)_\(statistic)", type: .real, indicator: id))
             }
+            columns.append(IndicatorColumn(name: "\(prefix)_covered_fraction", type: .real, indicator: id))
         }
-        columns.append(IndicatorColumn(name: "\(id)_covered_fraction", type: .real, indicator: id))
         return columns
     }
 }

@@ -172,7 +172,8 @@ final class RunContext {
     /// Before a zonal indicator runs: its rasters open, the weights share the values' grid, and the raster
     /// overlaps the areas (a raster elsewhere, or in a wrong CRS, would give every area "no data").
     func checkRasters(of request: ZonalRequest) throws {
-        let values = try raster(request.input, band: request.band)
+        for band in request.bands.dropFirst() { _ = try raster(request.input, band: band) }
+        let values = try raster(request.input, band: request.bands.first ?? 1)
         if let name = request.weights {
             let weights = try raster(name, band: request.weightsBand)
             guard weights.sharesGrid(with: values) else {

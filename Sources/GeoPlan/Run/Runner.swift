@@ -161,7 +161,12 @@ public enum Runner {
             var result = outcome.results[position]
             if case let .zonal(request) = indicator.kind {
                 // Only the whole run knows that a class occurs under no area.
-                let absent = request.classes.filter { result.counters[ZonalIndicator.classCounter(indicator.id, $0)] == 0 }
+                let absent = request.classes.filter { value in
+                    request.bands.allSatisfy { band in
+                        let prefix = ZonalIndicator.prefix(indicator.id, band: band, of: request)
+                        return result.counters[ZonalIndicator.classCounter(prefix, value)] == 0
+                    }
+                }
                 if !absent.isEmpty {
                     result.warnings.append("\(indicator.id): class value(s) "
                         + absent.map(SpecReader.numberText).joined(separator: ", ")

@@ -19,7 +19,17 @@ extension SpecReader {
         case (nil, nil):
             missing(fields, "raster", owner: owner)
         }
-        let band = fields["band"].flatMap { integer($0, key: "band", range: 1...65_535) } ?? 1
+        var bands = [1]
+        if let node = fields["band"] {
+            if case let .sequence(sequence) = node {
+                bands = sequence.compactMap { integer($0, key: "band", range: 1...65_535) }
+                if bands.isEmpty || Set(bands).count != bands.count {
+                    fail(at: node, "band: expected band numbers, each once, such as [1, 2, 3]")
+                }
+            } else {
+                bands = integer(node, key: "band", range: 1...65_535).map { [$0] } ?? [1]
+            }
+        }
         let weightsBand = fields["weights_band"].flatMap { integer($0, key: "weights_band", range: 1...65_535) } ?? 1
         var statistics: [ZonalStatistic] = []
         if let node = fields["stats"] {
@@ -69,7 +79,7 @@ extension SpecReader {
             areaUnit = unit
         }
         guard errorCount == before, let input else { return nil }
-        return .zonal(ZonalRequest(input: input, band: band, statistics: statistics, classes: classes,
+        return .zonal(ZonalRequest(input: input, bands: bands, statistics: statistics, classes: classes,
                                    coverage: coverage, weights: weights, weightsBand: weightsBand, areaUnit: areaUnit))
     }
 

@@ -2,8 +2,8 @@
 public struct ZonalRequest: Hashable, Sendable {
     /// The raster input's name.
     public var input: String
-    /// 1-based band number.
-    public var band: Int
+    /// 1-based band numbers; with several, each band gets its own columns (`<id>_b2_mean`).
+    public var bands: [Int]
     public var statistics: [ZonalStatistic]
     /// Pixel values that `fraction` and `area` report on, one column each.
     public var classes: [Double]
@@ -14,11 +14,11 @@ public struct ZonalRequest: Hashable, Sendable {
     /// The unit of `area` columns.
     public var areaUnit: AreaUnit
 
-    public init(input: String, band: Int = 1, statistics: [ZonalStatistic], classes: [Double] = [],
+    public init(input: String, bands: [Int] = [1], statistics: [ZonalStatistic], classes: [Double] = [],
                 coverage: CoverageRule = .exact, weights: String? = nil, weightsBand: Int = 1,
                 areaUnit: AreaUnit = .squareKilometres) {
         self.input = input
-        self.band = band
+        self.bands = bands
         self.statistics = statistics
         self.classes = classes
         self.coverage = coverage

@@ -80,7 +80,7 @@ struct ZonalCommand: ParsableCommand {
 
     func run() throws {
         let request = ZonalRequest(
-            input: "input", band: band, statistics: statistics, classes: classValues,
+            input: "input", bands: [band], statistics: statistics, classes: classValues,
             coverage: CoverageRule(rawValue: coverage == "center" ? "centre" : coverage) ?? .exact,
             weights: weights == nil ? nil : "weights", areaUnit: AreaUnit(parsing: unit) ?? .squareKilometres)
         let stem = URL(fileURLWithPath: raster).deletingPathExtension().lastPathComponent

@@ -263,6 +263,23 @@ import Testing
         #expect(value("B", "z_covered_fraction") == 0)
     }
 
+    /// Several bands: each gets its own columns, `<id>_b<band>_<stat>`.
+    @Test func severalBandsHaveTheirOwnColumns() throws {
+        let path = folder.path("two-bands.tif")
+        let dataset = try RasterDataset.create(path, width: 20, height: 10, bands: 2, type: .float32)
+        try dataset.setGeoTransform(GeoTransform(originX: 100.0, pixelWidth: 0.01, originY: 13.1, pixelHeight: -0.01))
+        try dataset.setSpatialReference(try SpatialReference(definition: "EPSG:4326"))
+        for (band, value) in [(1, 1.0), (2, 5.0)] {
+            try dataset.band(band).write([Double](repeating: value, count: 200),
+                                         to: RasterWindow(column: 0, row: 0, width: 20, height: 10))
+        }
+        try dataset.close()
+        let (report, value) = try run(ZonalRequest(input: "raster", bands: [2, 1], statistics: [.mean]), raster: path)
+        #expect(report.columns.map(\.name) == ["z_b2_mean", "z_b2_covered_fraction", "z_b1_mean", "z_b1_covered_fraction"])
+        #expect(value("A", "z_b2_mean") == 5)
+        #expect(value("B", "z_b1_mean") == 1)
+    }
+
     /// An area whose box lies wholly beyond the raster's edge, with a gap (B, east of a raster ending at 100.03),
     /// has no data: null, not a crash (its strips' cut bounds cross).
     @Test func anAreaWhollyBeyondTheRasterIsNull() throws {
@@ -300,7 +317,7 @@ import Testing
         }
         let raster = folder.path("one-band.tif")
         try SyntheticRaster.write(to: raster, columns: 10, rows: 10, west: 100.0, north: 13.1, size: 0.01) { _, _ in 1 }
-        #expect { try run(ZonalRequest(input: "raster", band: 2, statistics: [.sum]), raster: raster) } throws: {
+        #expect { try run(ZonalRequest(input: "raster", bands: [2], statistics: [.sum]), raster: raster) } throws: {
             "\($0)".contains("band 2")
         }
         let noCRS = folder.path("no-crs.tif")

@@ -30,13 +30,15 @@ import Testing
                 raster: lights
                 stats: weighted_mean
                 weights: worldpop
+              - {id: rgb, type: zonal, raster: lights, band: [3, 1], stats: mean}
             """)
         #expect(spec.indicators[0].kind == .zonal(ZonalRequest(
-            input: "worldpop", band: 2, statistics: [.sum, .mean, .quantile(0.9), .fraction, .area], classes: [1, 2.5],
+            input: "worldpop", bands: [2], statistics: [.sum, .mean, .quantile(0.9), .fraction, .area], classes: [1, 2.5],
             coverage: .centre, areaUnit: .rai)))
         #expect(spec.indicators[1].kind == .zonal(ZonalRequest(
             input: "lights", statistics: [.weightedMean], weights: "worldpop")))
         #expect(spec.inputs[0].kind == .raster)
+        #expect(spec.indicators[2].kind == .zonal(ZonalRequest(input: "lights", bands: [3, 1], statistics: [.mean])))
     }
 
     @Test func mistakesAreNamed() {
