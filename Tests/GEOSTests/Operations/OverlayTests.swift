@@ -56,6 +56,18 @@ import Testing
         #expect(try dissolved.area == 7)
     }
 
+    /// Three unit squares in an L, sharing edges vertex for vertex: one polygon of area 3 with 8 corners (the
+    /// shared edges gone, their end vertices kept where they are corners of the outline).
+    @Test func coverageUnionDissolvesSharedEdges() throws {
+        let squares = try ["POLYGON ((0 0, 1 0, 1 1, 0 1, 0 0))", "POLYGON ((1 0, 2 0, 2 1, 1 1, 1 0))",
+                           "POLYGON ((0 1, 1 1, 1 2, 0 2, 0 1))"].map(geometry)
+        let dissolved = try Geometry.collection(squares, context: context).coverageUnion()
+        #expect(dissolved.type == .polygon)
+        #expect(try dissolved.area == 3)
+        #expect(try dissolved.isValid)
+        #expect(try dissolved.equals(try geometry("POLYGON ((0 0, 2 0, 2 1, 1 1, 1 2, 0 2, 0 0))")))
+    }
+
     @Test func anInvalidInputFailsWithGEOSsTopologyMessageAndTheNextCallSucceeds() throws {
         let bowTie = try geometry("POLYGON ((0 0, 1 1, 1 0, 0 1, 0 0))")
         let expected = GEOSError.library(
