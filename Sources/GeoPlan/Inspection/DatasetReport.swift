@@ -3,6 +3,8 @@ public struct DatasetReport: Codable, Hashable, Sendable {
     public var path: String
     public var driver: String
     public var layers: [LayerReport]
+    /// For a raster file (then `layers` is empty).
+    public var raster: RasterReport?
 }
 
 /// One layer: its schema, CRS, extent, encoding, geometry types, validity and geodesic totals.

@@ -6,7 +6,19 @@ public enum Inspection {
     /// Reads each layer once. `progress` gets (features read, features in the layer).
     public static func inspect(_ path: String, options: InputOptions = InputOptions(),
                                progress: (Int, Int?) -> Void = { _, _ in }) throws -> DatasetReport {
-        let source = try VectorSource.open(path, options: options, allowingManyLayers: true)
+        let source: VectorSource
+        do {
+            source = try VectorSource.open(path, options: options, allowingManyLayers: true)
+        } catch let error as GDALError {
+            // Not vector data: describe it as a raster if GDAL reads it as one, else report the vector error.
+            guard case .notRecognized = error, let raster = try? RasterDataset.open(path) else { throw error }
+            return DatasetReport(path: path, driver: raster.driverName, layers: [],
+                                 raster: try RasterReport.inspect(raster))
+        }
+        if source.layers.isEmpty, let raster = try? RasterDataset.open(path) {
+            return DatasetReport(path: path, driver: raster.driverName, layers: [],
+                                 raster: try RasterReport.inspect(raster))
+        }
         let layers = try source.layers.map { layer in
             try inspect(layer, source: source, progress: progress)
         }

@@ -4,6 +4,7 @@ import GeoPlan
 /// `geoplan info` as text, laid out like `ogrinfo -so` with the checks geoplan adds.
 enum InfoText {
     static func render(_ report: DatasetReport) -> String {
+        if let raster = report.raster { return render(raster, path: report.path, driver: report.driver) }
         var lines = ["\(report.path)", "  driver: \(report.driver)", "  layers: \(report.layers.count)"]
         for layer in report.layers {
             lines.append("")
@@ -57,5 +58,35 @@ enum InfoText {
 
     static func number(_ value: Double, decimals: Int = 6) -> String {
         value.formatted(.number.precision(.fractionLength(decimals)).grouping(decimals == 0 ? .automatic : .never))
+    }
+
+    /// A raster, laid out like `gdalinfo`'s first lines.
+    static func render(_ raster: RasterReport, path: String, driver: String) -> String {
+        var lines = ["\(path)", "  driver: \(driver) (raster)",
+                     "  size: \(raster.width.formatted()) × \(raster.height.formatted()) pixels, \(raster.bands.count) band"
+                        + (raster.bands.count == 1 ? "" : "s")]
+        if let width = raster.pixelWidth, let height = raster.pixelHeight {
+            lines.append("  pixel: \(number(width)) × \(number(abs(height)))"
+                         + (raster.pixelSquareMetres.map { ", about \(number($0, decimals: 0)) m² on the ground at the middle row" } ?? "")
+                         + (raster.northUp ? "" : " (rotated grid)"))
+        }
+        if let crs = raster.crs {
+            lines.append("  crs: \(crs.name)\(crs.code.map { " (\($0))" } ?? "")")
+        } else {
+            lines.append("  crs: none declared")
+        }
+        if let box = raster.extentLonLat {
+            lines.append("  extent (lon/lat): \(number(box.minX)), \(number(box.minY)) – \(number(box.maxX)), \(number(box.maxY))")
+        }
+        if let box = raster.extent, raster.crs?.isGeographic != true {
+            lines.append("  extent: \(number(box.minX)), \(number(box.minY)) – \(number(box.maxX)), \(number(box.maxY))")
+        }
+        for band in raster.bands {
+            var text = "  band \(band.number): \(band.dataType), blocks \(band.blockWidth) × \(band.blockHeight), "
+                + "nodata \(band.noData.map { "\($0)" } ?? "none"), mask: \(band.mask)"
+            if band.scale != 1 || band.offset != 0 { text += ", value = stored × \(number(band.scale)) + \(number(band.offset))" }
+            lines.append(text)
+        }
+        return lines.joined(separator: "\n")
     }
 }

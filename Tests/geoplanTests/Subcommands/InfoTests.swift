@@ -69,4 +69,22 @@ import Testing
             #expect(result.stdout.contains("geoplan \(command) "))
         }
     }
+
+    /// A raster: its grid, pixel, CRS, extent and bands, as text and as JSON.
+    @Test func describesARaster() throws {
+        let raster = Fixtures.root.appendingPathComponent("samples/nonthaburi/popgrid.asc").path
+        let text = try CommandRunner.run(["info", raster])
+        try #require(text.status == 0, "\(text.stderr)")
+        #expect(text.stdout.contains("AAIGrid (raster)"))
+        #expect(text.stdout.contains("157 × 181 pixels"))
+        #expect(text.stdout.contains("EPSG:4326"))
+        #expect(text.stdout.contains("nodata -9999.0, mask: nodata"), "\(text.stdout)")
+        let json = try CommandRunner.run(["info", raster, "--json"])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let report = try #require(object["raster"] as? [String: Any])
+        #expect(report["width"] as? Int == 157)
+        // The middle row's pixel, 100.258–100.260° E × 13.964–13.966° N: pyproj's Geod (GeographicLib) gives
+        // 47,818.3069 m² for it with its parallels densified to 1,000 points (recorded 2026-11-25).
+        #expect(abs((report["pixelSquareMetres"] as? Double ?? 0) / 47_818.306_877 - 1) < 1e-8)
+    }
 }
