@@ -20,6 +20,8 @@ public enum GeoPlanError: Error, Hashable, Sendable, CustomStringConvertible {
     case mixedGeometryTypes(path: String, layer: String, types: [String], purpose: String)
     /// Text whose encoding could not be decided.
     case unknownEncoding(path: String, detail: String)
+    /// Tambons and municipalities that cannot be made into a governance partition (see `GovernanceError`).
+    case governance(GovernanceError)
 
     public var description: String {
         switch self {
@@ -43,6 +45,8 @@ public enum GeoPlanError: Error, Hashable, Sendable, CustomStringConvertible {
                 + "\(purpose); filter with --where, or write a format that mixes types (.gpkg, .geojson)"
         case let .unknownEncoding(path, detail):
             return "\"\(path)\": \(detail)"
+        case let .governance(error):
+            return error.description
         }
     }
 }
