@@ -1,0 +1,79 @@
+import Foundation
+import GDAL
+import GEOS
+
+/// `geoplan partition`: reads a tambon layer and a municipality layer, builds the governance partition and
+/// writes its units (a polygon layer) and its crosswalk (a CSV beside them), all or nothing.
+public enum GovernanceOutput {
+    public struct Request: Sendable {
+        public var tambons: BoundarySpec
+        public var municipalities: BoundarySpec
+        public var options: GovernanceOptions
+        public var units: String
+        public var overwrite: Bool
+
+        /// The municipality spec must name the type field as its first name field.
+        public init(tambons: BoundarySpec, municipalities: BoundarySpec, options: GovernanceOptions, units: String,
+                    overwrite: Bool) {
+            self.tambons = tambons
+            self.municipalities = municipalities
+            self.options = options
+            self.units = units
+            self.overwrite = overwrite
+        }
+
+        /// The crosswalk's path: the units' with `-crosswalk.csv` for their extension.
+        public var crosswalk: String {
+            let url = URL(fileURLWithPath: units)
+            return url.deletingPathExtension().path + "-crosswalk.csv"
+        }
+    }
+
+    public struct Outcome: Sendable, Codable {
+        public var report: GovernanceReport
+        public var unitsByKind: [String: Int]
+        public var outputs: [String]
+    }
+
+    public static func run(_ request: Request) throws -> Outcome {
+        let inputs = [request.tambons.path, request.municipalities.path]
+        let unitsTarget = try OutputTarget(path: request.units, overwrite: request.overwrite, inputs: inputs)
+        let crosswalkTarget = try OutputTarget(path: request.crosswalk, overwrite: request.overwrite, inputs: inputs)
+        let context = try GEOSContext()
+        let tambons = try BoundarySet.load(request.tambons, folder: nil, context: context)
+        let municipalities = try BoundarySet.load(request.municipalities, folder: nil, context: context)
+        let result = try GovernancePartition(options: request.options)
+            .build(tambons: TambonInput.from(tambons), municipalities: try MunicipalityInput.from(municipalities))
+
+        let writer = try LayerWriter(
+            target: unitsTarget, layerName: "units",
+            schema: LayerSchema(fields: [
+                FieldDefinition(name: "tambon_code", type: .string), FieldDefinition(name: "lg_code", type: .string),
+                FieldDefinition(name: "lg_type", type: .string), FieldDefinition(name: "kind", type: .string),
+                FieldDefinition(name: "area_km2", type: .real), FieldDefinition(name: "area_rai", type: .real),
+            ]),
+            spatialReference: try SpatialReference.wgs84(), geometryType: GeometryType(kind: .polygon))
+        for (position, unit) in result.units.enumerated() {
+            try writer.write(values: [.string(unit.tambonCode), .string(unit.localGovernmentCode),
+                                      .string(unit.type.rawValue), .string(unit.kind.rawValue),
+                                      .real(unit.areaSquareMetres / 1_000_000), .real(unit.areaSquareMetres / 1_600)],
+                             geometry: try OGRGeometry(wkb: unit.geometry.wkb()),
+                             source: FeatureLocation(path: request.units, layer: "units", featureID: Int64(position)))
+        }
+        try writer.close()
+        var table = CSVTable(header: ["tambon_code", "lg_code", "lg_type", "kind", "area_km2", "area_rai",
+                                      "share_of_tambon", "share_of_lg"])
+        for row in result.crosswalk {
+            table.append([.text(row.tambonCode), .text(row.localGovernmentCode), .text(row.localGovernmentType.rawValue),
+                          .text(row.kind.rawValue), .number(row.areaSquareKilometres), .number(row.areaRai),
+                          .number(row.shareOfTambon), .number(row.shareOfLocalGovernment)])
+        }
+        let crosswalk = try table.write(to: crosswalkTarget, byteOrderMark: false)
+        // Both appear together: the layer first, then the table.
+        try writer.commit()
+        try crosswalk.commit()
+        var byKind: [String: Int] = [:]
+        for unit in result.units { byKind["\(unit.kind.rawValue) (\(unit.type.rawValue))", default: 0] += 1 }
+        return Outcome(report: result.report, unitsByKind: byKind, outputs: [request.units, request.crosswalk])
+    }
+}

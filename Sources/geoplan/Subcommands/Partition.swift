@@ -1,0 +1,104 @@
+import ArgumentParser
+import Foundation
+import GeoPlan
+
+/// `geoplan partition`: the units that govern — municipal pieces and SAO remainders — from tambons and
+/// municipalities, with a crosswalk.
+struct PartitionCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "partition",
+        abstract: "Split tambons by municipalities into the units that govern: municipal pieces and SAO remainders.",
+        discussion: """
+            Every municipal piece (tambon ∩ municipality) and every remainder (tambon minus all municipalities, \
+            the area its SAO governs) becomes a unit carrying both codes. Municipal borders within --snap-metres \
+            of a tambon border are snapped to it, so files from different agencies make no slivers; pieces \
+            smaller than --min-piece-m2 are merged into a neighbour of the same tambon or kept, and always \
+            listed. The run checks that units do not overlap, cover the tambons and are valid, and says so.
+            Writes the units (a polygon layer "units") and <units>-crosswalk.csv (tambon code, local \
+            government code, area in km² and rai, share of the tambon, share of the local government).
+
+            Examples:
+              geoplan partition shapes/tambons/nonthaburi/nonthaburi.shp shapes/municipalities/nonthaburi.gpkg \\
+                  --out /tmp/nonthaburi-units.gpkg
+              geoplan partition tambons.shp municipalities.gpkg --municipality-id CODE --type-field TYPE \\
+                  --snap-metres 2 --out units.gpkg --json
+            """)
+
+    @Argument(help: ArgumentHelp("The tambons.", valueName: "tambons"))
+    var tambons: String
+
+    @Argument(help: ArgumentHelp("The municipalities (polygons with a code and a type: city, town, subdistrict).",
+                                 valueName: "municipalities"))
+    var municipalities: String
+
+    @Option(name: .long, help: ArgumentHelp("Write the units here (.gpkg, .geojson, .fgb, .shp).", valueName: "file"))
+    var out: String
+
+    @Option(name: .long, help: ArgumentHelp("Tambon code field (default ADM3_PCODE).", valueName: "field"))
+    var tambonId = "ADM3_PCODE"
+
+    @Option(name: .long, help: ArgumentHelp("Municipality code field (default LG_CODE).", valueName: "field"))
+    var municipalityId = "LG_CODE"
+
+    @Option(name: .long, help: ArgumentHelp("Municipality type field (default LG_TYPE).", valueName: "field"))
+    var typeField = "LG_TYPE"
+
+    @Option(name: .long, help: ArgumentHelp("Snapping tolerance in metres (default 5).", valueName: "metres"))
+    var snapMetres: Double = 5
+
+    @Option(name: .long, help: ArgumentHelp("Smallest piece kept as it is, m² (default 100).", valueName: "m2"))
+    var minPieceM2: Double = 100
+
+    @Flag(name: .long, help: "Replace the outputs if they exist.")
+    var overwrite = false
+
+    @OptionGroup var report: ReportArguments
+
+    func validate() throws {
+        guard snapMetres >= 0, snapMetres.isFinite else { throw ValidationError("--snap-metres must be 0 or more") }
+        guard minPieceM2 >= 0, minPieceM2.isFinite else { throw ValidationError("--min-piece-m2 must be 0 or more") }
+    }
+
+    func run() throws {
+        let request = GovernanceOutput.Request(
+            tambons: BoundarySpec(name: "tambons", path: tambons, idField: tambonId),
+            municipalities: BoundarySpec(name: "municipalities", path: municipalities, idField: municipalityId,
+                                         nameFields: [typeField]),
+            options: GovernanceOptions(snapToleranceMetres: snapMetres, minimumPieceSquareMetres: minPieceM2),
+            units: out, overwrite: overwrite)
+        let outcome = try GovernanceOutput.run(request)
+        if report.json {
+            try Console.printJSON(outcome)
+        } else {
+            Console.print(Self.text(outcome))
+        }
+    }
+
+    static func text(_ outcome: GovernanceOutput.Outcome) -> String {
+        let report = outcome.report
+        var lines = ["\(report.tambons) tambons, \(report.municipalities) municipalities → \(report.units) units:"]
+        for (kind, count) in outcome.unitsByKind.sorted(by: { $0.key < $1.key }) { lines.append("  \(kind): \(count)") }
+        lines.append("snapped to tambon borders within \(report.options.snapToleranceMetres) m: "
+                     + "\(report.snappedMunicipalities.count) municipalities")
+        for piece in report.smallPieces {
+            lines.append("small piece: \(piece.localGovernmentCode) in \(piece.tambonCode), "
+                         + String(format: "%.1f m²", piece.areaSquareMetres) + " at \(piece.point) (\(piece.reason.rawValue))"
+                         + (piece.mergedInto.map { ", merged into \($0)" } ?? ", kept"))
+        }
+        for part in report.outsideParts {
+            lines.append("outside every tambon: \(part.municipalityCode), "
+                         + String(format: "%.1f m²", part.areaSquareMetres) + " at \(part.point)")
+        }
+        for overlap in report.resolvedOverlaps {
+            lines.append("overlap given to \(overlap.first): \(overlap.first) × \(overlap.second), "
+                         + String(format: "%.1f m²", overlap.areaSquareMetres))
+        }
+        let guarantees = report.guarantees
+        lines.append("checked: units do not overlap (largest " + String(format: "%.3g", guarantees.largestOverlapSquareMetres)
+                     + " m²), cover the tambons (difference " + String(format: "%.3g", guarantees.coverageRelativeDifference)
+                     + " relative), \(guarantees.invalidUnits) invalid")
+        lines.append("wrote:")
+        lines += outcome.outputs.map { "  \($0)" }
+        return lines.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,69 @@
+import Foundation
+import GDAL
+import GeoplanTestSupport
+import Testing
+
+/// `geoplan partition` over the shipped Nonthaburi tambons and the synthetic municipalities: units and a
+/// crosswalk whose shares add up, guarantees reported, and bad input named.
+@Suite struct PartitionCommandTests {
+    @Test func nonthaburiUnitsAndCrosswalk() throws {
+        let folder = try TemporaryFolder()
+        let out = folder.path("units.gpkg")
+        let result = try CommandRunner.run(["partition", Fixtures.nonthaburi,
+                                            Fixtures.shape("municipalities/nonthaburi.gpkg"), "--out", out, "--json"])
+        try #require(result.status == 0, "\(result.stderr)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let report = try #require(object["report"] as? [String: Any])
+        let units = try #require(report["units"] as? Int)
+        #expect(report["tambons"] as? Int == 52 && report["municipalities"] as? Int == 13)
+        let layer = try Dataset.open(out).layer(at: 0)
+        #expect(layer.name == "units")
+        #expect(Array(layer.features).count == units)
+
+        // Each tambon's shares add up to 1; so do each local government's.
+        let csv = try String(contentsOfFile: folder.path("units-crosswalk.csv"), encoding: .utf8)
+        let rows = csv.split(whereSeparator: \.isNewline).dropFirst().map { $0.split(separator: ",").map(String.init) }
+        #expect(rows.count == units)
+        var byTambon: [String: Double] = [:], byGovernment: [String: Double] = [:]
+        for row in rows {
+            byTambon[row[0], default: 0] += Double(row[6]) ?? .nan
+            byGovernment[row[1], default: 0] += Double(row[7]) ?? .nan
+        }
+        #expect(byTambon.count == 52)
+        #expect(byTambon.values.allSatisfy { abs($0 - 1) < 1e-12 }, "\(byTambon)")
+        #expect(byGovernment.values.allSatisfy { abs($0 - 1) < 1e-12 })
+        #expect(rows.contains { $0[3] == "remainder" && $0[1].hasPrefix("SAO-") })
+    }
+
+    @Test func overlappingMunicipalitiesAreNamed() throws {
+        let folder = try TemporaryFolder()
+        try folder.write(SyntheticData.featureCollection([
+            (#"{"type": "Polygon", "coordinates": [[[100.0, 13.0], [100.1, 13.0], [100.1, 13.1], [100.0, 13.1], [100.0, 13.0]]]}"#,
+             #"{"ADM3_PCODE": "TH100101"}"#),
+        ]), to: "tambons.geojson")
+        try folder.write(SyntheticData.featureCollection([
+            (#"{"type": "Polygon", "coordinates": [[[100.01, 13.01], [100.05, 13.01], [100.05, 13.05], [100.01, 13.05], [100.01, 13.01]]]}"#,
+             #"{"LG_CODE": "M1", "LG_TYPE": "town"}"#),
+            (#"{"type": "Polygon", "coordinates": [[[100.04, 13.04], [100.08, 13.04], [100.08, 13.08], [100.04, 13.08], [100.04, 13.04]]]}"#,
+             #"{"LG_CODE": "M2", "LG_TYPE": "subdistrict"}"#),
+        ]), to: "municipalities.geojson")
+        let result = try CommandRunner.run(["partition", folder.path("tambons.geojson"),
+                                            folder.path("municipalities.geojson"), "--out", folder.path("units.gpkg")])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("M1") && result.stderr.contains("M2"), "\(result.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: folder.path("units.gpkg")))
+    }
+
+    @Test func anExistingOutputIsKeptWithoutOverwrite() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("keep me", to: "units.gpkg")
+        let result = try CommandRunner.run(["partition", Fixtures.nonthaburi,
+                                            Fixtures.shape("municipalities/nonthaburi.gpkg"),
+                                            "--out", folder.path("units.gpkg")])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("--overwrite"))
+        #expect(try String(contentsOfFile: folder.path("units.gpkg"), encoding: .utf8) == "keep me")
+        let help = try CommandRunner.run(["partition", "--help"])
+        #expect(help.status == 0 && help.stdout.contains("geoplan partition"))
+    }
+}
