@@ -78,6 +78,7 @@ extension IndicatorSpec {
         case let .expression(text): try ExpressionIndicator(spec: self, text: text)
         case let .nearest(input, whereClause): NearestIndicator(spec: self, input: input, whereClause: whereClause)
         case let .zonal(request): ZonalIndicator(spec: self, request: request)
+        case let .interpolate(request): InterpolateIndicator(spec: self, request: request)
         }
     }
 }

@@ -14,9 +14,7 @@
 /// overlapping source has weight). Targets are assumed not to overlap each other (a partition, such as the
 /// units of `GovernancePartition`); sources may leave gaps.
 struct ArealInterpolation {
-    enum Kind: String, Hashable, Sendable, CaseIterable {
-        case extensive, intensive
-    }
+    typealias Kind = ArealInterpolationKind
 
     struct Result: Equatable {
         /// One value per target; nil where no source with a value overlaps it.

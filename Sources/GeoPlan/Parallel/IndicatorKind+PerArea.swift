@@ -4,7 +4,7 @@ extension IndicatorKind {
     /// are cheap and read whole columns.)
     var isPerArea: Bool {
         switch self {
-        case .area, .perimeter, .compactness, .count, .length, .share, .mix, .zonal: true
+        case .area, .perimeter, .compactness, .count, .length, .share, .mix, .zonal, .interpolate: true
         case .join, .expression, .nearest: false
         }
     }
@@ -15,6 +15,7 @@ extension IndicatorKind {
         case let .count(input, whereClause, by), let .length(input, whereClause, by): (input, whereClause, by)
         case let .share(input, by, whereClause), let .mix(input, by, whereClause): (input, whereClause, by)
         case let .nearest(input, whereClause): (input, whereClause, nil)
+        case let .interpolate(request): (request.from, nil, request.code)
         case .area, .perimeter, .compactness, .join, .expression, .zonal: nil
         }
     }

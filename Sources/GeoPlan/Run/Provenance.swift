@@ -125,7 +125,7 @@ enum Provenance {
         case .nearest: return "m"
         case .count: return "count"
         case .share, .mix, .compactness: return "fraction (0–1)"
-        case .join, .expression, .zonal: return nil
+        case .join, .expression, .zonal, .interpolate: return nil
         }
     }
 

@@ -132,9 +132,13 @@ public enum Runner {
             _ = try locating(indicator.location, in: spec) { try run.store(input, whereClause: whereClause, by: by) }
         }
         for indicator in indicators {
-            guard case let .zonal(request) = indicator.kind else { continue }
-            progress("\(name): opening \(request.input)")
-            try locating(indicator.location, in: spec) { try run.checkRasters(of: request) }
+            if case let .zonal(request) = indicator.kind {
+                progress("\(name): opening \(request.input)")
+                try locating(indicator.location, in: spec) { try run.checkRasters(of: request) }
+            }
+            if case let .interpolate(request) = indicator.kind {
+                try locating(indicator.location, in: spec) { try Self.checkSources(of: request, run: run) }
+            }
         }
         let shapes = try AreaShapes(run.boundaries)
         let outcome: ParallelCompute.Outcome
@@ -159,6 +163,9 @@ public enum Runner {
         var seconds: [String: Double] = [:]
         for (position, indicator) in indicators.enumerated() {
             var result = outcome.results[position]
+            if case let .interpolate(request) = indicator.kind {
+                try Self.reportInterpolation(indicator.id, request, run: run, result: &result)
+            }
             if case let .zonal(request) = indicator.kind {
                 // Only the whole run knows that a class occurs under no area.
                 let absent = request.classes.filter { value in
@@ -177,6 +184,54 @@ public enum Runner {
             seconds[indicator.id] = outcome.threadSeconds[position]
         }
         return (results, seconds)
+    }
+
+    /// Before interpolating: every source zone has a code, found once (a tambon in two rows would be counted
+    /// twice), and the weights raster opens.
+    private static func checkSources(of request: InterpolationRequest, run: RunContext) throws {
+        let store = try run.store(request.from, whereClause: nil, by: request.code)
+        var seen = Set<String>()
+        for code in store.classes {
+            guard let code, !code.isEmpty else {
+                throw GeoPlanError.input(path: store.input.path, reason: "a source zone has no \(request.code); "
+                                         + "every zone needs its code to find its value")
+            }
+            guard seen.insert(AreaCode.normalize(code, thai: request.normalization == .thai) ?? code).inserted else {
+                throw GeoPlanError.input(path: store.input.path, reason: "\(request.code) \"\(code)\" is on two "
+                                         + "features; merge them (ogr2ogr -dialect sqlite … GROUP BY) so each zone is one")
+            }
+        }
+        if let weights = request.weights { _ = try run.raster(weights, band: 1) }
+    }
+
+    /// After interpolating: the sources split by area for want of weight, and (extensive values, whole runs) how
+    /// much of the sources' total falls outside every area — reported, never re-allocated.
+    private static func reportInterpolation(_ id: String, _ request: InterpolationRequest, run: RunContext,
+                                            result: inout IndicatorResult) throws {
+        let prefix = id + InterpolateIndicator.fallBackPrefix
+        let fellBack = result.counters.keys.filter { $0.hasPrefix(prefix) }.map { String($0.dropFirst(prefix.count)) }
+        for key in result.counters.keys where key.hasPrefix(prefix) { result.counters[key] = nil }
+        result.counters["\(id): sources split by area (no weight)"] = fellBack.count
+        if !fellBack.isEmpty {
+            result.warnings.append("\(id): \(fellBack.count) source zones have no weight and were split by area: "
+                                   + fellBack.sorted().prefix(10).joined(separator: ", ") + (fellBack.count > 10 ? ", …" : ""))
+        }
+        guard request.kind == .extensive, run.partition == nil else { return }
+        let store = try run.store(request.from, whereClause: nil, by: request.code)
+        let values = try InterpolateIndicator.values(request, run: run)
+        let thai = request.normalization == .thai
+        let total = store.classes.compactMap { $0.flatMap { AreaCode.normalize($0, thai: thai) }.flatMap { values[$0] } }
+            .reduce(0, +)
+        let carried = result.rows.compactMap { $0.first?.number }.reduce(0, +)
+        let outside = total - carried
+        guard total != 0, abs(outside) > 1e-9 * abs(total) else { return }
+        result.warnings.append("\(id): \(Self.amount(outside)) of the sources' \(Self.amount(total)) "
+                               + "(\(Self.amount(outside / total * 100)) %) fall outside every area and are not "
+                               + "carried (not re-allocated to the areas)")
+    }
+
+    private static func amount(_ value: Double) -> String {
+        value.formatted(.number.precision(.significantDigits(1...6)))
     }
 
     /// The lon/lat box of some areas (nil when none): a partition reads only the features near its own areas.
@@ -231,6 +286,10 @@ public enum Runner {
             }
         case let .zonal(request):
             try run.checkRasters(of: request)
+        case let .interpolate(request):
+            _ = try run.features(request.from, whereClause: nil, by: request.code)
+            _ = try InterpolateIndicator.values(request, run: run)
+            if let weights = request.weights { _ = try run.raster(weights, band: 1) }
         case .area, .perimeter, .compactness, .expression:
             break
         }

@@ -141,6 +141,8 @@ public enum IndicatorKind: Hashable, Sendable {
     case nearest(input: String, whereClause: String?)
     /// Statistics of a raster's pixels under each area, weighted by the covered fraction of each pixel.
     case zonal(ZonalRequest)
+    /// Values of other zones (tambons) carried to each area by shared area or an auxiliary weight.
+    case interpolate(InterpolationRequest)
 
     /// The type's name as written in a spec.
     public var typeName: String {
@@ -156,6 +158,7 @@ public enum IndicatorKind: Hashable, Sendable {
         case .expression: "expression"
         case .nearest: "nearest"
         case .zonal: "zonal"
+        case .interpolate: "interpolate"
         }
     }
 
@@ -167,6 +170,8 @@ public enum IndicatorKind: Hashable, Sendable {
             input
         case let .zonal(request):
             request.input
+        case let .interpolate(request):
+            request.from
         default:
             nil
         }

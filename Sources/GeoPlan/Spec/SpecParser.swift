@@ -64,7 +64,7 @@ private enum Schema {
     static let indicatorKeys = ["id", "type", "label", "unit", "measure", "crs"]
 
     static let indicatorTypes = ["area", "perimeter", "compactness", "count", "length", "share", "mix", "join",
-                                 "ratio", "expression", "nearest", "zonal"]
+                                 "ratio", "expression", "nearest", "zonal", "interpolate"]
 
     /// Keys each indicator type reads besides `indicatorKeys`.
     static func keys(ofType type: String) -> [String] {
@@ -76,6 +76,7 @@ private enum Schema {
         case "expression": ["expression"]
         case "nearest": ["input", "where"]
         case "zonal": ["raster", "input", "band", "stats", "classes", "coverage", "weights", "weights_band"]
+        case "interpolate": ["from", "code", "table", "column", "kind", "weights", "normalize"]
         default: []
         }
     }
@@ -97,6 +98,7 @@ private enum Schema {
         case "join": [.table]
         case "nearest": [.points, .lines, .polygons]
         case "zonal": [.raster]
+        case "interpolate": [.polygons]
         default: []
         }
     }
@@ -131,8 +133,9 @@ final class SpecReader {
         /// Indicator ids an expression or ratio reads, with where each is written.
         var references: [(id: String, location: SourceLocation?)]
         var expressionNode: Node?
-        /// A second input the indicator reads (a zonal indicator's `weights`), with where it is written.
-        var secondInput: (name: String, node: Node)?
+        /// Other inputs the indicator reads (a zonal indicator's `weights`, an interpolation's table), with where
+        /// each is written and the kinds it may be.
+        var otherInputs: [(name: String, node: Node, kinds: [InputKind])] = []
     }
 
     init(text: String, path: String?) {
@@ -458,6 +461,8 @@ final class SpecReader {
             return .nearest(input: input, whereClause: whereClause)
         case "zonal":
             return zonal(fields, owner: owner, draft: &draft)
+        case "interpolate":
+            return interpolation(fields, owner: owner, draft: &draft)
         default:
             return nil
         }
@@ -567,8 +572,8 @@ final class SpecReader {
 
     private func checkInputs(of drafts: [Draft], inputs: [InputSpec], declared: [String]) {
         for draft in drafts {
-            if let second = draft.secondInput {
-                checkInput(second.name, at: second.node, of: draft, kinds: [.raster], inputs: inputs, declared: declared)
+            for other in draft.otherInputs {
+                checkInput(other.name, at: other.node, of: draft, kinds: other.kinds, inputs: inputs, declared: declared)
             }
             guard let name = draft.spec.kind.input, let node = draft.inputNode else { continue }
             checkInput(name, at: node, of: draft, kinds: Schema.inputKinds(ofType: draft.typeName), inputs: inputs,
@@ -586,7 +591,8 @@ final class SpecReader {
         // An input declared with errors has already been reported.
         guard let input = inputs.first(where: { $0.name == name }), !kinds.contains(input.kind) else { return }
         let wanted = kinds.map(\.rawValue).joined(separator: ", ")
-        fail(at: node, "input \"\(name)\" is \(input.kind.rawValue), but a \(draft.typeName) indicator needs "
+        let article = draft.typeName.first.map { "aeiou".contains($0) } == true ? "an" : "a"
+        fail(at: node, "input \"\(name)\" is \(input.kind.rawValue), but \(article) \(draft.typeName) indicator needs "
              + (kinds.count == 1 ? wanted : "one of \(wanted)"))
     }
 

@@ -62,7 +62,7 @@ extension SpecReader {
         }
         let weights = fields["weights"].flatMap { text($0, key: "weights") }
         if let weights, let node = fields["weights"] {
-            draft.secondInput = (weights, node)
+            draft.otherInputs.append((weights, node, [.raster]))
             if !statistics.contains(where: \.isWeighted) {
                 fail(at: node, "weights are only used by weighted_sum, weighted_mean and weighted_stdev; add one to stats")
             }

@@ -293,7 +293,7 @@ import Testing
             """)
         #expect(error?.location == SourceLocation(line: 7, column: 11))
         #expect(error?.description == "spec.yaml:7:11: unknown indicator type \"cuont\"; did you mean \"count\"? "
-                + "(types: area, perimeter, compactness, count, length, share, mix, join, ratio, expression, nearest, zonal)")
+                + "(types: area, perimeter, compactness, count, length, share, mix, join, ratio, expression, nearest, zonal, interpolate)")
     }
 
     @Test func misspelledKeySuggestsTheRightOne() {

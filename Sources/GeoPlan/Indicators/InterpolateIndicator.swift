@@ -1,0 +1,64 @@
+import Foundation
+import GDAL
+import GEOS
+
+/// `interpolate`: values given per source zone (a table by tambon code) carried to each area, which need not
+/// nest in the sources (tambons → local governments), conservatively (see `ArealInterpolation`): extensive
+/// values split by shared ground area or by a raster's sum (people of a population grid), intensive values
+/// averaged. An area no source overlaps is null. What falls outside every area is reported by the run.
+struct InterpolateIndicator: IndicatorComputer {
+    let spec: IndicatorSpec
+    let request: InterpolationRequest
+
+    func compute(_ run: RunContext) throws -> IndicatorResult {
+        let sources = try run.features(request.from, whereClause: nil, by: request.code)
+        let valueOfCode = try Self.values(request, run: run)
+        let thai = request.normalization == .thai
+        let values = sources.classes.map { code -> Double? in
+            code.flatMap { AreaCode.normalize($0, thai: thai) }.flatMap { valueOfCode[$0] }
+        }
+        let core = run.boundaries.areas.filter { run.isCore($0.index) }
+        var weight: ((Geometry) throws -> Double)?
+        if let name = request.weights {
+            let extractor = ZonalExtractor(values: try run.raster(name, band: 1), weights: nil,
+                                           request: ZonalRequest(input: name, statistics: [.sum]))
+            weight = { zone in
+                var summary = try extractor.summarise(zone)
+                return summary.statistics.value(of: .sum) ?? 0
+            }
+        }
+        let overlaps = try ZoneOverlaps(sources: sources.geometries, targets: core.map(\.geometry),
+                                        method: try run.method(.geodesic), weight: weight)
+        let result = ArealInterpolation(overlaps: overlaps).interpolate(values, kind: request.kind)
+        var rows = [[IndicatorValue]](repeating: [.null], count: run.boundaries.areas.count)
+        for (position, area) in core.enumerated() { rows[area.index] = [.finite(result.values[position])] }
+        var counters: [String: Int] = [:]
+        for source in result.fellBackToArea {
+            counters[Self.fallBackCounter(spec.id, sources.classes[source] ?? "?")] = 1
+        }
+        return IndicatorResult(columns: [IndicatorColumn(name: spec.id, type: .real, indicator: spec.id)],
+                               rows: rows, counters: counters)
+    }
+
+    static let fallBackPrefix = ": split by area, no weight: "
+
+    static func fallBackCounter(_ id: String, _ code: String) -> String { "\(id)\(fallBackPrefix)\(code)" }
+
+    /// The table's values by normalised code; a code on two rows is an error, as for `join`.
+    static func values(_ request: InterpolationRequest, run: RunContext) throws -> [String: Double] {
+        let table = try run.table(request.table)
+        guard let column = table.column(request.column) else {
+            throw GDALError.noSuchField(layer: request.table, name: request.column, available: table.columns)
+        }
+        var values: [String: Double] = [:]
+        for (row, code) in table.codes.enumerated() {
+            guard let code, let key = AreaCode.normalize(code, thai: request.normalization == .thai) else { continue }
+            guard values[key] == nil else {
+                throw GeoPlanError.input(path: table.path, reason: "code \"\(code)\" is on two rows; interpolating needs "
+                                         + "one value per source zone")
+            }
+            if let number = JoinIndicator.value(table.rows[row][column]).number { values[key] = number }
+        }
+        return values
+    }
+}

@@ -1,0 +1,35 @@
+/// What an `interpolate` indicator asks: values given per source zone (a table by code) carried to the run's
+/// areas, which need not nest in the sources (tambons → local governments).
+public struct InterpolationRequest: Hashable, Sendable {
+    /// The polygons input with the source zones.
+    public var from: String
+    /// Their code field, matched with the table's code column.
+    public var code: String
+    /// The table input with the values, and its column.
+    public var table: String
+    public var column: String
+    /// Extensive (split: people, counts) or intensive (averaged: rates, densities).
+    public var kind: ArealInterpolationKind
+    /// A raster input whose sum weights the split (people of a population grid); nil: by area.
+    public var weights: String?
+    public var normalization: CodeNormalization
+
+    public init(from: String, code: String, table: String, column: String, kind: ArealInterpolationKind,
+                weights: String? = nil, normalization: CodeNormalization = .thai) {
+        self.from = from
+        self.code = code
+        self.table = table
+        self.column = column
+        self.kind = kind
+        self.weights = weights
+        self.normalization = normalization
+    }
+}
+
+/// How a value behaves when zones are split or merged.
+public enum ArealInterpolationKind: String, Hashable, Sendable, CaseIterable {
+    /// Adds up over parts: people, households, counts (split by share).
+    case extensive
+    /// A property of every part: rates, densities, means (averaged, weighted).
+    case intensive
+}
