@@ -17,22 +17,30 @@ struct PartitionCommand: ParsableCommand {
             Writes the units (a polygon layer "units") and <units>-crosswalk.csv (tambon code, local \
             government code, area in km² and rai, share of the tambon, share of the local government).
 
+            With --compare, the two files are two versions of a municipality layer (OLD NEW): each code created, \
+            removed or changed is listed with the ground it gained and lost, so indicator series stay comparable.
+
             Examples:
               geoplan partition shapes/tambons/nonthaburi/nonthaburi.shp shapes/municipalities/nonthaburi.gpkg \\
                   --out /tmp/nonthaburi-units.gpkg
+              geoplan partition --compare shapes/municipalities/nonthaburi.gpkg \\
+                  shapes/municipalities/nonthaburi-2025.gpkg
               geoplan partition tambons.shp municipalities.gpkg --municipality-id CODE --type-field TYPE \\
                   --snap-metres 2 --out units.gpkg --json
             """)
 
-    @Argument(help: ArgumentHelp("The tambons.", valueName: "tambons"))
+    @Argument(help: ArgumentHelp("The tambons (with --compare: the old municipalities).", valueName: "tambons"))
     var tambons: String
 
-    @Argument(help: ArgumentHelp("The municipalities (polygons with a code and a type: city, town, subdistrict).",
-                                 valueName: "municipalities"))
+    @Argument(help: ArgumentHelp("The municipalities (polygons with a code and a type: city, town, subdistrict); "
+                                 + "with --compare: the new version.", valueName: "municipalities"))
     var municipalities: String
 
     @Option(name: .long, help: ArgumentHelp("Write the units here (.gpkg, .geojson, .fgb, .shp).", valueName: "file"))
-    var out: String
+    var out: String?
+
+    @Flag(name: .long, help: "Compare two versions of a municipality layer instead (OLD NEW).")
+    var compare = false
 
     @Option(name: .long, help: ArgumentHelp("Tambon code field (default ADM3_PCODE).", valueName: "field"))
     var tambonId = "ADM3_PCODE"
@@ -55,11 +63,13 @@ struct PartitionCommand: ParsableCommand {
     @OptionGroup var report: ReportArguments
 
     func validate() throws {
+        guard compare || out != nil else { throw ValidationError("--out is required (where to write the units)") }
         guard snapMetres >= 0, snapMetres.isFinite else { throw ValidationError("--snap-metres must be 0 or more") }
         guard minPieceM2 >= 0, minPieceM2.isFinite else { throw ValidationError("--min-piece-m2 must be 0 or more") }
     }
 
     func run() throws {
+        guard let out, !compare else { return try runComparison() }
         let request = GovernanceOutput.Request(
             tambons: BoundarySpec(name: "tambons", path: tambons, idField: tambonId),
             municipalities: BoundarySpec(name: "municipalities", path: municipalities, idField: municipalityId,
@@ -72,6 +82,26 @@ struct PartitionCommand: ParsableCommand {
         } else {
             Console.print(Self.text(outcome))
         }
+    }
+
+    private func runComparison() throws {
+        let comparison = try BoundaryComparison.compare(oldPath: tambons, newPath: municipalities,
+                                                        idField: municipalityId, toleranceSquareMetres: minPieceM2)
+        if report.json {
+            try Console.printJSON(comparison)
+            return
+        }
+        let changed = comparison.changes.filter { $0.status != .unchanged }
+        var lines = ["\(comparison.changes.count) codes: \(changed.count) created, removed or changed "
+                     + "(more than \(comparison.toleranceSquareMetres.formatted()) m² gained or lost)"]
+        for change in changed {
+            let sizes = [change.oldSquareKilometres, change.newSquareKilometres]
+                .map { $0.map { String(format: "%.4f", $0) } ?? "–" }.joined(separator: " → ")
+            lines.append("  \(change.code) \(change.status.rawValue): \(sizes) km², gained "
+                         + String(format: "%.4f", change.gainedSquareKilometres) + " km², lost "
+                         + String(format: "%.4f", change.lostSquareKilometres) + " km²")
+        }
+        Console.print(lines.joined(separator: "\n"))
     }
 
     static func text(_ outcome: GovernanceOutput.Outcome) -> String {

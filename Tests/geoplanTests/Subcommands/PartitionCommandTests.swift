@@ -67,3 +67,32 @@ import Testing
         #expect(help.status == 0 && help.stdout.contains("geoplan partition"))
     }
 }
+
+/// `geoplan partition --compare OLD NEW` on the synthetic Nonthaburi 2024 and 2025 sets, whose generator made
+/// exactly one municipality grow (S120008), one new (S120014) and one merged (S120005 into S120002).
+@Suite struct PartitionCompareTests {
+    @Test func listsCreatedRemovedAndChangedCodes() throws {
+        let result = try CommandRunner.run(["partition", "--compare", Fixtures.shape("municipalities/nonthaburi.gpkg"),
+                                            Fixtures.shape("municipalities/nonthaburi-2025.gpkg"), "--json"])
+        try #require(result.status == 0, "\(result.stderr)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let changes = try #require(object["changes"] as? [[String: Any]])
+        let status = Dictionary(uniqueKeysWithValues: changes.compactMap { change -> (String, String)? in
+            guard let code = change["code"] as? String, let status = change["status"] as? String else { return nil }
+            return (code, status)
+        })
+        #expect(status.filter { $0.value != "unchanged" } == ["S120002": "changed", "S120005": "removed",
+                                                               "S120008": "changed", "S120014": "created"])
+        // What S120005 lost, S120002 gained (the merge), within the rounding of two overlays.
+        let removed = try #require(changes.first { $0["code"] as? String == "S120005" })
+        let grown = try #require(changes.first { $0["code"] as? String == "S120002" })
+        let lost = removed["lostSquareKilometres"] as? Double ?? 0
+        #expect(lost > 6 && (grown["gainedSquareKilometres"] as? Double ?? 0) >= lost)
+    }
+
+    @Test func outIsRequiredWithoutCompare() throws {
+        let result = try CommandRunner.run(["partition", Fixtures.nonthaburi, Fixtures.shape("municipalities/nonthaburi.gpkg")])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("--out"))
+    }
+}
