@@ -12,11 +12,7 @@ struct InterpolateIndicator: IndicatorComputer {
 
     func compute(_ run: RunContext) throws -> IndicatorResult {
         let sources = try run.features(request.from, whereClause: nil, by: request.code)
-        let valueOfCode = try Self.values(request, run: run)
-        let thai = request.normalization == .thai
-        let values = sources.classes.map { code -> Double? in
-            code.flatMap { AreaCode.normalize($0, thai: thai) }.flatMap { valueOfCode[$0] }
-        }
+        let values = Self.sourceValues(sources.classes, try Self.values(request, run: run), request)
         let core = run.boundaries.areas.filter { run.isCore($0.index) }
         var weight: ((Geometry) throws -> Double)?
         if let name = request.weights {
@@ -44,21 +40,21 @@ struct InterpolateIndicator: IndicatorComputer {
 
     static func fallBackCounter(_ id: String, _ code: String) -> String { "\(id)\(fallBackPrefix)\(code)" }
 
+    /// Each source zone's value, by its code (nil: no code, or no value in the table).
+    static func sourceValues(_ codes: [String?], _ valueOfCode: [String: Double], _ request: InterpolationRequest)
+        -> [Double?] {
+        let thai = request.normalization == .thai
+        return codes.map { code in code.flatMap { AreaCode.normalize($0, thai: thai) }.flatMap { valueOfCode[$0] } }
+    }
+
     /// The table's values by normalised code; a code on two rows is an error, as for `join`.
     static func values(_ request: InterpolationRequest, run: RunContext) throws -> [String: Double] {
         let table = try run.table(request.table)
         guard let column = table.column(request.column) else {
             throw GDALError.noSuchField(layer: request.table, name: request.column, available: table.columns)
         }
-        var values: [String: Double] = [:]
-        for (row, code) in table.codes.enumerated() {
-            guard let code, let key = AreaCode.normalize(code, thai: request.normalization == .thai) else { continue }
-            guard values[key] == nil else {
-                throw GeoPlanError.input(path: table.path, reason: "code \"\(code)\" is on two rows; interpolating needs "
-                                         + "one value per source zone")
-            }
-            if let number = JoinIndicator.value(table.rows[row][column]).number { values[key] = number }
-        }
-        return values
+        let rows = try table.rowsByCode(thai: request.normalization == .thai,
+                                        purpose: "interpolating needs one value per source zone")
+        return rows.compactMapValues { JoinIndicator.value(table.rows[$0.row][column]).number }
     }
 }

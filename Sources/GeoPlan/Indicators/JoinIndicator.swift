@@ -16,29 +16,18 @@ struct JoinIndicator: IndicatorComputer {
             throw GDALError.noSuchField(layer: input, name: column, available: table.columns)
         }
         let thai = normalization == .thai
-        var rowOfCode: [String: Int] = [:]
-        var written: [String: String] = [:]
-        for (row, code) in table.codes.enumerated() {
-            guard let code, let key = AreaCode.normalize(code, thai: thai) else { continue }
-            if let earlier = written[key] {
-                throw GeoPlanError.input(path: table.path, reason: "codes \"\(earlier)\" and \"\(code)\" (rows "
-                                         + "\((rowOfCode[key] ?? 0) + 1) and \(row + 1)) name the same area; a join "
-                                         + "needs one row per area")
-            }
-            rowOfCode[key] = row
-            written[key] = code
-        }
+        let rowOfCode = try table.rowsByCode(thai: thai, purpose: "a join needs one row per area")
         var matched = Set<String>()
         var areasWithoutRow: [String] = []
         let rows: [[IndicatorValue]] = run.boundaries.areas.map { area in
-            guard let key = AreaCode.normalize(area.id, thai: thai), let row = rowOfCode[key] else {
+            guard let key = AreaCode.normalize(area.id, thai: thai), let row = rowOfCode[key]?.row else {
                 areasWithoutRow.append(area.id)
                 return [.null]
             }
             matched.insert(key)
             return [Self.value(table.rows[row][columnIndex])]
         }
-        let codesWithoutArea = written.filter { !matched.contains($0.key) }.map(\.value).sorted()
+        let codesWithoutArea = rowOfCode.filter { !matched.contains($0.key) }.map(\.value.written).sorted()
         let type: FieldType = rows.contains { if case .text = $0[0] { true } else { false } } ? .string : .real
         var warnings: [String] = []
         if !codesWithoutArea.isEmpty {

@@ -50,4 +50,19 @@ public final class CodeTable {
     func column(_ name: String) -> Int? {
         columns.firstIndex(of: name) ?? columns.firstIndex { $0.lowercased() == name.lowercased() }
     }
+
+    /// Each row by its normalised code (`thai`: `TH830101`, `830101` and `0830101` are one), with the code as
+    /// written. Two rows naming one code are an error: which would be right? `purpose` ends the message.
+    func rowsByCode(thai: Bool, purpose: String) throws -> [String: (row: Int, written: String)] {
+        var found: [String: (row: Int, written: String)] = [:]
+        for (row, code) in codes.enumerated() {
+            guard let code, let key = AreaCode.normalize(code, thai: thai) else { continue }
+            if let earlier = found[key] {
+                throw GeoPlanError.input(path: path, reason: "codes \"\(earlier.written)\" and \"\(code)\" (rows "
+                                         + "\(earlier.row + 1) and \(row + 1)) name the same area; \(purpose)")
+            }
+            found[key] = (row, code)
+        }
+        return found
+    }
 }

@@ -29,16 +29,16 @@ struct ArealInterpolation {
 
     /// Interpolates one value per source (nil: no value, left out).
     func interpolate(_ values: [Double?], kind: Kind) -> Result {
-        var fellBack = Set<Int>()
-        // Per source, how to share it: by weight when it has some, else by area.
-        let byWeight: [Bool] = (0..<overlaps.sourceCount).map { source in
-            guard let weights = overlaps.sourceWeights else { return false }
-            if weights[source] > 0 { return true }
-            if values[source] != nil { fellBack.insert(source) }
-            return false
-        }
         switch kind {
         case .extensive:
+            // Per source, how to share it: by weight when it has some, else by area.
+            var fellBack = Set<Int>()
+            let byWeight: [Bool] = (0..<overlaps.sourceCount).map { source in
+                guard let weights = overlaps.sourceWeights else { return false }
+                if weights[source] > 0 { return true }
+                if values[source] != nil { fellBack.insert(source) }
+                return false
+            }
             // A source's pieces can measure a little more than the source (rounding), or much more when a weight
             // is not additive (a village on a border counted in two pieces): dividing by the larger of the two
             // keeps the shares of a source summing to at most 1, so no value is ever created.

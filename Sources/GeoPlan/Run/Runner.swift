@@ -219,9 +219,7 @@ public enum Runner {
         guard request.kind == .extensive, run.partition == nil else { return }
         let store = try run.store(request.from, whereClause: nil, by: request.code)
         let values = try InterpolateIndicator.values(request, run: run)
-        let thai = request.normalization == .thai
-        let total = store.classes.compactMap { $0.flatMap { AreaCode.normalize($0, thai: thai) }.flatMap { values[$0] } }
-            .reduce(0, +)
+        let total = InterpolateIndicator.sourceValues(store.classes, values, request).compactMap { $0 }.reduce(0, +)
         let carried = result.rows.compactMap { $0.first?.number }.reduce(0, +)
         let outside = total - carried
         guard total != 0, abs(outside) > 1e-9 * abs(total) else { return }

@@ -26,11 +26,11 @@ struct ZonalExtractor {
         var statistics = ZonalAccumulator(statistics: request.statistics)
         let polygons = try values.polygons(of: geometry)
         let points = polygons.joined().joined()
-        guard let first = points.first else { return Summary(statistics: statistics, coveredFraction: nil) }
-        var box = GEOS.Envelope(minX: first.x, minY: first.y, maxX: first.x, maxY: first.y)
-        for point in points {
-            box = box.union(GEOS.Envelope(minX: point.x, minY: point.y, maxX: point.x, maxY: point.y))
+        guard let minX = points.map(\.x).min(), let maxX = points.map(\.x).max(),
+              let minY = points.map(\.y).min(), let maxY = points.map(\.y).max() else {
+            return Summary(statistics: statistics, coveredFraction: nil)
         }
+        let box = GEOS.Envelope(minX: minX, minY: minY, maxX: maxX, maxY: maxY)
         let grid = values.grid
         // The raster's grid, shifted and resized to cover the area's box (it may reach beyond the raster).
         let firstColumn = Int(((box.minX - grid.originX) / grid.pixelWidth).rounded(.down))

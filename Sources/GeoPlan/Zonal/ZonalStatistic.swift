@@ -79,9 +79,9 @@ public enum ZonalStatistic: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// Whether it gives one column per class value (`fraction`, `area`).
-    var isPerClass: Bool { self == .fraction || self == .area }
+    public var isPerClass: Bool { self == .fraction || self == .area }
     /// Whether it needs the `weights` raster.
-    var isWeighted: Bool { self == .weightedSum || self == .weightedMean || self == .weightedStdev }
+    public var isWeighted: Bool { self == .weightedSum || self == .weightedMean || self == .weightedStdev }
     /// Whether it needs every (value, weight) pair kept, not just running sums.
     var needsValues: Bool {
         if case .quantile = self { return true }

@@ -68,10 +68,10 @@ struct ZonalCommand: ParsableCommand {
         if let classes, classValues.count != classes.split(separator: ",").count {
             throw ValidationError("--classes takes numbers, comma-separated, such as 10,20,30")
         }
-        if statistics.contains(where: { $0 == .fraction || $0 == .area }), classValues.isEmpty {
+        if statistics.contains(where: \.isPerClass), classValues.isEmpty {
             throw ValidationError("fraction and area need --classes, the pixel values to report on")
         }
-        let weighted = statistics.contains { [.weightedSum, .weightedMean, .weightedStdev].contains($0) }
+        let weighted = statistics.contains(where: \.isWeighted)
         if weighted != (weights != nil) {
             throw ValidationError(weighted ? "weighted statistics need --weights RASTER"
                                   : "--weights is only used by weighted_sum, weighted_mean and weighted_stdev")

@@ -81,6 +81,17 @@ import Testing
         #expect(report.warnings.contains { $0.contains("split by area") && $0.contains("TH100102") }, "\(report.warnings)")
     }
 
+    @Test func aMissingColumnOrTableCodeTwiceIsNamed() throws {
+        #expect {
+            try run(InterpolationRequest(from: "tambons", code: "code", table: "people", column: "nope", kind: .extensive))
+        } throws: { "\($0)".contains("nope") }
+        try folder.write("tambon,people,density\n100101,1000,10\nTH100101,3000,30\n", to: "people.csv")
+        #expect {
+            try run(InterpolationRequest(from: "tambons", code: "code", table: "people", column: "people",
+                                         kind: .extensive))
+        } throws: { "\($0)".contains("100101") && "\($0)".contains("one value per source zone") }
+    }
+
     @Test func aSourceCodeOnTwoFeaturesIsAnError() throws {
         try folder.write(SyntheticData.featureCollection([
             (#"{"type": "Polygon", "coordinates": [[[100.0, 13.0], [100.1, 13.0], [100.1, 13.1], [100.0, 13.1], [100.0, 13.0]]]}"#,
