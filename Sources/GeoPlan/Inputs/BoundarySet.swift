@@ -104,6 +104,18 @@ public final class BoundarySet {
                            encoding: EncodingReport(name: "", source: "", summary: ""), repaired: 0, warnings: [])
     }
 
+    /// A set of areas made during a run (the units of a governance partition, a level's groups), reporting what
+    /// `original` reported about its file.
+    static func derived(_ spec: BoundarySpec, areas: [Area], from original: BoundarySet, context: GEOSContext,
+                        warnings: [String] = []) throws -> BoundarySet {
+        let tree = try STRtree<Int>(context: context)
+        for area in areas { try tree.insert(area.geometry, area.index) }
+        try tree.build()
+        return BoundarySet(spec: spec, areas: areas, index: tree, sourceCRS: original.sourceCRS,
+                           operation: original.operation, encoding: original.encoding, repaired: original.repaired,
+                           warnings: original.warnings + warnings)
+    }
+
     private init(spec: BoundarySpec, areas: [Area], index: STRtree<Int>, sourceCRS: String,
                  operation: OperationReport?, encoding: EncodingReport, repaired: Int, warnings: [String]) {
         self.spec = spec

@@ -88,6 +88,10 @@ enum Provenance {
     /// The boundary file and every input, with their checksums as they are now.
     static func inputRecords(spec: Spec, boundary: BoundarySpec, folder: String?) -> [InputRecord] {
         var inputs = [InputRecord(name: boundary.name, path: BoundarySet.resolve(boundary.path, in: folder))]
+        if let municipalities = boundary.municipalities {
+            inputs.append(InputRecord(name: "\(boundary.name) municipalities",
+                                      path: BoundarySet.resolve(municipalities.path, in: folder)))
+        }
         inputs += spec.inputs.map { InputRecord(name: $0.name, path: BoundarySet.resolve($0.path, in: folder)) }
         for index in inputs.indices {
             (inputs[index].fnv1a64, inputs[index].bytes) = checksum(of: inputs[index].path)

@@ -34,12 +34,21 @@ public enum Runner {
 
         for boundarySpec in spec.boundaries {
             let warningsBefore = warnings.count
+            if partition != nil, !boundarySpec.levels.isEmpty {
+                throw GeoPlanError.input(path: spec.path ?? "spec", reason: "\(boundarySpec.name) rolls up to levels, "
+                                         + "which need all of its areas; run it without --partition")
+            }
+            let levelPaths = boundarySpec.levels.map { level in
+                spec.output.formats.map { format in
+                    levelPath(outputs, boundary: boundarySpec.name, level: level.level, format: format)
+                }
+            }
             let paths = spec.output.formats.map { format in
                 URL(fileURLWithPath: outputs).appendingPathComponent("\(boundarySpec.name).\(format.extensions[0])").path
             }
             let sidecar = URL(fileURLWithPath: outputs).appendingPathComponent("\(boundarySpec.name).meta.json").path
             if resume, !check, !includeRows,
-               Provenance.isUpToDate(sidecar: sidecar, outputs: paths, spec: spec, boundary: boundarySpec,
+               Provenance.isUpToDate(sidecar: sidecar, outputs: paths + levelPaths.joined(), spec: spec, boundary: boundarySpec,
                                      folder: folder, partition: partition) {
                 progress("\(boundarySpec.name): up to date")
                 reports.append(BoundaryRunReport(
@@ -49,8 +58,19 @@ public enum Runner {
                 continue
             }
             progress("\(boundarySpec.name): loading boundaries")
-            let boundaries = try locating(boundarySpec.location, in: spec) {
+            var boundaries = try locating(boundarySpec.location, in: spec) {
                 try BoundarySet.load(boundarySpec, folder: folder, context: context)
+            }
+            var memberships = AreaMembership.tambons(boundaries)
+            var municipalityNames: [String] = []
+            if let municipalities = boundarySpec.municipalities {
+                progress("\(boundarySpec.name): splitting the tambons by the municipalities")
+                let units = try GovernedUnits.build(tambons: boundaries, municipalities: municipalities,
+                                                    folder: folder, context: context)
+                boundaries = units.set
+                memberships = units.memberships
+                municipalityNames = units.municipalityNameFields
+                warnings += units.notes
             }
             warnings += boundaries.warnings
             let share = partition.map { request in
@@ -60,6 +80,8 @@ public enum Runner {
             let run = RunContext(spec: spec, boundaries: boundaries, context: context, folder: folder,
                                  window: try share.flatMap { try window(of: $0.positions, in: boundaries) },
                                  partition: share)
+            let levelGroups = try levelGroups(boundarySpec, run: run, memberships: memberships,
+                                              municipalityNames: municipalityNames)
             if check {
                 for indicator in spec.indicators {
                     try locating(indicator.location, in: spec) { try checkInputs(of: indicator, run) }
@@ -98,6 +120,15 @@ public enum Runner {
                 writers.append((try OutputTable.write(run: run, columns: ordered, to: path, format: format,
                                                       overwrite: overwrite || resume, output: spec.output), path))
             }
+            let levels = try rollUp(levelGroups, run: run, order: order, columns: ordered, jobs: jobs,
+                                    chunkSize: chunkSize, progress: progress)
+            for (level, paths) in zip(levels, levelPaths) {
+                warnings += level.warnings
+                for (format, path) in zip(spec.output.formats, paths) {
+                    writers.append((try OutputTable.write(run: level.run, columns: ordered, to: path, format: format,
+                                                          overwrite: overwrite || resume, output: spec.output), path))
+                }
+            }
             var boundaryReport = report(for: boundaries, run: run, columns: ordered, counters: counters,
                                         seconds: seconds)
             if includeRows { boundaryReport.rows = rows(of: run, columns: ordered) }
@@ -120,7 +151,7 @@ public enum Runner {
 
     /// The per-area indicators of one boundary set, on `jobs` threads: their inputs are read first (once, on
     /// this thread), then the areas are computed in chunks. Seconds are summed over threads.
-    private static func computePerArea(_ indicators: [IndicatorSpec], spec: Spec, run: RunContext, jobs: Int,
+    static func computePerArea(_ indicators: [IndicatorSpec], spec: Spec, run: RunContext, jobs: Int,
                                        chunkSize: Int, progress: (String) -> Void) throws
         -> (results: [String: IndicatorResult], seconds: [String: Double])
     {
@@ -259,7 +290,7 @@ public enum Runner {
 
     /// Runs `body`; a missing field or an unusable input it reports becomes an error at the spec line that named
     /// it (`spec.yaml:14:5: layer "facilities" has no field "knd" (did you mean "kind"?)…`).
-    private static func locating<T>(_ location: SourceLocation?, in spec: Spec, _ body: () throws -> T) throws -> T {
+    static func locating<T>(_ location: SourceLocation?, in spec: Spec, _ body: () throws -> T) throws -> T {
         do {
             return try body()
         } catch let error as GDALError {

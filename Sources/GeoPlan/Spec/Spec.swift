@@ -50,11 +50,16 @@ public struct BoundarySpec: Hashable, Sendable {
     public var whereClause: String?
     public var assumeCRS: String?
     public var encoding: String?
+    /// Municipalities splitting these tambons into the units that govern; every indicator is then computed per
+    /// unit (a municipal piece or an SAO remainder).
+    public var municipalities: MunicipalitySpec?
+    /// Levels to roll the values up to, each written with dissolved boundaries as `<name>-<level>.<ext>`.
+    public var levels: [LevelSpec]
     public var location: SourceLocation?
 
     public init(name: String, path: String, layer: String? = nil, idField: String, nameFields: [String] = [],
                 whereClause: String? = nil, assumeCRS: String? = nil, encoding: String? = nil,
-                location: SourceLocation? = nil) {
+                municipalities: MunicipalitySpec? = nil, levels: [LevelSpec] = [], location: SourceLocation? = nil) {
         self.name = name
         self.path = path
         self.layer = layer
@@ -63,6 +68,8 @@ public struct BoundarySpec: Hashable, Sendable {
         self.whereClause = whereClause
         self.assumeCRS = assumeCRS
         self.encoding = encoding
+        self.municipalities = municipalities
+        self.levels = levels
         self.location = location
     }
 }
@@ -198,15 +205,22 @@ public struct IndicatorSpec: Hashable, Sendable {
     /// A unit to document next to the value (`km2`, `per 10,000 people`).
     public var unit: String?
     public var measure: MeasureMode
+    /// How the values roll up (`kind:`), when the spec says; see `RollUpRule` for each type's own.
+    public var valueKind: ValueKind?
+    /// For intensive values: the indicator whose values weight the average (`weight: population`); nil: area.
+    public var weight: String?
     public var location: SourceLocation?
 
     public init(id: String, kind: IndicatorKind, label: Label? = nil, unit: String? = nil,
-                measure: MeasureMode = .geodesic, location: SourceLocation? = nil) {
+                measure: MeasureMode = .geodesic, valueKind: ValueKind? = nil, weight: String? = nil,
+                location: SourceLocation? = nil) {
         self.id = id
         self.kind = kind
         self.label = label
         self.unit = unit
         self.measure = measure
+        self.valueKind = valueKind
+        self.weight = weight
         self.location = location
     }
 }

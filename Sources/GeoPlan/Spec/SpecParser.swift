@@ -57,11 +57,12 @@ public enum SpecParser {
 
 private enum Schema {
     static let topKeys = ["boundaries", "inputs", "indicators", "output"]
-    static let boundaryKeys = ["name", "path", "layer", "id", "names", "where", "assume_crs", "encoding"]
+    static let boundaryKeys = ["name", "path", "layer", "id", "names", "where", "assume_crs", "encoding",
+                               "municipalities", "levels"]
     static let inputKeys = ["name", "type", "path", "layer", "where", "assume_crs", "encoding", "code"]
     static let outputKeys = ["folder", "formats", "precision", "csv_bom"]
     static let labelKeys = ["th", "en"]
-    static let indicatorKeys = ["id", "type", "label", "unit", "measure", "crs"]
+    static let indicatorKeys = ["id", "type", "label", "unit", "measure", "crs", "kind", "weight"]
 
     static let indicatorTypes = ["area", "perimeter", "compactness", "count", "length", "share", "mix", "join",
                                  "ratio", "expression", "nearest", "zonal", "interpolate"]
@@ -136,6 +137,9 @@ final class SpecReader {
         /// Other inputs the indicator reads (a zonal indicator's `weights`, an interpolation's table), with where
         /// each is written and the kinds it may be.
         var otherInputs: [(name: String, node: Node, kinds: [InputKind])] = []
+        /// Where `kind:` and `weight:` (how values roll up) are written, for the checks that need every indicator.
+        var valueKindNode: Node?
+        var weightNode: Node?
     }
 
     init(text: String, path: String?) {
@@ -197,6 +201,7 @@ final class SpecReader {
         checkInputs(of: drafts, inputs: inputs, declared: declaredInputs.map(\.name))
         checkReferences(of: drafts, declared: declaredIDs.map(\.name))
         checkCycles(in: drafts)
+        checkRollUps(of: drafts, boundaries: boundaries)
 
         guard errors.isEmpty else { return nil }
         return Spec(boundaries: boundaries, inputs: inputs, indicators: drafts.map(\.spec), output: output,
@@ -270,9 +275,12 @@ final class SpecReader {
         let whereClause = fields["where"].flatMap { text($0, key: "where") }
         let assumeCRS = fields["assume_crs"].flatMap { text($0, key: "assume_crs") }
         let encoding = fields["encoding"].flatMap { text($0, key: "encoding") }
+        let municipalities = fields["municipalities"].flatMap { self.municipalities($0, owner: owner) }
+        let levels = fields["levels"].map { self.levels($0, owner: owner, municipalities: municipalities != nil) } ?? []
         guard errors.count == before, let name, let path, let idField else { return nil }
         return BoundarySpec(name: name, path: path, layer: layer, idField: idField, nameFields: nameFields,
-                            whereClause: whereClause, assumeCRS: assumeCRS, encoding: encoding, location: node.location)
+                            whereClause: whereClause, assumeCRS: assumeCRS, encoding: encoding,
+                            municipalities: municipalities, levels: levels, location: node.location)
     }
 
     // MARK: Inputs
@@ -347,7 +355,7 @@ final class SpecReader {
             missing(fields, "type", owner: owner)
         }
         if let typeName {
-            let allowed = Schema.indicatorKeys + Schema.keys(ofType: typeName)
+            let allowed = Schema.indicatorKeys + Schema.keys(ofType: typeName).filter { !Schema.indicatorKeys.contains($0) }
             checkKeys(fields, allowed: allowed, owner: owner,
                       misplaced: Set(Schema.allIndicatorKeys).subtracting(allowed),
                       misplacedNote: "indicators of type \(typeName)")
@@ -363,6 +371,7 @@ final class SpecReader {
                                               measure: measure, location: node.location),
                           typeName: typeName ?? "", inputNode: fields["input"], references: [])
         guard let typeName, let kind = kind(typeName, fields, owner: owner, draft: &draft) else { return nil }
+        readRollUp(fields, kind: kind, draft: &draft)
         guard errors.count == before, id != nil else { return nil }
         draft.spec.kind = kind
         return draft
@@ -646,7 +655,7 @@ final class SpecReader {
 
     // MARK: Values
 
-    private func mapping(_ node: Node, key: String? = nil, expected: String) -> Fields? {
+    func mapping(_ node: Node, key: String? = nil, expected: String) -> Fields? {
         guard case let .mapping(mapping) = node else {
             fail(at: node, "\(key.map { "\($0): " } ?? "")expected \(expected), found \(node.foundDescription)")
             return nil
@@ -655,7 +664,7 @@ final class SpecReader {
     }
 
     /// Unknown keys, with the closest known one; `misplaced` keys are known but belong to other variants.
-    private func checkKeys(_ fields: Fields, allowed: [String], owner: String, misplaced: Set<String> = [],
+    func checkKeys(_ fields: Fields, allowed: [String], owner: String, misplaced: Set<String> = [],
                            misplacedNote: String = "") {
         let list = allowed.joined(separator: ", ")
         for key in fields.oddKeys {

@@ -6,51 +6,61 @@ import Testing
 
 /// Roll-ups: sums add, ratios come from the rolled-up sums (never the mean of the ratios), means are weighted.
 @Suite struct RollUpTests {
-    /// Columns: people, km², density = people / km² (ratio of 0 and 1), mean age weighted by people.
-    @Test func aRatioOfRolledUpSumsNotAMeanOfRatios() {
-        let rows: [[Double?]] = [
-            [1000, 1, 1000, 30],  // a dense small tambon
-            [1000, 9, 1000.0 / 9, 50],  // a sparse large one
-            [500, 5, 100, 40],
-        ]
-        let rules: [RollUp.Rule] = [.sum, .sum, .ratio(numerator: 0, denominator: 1, scale: 1), .weightedMean(weight: 0)]
-        let groups = RollUp.aggregate(rows, groups: ["D1", "D1", "D2"], rules: rules)
-        #expect(groups.map(\.group) == ["D1", "D2"])
-        #expect(groups[0].values[0] == 2000)
-        #expect(groups[0].values[1] == 10)
-        #expect(groups[0].values[2] == 200)  // 2000 / 10, where the mean of the two densities is 555.6
-        #expect(groups[0].values[3] == 40)  // (1000·30 + 1000·50) / 2000
-        #expect(groups[1].values == [500, 5, 100, 40])
+    static let density = try? Expression("people / km2")
+
+    /// People, km² and mean age of three tambons; the first two form one district.
+    @Test func aRatioOfRolledUpSumsNotAMeanOfRatios() throws {
+        let people: [Double?] = [1000, 1000, 500], km2: [Double?] = [1, 9, 5], age: [Double?] = [30, 50, 40]
+        let district = [0, 1]
+        let sums = (people: RollUp.sum(people, of: district), km2: RollUp.sum(km2, of: district))
+        #expect(sums.people == 2000 && sums.km2 == 10)
+        let density = try #require(Self.density).evaluate { $0 == "people" ? sums.people : sums.km2 }
+        #expect(density == 200)  // 2000 / 10, where the mean of the two densities is 555.6
+        #expect(RollUp.weightedMean(age, weights: people, of: district) == 40)  // (1000·30 + 1000·50) / 2000
+        #expect(RollUp.weightedMean(age, weights: km2, of: district) == 48)  // (1·30 + 9·50) / 10
+    }
+
+    @Test func aMemberWithoutAValueLeavesTheGroupWithout() {
+        #expect(RollUp.sum([1, nil, 3], of: [0, 2]) == 4)
+        #expect(RollUp.sum([1, nil, 3], of: [0, 1]) == nil)
+        #expect(RollUp.weightedMean([1, nil], weights: [1, 1], of: [0, 1]) == nil)
+        #expect(RollUp.weightedMean([1, 2], weights: [0, nil], of: [0, 1]) == nil)  // nothing to weigh by
+        #expect(RollUp.weightedMean([1, 2], weights: [1, nil], of: [0, 1]) == 1)
     }
 
     /// Property: on seeded random tambons grouped into districts and districts into provinces, rolling up in
-    /// two steps equals rolling up at once, and the ratio of the rolled-up sums equals the rolled-up ratio.
-    @Test func rollingUpInStepsEqualsAtOnce() {
+    /// two steps equals rolling up at once, and so does the ratio of the rolled-up sums.
+    @Test func rollingUpInStepsEqualsAtOnce() throws {
         var random = SplitMix64(seed: 17)
-        var rows: [[Double?]] = []
+        var people: [Double?] = [], km2: [Double?] = []
         var districts: [String] = []
         for _ in 0..<200 {
-            let people = Double(Int.random(in: 0...50_000, using: &random))
-            let area = Double.random(in: 0.5...300, using: &random)
-            rows.append([people, area, people / area])
+            people.append(Double(Int.random(in: 0...50_000, using: &random)))
+            km2.append(Double.random(in: 0.5...300, using: &random))
             districts.append("TH\(Int.random(in: 10...12, using: &random))\(Int.random(in: 10...14, using: &random))")
         }
-        let rules: [RollUp.Rule] = [.sum, .sum, .ratio(numerator: 0, denominator: 1, scale: 1)]
-        let byDistrict = RollUp.aggregate(rows, groups: districts, rules: rules)
-        let provincesOfDistricts = byDistrict.map { ParentCode.ancestor(of: $0.group + "01", at: .province) ?? "" }
-        let twoSteps = RollUp.aggregate(byDistrict.map(\.values), groups: provincesOfDistricts, rules: rules)
-        let oneStep = RollUp.aggregate(rows, groups: districts.map { String($0.prefix(4)) }, rules: rules)
-        #expect(twoSteps.map(\.group) == oneStep.map(\.group))
-        for (a, b) in zip(twoSteps, oneStep) {
-            for (x, y) in zip(a.values, b.values) {
-                #expect(abs((x ?? .nan) - (y ?? .nan)) <= 1e-9 * abs(y ?? 1), "\(a.group)")
-            }
-            #expect(abs((a.values[2] ?? 0) - (a.values[0] ?? 0) / (a.values[1] ?? 1)) <= 1e-12 * (a.values[2] ?? 1))
+        func groups(_ codes: [String]) -> [String: [Int]] {
+            Dictionary(grouping: codes.indices, by: { codes[$0] })
+        }
+        let byDistrict = groups(districts).sorted { $0.key < $1.key }
+        let districtPeople = byDistrict.map { RollUp.sum(people, of: $0.value) }
+        let districtKm2 = byDistrict.map { RollUp.sum(km2, of: $0.value) }
+        let provinceOfDistrict = byDistrict.map { ParentCode.ancestor(of: $0.key + "01", at: .province) ?? "" }
+        let oneStep = groups(districts.map { String($0.prefix(4)) })
+        for (province, members) in groups(provinceOfDistrict) {
+            let twoStepPeople = try #require(RollUp.sum(districtPeople, of: members))
+            let twoStepKm2 = try #require(RollUp.sum(districtKm2, of: members))
+            let atOnce = try #require(oneStep[province])
+            let onePeople = try #require(RollUp.sum(people, of: atOnce))
+            let oneKm2 = try #require(RollUp.sum(km2, of: atOnce))
+            #expect(twoStepPeople == onePeople)
+            #expect(abs(twoStepKm2 - oneKm2) <= 1e-9 * oneKm2)
+            let twoStepDensity = try #require(Self.density?.evaluate { $0 == "people" ? twoStepPeople : twoStepKm2 })
+            #expect(abs(twoStepDensity - onePeople / oneKm2) <= 1e-9 * twoStepDensity)
         }
     }
 
-    @Test func aZeroDenominatorIsNull() {
-        let groups = RollUp.aggregate([[5, 0, nil]], groups: ["X"], rules: [.sum, .sum, .ratio(numerator: 0, denominator: 1, scale: 1)])
-        #expect(groups[0].values[2] == nil)
+    @Test func aZeroDenominatorIsNull() throws {
+        #expect(try #require(Self.density).evaluate { $0 == "people" ? 5 : 0 } == nil)
     }
 }
