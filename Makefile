@@ -14,12 +14,14 @@ build: setup
 	$(SWIFT) build -c release --product geoplan
 
 # The main job on the shipped data: describe and validate every boundary file in shapes/, then compute the
-# sample indicator spec over Nonthaburi's tambons (outputs in out/nonthaburi/).
+# sample indicator specs over Nonthaburi's tambons (out/nonthaburi/) and its local governments, rolled up to
+# districts and the province (out/nonthaburi-lg/).
 run: build
 	@for shp in $(SHAPES); do $(GEOPLAN) info "$$shp" || exit 1; echo; done
 	@for shp in $(SHAPES); do $(GEOPLAN) validate "$$shp" || exit 1; done
 	@echo
 	$(GEOPLAN) run samples/nonthaburi.yaml --overwrite
+	$(GEOPLAN) run samples/nonthaburi-local-governments.yaml --overwrite
 
 test: setup
 	$(SWIFT) test

@@ -53,7 +53,7 @@ struct GovernedUnits {
         unitsSpec.nameFields = codeFields + tambons.spec.nameFields + spec.nameFields.map { "lg_" + $0 }
         let notes = Self.notes(partition.report, tambons: tambons, municipalities: loaded)
         let set = try BoundarySet.derived(unitsSpec, areas: areas, from: tambons, context: context,
-                                          warnings: loaded.warnings)
+                                          warnings: loaded.warnings, tambonCodes: memberships.map(\.tambonCode))
         return GovernedUnits(set: set, memberships: memberships, municipalityNameFields: spec.nameFields,
                              report: partition.report, notes: notes)
     }

@@ -1,7 +1,7 @@
 import Foundation
 import GDAL
 
-/// `join`: a column of a table, matched to each area by code. Codes are compared as the spec says (`thai`:
+/// `join`: a column of a table, matched to each area by code (a governance unit by its tambon's). Codes are compared as the spec says (`thai`:
 /// `TH830101`, `830101` and `0830101` are one tambon). A code found on two rows is an error (which row would be
 /// right?); areas without a row get null, and both kinds of mismatch are reported.
 struct JoinIndicator: IndicatorComputer {
@@ -20,7 +20,9 @@ struct JoinIndicator: IndicatorComputer {
         var matched = Set<String>()
         var areasWithoutRow: [String] = []
         let rows: [[IndicatorValue]] = run.boundaries.areas.map { area in
-            guard let key = AreaCode.normalize(area.id, thai: thai), let row = rowOfCode[key]?.row else {
+            // A governance unit takes its tambon's row (an intensive value: the spec refuses extensive ones).
+            let code = run.boundaries.tambonCodes?[area.index] ?? area.id
+            guard let key = AreaCode.normalize(code, thai: thai), let row = rowOfCode[key]?.row else {
                 areasWithoutRow.append(area.id)
                 return [.null]
             }

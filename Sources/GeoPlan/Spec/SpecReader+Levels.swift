@@ -109,6 +109,13 @@ extension SpecReader {
                      + "by it when rolled up")
             }
         }
+        if let split = boundaries.first(where: { $0.municipalities != nil }) {
+            for draft in drafts where draft.typeName == "join" && draft.spec.valueKind != .intensive {
+                fail(draft.spec.location, "indicator \"\(draft.spec.id)\" joins a table by tambon to the units of "
+                     + "\"\(split.name)\", each of which would get its tambon's whole value: for people or counts use "
+                     + "type: interpolate (split by area or by a weight); for rates and means say kind: intensive")
+            }
+        }
         guard let rolled = boundaries.first(where: { !$0.levels.isEmpty }) else { return }
         for draft in drafts where draft.spec.rollUpRule == nil {
             fail(draft.spec.location, "indicator \"\(draft.spec.id)\" (\(draft.typeName)) rolls up to the levels "

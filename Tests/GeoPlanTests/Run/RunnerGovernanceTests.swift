@@ -29,6 +29,9 @@ import Testing
                 IndicatorSpec(id: "pop", kind: .interpolate(InterpolationRequest(
                     from: "tambons", code: "ADM3_PCODE", table: "people", column: "population", kind: .extensive)),
                               valueKind: .extensive),
+                // Intensive: each unit takes its tambon's value (samples/nonthaburi/population.csv: 120101 → 5442).
+                IndicatorSpec(id: "tambon_households", kind: .join(input: "people", column: "households",
+                                                                   normalization: .thai), valueKind: .intensive),
             ],
             output: OutputSpec(folder: folder.path("out"), formats: [.csv]), path: folder.path("spec.yaml"))
         report = try Runner.run(spec)
@@ -47,6 +50,8 @@ import Testing
         #expect(piece["tambon_code"] == "TH120101" && piece["lg_code"] == "S120001")
         #expect(piece["lg_type"] == "city" && piece["unit_kind"] == "municipal-piece")
         #expect(piece["lg_NAME_EN"] == "Suan Yai City Municipality")
+        #expect(piece["tambon_households"] == "5442.0" || piece["tambon_households"] == "5442")
+        #expect(units.first { $0["unit_id"] == "SAO-TH120101:TH120101" }?["tambon_households"] == piece["tambon_households"])
         #expect(report.warnings.contains { $0.contains("52 tambons split by 13 municipalities into 75 units") })
     }
 

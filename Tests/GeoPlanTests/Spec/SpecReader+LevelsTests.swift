@@ -25,7 +25,7 @@ import Testing
                 levels: [local_government, tambon, {level: district, field: AMP_CODE, names: [AMP_TH]}, province]
             """, indicators: """
               - {id: area_km2, type: area}
-              - {id: people, type: join, input: people, column: population, kind: extensive}
+              - {id: people, type: count, input: points}
               - {id: income, type: join, input: people, column: income, kind: intensive, weight: people}
               - {id: density, type: ratio, numerator: people, denominator: area_km2}
             """))
@@ -84,6 +84,16 @@ import Testing
               - {id: people, type: join, input: people, column: population}
             """)).map(\.message)
         #expect(messages.contains { $0.contains("indicator \"people\" (join) rolls up to the levels of \"nonthaburi\"") })
+    }
+
+    /// Units split their tambon: a join would give each the tambon's whole value.
+    @Test func anExtensiveJoinOnUnitsIsRefused() {
+        let messages = SpecParser.diagnose(Self.spec(boundary: "    municipalities: {path: lg.gpkg}", indicators: """
+              - {id: people, type: join, input: people, column: population, kind: extensive}
+              - {id: rate, type: join, input: people, column: rate, kind: intensive}
+            """)).map(\.message)
+        #expect(messages.count == 1)
+        #expect(messages.contains { $0.contains("indicator \"people\" joins a table by tambon to the units") })
     }
 
     /// Without levels a join needs no kind: nothing is rolled up.
