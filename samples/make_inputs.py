@@ -511,10 +511,48 @@ def population_grid(name, seed):
         'UNIT["degree",0.0174532925199433],AUTHORITY["EPSG","4326"]]\n')
 
 
+def villages(name, seed):
+    """Villages (หมู่บ้าน, moo) as points with households: 4-14 per tambon, most clustered around one or two
+    seeded centres inside the tambon, the rest scattered; one seeded tambon has none (a source with no weight,
+    which interpolation splits by area and reports). Its own RNG, so the other files do not change."""
+    rng = random.Random(seed * 11 + 7)
+    tambons = load(name)
+    empty = rng.randrange(len(tambons))
+    features = []
+    for index, tambon in enumerate(tambons):
+        if index == empty:
+            continue
+        west, south, east, north = tambon.bbox
+
+        def point_inside(near=None, spread=0.0):
+            for _ in range(10_000):
+                if near is None:
+                    p = (rng.uniform(west, east), rng.uniform(south, north))
+                else:
+                    p = (rng.gauss(near[0], spread), rng.gauss(near[1], spread))
+                p = r7(p)
+                if inside(p, tambon) and not on_boundary(p, tambon):
+                    return p
+            raise ValueError(f"{tambon.code}: no point inside after 10,000 tries")
+
+        centres = [point_inside() for _ in range(rng.randint(1, 2))]
+        spread = 0.15 * min(east - west, north - south)
+        for moo in range(1, rng.randint(4, 14) + 1):
+            clustered = rng.random() < 0.7
+            p = point_inside(rng.choice(centres), spread) if clustered else point_inside()
+            households = int(rng.uniform(150, 900) if clustered else rng.uniform(30, 250))
+            features.append(feature({"village_code": f"{tambon.code}{moo:02d}", "moo": moo,
+                                     "name_th": f"หมู่ {moo} {tambon.name_th}", "households": households},
+                                    "Point", f"[{p[0]:.7f},{p[1]:.7f}]"))
+    write_collection(HERE / name / "villages.geojson", features)
+    print(f"{name}: {len(features)} villages; tambon {tambons[empty].code} ({tambons[empty].name_en}) has none")
+
+
 def main():
     for name in SEEDS:
         province(name)
     population_grid("nonthaburi", SEEDS["nonthaburi"])
+    villages("nonthaburi", SEEDS["nonthaburi"])
 
 
 if __name__ == "__main__":
