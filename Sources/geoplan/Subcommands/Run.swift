@@ -8,10 +8,15 @@ struct Run: ParsableCommand {
         abstract: "Compute the indicators a spec file describes, for every boundary set, and write the outputs.",
         discussion: """
             The spec (YAML) names boundary sets, inputs (points, lines, polygons, tables) and indicators (area, \
-            perimeter, compactness, count, length, share, mix, join, ratio, expression, nearest); see \
-            samples/README.md. Each boundary set gives one row per area, written as GeoJSON (RFC 7946, the area \
-            code as the feature id), CSV and GeoPackage, with a provenance record <name>.meta.json. Nothing \
-            partial is written: all outputs appear together at the end, or none does.
+            perimeter, compactness, count, length, share, mix, join, ratio, expression, nearest, zonal, \
+            interpolate); see samples/README.md. Each boundary set gives one row per area, written as GeoJSON \
+            (RFC 7946, the area code as the feature id), CSV and GeoPackage, with a provenance record \
+            <name>.meta.json. Nothing partial is written: all outputs appear together at the end, or none does.
+
+            A boundary set with municipalities: is split into the units that govern (municipal pieces and SAO \
+            remainders) first; with levels: its values are also rolled up, each by its kind, to local \
+            governments, tambons, districts or provinces, written with dissolved boundaries as \
+            <name>-<level>.<ext> (samples/nonthaburi-local-governments.yaml).
 
             Several specs, or folders of them (*.yaml, *.yml), run one after another; a spec that fails is \
             reported and the others go on (exit 1 at the end). --resume skips boundary sets whose outputs were \
@@ -24,6 +29,7 @@ struct Run: ParsableCommand {
 
             Examples:
               geoplan run samples/nonthaburi.yaml
+              geoplan run samples/nonthaburi-local-governments.yaml
               geoplan run --check samples/nonthaburi.yaml
               geoplan run samples/nonthaburi.yaml --out /tmp/results --overwrite --json
               geoplan run samples/ --resume --progress json
