@@ -18,6 +18,8 @@ public enum GeoPlanError: Error, Hashable, Sendable, CustomStringConvertible {
     case wrongGeometryType(location: FeatureLocation, expected: String, found: String)
     /// A layer whose features mix geometry types where one type is needed.
     case mixedGeometryTypes(path: String, layer: String, types: [String], purpose: String)
+    /// A feature's field value that cannot be used (missing, not a number…); `problem` says why and what to do.
+    case badValue(location: FeatureLocation, field: String, problem: String)
     /// Text whose encoding could not be decided.
     case unknownEncoding(path: String, detail: String)
     /// Tambons and municipalities that cannot be made into a governance partition (see `GovernanceError`).
@@ -43,6 +45,8 @@ public enum GeoPlanError: Error, Hashable, Sendable, CustomStringConvertible {
         case let .mixedGeometryTypes(path, layer, types, purpose):
             return "\"\(path)\", layer \"\(layer)\" mixes geometry types (\(types.joined(separator: ", "))), but "
                 + "\(purpose); filter with --where, or write a format that mixes types (.gpkg, .geojson)"
+        case let .badValue(location, field, problem):
+            return "\(location), field \"\(field)\": \(problem)"
         case let .unknownEncoding(path, detail):
             return "\"\(path)\": \(detail)"
         case let .governance(error):

@@ -53,6 +53,16 @@ extension Geometry {
         }
     }
 
+    /// Whether the two's DE-9IM matrix matches `pattern` (nine characters of `T`, `F`, `*`, `0`, `1`, `2`):
+    /// `T********` is "the interiors meet", which for two polygons means they share ground, not only a border.
+    /// See `GEOSRelatePattern_r`.
+    public func relates(_ other: Geometry, pattern: String) throws -> Bool {
+        try relate(other, "GEOSRelatePattern_r") { context, this, that in
+            // 1 true, 0 false, 2 on exception
+            GEOSRelatePattern_r(context, this, that, pattern)
+        }
+    }
+
     private func relate(
         _ other: Geometry, _ function: String, _ body: (GEOSContextHandle_t, OpaquePointer, OpaquePointer) -> CChar
     ) throws -> Bool {

@@ -4,8 +4,9 @@ import GEOS
 
 /// `interpolate`: values given per source zone (a table by tambon code) carried to each area, which need not
 /// nest in the sources (tambons → local governments), conservatively (see `ArealInterpolation`): extensive
-/// values split by shared ground area or by a raster's sum (people of a population grid), intensive values
-/// averaged. An area no source overlaps is null. What falls outside every area is reported by the run.
+/// values split by shared ground area, by a raster's sum (people of a population grid) or by points (villages,
+/// counted or their households summed), intensive values averaged. An area no source overlaps is null. What
+/// falls outside every area is reported by the run.
 struct InterpolateIndicator: IndicatorComputer {
     let spec: IndicatorSpec
     let request: InterpolationRequest
@@ -14,17 +15,9 @@ struct InterpolateIndicator: IndicatorComputer {
         let sources = try run.features(request.from, whereClause: nil, by: request.code)
         let values = Self.sourceValues(sources.classes, try Self.values(request, run: run), request)
         let core = run.boundaries.areas.filter { run.isCore($0.index) }
-        var weight: ((Geometry) throws -> Double)?
-        if let name = request.weights {
-            let extractor = ZonalExtractor(values: try run.raster(name, band: 1), weights: nil,
-                                           request: ZonalRequest(input: name, statistics: [.sum]))
-            weight = { zone in
-                var summary = try extractor.summarise(zone)
-                return summary.statistics.value(of: .sum) ?? 0
-            }
-        }
         let overlaps = try ZoneOverlaps(sources: sources.geometries, targets: core.map(\.geometry),
-                                        method: try run.method(.geodesic), weight: weight)
+                                        method: try run.method(.geodesic),
+                                        weighting: try Self.weighting(request, sources: sources, core: core, run: run))
         let result = ArealInterpolation(overlaps: overlaps).interpolate(values, kind: request.kind)
         var rows = [[IndicatorValue]](repeating: [.null], count: run.boundaries.areas.count)
         for (position, area) in core.enumerated() { rows[area.index] = [.finite(result.values[position])] }

@@ -15,6 +15,34 @@ struct ZoneOverlaps {
         let weight: Double?
     }
 
+    /// A (source, target) pair, by positions.
+    struct Pair: Hashable, Sendable {
+        let source: Int
+        let target: Int
+    }
+
+    /// How the auxiliary weight of a piece and of a whole source is found.
+    enum Weighting {
+        /// Measured inside a polygon, piece or whole source alike (a raster's sum).
+        case measured((Geometry) throws -> Double)
+        /// Placed beforehand, each unit once (points, see `PointWeights`).
+        case placed(PointWeights)
+
+        func ofSource(_ source: Int, _ geometry: Geometry) throws -> Double {
+            switch self {
+            case let .measured(weight): try weight(geometry)
+            case let .placed(points): points.sources[source]
+            }
+        }
+
+        func ofPiece(_ pair: Pair, _ piece: Geometry) throws -> Double {
+            switch self {
+            case let .measured(weight): try weight(piece)
+            case let .placed(points): points.pieces[pair] ?? 0
+            }
+        }
+    }
+
     let sourceCount: Int
     let targetCount: Int
     let overlaps: [Overlap]
@@ -26,6 +54,11 @@ struct ZoneOverlaps {
     /// `weight`, when given, measures the auxiliary weight inside a polygon (a piece or a whole source).
     init(sources: [Geometry], targets: [Geometry], method: MeasureMethod,
          weight: ((Geometry) throws -> Double)? = nil) throws {
+        try self.init(sources: sources, targets: targets, method: method, weighting: weight.map(Weighting.measured))
+    }
+
+    /// The same, weighted as `weighting` says (nil: no weights).
+    init(sources: [Geometry], targets: [Geometry], method: MeasureMethod, weighting weight: Weighting?) throws {
         let tree = try STRtree<Int>(context: try Self.context(of: sources + targets))
         for (position, target) in targets.enumerated() where !target.isEmpty { try tree.insert(target, position) }
         try tree.build()
@@ -34,15 +67,16 @@ struct ZoneOverlaps {
         var weights: [Double] = []
         for (position, source) in sources.enumerated() {
             sizes.append(try Self.squareMetres(source, method))
-            if let weight { weights.append(try weight(source)) }
+            if let weight { weights.append(try weight.ofSource(position, source)) }
             guard !source.isEmpty else { continue }
             let prepared = try source.prepared()
             for target in try tree.query(source).sorted() where try prepared.intersects(targets[target]) {
                 let piece = try ClassCoverage.repairing(source, targets[target]) { try $0.intersection($1) }
                 let area = try Self.squareMetres(piece, method)
                 guard area > 0 else { continue }
+                let pair = Pair(source: position, target: target)
                 overlaps.append(Overlap(source: position, target: target, squareMetres: area,
-                                        weight: try weight.map { try $0(piece) }))
+                                        weight: try weight.map { try $0.ofPiece(pair, piece) }))
             }
         }
         sourceCount = sources.count

@@ -218,7 +218,7 @@ public enum Runner {
     }
 
     /// Before interpolating: every source zone has a code, found once (a tambon in two rows would be counted
-    /// twice), and the weights raster opens.
+    /// twice), and the weights (a raster, or points read once for every worker) open.
     private static func checkSources(of request: InterpolationRequest, run: RunContext) throws {
         let store = try run.store(request.from, whereClause: nil, by: request.code)
         var seen = Set<String>()
@@ -232,7 +232,7 @@ public enum Runner {
                                          + "features; merge them (ogr2ogr -dialect sqlite … GROUP BY) so each zone is one")
             }
         }
-        if let weights = request.weights { _ = try run.raster(weights, band: 1) }
+        try InterpolateIndicator.checkWeights(request, run: run)
     }
 
     /// After interpolating: the sources split by area for want of weight, and (extensive values, whole runs) how
@@ -318,7 +318,7 @@ public enum Runner {
         case let .interpolate(request):
             _ = try run.features(request.from, whereClause: nil, by: request.code)
             _ = try InterpolateIndicator.values(request, run: run)
-            if let weights = request.weights { _ = try run.raster(weights, band: 1) }
+            try InterpolateIndicator.checkWeights(request, run: run)
         case .area, .perimeter, .compactness, .expression:
             break
         }

@@ -10,18 +10,22 @@ public struct InterpolationRequest: Hashable, Sendable {
     public var column: String
     /// Extensive (split: people, counts) or intensive (averaged: rates, densities).
     public var kind: ArealInterpolationKind
-    /// A raster input whose sum weights the split (people of a population grid); nil: by area.
+    /// The input whose contents weight the split: a raster (its sum: people of a population grid) or points
+    /// (villages, buildings: how many fall in each piece); nil: by area.
     public var weights: String?
+    /// With points weights, a numeric field summed instead of counting points (households of a village).
+    public var weightField: String?
     public var normalization: CodeNormalization
 
     public init(from: String, code: String, table: String, column: String, kind: ArealInterpolationKind,
-                weights: String? = nil, normalization: CodeNormalization = .thai) {
+                weights: String? = nil, weightField: String? = nil, normalization: CodeNormalization = .thai) {
         self.from = from
         self.code = code
         self.table = table
         self.column = column
         self.kind = kind
         self.weights = weights
+        self.weightField = weightField
         self.normalization = normalization
     }
 }

@@ -77,7 +77,7 @@ private enum Schema {
         case "expression": ["expression"]
         case "nearest": ["input", "where"]
         case "zonal": ["raster", "input", "band", "stats", "classes", "coverage", "weights", "weights_band"]
-        case "interpolate": ["from", "code", "table", "column", "kind", "weights", "normalize"]
+        case "interpolate": ["from", "code", "table", "column", "kind", "weights", "weight_field", "normalize"]
         default: []
         }
     }

@@ -2,7 +2,8 @@ import Yams
 
 extension SpecReader {
     /// `type: interpolate`: `from` (source polygons), `code` (their code field), `table` and `column` (the values
-    /// by code), `kind` (extensive or intensive), optionally `weights` (a raster) and `normalize` (code matching).
+    /// by code), `kind` (extensive or intensive), optionally `weights` (a raster or points), `weight_field` (a
+    /// numeric field of the points, summed instead of counting them) and `normalize` (code matching).
     func interpolation(_ fields: Fields, owner: String, draft: inout Draft) -> IndicatorKind? {
         let before = errorCount
         let from = requiredText(fields, "from", owner: owner)
@@ -18,8 +19,16 @@ extension SpecReader {
         } else {
             missing(fields, "kind", owner: owner)
         }
+        // The weights input's type decides: a raster is summed, points counted (or their weight_field summed).
         let weights = fields["weights"].flatMap { text($0, key: "weights") }
-        if let weights, let node = fields["weights"] { draft.otherInputs.append((weights, node, [.raster])) }
+        let weightField = fields["weight_field"].flatMap { text($0, key: "weight_field") }
+        if let weights, let node = fields["weights"] {
+            draft.otherInputs.append((weights, node, weightField == nil ? [.raster, .points] : [.points]))
+        }
+        if weightField != nil, weights == nil, let entry = fields.entry("weight_field") {
+            fail(at: entry.keyNode, "weight_field sums a field of the weights points, but \(owner) has no weights; "
+                 + "add weights: <a points input>")
+        }
         var normalization = CodeNormalization.thai
         if let node = fields["normalize"] {
             normalization = choice(node, key: "normalize", what: "normalize value", listName: "values",
@@ -27,6 +36,7 @@ extension SpecReader {
         }
         guard errorCount == before, let from, let code, let table, let column, let kind else { return nil }
         return .interpolate(InterpolationRequest(from: from, code: code, table: table, column: column, kind: kind,
-                                                 weights: weights, normalization: normalization))
+                                                 weights: weights, weightField: weightField,
+                                                 normalization: normalization))
     }
 }
