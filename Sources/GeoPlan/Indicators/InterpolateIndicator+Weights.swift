@@ -19,19 +19,28 @@ extension InterpolateIndicator {
             }
         }
         // A source's points all lie in its box: the points near the sources here are all a worker needs, and
-        // every source is weighed whole, whichever areas the worker computes.
+        // every source is weighed whole, whichever areas the worker computes. The border rule must see every
+        // source touching these (read from the whole input), so a point on a border picks the same source in
+        // every worker and partition.
         let boxes = sources.geometries.compactMap(\.bounds)
-        let window = boxes.dropFirst().reduce(boxes.first) { $0?.union($1) }
+        guard let window = boxes.dropFirst().reduce(boxes.first, { $0?.union($1) }) else { return nil }
         let store = try run.store(name, whereClause: nil, by: request.weightField, everywhere: true)
         let points = try FeatureSet(store: store, window: window, context: run.context)
+        let around = try FeatureSet(store: try run.store(request.from, whereClause: nil, by: request.code,
+                                                         everywhere: true),
+                                    window: window, context: run.context)
+        let positions = Dictionary(sources.classes.enumerated().map { ($1 ?? "", $0) }) { first, _ in first }
         let areas = run.boundaries.areas
         var weighed = [Int?](repeating: nil, count: areas.count)
         for (position, area) in core.enumerated() { weighed[area.index] = position }
         return .placed(try PointWeights(
-            points: window == nil ? [] : points.geometries,
+            points: points.geometries,
             values: request.weightField == nil ? nil : points.classes.map { weightValue($0) ?? 0 },
-            sources: sources.geometries, sourceOrder: sources.classes.map { $0 ?? "" },
-            targets: areas.map(\.geometry), targetOrder: areas.map(\.id), weighed: weighed))
+            sources: PointWeights.Candidates(around.geometries, order: around.classes.map { $0 ?? "" },
+                                             weighed: around.classes.map { positions[$0 ?? ""] },
+                                             of: sources.geometries.count),
+            targets: PointWeights.Candidates(areas.map(\.geometry), order: areas.map(\.id), weighed: weighed,
+                                             of: core.count)))
     }
 
     /// Before interpolating, on the main thread: the weights input is a raster or points and opens; points are
@@ -46,6 +55,7 @@ extension InterpolateIndicator {
             }
             _ = try run.raster(name, band: 1)
         default:
+            _ = try run.store(request.from, whereClause: nil, by: request.code, everywhere: true)
             let store = try run.store(name, whereClause: nil, by: request.weightField, everywhere: true)
             guard let field = request.weightField,
                   store.classes.contains(where: { weightValue($0) == nil }) else { return }

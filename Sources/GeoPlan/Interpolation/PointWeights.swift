@@ -10,24 +10,38 @@ import GEOS
 /// run sees. On a target border, only targets sharing ground with the point's source are candidates: a target
 /// that merely touches the source there has no piece of it to carry the weight.
 struct PointWeights {
-    /// Per source, the weight of the points it holds.
+    /// Zones a point may fall in: `order` breaks ties on a border (codes, ids); `weighed[z]` is zone z's position
+    /// among the zones weighed, nil for a neighbour there only so the border rule sees every candidate (in a
+    /// worker of a parallel run, the sources and areas around its own).
+    struct Candidates {
+        let geometries: [Geometry]
+        let order: [String]
+        let weighed: [Int?]
+        /// How many zones are weighed.
+        let weighedCount: Int
+
+        /// All of `geometries` weighed, in their order; or `weighed` (positions) out of `weighedCount`.
+        init(_ geometries: [Geometry], order: [String], weighed: [Int?]? = nil, of weighedCount: Int? = nil) {
+            self.geometries = geometries
+            self.order = order
+            self.weighed = weighed ?? Array(geometries.indices)
+            self.weighedCount = weighedCount ?? geometries.count
+        }
+    }
+
+    /// Per source weighed, the weight of the points it holds.
     private(set) var sources: [Double]
-    /// Per (source, target) pair, the weight of the points in both (targets by their position in `weighed`).
+    /// Per (source, target) pair weighed, the weight of the points in both.
     private(set) var pieces: [ZoneOverlaps.Pair: Double] = [:]
 
     /// - Parameters:
     ///   - points: point or multi-point features; `values` the weight of each (nil: 1 per point). A multi-point's
     ///     value is shared equally among its points, so the field's total is kept.
-    ///   - sources: the source zones, ties on a border broken by `sourceOrder` (their codes).
-    ///   - targets: every target a point may fall in (a worker's areas and their neighbours), ties broken by
-    ///     `targetOrder` (their ids); `weighed[t]` is target t's position among the targets weighed, nil for a
-    ///     neighbour another worker weighs.
-    init(points: [Geometry], values: [Double]?, sources: [Geometry], sourceOrder: [String],
-         targets: [Geometry], targetOrder: [String], weighed: [Int?]) throws {
-        self.sources = [Double](repeating: 0, count: sources.count)
-        guard let context = (sources + targets + points).first?.context else { return }
-        let sourceZones = try Zones(sources, context: context)
-        let targetZones = try Zones(targets, context: context)
+    init(points: [Geometry], values: [Double]?, sources: Candidates, targets: Candidates) throws {
+        self.sources = [Double](repeating: 0, count: sources.weighedCount)
+        guard let context = (sources.geometries + targets.geometries + points).first?.context else { return }
+        let sourceZones = try Zones(sources.geometries, context: context)
+        let targetZones = try Zones(targets.geometries, context: context)
         // Whether a source and a target share ground, asked only for points on a target border.
         var sharesGround: [ZoneOverlaps.Pair: Bool] = [:]
         for (feature, geometry) in points.enumerated() {
@@ -37,20 +51,22 @@ struct PointWeights {
             for point in parts {
                 guard let (source, _) = try PointPlacement.zone(
                     of: point, among: try sourceZones.candidates(point), shape: sourceZones.prepared,
-                    before: { sourceOrder[$0] < sourceOrder[$1] }) else { continue }
-                self.sources[source] += weight
+                    before: { sources.order[$0] < sources.order[$1] }),
+                    let sourcePosition = sources.weighed[source] else { continue }
+                self.sources[sourcePosition] += weight
                 let target = try PointPlacement.zone(
                     of: point, among: try targetZones.candidates(point), shape: targetZones.prepared,
-                    before: { targetOrder[$0] < targetOrder[$1] },
+                    before: { targets.order[$0] < targets.order[$1] },
                     eligible: { target in
                         let pair = ZoneOverlaps.Pair(source: source, target: target)
                         if let known = sharesGround[pair] { return known }
-                        let shares = try sources[source].relates(targets[target], pattern: "T********")
+                        let shares = try sources.geometries[source].relates(targets.geometries[target],
+                                                                            pattern: "T********")
                         sharesGround[pair] = shares
                         return shares
                     })
-                guard let (target, _) = target, let position = weighed[target] else { continue }
-                pieces[ZoneOverlaps.Pair(source: source, target: position), default: 0] += weight
+                guard let (target, _) = target, let targetPosition = targets.weighed[target] else { continue }
+                pieces[ZoneOverlaps.Pair(source: sourcePosition, target: targetPosition), default: 0] += weight
             }
         }
     }
