@@ -31,6 +31,9 @@ struct InterpolateIndicator: IndicatorComputer {
 
     static let fallBackPrefix = ": split by area, no weight: "
 
+    /// The run's counter of the sources split by area for want of weight.
+    static func splitByAreaCounter(_ id: String) -> String { "\(id): sources split by area (no weight)" }
+
     static func fallBackCounter(_ id: String, _ code: String) -> String { "\(id)\(fallBackPrefix)\(code)" }
 
     /// Each source zone's value, by its code (nil: no code, or no value in the table).
@@ -42,7 +45,10 @@ struct InterpolateIndicator: IndicatorComputer {
 
     /// The table's values by normalised code; a code on two rows is an error, as for `join`.
     static func values(_ request: InterpolationRequest, run: RunContext) throws -> [String: Double] {
-        let table = try run.table(request.table)
+        try values(request, table: try run.table(request.table))
+    }
+
+    static func values(_ request: InterpolationRequest, table: CodeTable) throws -> [String: Double] {
         guard let column = table.column(request.column) else {
             throw GDALError.noSuchField(layer: request.table, name: request.column, available: table.columns)
         }

@@ -242,7 +242,7 @@ public enum Runner {
         let prefix = id + InterpolateIndicator.fallBackPrefix
         let fellBack = result.counters.keys.filter { $0.hasPrefix(prefix) }.map { String($0.dropFirst(prefix.count)) }
         for key in result.counters.keys where key.hasPrefix(prefix) { result.counters[key] = nil }
-        result.counters["\(id): sources split by area (no weight)"] = fellBack.count
+        result.counters[InterpolateIndicator.splitByAreaCounter(id)] = fellBack.count
         if !fellBack.isEmpty {
             result.warnings.append("\(id): \(fellBack.count) source zones have no weight and were split by area: "
                                    + fellBack.sorted().prefix(10).joined(separator: ", ") + (fellBack.count > 10 ? ", …" : ""))
