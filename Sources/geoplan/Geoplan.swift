@@ -21,8 +21,8 @@ struct Geoplan: ParsableCommand {
             """,
         version: GeoplanVersion.text,
         subcommands: [Run.self, Info.self, Validate.self, Measure.self, Convert.self, AreaCommand.self, CountCommand.self,
-                      LengthCommand.self, ShareCommand.self, ZonalCommand.self, InterpolateCommand.self, PartitionCommand.self,
-                      Merge.self]
+                      LengthCommand.self, ShareCommand.self, ZonalCommand.self, InterpolateCommand.self,
+                      PartitionCommand.self, Merge.self]
     )
 
     /// Runs the command and maps errors to the documented exit codes and one-line messages.

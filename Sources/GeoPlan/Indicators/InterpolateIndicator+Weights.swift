@@ -102,6 +102,7 @@ extension InterpolateIndicator {
             }
             throw GeoPlanError.badValue(location: feature.location, field: field, problem: problem)
         }
-        throw GeoPlanError.input(path: input.path, reason: "\(field) holds a value that is not a number of zero or more")
+        throw GeoPlanError.input(path: input.path,
+                                 reason: "\(field) holds a value that is not a number of zero or more")
     }
 }

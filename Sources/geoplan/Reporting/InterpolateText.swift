@@ -17,8 +17,9 @@ enum InterpolateText {
                 lines.append("  " + label.padding(toLength: 22, withPad: " ", startingAt: 0) + padded + note)
             }
         }
+        let named = summary.splitByArea > 0 ? " (named in the warnings)" : ""
         lines.append("  split by area for want of weight: \(summary.splitByArea) source zone"
-                     + (summary.splitByArea == 1 ? "" : "s") + (summary.splitByArea > 0 ? " (named in the warnings)" : ""))
+                     + (summary.splitByArea == 1 ? "" : "s") + named)
         return lines.joined(separator: "\n")
     }
 

@@ -56,8 +56,9 @@ import Testing
         let (placed, result) = try interpolate([1000, 3000], sources: tambons, targets: municipalities,
                                                villages: villages)
         #expect(placed.sources == [4, 3])
-        #expect(placed.pieces == [ZoneOverlaps.Pair(source: 0, target: 0): 2, ZoneOverlaps.Pair(source: 1, target: 0): 1,
-                                  ZoneOverlaps.Pair(source: 1, target: 1): 1])
+        typealias Pair = ZoneOverlaps.Pair
+        #expect(placed.pieces == [Pair(source: 0, target: 0): 2, Pair(source: 1, target: 0): 1,
+                                  Pair(source: 1, target: 1): 1])
         #expect(close(result.values, [1500, 1000]), "\(result.values)")
         #expect(close([result.outside], [1500]))
         #expect(result.fellBackToArea.isEmpty)
