@@ -18,14 +18,18 @@ struct InterpolateCommand: ParsableCommand {
             outside.
 
             Examples:
-              geoplan interpolate shapes/municipalities/nonthaburi.gpkg shapes/tambons/nonthaburi/nonthaburi.shp \\
-                --id LG_CODE --code ADM3_PCODE --table samples/nonthaburi/population.csv \\
-                --table-code tambon_code --column population --kind extensive
-              geoplan interpolate shapes/municipalities/nonthaburi.gpkg shapes/tambons/nonthaburi/nonthaburi.shp \\
-                --id LG_CODE --table samples/nonthaburi/population.csv --table-code tambon_code \\
-                --column households --kind extensive --weights samples/nonthaburi/popgrid.asc --out lg.csv
-              geoplan interpolate lg.gpkg tambons.shp --id LG_CODE --table population.csv \\
-                --table-code tambon_code --column population --kind extensive \\
+              geoplan interpolate shapes/municipalities/nonthaburi.gpkg \\
+                shapes/tambons/nonthaburi/nonthaburi.shp --id LG_CODE \\
+                --table samples/nonthaburi/population.csv --table-code tambon_code \\
+                --column population --kind extensive
+              geoplan interpolate shapes/municipalities/nonthaburi.gpkg \\
+                shapes/tambons/nonthaburi/nonthaburi.shp --id LG_CODE \\
+                --table samples/nonthaburi/population.csv --table-code tambon_code \\
+                --column households --kind extensive \\
+                --weights samples/nonthaburi/popgrid.asc --out lg.csv
+              geoplan interpolate lg.gpkg tambons.shp --id LG_CODE \\
+                --table population.csv --table-code tambon_code \\
+                --column population --kind extensive \\
                 --weights villages.gpkg --weight-field households --json
             """)
 
