@@ -34,6 +34,9 @@ import Testing
         #expect(province["schools"] as? Int == unitSchools)
         let unitArea = units.compactMap { $0["area_km2"] as? Double }.reduce(0, +)
         #expect(abs((province["area_km2"] as? Double ?? 0) / unitArea - 1) < 1e-9)
+        // The tambon without villages is split by area, and named.
+        let warnings = report["warnings"] as? [String] ?? []
+        #expect(warnings.contains { $0.contains("population_by_villages: 1 source zones have no weight and were split by area: TH120203") })
         // Density is the rolled-up people over the rolled-up area, where both are known.
         for government in governments {
             guard let people = government["population"] as? Double, let km2 = government["area_km2"] as? Double,
