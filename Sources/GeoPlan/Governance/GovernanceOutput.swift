@@ -31,8 +31,12 @@ public enum GovernanceOutput {
 
     public struct Outcome: Sendable, Codable {
         public var report: GovernanceReport
+        /// The CRS each input came in and whether it was transformed to WGS 84 lon/lat.
+        public var crs: GovernanceCRS
         public var unitsByKind: [String: Int]
         public var outputs: [String]
+        /// What the inputs' loading repaired or guessed, and the municipalities reaching outside every tambon.
+        public var warnings: [String]
     }
 
     public static func run(_ request: Request) throws -> Outcome {
@@ -74,6 +78,8 @@ public enum GovernanceOutput {
         try crosswalk.commit()
         var byKind: [String: Int] = [:]
         for unit in result.units { byKind["\(unit.kind.rawValue) (\(unit.type.rawValue))", default: 0] += 1 }
-        return Outcome(report: result.report, unitsByKind: byKind, outputs: [request.units, request.crosswalk])
+        return Outcome(report: result.report, crs: GovernanceCRS(tambons: tambons, municipalities: municipalities),
+                       unitsByKind: byKind, outputs: [request.units, request.crosswalk],
+                       warnings: tambons.warnings + municipalities.warnings + result.report.outsideParts.map(\.warning))
     }
 }

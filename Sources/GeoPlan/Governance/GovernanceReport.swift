@@ -35,6 +35,14 @@ public struct GovernanceReport: Hashable, Sendable, Codable {
         public var parts: Int
         /// A point in the largest of them.
         public var point: LonLatPoint
+
+        /// What a planner reads: which municipality, how much and where, and what to check.
+        public var warning: String {
+            "municipalities: \(municipalityCode) reaches outside every tambon: "
+                + GovernanceError.squareMetres(areaSquareMetres) + " in \(parts) part(s) around \(point), left out "
+                + "of the units (they cover the tambons, no more); check that the tambon layer covers the whole "
+                + "municipality (same province, same CRS) or correct the municipality's border"
+        }
     }
 
     /// Why a piece was singled out.

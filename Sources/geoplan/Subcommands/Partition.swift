@@ -13,7 +13,9 @@ struct PartitionCommand: ParsableCommand {
             the area its SAO governs) becomes a unit carrying both codes. Municipal borders within --snap-metres \
             of a tambon border are snapped to it, so files from different agencies make no slivers; pieces \
             smaller than --min-piece-m2 are merged into a neighbour of the same tambon or kept, and always \
-            listed. The run checks that units do not overlap, cover the tambons and are valid, and says so.
+            listed. Layers in another CRS are transformed to WGS 84 lon/lat first, and the report names each \
+            layer's CRS and the operation used. The run checks that units do not overlap, cover the tambons and \
+            are valid, and says so.
             Writes the units (a polygon layer "units") and <units>-crosswalk.csv (tambon code, local \
             government code, area in km² and rai, share of the tambon, share of the local government).
 
@@ -77,6 +79,7 @@ struct PartitionCommand: ParsableCommand {
             options: GovernanceOptions(snapToleranceMetres: snapMetres, minimumPieceSquareMetres: minPieceM2),
             units: out, overwrite: overwrite)
         let outcome = try GovernanceOutput.run(request)
+        if !report.quiet { outcome.warnings.forEach(Console.warn) }
         if report.json {
             try Console.printJSON(outcome)
         } else {
@@ -108,6 +111,7 @@ struct PartitionCommand: ParsableCommand {
         let report = outcome.report
         var lines = ["\(report.tambons) tambons, \(report.municipalities) municipalities → \(report.units) units:"]
         for (kind, count) in outcome.unitsByKind.sorted(by: { $0.key < $1.key }) { lines.append("  \(kind): \(count)") }
+        lines += outcome.crs.lines
         lines.append("snapped to tambon borders within \(report.options.snapToleranceMetres) m: "
                      + "\(report.snappedMunicipalities.count) municipalities")
         for piece in report.smallPieces {
@@ -117,7 +121,8 @@ struct PartitionCommand: ParsableCommand {
         }
         for part in report.outsideParts {
             lines.append("outside every tambon: \(part.municipalityCode), "
-                         + String(format: "%.1f m²", part.areaSquareMetres) + " at \(part.point)")
+                         + String(format: "%.1f m²", part.areaSquareMetres)
+                         + " in \(part.parts) part(s) around \(part.point), in no unit (see the warning)")
         }
         for overlap in report.resolvedOverlaps {
             lines.append("overlap given to \(overlap.first): \(overlap.first) × \(overlap.second), "
