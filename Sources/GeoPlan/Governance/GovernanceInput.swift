@@ -33,10 +33,12 @@ public struct MunicipalityInput {
     /// The areas of a boundary set loaded with the type field as its first name field
     /// (`BoundarySpec(…, idField: "code", nameFields: ["type", …])`), types read leniently
     /// (``LocalGovernmentType/init(parsing:)``).
-    /// - Throws: ``GovernanceError/unknownType(feature:value:)`` naming the feature whose type is not understood.
+    /// - Throws: ``GovernanceError/unknownType(feature:value:)`` naming the file, the feature and the type field.
     public static func from(_ set: BoundarySet) throws -> [MunicipalityInput] {
-        try set.areas.map { area in
-            let feature = "municipality \(area.id)" + (area.featureID.map { " (feature \($0))" } ?? "")
+        let field = set.spec.nameFields.first.map { ", field \($0)" } ?? ""
+        return try set.areas.map { area in
+            let feature = "\"\(set.spec.path)\": municipality \(area.id)"
+                + (area.featureID.map { " (feature \($0))" } ?? "") + field
             let type = try LocalGovernmentType.parse(area.names.first?.text, feature: feature)
             return MunicipalityInput(code: area.id, type: type, geometry: area.geometry)
         }

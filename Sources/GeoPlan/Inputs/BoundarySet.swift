@@ -63,11 +63,12 @@ public final class BoundarySet {
             let idValue = try feature.value(spec.idField)
             guard let id = idValue.text?.trimmingCharacters(in: .whitespaces), !id.isEmpty else {
                 throw GeoPlanError.input(path: path, reason: "\(feature.location): the id field \(spec.idField) is "
-                                         + "empty; every area needs a code")
+                                         + "empty; every area needs a code: fill it in or remove the feature")
             }
             if let earlier = seen[id] {
                 throw GeoPlanError.input(path: path, reason: "\(feature.location): the id \(spec.idField) = \"\(id)\" "
-                                         + "is used by feature \(earlier.map(String.init) ?? "?") too; ids must be unique")
+                                         + "is used by feature \(earlier.map(String.init) ?? "?") too; ids must be unique: "
+                                         + "merge the features (dissolve by code) or correct the codes")
             }
             seen[id] = feature.id
             guard let ogr = feature.geometry, !ogr.isEmpty, ogr.type.isPolygonal else {

@@ -39,8 +39,8 @@ extension GovernanceTests {
         }
 
         @Test func anUnknownTypeNamesTheFeature() throws {
-            #expect(throws: GeoPlanError.governance(.unknownType(feature: "municipality 5120102 (feature 1)",
-                                                                 value: "village"))) {
+            let feature = "\"\(folder.path("municipalities.geojson"))\": municipality 5120102 (feature 1), field type"
+            #expect(throws: GeoPlanError.governance(.unknownType(feature: feature, value: "village"))) {
                 try load(["city", "village"])
             }
         }
