@@ -3,6 +3,7 @@
 
     python bench/generate.py small|medium|large [--out bench/work] [--seed 42]
     python bench/generate.py raster [--out bench/work] [--seed 42]      # only the raster, rewritten
+    python bench/generate.py SIZE --areas-only                          # only areas.gpkg (bench/partition.sh)
 
 Writes bench/work/<size>/{areas,facilities,roads,landuse}.gpkg and population.csv, all in EPSG:4326 over a
 box around Thailand (97.5-105.5 E, 5.6-20.5 N):
@@ -252,6 +253,8 @@ def main():
     ap.add_argument("size", choices=sorted(SIZES) + ["raster"], nargs="?", default="small")
     ap.add_argument("--out", default=os.path.join(os.path.dirname(os.path.abspath(__file__)), "work"))
     ap.add_argument("--seed", type=int, default=42)
+    ap.add_argument("--areas-only", action="store_true",
+                    help="write only areas.gpkg (the same areas as a full run: they come first from the seed)")
     args = ap.parse_args()
     if args.size == "raster":
         ensure_raster(args.out, args.seed, force=True)
@@ -267,6 +270,8 @@ def main():
     write(os.path.join(out, "areas.gpkg"), polys, code=codes, name=names)
     nv = int(shapely.get_num_coordinates(polys).sum())
     print(f"areas: {len(polys)} polygons, {nv / len(polys):.0f} vertices each on average", file=sys.stderr)
+    if args.areas_only:
+        return
     pts, kinds = make_facilities(n_pts, polys, rng)
     write(os.path.join(out, "facilities.gpkg"), pts, kind=kinds)
     roads, rclass = make_roads(n_roads, rng)
