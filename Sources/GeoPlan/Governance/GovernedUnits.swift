@@ -68,25 +68,9 @@ struct GovernedUnits {
                          + "(\(tambons.sourceCRS)) are in different CRSs; both were transformed to WGS 84 lon/lat"
                          + (municipalities.operation.map { " (municipalities with \($0.name))" } ?? ""))
         }
-        for piece in report.smallPieces {
-            notes.append("\(name): small piece \(piece.localGovernmentCode) in \(piece.tambonCode), "
-                         + String(format: "%.1f m²", piece.areaSquareMetres) + " at \(piece.point)"
-                         + (piece.mergedInto.map { ", merged into \($0)" } ?? ", kept"))
-        }
-        for part in report.outsideParts {
-            notes.append("\(name): municipality \(part.municipalityCode) reaches outside every tambon: "
-                         + String(format: "%.1f m²", part.areaSquareMetres) + " at \(part.point), not in any unit")
-        }
-        for overlap in report.resolvedOverlaps {
-            notes.append("\(name): municipalities \(overlap.first) and \(overlap.second) overlap by "
-                         + String(format: "%.1f m²", overlap.areaSquareMetres) + "; given to \(overlap.first)")
-        }
-        let guarantees = report.guarantees
-        if !guarantees.allHold {
-            notes.append("\(name): the units' guarantees do not all hold: largest overlap "
-                         + String(format: "%.3g m²", guarantees.largestOverlapSquareMetres) + ", coverage difference "
-                         + String(format: "%.3g", guarantees.coverageRelativeDifference) + " relative, "
-                         + "\(guarantees.invalidUnits) invalid")
+        notes += report.findings.map { "\(name): \($0)" }
+        if !report.guarantees.allHold {
+            notes.append("\(name): the units' guarantees do not all hold: " + report.guaranteesLine)
         }
         return notes
     }

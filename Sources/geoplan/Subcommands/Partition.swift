@@ -114,24 +114,8 @@ struct PartitionCommand: ParsableCommand {
         lines += outcome.crs.lines
         lines.append("snapped to tambon borders within \(report.options.snapToleranceMetres) m: "
                      + "\(report.snappedMunicipalities.count) municipalities")
-        for piece in report.smallPieces {
-            lines.append("small piece: \(piece.localGovernmentCode) in \(piece.tambonCode), "
-                         + String(format: "%.1f m²", piece.areaSquareMetres) + " at \(piece.point) (\(piece.reason.rawValue))"
-                         + (piece.mergedInto.map { ", merged into \($0)" } ?? ", kept"))
-        }
-        for part in report.outsideParts {
-            lines.append("outside every tambon: \(part.municipalityCode), "
-                         + String(format: "%.1f m²", part.areaSquareMetres)
-                         + " in \(part.parts) part(s) around \(part.point), in no unit (see the warning)")
-        }
-        for overlap in report.resolvedOverlaps {
-            lines.append("overlap given to \(overlap.first): \(overlap.first) × \(overlap.second), "
-                         + String(format: "%.1f m²", overlap.areaSquareMetres))
-        }
-        let guarantees = report.guarantees
-        lines.append("checked: units do not overlap (largest " + String(format: "%.3g", guarantees.largestOverlapSquareMetres)
-                     + " m²), cover the tambons (difference " + String(format: "%.3g", guarantees.coverageRelativeDifference)
-                     + " relative), \(guarantees.invalidUnits) invalid")
+        lines += report.findings
+        lines.append("checked: " + report.guaranteesLine)
         lines.append("wrote:")
         lines += outcome.outputs.map { "  \($0)" }
         return lines.joined(separator: "\n")
