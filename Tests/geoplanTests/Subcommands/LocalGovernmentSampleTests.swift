@@ -44,4 +44,33 @@ import Testing
             #expect(abs(density / (people / km2) - 1) < 1e-12)
         }
     }
+
+    /// Municipalities from another agency in another CRS: transformed, and the run says so.
+    @Test func municipalitiesInAnotherCRSAreTransformedAndSaidSo() throws {
+        let folder = try TemporaryFolder()
+        let utm = folder.path("municipalities-utm.gpkg")
+        let converted = try CommandRunner.run(["convert", Fixtures.shape("municipalities/nonthaburi.gpkg"), utm,
+                                               "--to-crs", "EPSG:32647"])
+        #expect(converted.status == 0, "\(converted.stderr)")
+        let spec = try folder.write("""
+            boundaries:
+              - name: lg
+                path: \(Fixtures.nonthaburi)
+                id: ADM3_PCODE
+                municipalities: {path: \(utm)}
+                levels: [local_government]
+            indicators:
+              - {id: area_km2, type: area}
+            output: {folder: out, formats: [csv]}
+            """, to: "spec.yaml")
+        let result = try CommandRunner.run(["run", spec, "--json", "--quiet"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let warnings = report["warnings"] as? [String] ?? []
+        #expect(warnings.contains { $0.hasPrefix("lg: the municipalities (WGS 84 / UTM zone 47N (EPSG:32647)) and the "
+                                                 + "tambons (WGS 84 (EPSG:4326)) are in different CRSs; both were "
+                                                 + "transformed to WGS 84 lon/lat") }, "\(warnings)")
+        let governments = try String(contentsOfFile: folder.path("out/lg-local-government.csv"), encoding: .utf8)
+        #expect(governments.contains("S120001,city"))
+    }
 }
