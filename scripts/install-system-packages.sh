@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Installs the system libraries geoplan builds against (GDAL, PROJ, GEOS, pkg-config), if any is missing.
+# Installs the system libraries geoplan builds against (GDAL, PROJ, GEOS, pkg-config), and what its map tests
+# use (Chromium to open the HTML map headless, the TLWG Thai fonts for Thai labels), if any is missing.
 # Debian/Ubuntu: apt-get, as root or through sudo; otherwise prints the exact command and fails.
 # macOS: prints the Homebrew command (brew install gdal proj geos pkg-config) if a library is missing.
 set -euo pipefail
@@ -8,24 +9,32 @@ have_libraries() {
     command -v pkg-config >/dev/null 2>&1 && pkg-config --exists gdal proj geos
 }
 
+have_map_tools() {
+    command -v chromium >/dev/null 2>&1 && command -v fc-list >/dev/null 2>&1 && fc-list | grep -qi "loma"
+}
+
 if ! command -v swift >/dev/null 2>&1; then
     echo "error: the Swift toolchain (6.0 or later) is not on PATH; install it from swift.org first." >&2
     exit 1
 fi
 
-if have_libraries; then
+if have_libraries && have_map_tools; then
     exit 0
 fi
 
 case "$(uname -s)" in
 Darwin)
-    echo "error: GDAL, PROJ or GEOS is missing. Install them with Homebrew:" >&2
-    echo "    brew install gdal proj geos pkg-config" >&2
-    exit 1
+    if ! have_libraries; then
+        echo "error: GDAL, PROJ or GEOS is missing. Install them with Homebrew:" >&2
+        echo "    brew install gdal proj geos pkg-config" >&2
+        exit 1
+    fi
+    # macOS has Thai fonts; the headless map check is skipped without Chromium (brew install --cask chromium).
+    exit 0
     ;;
 esac
 
-packages=(pkg-config libgdal-dev libproj-dev libgeos-dev)
+packages=(pkg-config libgdal-dev libproj-dev libgeos-dev chromium fonts-thai-tlwg fontconfig)
 if ! command -v apt-get >/dev/null 2>&1; then
     echo "error: GDAL, PROJ or GEOS development files are missing and this system has no apt-get." >&2
     echo "Install the development packages of gdal, proj and geos with your package manager, with pkg-config." >&2
@@ -48,5 +57,9 @@ DEBIAN_FRONTEND=noninteractive "${run[@]}" apt-get install -y -qq --no-install-r
 
 if ! have_libraries; then
     echo "error: installed ${packages[*]} but pkg-config still cannot find gdal, proj and geos." >&2
+    exit 1
+fi
+if ! have_map_tools; then
+    echo "error: installed chromium and fonts-thai-tlwg but cannot find chromium or the Loma font (fc-list)." >&2
     exit 1
 fi
