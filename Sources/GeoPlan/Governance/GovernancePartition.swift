@@ -113,7 +113,8 @@ public struct GovernancePartition {
         let outside = OutsideParts(options: options)
         let outsideParts = try cutters.compactMap { try outside.find($0, tambons: tambonShapes, index: tambonIndex) }
         let guarantees = try PartitionGuarantees(options: options, method: method)
-            .measure(units: units, tambons: tambonShapes, repairedUnits: repairedUnits, context: context)
+            .measure(units: units, tambons: tambonShapes, tambonCodes: tambonCodes, repairedUnits: repairedUnits,
+                     context: context)
         try PartitionGuarantees.check(guarantees)
         let report = GovernanceReport(
             options: options, tambons: tambons.count, municipalities: municipalities.count, units: units.count,

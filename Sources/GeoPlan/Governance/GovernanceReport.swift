@@ -75,10 +75,11 @@ public struct GovernanceReport: Hashable, Sendable, Codable {
         /// geodesic area of a crumb measures how its edges' geodesics bow, not the crumb.
         public var largestOverlapSquareMetres: Double
         public var largestOverlapBetween: [String]
-        /// Area (as cut, like the overlap) of the symmetric difference between the union of the units and the union
-        /// of the tambons.
+        /// Area (as cut, like the overlap) of the symmetric difference between each tambon and the union of its
+        /// units, added up over the tambons: at least that between the union of all units and the union of all
+        /// tambons (see `PartitionGuarantees.measure`).
         public var coverageDifferenceSquareMetres: Double
-        /// Geodesic area of the union of the tambons.
+        /// Geodesic area of the tambons, added up (their union's, less the overlaps tolerated between tambons).
         public var tambonsSquareMetres: Double
         /// Units that are not valid (OGC), after units made invalid by a merge were repaired.
         public var invalidUnits: Int

@@ -8,21 +8,33 @@ struct PartitionGuarantees {
     let method: MeasureMethod
 
     /// The measured guarantees; `units` must be valid already (their invalid count is measured here again).
-    func measure(units: [GovernanceUnit], tambons: [Geometry], repairedUnits: Int, context: GEOSContext) throws
-        -> GovernanceReport.Guarantees
+    ///
+    /// Coverage is measured tambon by tambon: the symmetric difference between each tambon and the union of its own
+    /// units, added up. That bounds the difference between the union of all units and the union of all tambons
+    /// from above (a point in one and not the other lies in a tambon and in none of its units, or in a unit and
+    /// outside its tambon), so the check is at least as strict, and it costs a union of a few pieces per tambon
+    /// rather than two unions of every tambon and unit (30 % of a national run when it was done that way).
+    func measure(units: [GovernanceUnit], tambons: [Geometry], tambonCodes: [String], repairedUnits: Int,
+                 context: GEOSContext) throws -> GovernanceReport.Guarantees
     {
         let area = { (geometry: Geometry) throws -> Double in try method.measure(geometry).areaSquareMetres ?? 0 }
         let invalid = try units.filter { try !$0.geometry.isValid }.count
         let items = units.map { (code: "\($0.tambonCode)/\($0.localGovernmentCode)", geometry: $0.geometry) }
         let largest = try OverlapFinder(geodesicArea: area).overlaps(among: items, context: context).first
-        let tambonUnion = try PieceGeometry.union(tambons, context: context)
-        let unitUnion = try PieceGeometry.union(units.map(\.geometry), context: context)
-        let difference = try PieceGeometry.repairing(tambonUnion, unitUnion) { try $0.symmetricDifference($1) }
+        let unitsByTambon = Dictionary(grouping: units.map { ($0.tambonCode, $0.geometry) }, by: \.0)
+        var difference = 0.0
+        var tambonArea = 0.0
+        for (code, tambon) in zip(tambonCodes, tambons) {
+            let own = try PieceGeometry.union((unitsByTambon[code] ?? []).map(\.1), context: context)
+            let missing = try PieceGeometry.repairing(tambon, own) { try $0.symmetricDifference($1) }
+            difference += try LocalFrame.squareMetres(of: missing)
+            tambonArea += try area(tambon)
+        }
         return GovernanceReport.Guarantees(
             largestOverlapSquareMetres: largest?.cutSquareMetres ?? 0,
             largestOverlapBetween: largest.map { [$0.overlap.first, $0.overlap.second] } ?? [],
-            coverageDifferenceSquareMetres: try LocalFrame.squareMetres(of: difference),
-            tambonsSquareMetres: try area(tambonUnion), invalidUnits: invalid, repairedUnits: repairedUnits,
+            coverageDifferenceSquareMetres: difference,
+            tambonsSquareMetres: tambonArea, invalidUnits: invalid, repairedUnits: repairedUnits,
             overlapToleranceSquareMetres: options.overlapToleranceSquareMetres,
             coverageRelativeTolerance: options.coverageRelativeTolerance)
     }
