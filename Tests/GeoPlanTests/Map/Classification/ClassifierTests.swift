@@ -97,7 +97,7 @@ import Testing
         // Skewed: nothing lies 1.5σ below the mean, so the first of 5 classes would be empty.
         let values: [Double?] = [1, 1.1, 1.2, 1.3, 1.4, 1.5, 1.6, 2, 30]
         let result = try Classifier.classify(values, property: "p", method: .standardDeviation, classes: 5)
-        // Mean 4.46, σ 8.69: mean − 0.5σ and − 1.5σ lie below the minimum, mean + 0.5σ and + 1.5σ are kept, and
+        // Mean 4.57, σ 9.00: mean − 0.5σ and − 1.5σ lie below the minimum, mean + 0.5σ and + 1.5σ are kept, and
         // the class between them is empty but inside the data, so it stays (and is named).
         #expect(result.classesMade == 3)
         #expect(result.counts == [8, 0, 1])
