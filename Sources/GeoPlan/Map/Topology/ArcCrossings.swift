@@ -1,0 +1,111 @@
+import GEOS
+
+/// A stretch of a simplified arc between two kept vertices: `arc`'s points `from` to `to`.
+struct ArcSpan: Hashable {
+    let arc: Int
+    let from: Int
+    let to: Int
+
+    /// Whether vertices were removed here (so one can be put back).
+    var isShortened: Bool { to - from > 1 }
+}
+
+/// Finds the simplified segments that cross or touch other segments anywhere but at a shared vertex: a border
+/// crossing a neighbour's (an overlap and a gap), a ring crossing itself, or a segment folding back on the previous
+/// one. Tested in lon/lat, the plane GEOS checks validity in, with a uniform grid so each segment meets only its
+/// neighbours. Pairs where neither segment lost a vertex are left out: they cross in the input already.
+enum ArcCrossings {
+    static func find(arcs: [[XY]], kept: [[Bool]]) -> Set<ArcSpan> {
+        var spans: [ArcSpan] = []
+        for (arc, flags) in kept.enumerated() {
+            var from = 0
+            for index in 1..<flags.count where flags[index] {
+                spans.append(ArcSpan(arc: arc, from: from, to: index))
+                from = index
+            }
+        }
+        guard spans.count > 1 else { return [] }
+        let ends = spans.map { (arcs[$0.arc][$0.from], arcs[$0.arc][$0.to]) }
+        let grid = SpanGrid(ends)
+        var conflicting: Set<ArcSpan> = []
+        grid.forEachCandidatePair { first, second in
+            guard spans[first].isShortened || spans[second].isShortened else { return }
+            let (a1, a2) = ends[first]
+            let (b1, b2) = ends[second]
+            if conflict(a1, a2, b1, b2) {
+                conflicting.insert(spans[first])
+                conflicting.insert(spans[second])
+            }
+        }
+        return conflicting
+    }
+
+    /// Whether two segments meet other than at one shared endpoint.
+    static func conflict(_ a1: XY, _ a2: XY, _ b1: XY, _ b2: XY) -> Bool {
+        guard min(a1.x, a2.x) <= max(b1.x, b2.x), min(b1.x, b2.x) <= max(a1.x, a2.x),
+              min(a1.y, a2.y) <= max(b1.y, b2.y), min(b1.y, b2.y) <= max(a1.y, a2.y) else { return false }
+        let o1 = orientation(a1, a2, b1), o2 = orientation(a1, a2, b2)
+        let o3 = orientation(b1, b2, a1), o4 = orientation(b1, b2, a2)
+        if o1 * o2 < 0, o3 * o4 < 0 { return true }
+        if o1 == 0, o2 == 0 {
+            // Collinear: a conflict when they overlap along a stretch, not just at a point.
+            let alongX = abs(a2.x - a1.x) + abs(b2.x - b1.x) >= abs(a2.y - a1.y) + abs(b2.y - b1.y)
+            let project = { (p: XY) in alongX ? p.x : p.y }
+            let overlap = min(max(project(a1), project(a2)), max(project(b1), project(b2)))
+                - max(min(project(a1), project(a2)), min(project(b1), project(b2)))
+            return overlap > 0
+        }
+        // One segment's end on the other segment: fine only where it is that segment's end too (a shared vertex).
+        let touches = [(o1, b1, a1, a2), (o2, b2, a1, a2), (o3, a1, b1, b2), (o4, a2, b1, b2)]
+        for (side, point, start, end) in touches where side == 0 && within(point, start, end) {
+            if point != start && point != end { return true }
+        }
+        return false
+    }
+
+    private static func orientation(_ a: XY, _ b: XY, _ c: XY) -> Double {
+        let value = (b.x - a.x) * (c.y - a.y) - (b.y - a.y) * (c.x - a.x)
+        return value > 0 ? 1 : (value < 0 ? -1 : 0)
+    }
+
+    private static func within(_ p: XY, _ a: XY, _ b: XY) -> Bool {
+        min(a.x, b.x) <= p.x && p.x <= max(a.x, b.x) && min(a.y, b.y) <= p.y && p.y <= max(a.y, b.y)
+    }
+}
+
+/// Segments bucketed by the grid cells their boxes cover; about two segments' length per cell.
+private struct SpanGrid {
+    private var cells: [Int: [Int]] = [:]
+
+    init(_ segments: [(XY, XY)]) {
+        var box = Envelope(minX: .infinity, minY: .infinity, maxX: -.infinity, maxY: -.infinity)
+        var totalLength = 0.0
+        for (a, b) in segments {
+            box = box.union(Envelope(minX: min(a.x, b.x), minY: min(a.y, b.y), maxX: max(a.x, b.x), maxY: max(a.y, b.y)))
+            totalLength += abs(b.x - a.x) + abs(b.y - a.y)
+        }
+        let width = max(box.maxX - box.minX, 1e-12), height = max(box.maxY - box.minY, 1e-12)
+        let size = max(2 * totalLength / Double(segments.count), max(width, height) / 4096, 1e-12)
+        let columns = Int((width / size).rounded(.up)) + 1
+        for (index, (a, b)) in segments.enumerated() {
+            let x0 = Int((min(a.x, b.x) - box.minX) / size), x1 = Int((max(a.x, b.x) - box.minX) / size)
+            let y0 = Int((min(a.y, b.y) - box.minY) / size), y1 = Int((max(a.y, b.y) - box.minY) / size)
+            for y in y0...y1 {
+                for x in x0...x1 { cells[y * columns + x, default: []].append(index) }
+            }
+        }
+    }
+
+    /// Calls `body` once for each pair of segments sharing at least one cell.
+    func forEachCandidatePair(_ body: (Int, Int) -> Void) {
+        var seen: Set<Int64> = []
+        for members in cells.values where members.count > 1 {
+            for i in 0..<(members.count - 1) {
+                for j in (i + 1)..<members.count {
+                    let (low, high) = (min(members[i], members[j]), max(members[i], members[j]))
+                    if seen.insert(Int64(low) << 32 | Int64(high)).inserted { body(low, high) }
+                }
+            }
+        }
+    }
+}
