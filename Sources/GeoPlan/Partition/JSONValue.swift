@@ -1,8 +1,9 @@
 /// Any JSON value, decoded and encoded without loss: a provenance sidecar is copied into the merged one without
 /// geoplan having to know every member it holds (a newer geoplan may have added some).
 ///
-/// Numbers stay integers when they were written as integers, so the copy reads as the original did.
-enum JSONValue: Codable, Hashable, Sendable {
+/// Numbers stay integers when they were written as integers, so the copy reads as the original did. Public so that
+/// callers can hand feature properties to writers that are not GDAL's (TopoJSON).
+public enum JSONValue: Codable, Hashable, Sendable {
     case null
     case bool(Bool)
     case integer(Int64)
@@ -11,7 +12,7 @@ enum JSONValue: Codable, Hashable, Sendable {
     case array([JSONValue])
     case object([String: JSONValue])
 
-    init(from decoder: any Decoder) throws {
+    public init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
         if container.decodeNil() {
             self = .null
@@ -30,7 +31,7 @@ enum JSONValue: Codable, Hashable, Sendable {
         }
     }
 
-    func encode(to encoder: any Encoder) throws {
+    public func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
         switch self {
         case .null: try container.encodeNil()
