@@ -59,8 +59,8 @@ public enum HTMLMap {
         let size = SVGNumber.format(options.labelFontSize, decimals: 2)
         let second = SVGNumber.format(options.labelFontSize * MapLabels.secondLineScale, decimals: 2)
         return ".area.hover{stroke:#1a1a1a;stroke-width:2}\n"
-            + ".label{font-size:calc(\(size)px / var(--z, 1));stroke-width:calc(2.5px / var(--z, 1))}\n"
-            + ".label .en{font-size:calc(\(second)px / var(--z, 1))}\n"
+            + ".label{font-size:calc(\(size)px / var(--z, 1));stroke-width:calc(3px / var(--z, 1))}\n"
+            + ".label .second{font-size:calc(\(second)px / var(--z, 1))}\n"
     }
 
     private struct TooltipData: Encodable {

@@ -1,7 +1,7 @@
 import GEOS
 
 /// Chooses which areas get a name on the map and where: the largest areas first, each label at a point inside the
-/// area's largest polygon, kept only if it fits inside that polygon's box and overlaps no label placed before it.
+/// area's largest polygon, kept only if its box lies inside that polygon and overlaps no label placed before it.
 /// Small areas go unlabelled rather than cluttered; their names are in the tooltip.
 struct MapLabels {
     struct Label {
@@ -32,11 +32,22 @@ struct MapLabels {
             let anchor = shape.labelPoint ?? Self.pointInside(candidate.ring)
             let box = self.box(for: shape.lines, at: anchor)
             let ringBox = Self.bounds(candidate.ring)
-            let fits = shape.labelPoint != nil || (box.width <= ringBox.width && box.height <= ringBox.height)
+            let fits = shape.labelPoint != nil
+                || (box.width <= ringBox.width && box.height <= ringBox.height && Self.inside(box, candidate.ring))
             guard fits, frame.contains(box), !placed.contains(where: { $0.box.intersects(box) }) else { continue }
             placed.append(Label(feature: candidate.feature, anchor: anchor, lines: shape.lines, box: box))
         }
         return placed
+    }
+
+    /// Whether the box sits in the ring: its middle row of points (left, centre, right edge) inside, and at most two
+    /// of its six other probe points (corners, top and bottom middles) outside, so a corner may touch a border but the
+    /// text does not spill over it.
+    static func inside(_ box: MapRect, _ ring: [XY]) -> Bool {
+        let xs = [box.x, box.x + box.width / 2, box.maxX], middle = box.y + box.height / 2
+        guard xs.allSatisfy({ contains(ring, XY($0, middle)) }) else { return false }
+        let outside = xs.flatMap { x in [box.y, box.maxY].map { XY(x, $0) } }.filter { !contains(ring, $0) }.count
+        return outside <= 2
     }
 
     /// The box the label's lines take, centred on the anchor, with a little air around it.

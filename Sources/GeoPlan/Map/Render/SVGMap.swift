@@ -44,9 +44,9 @@ public enum SVGMap {
 
     static let style = """
         .area{stroke:#ffffff;stroke-width:0.6;stroke-linejoin:round;fill-rule:evenodd;vector-effect:non-scaling-stroke}
-        .label{fill:#1a1a1a;stroke:#ffffff;stroke-width:2.5px;stroke-linejoin:round;paint-order:stroke;\
+        .label{fill:#1a1a1a;stroke:#ffffff;stroke-width:3px;stroke-linejoin:round;paint-order:stroke;\
         text-anchor:middle;pointer-events:none}
-        .label .en{fill:#404040}
+        .label .second{fill:#404040}
         .legend-title{font-weight:bold}
         .count{fill:#606060}
 
@@ -85,9 +85,9 @@ public enum SVGMap {
             let firstShift = label.lines.count > 1 ? "-0.15em" : "0.35em"
             out += "<text class=\"label\" data-i=\"\(label.feature)\" x=\"\(x)\" "
                 + "y=\"\(SVGNumber.format(label.anchor.y))\" font-size=\"\(size)\">"
-                + "<tspan class=\"th\" dy=\"\(firstShift)\">\(XMLText.escape(label.lines[0]))</tspan>"
+                + "<tspan class=\"first\" dy=\"\(firstShift)\">\(XMLText.escape(label.lines[0]))</tspan>"
             if label.lines.count > 1 {
-                out += "<tspan class=\"en\" x=\"\(x)\" dy=\"1.45em\" font-size=\"\(second)\">"
+                out += "<tspan class=\"second\" x=\"\(x)\" dy=\"1.45em\" font-size=\"\(second)\">"
                     + "\(XMLText.escape(label.lines[1]))</tspan>"
             }
             out += "</text>\n"
