@@ -11,7 +11,8 @@ public enum HTMLMap {
         -> String {
         let svg = try SVGMap.element(document, options: options, extraStyle: zoomStyle(options))
         let title = document.title.lines.joined(separator: " / ")
-        let font = XMLText.escape(options.fontFamily)
+        // Raw text inside <style>: entities would not be decoded there, so only the characters that could end it go.
+        let font = options.fontFamily.filter { $0 != "<" && $0 != ">" }
         return """
             <!DOCTYPE html>
             <html lang="th">
