@@ -16,6 +16,8 @@ enum HTMLMapScript {
                w: +frameRect.getAttribute('width'), h: +frameRect.getAttribute('height')};
   var view = {s: 1, x: 0, y: 0};
   var MAX_ZOOM = 40;
+  // The SVG's own <title> hover text would pop up beside the tooltip: the page shows the tooltip alone.
+  Array.prototype.forEach.call(svg.querySelectorAll('path.area > title'), function (t) { t.remove(); });
 
   function apply() {
     viewport.setAttribute('transform', 'translate(' + view.x + ' ' + view.y + ') scale(' + view.s + ')');

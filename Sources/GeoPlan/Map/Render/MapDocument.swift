@@ -1,3 +1,4 @@
+import Foundation
 import GEOS
 
 /// Everything a rendered map shows, as plain data: `geoplan map` (or a run) fills it from its classified output, and

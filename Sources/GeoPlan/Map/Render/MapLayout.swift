@@ -1,3 +1,5 @@
+import Foundation
+
 /// Where each part of the map sits on the page: the title band on top, the map frame on the left, the legend panel
 /// on the right, the source note along the bottom.
 struct MapLayout {

@@ -128,6 +128,8 @@ extension MapRenderTests {
             let run = try HeadlessChromium.dumpDOM(page, width: 1200, height: 900, in: folder)
             let dom = try #require(run.dom)
             #expect(dom.contains("data-map-ready=\"true\""), "the page's script did not finish")
+            // Only the page's and the SVG's own titles remain: the areas' hover titles give way to the tooltip.
+            #expect(dom.components(separatedBy: "</title>").count - 1 == 2)
             let feature = map.features[index]
             let tooltip = try #require(dom.firstMatch(of: /data-tooltip="([^"]*)"/)).1
             for text in [feature.names.thai, feature.names.english, MapValueFormat.format(feature.value), feature.id] {
