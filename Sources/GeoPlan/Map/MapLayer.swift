@@ -10,6 +10,8 @@ public final class MapLayer {
     public let path: String
     public let layerName: String
     public let fields: [String]
+    /// The fields' types, for writing the classified layer with the same schema.
+    public let schema: [FieldDefinition]
     public let ids: [String]
     /// A Thai and an English name per feature, when the layer has name fields (`ADM3_TH`, `NAME_TH`…).
     public let thaiNames: [String?]
@@ -67,15 +69,16 @@ public final class MapLayer {
         }
         var warnings = source.encoding.warnings
         if skipped > 0 { warnings.append("\(path): \(skipped) features without a polygon are not drawn") }
-        return MapLayer(path: path, layerName: layer.name, fields: fields, ids: ids, thaiNames: thaiNames,
+        return MapLayer(path: path, layerName: layer.name, fields: fields, schema: layer.schema.fields, ids: ids, thaiNames: thaiNames,
                         englishNames: englishNames, geometries: geometries, values: values, warnings: warnings)
     }
 
-    private init(path: String, layerName: String, fields: [String], ids: [String], thaiNames: [String?],
+    init(path: String, layerName: String, fields: [String], schema: [FieldDefinition], ids: [String], thaiNames: [String?],
                  englishNames: [String?], geometries: [Geometry], values: [[FieldValue]], warnings: [String]) {
         self.path = path
         self.layerName = layerName
         self.fields = fields
+        self.schema = schema
         self.ids = ids
         self.thaiNames = thaiNames
         self.englishNames = englishNames

@@ -1,0 +1,153 @@
+import Foundation
+import GDAL
+import GEOS
+
+/// What `geoplan map` makes of one property of a layer.
+public struct MapRequest: Sendable {
+    /// The numeric property to colour the areas by.
+    public var indicator: String
+    public var method: ClassificationMethod
+    public var classes: Int
+    /// A ColorBrewer scheme (`YlOrRd`, `RdBu-r`…).
+    public var palette: String
+    /// Defaults to the indicator's name.
+    public var title: MapName?
+    /// How the borders are simplified for the map files, each shared border once (nil: not at all).
+    public var simplification: SimplificationOptions?
+    /// Outputs are `<stem>.svg`, `.html`, `.legend.json`, `.geojson` (classified) and `.topojson`.
+    public var outputStem: String
+    public var overwrite: Bool
+    public var render: MapRenderOptions
+
+    public init(indicator: String, method: ClassificationMethod = .naturalBreaks, classes: Int = 5,
+                palette: String = "YlOrRd", title: MapName? = nil,
+                simplification: SimplificationOptions? = SimplificationOptions(amount: .tolerance(metres: 30)),
+                outputStem: String, overwrite: Bool = false, render: MapRenderOptions = MapRenderOptions()) {
+        self.indicator = indicator
+        self.method = method
+        self.classes = classes
+        self.palette = palette
+        self.title = title
+        self.simplification = simplification
+        self.outputStem = outputStem
+        self.overwrite = overwrite
+        self.render = render
+    }
+
+    /// Where each output goes.
+    public var paths: (svg: String, html: String, legend: String, geoJSON: String, topoJSON: String) {
+        (outputStem + ".svg", outputStem + ".html", outputStem + ".legend.json", outputStem + ".geojson",
+         outputStem + ".topojson")
+    }
+}
+
+/// What a map run made and decided.
+public struct MapReport: Sendable, Codable {
+    public var input: String
+    public var indicator: String
+    public var features: Int
+    public var legend: Legend
+    public var simplification: SimplificationReport?
+    public var outputs: [String]
+    public var warnings: [String]
+}
+
+/// `geoplan map`: classifies a property, colours the areas, simplifies their shared borders once, and writes the
+/// map to look at (SVG, offline HTML) and the map data for GIS and web apps (classified GeoJSON with
+/// `<indicator>_class` and `<indicator>_colour`, TopoJSON, the legend as JSON) — all of them, or none.
+public enum MapMaker {
+    public static func make(_ layer: MapLayer, _ request: MapRequest, context: GEOSContext) throws -> MapReport {
+        let paths = request.paths
+        let inputs = [layer.path]
+        // Every target is checked before any work.
+        let geoJSONTarget = try OutputTarget(path: paths.geoJSON, overwrite: request.overwrite, inputs: inputs)
+        let topoJSONTarget = try OutputTarget(topoJSONPath: paths.topoJSON, overwrite: request.overwrite, inputs: inputs)
+        for path in [paths.svg, paths.html, paths.legend] {
+            try TextOutput.check(path, overwrite: request.overwrite, inputs: inputs)
+        }
+
+        let values = try layer.numbers(of: request.indicator)
+        let classification = try Classifier.classify(values, property: request.indicator, method: request.method,
+                                                     classes: request.classes)
+        let legend = try Legend(classification: classification, palette: try Palette.named(request.palette))
+
+        var topology = try Topology(zip(layer.ids, layer.geometries).map { TopologyInput(id: $0, geometry: $1) })
+        var simplification: SimplificationReport?
+        var geometries = layer.geometries
+        if let options = request.simplification {
+            let simplified = try TopologySimplifier.simplify(topology, options, context: context)
+            topology = simplified.topology
+            simplification = simplified.report
+            geometries = try layer.geometries.indices.map { try simplified.geometry(of: $0, context: context) }
+        }
+
+        let document = try Self.document(layer, values: values, legend: legend, geometries: geometries,
+                                          request: request)
+        let svg = try SVGMap.render(document, options: request.render)
+        let html = try HTMLMap.render(document, options: request.render)
+        let properties = Self.properties(layer, values: values, legend: legend, indicator: request.indicator)
+        let topoJSON = try TopoJSONWriter.encode(topology, properties: properties.map(\.json))
+
+        let writer = try ClassifiedLayerWriter(target: geoJSONTarget, layer: layer, indicator: request.indicator)
+        for (index, geometry) in geometries.enumerated() {
+            try writer.write(index, geometry: geometry, classIndex: properties[index].classIndex,
+                             colour: properties[index].colour)
+        }
+        try writer.close()
+        // All outputs are complete: now they appear, together.
+        try writer.commit()
+        try TextOutput.write(Data(svg.utf8), to: paths.svg)
+        try TextOutput.write(Data(html.utf8), to: paths.html)
+        try TextOutput.write(try legend.jsonData(), to: paths.legend)
+        try TextOutput.write(topoJSON, to: topoJSONTarget.path)
+        return MapReport(input: layer.path, indicator: request.indicator, features: layer.ids.count, legend: legend,
+                         simplification: simplification,
+                         outputs: [paths.svg, paths.html, paths.legend, paths.geoJSON, paths.topoJSON],
+                         warnings: layer.warnings + legend.warnings)
+    }
+
+    /// The plain data the renderers draw.
+    static func document(_ layer: MapLayer, values: [Double?], legend: Legend, geometries: [Geometry],
+                         request: MapRequest) throws -> MapDocument {
+        let numeric = layer.schema.enumerated().filter { [.integer, .real, .integer64].contains($0.element.type) }
+        let features = try geometries.enumerated().map { index, geometry in
+            MapFeature(
+                id: layer.ids[index],
+                names: MapName(thai: layer.thaiNames[index], english: layer.englishNames[index]),
+                value: values[index], colour: legend.color(of: values[index]),
+                classIndex: legend.classIndex(of: values[index]),
+                properties: numeric.prefix(12).compactMap { column, field in
+                    guard field.name != request.indicator, let number = layer.values[index][column].number else {
+                        return nil
+                    }
+                    return MapProperty(field.name, MapValueFormat.format(number))
+                },
+                rings: try MapFeature.rings(of: geometry))
+        }
+        let entries = legend.classes.map { MapLegendEntry(label: $0.label, colour: $0.color, count: $0.count) }
+        let noData = legend.nullCount > 0
+            ? MapLegendEntry(label: "ไม่มีข้อมูล / No data", colour: legend.nullColor, count: legend.nullCount) : nil
+        let title = request.title ?? MapName(english: request.indicator)
+        return MapDocument(
+            title: title,
+            subtitle: "\(request.indicator), \(legend.method), \(legend.classesMade) classes",
+            sourceNote: "geoplan · \(URL(fileURLWithPath: layer.path).lastPathComponent) · colours: ColorBrewer "
+                + legend.palette,
+            indicatorName: request.indicator, features: features,
+            legend: MapLegend(title: request.indicator, entries: entries, noData: noData))
+    }
+
+    /// Each feature's attributes with its class and colour, for the TopoJSON and the classified GeoJSON.
+    static func properties(_ layer: MapLayer, values: [Double?], legend: Legend, indicator: String)
+        -> [(json: [String: JSONValue], classIndex: Int?, colour: String)] {
+        values.indices.map { index in
+            var json: [String: JSONValue] = [:]
+            for (column, field) in layer.fields.enumerated() { json[field] = JSONValue(layer.values[index][column]) }
+            let classIndex = legend.classIndex(of: values[index])
+            let colour = legend.color(of: values[index])
+            json["\(indicator)_class"] = classIndex.map { .integer(Int64($0)) } ?? .null
+            json["\(indicator)_colour"] = .string(colour)
+            return (json, classIndex, colour)
+        }
+    }
+}
