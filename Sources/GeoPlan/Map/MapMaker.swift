@@ -57,6 +57,13 @@ public struct MapReport: Sendable, Codable {
 /// `<indicator>_class` and `<indicator>_colour`, TopoJSON, the legend as JSON) — all of them, or none.
 public enum MapMaker {
     public static func make(_ layer: MapLayer, _ request: MapRequest, context: GEOSContext) throws -> MapReport {
+        let prepared = try prepare(layer, request, context: context)
+        try prepared.commit()
+        return prepared.report
+    }
+
+    /// Everything made and staged, nothing in place yet: a run commits its maps with its other outputs.
+    static func prepare(_ layer: MapLayer, _ request: MapRequest, context: GEOSContext) throws -> PreparedMap {
         let paths = request.paths
         let inputs = [layer.path]
         // Every target is checked before any work.
@@ -83,27 +90,24 @@ public enum MapMaker {
 
         let document = try Self.document(layer, values: values, legend: legend, geometries: geometries,
                                           request: request)
-        let svg = try SVGMap.render(document, options: request.render)
-        let html = try HTMLMap.render(document, options: request.render)
         let properties = Self.properties(layer, values: values, legend: legend, indicator: request.indicator)
-        let topoJSON = try TopoJSONWriter.encode(topology, properties: properties.map(\.json))
-
         let writer = try ClassifiedLayerWriter(target: geoJSONTarget, layer: layer, indicator: request.indicator)
         for (index, geometry) in geometries.enumerated() {
             try writer.write(index, geometry: geometry, classIndex: properties[index].classIndex,
                              colour: properties[index].colour)
         }
         try writer.close()
-        // All outputs are complete: now they appear, together.
-        try writer.commit()
-        try TextOutput.write(Data(svg.utf8), to: paths.svg)
-        try TextOutput.write(Data(html.utf8), to: paths.html)
-        try TextOutput.write(try legend.jsonData(), to: paths.legend)
-        try TextOutput.write(topoJSON, to: topoJSONTarget.path)
-        return MapReport(input: layer.path, indicator: request.indicator, features: layer.ids.count, legend: legend,
-                         simplification: simplification,
-                         outputs: [paths.svg, paths.html, paths.legend, paths.geoJSON, paths.topoJSON],
-                         warnings: layer.warnings + legend.warnings)
+        let files: [(path: String, data: Data)] = [
+            (paths.svg, Data(try SVGMap.render(document, options: request.render).utf8)),
+            (paths.html, Data(try HTMLMap.render(document, options: request.render).utf8)),
+            (paths.legend, try legend.jsonData()),
+            (topoJSONTarget.path, try TopoJSONWriter.encode(topology, properties: properties.map(\.json))),
+        ]
+        let report = MapReport(input: layer.path, indicator: request.indicator, features: layer.ids.count,
+                               legend: legend, simplification: simplification,
+                               outputs: [paths.svg, paths.html, paths.legend, paths.geoJSON, paths.topoJSON],
+                               warnings: layer.warnings + legend.warnings)
+        return PreparedMap(report: report, writer: writer, files: files)
     }
 
     /// The plain data the renderers draw.
@@ -134,7 +138,7 @@ public enum MapMaker {
             sourceNote: "geoplan · \(URL(fileURLWithPath: layer.path).lastPathComponent) · colours: ColorBrewer "
                 + legend.palette,
             indicatorName: request.indicator, features: features,
-            legend: MapLegend(title: request.indicator, entries: entries, noData: noData))
+            legend: MapLegend(title: request.title?.english ?? request.indicator, entries: entries, noData: noData))
     }
 
     /// Each feature's attributes with its class and colour, for the TopoJSON and the classified GeoJSON.
@@ -149,5 +153,17 @@ public enum MapMaker {
             json["\(indicator)_colour"] = .string(colour)
             return (json, classIndex, colour)
         }
+    }
+}
+
+/// A map made and staged: `commit()` puts every file in place.
+struct PreparedMap {
+    let report: MapReport
+    let writer: ClassifiedLayerWriter
+    let files: [(path: String, data: Data)]
+
+    func commit() throws {
+        try writer.commit()
+        for file in files { try TextOutput.write(file.data, to: file.path) }
     }
 }

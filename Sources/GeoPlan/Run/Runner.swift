@@ -29,6 +29,7 @@ public enum Runner {
         var reports: [BoundaryRunReport] = []
         var writers: [(OutputTable.Staged, String)] = []
         var sidecars: [(path: String, data: Data)] = []
+        var maps: [PreparedMap] = []
         var warnings: [String] = []
         let started = Date()
 
@@ -129,6 +130,13 @@ public enum Runner {
                                                           overwrite: overwrite || resume, output: spec.output), path))
                 }
             }
+            maps += try Self.maps(spec, run: run, columns: ordered, folder: outputs, stem: boundarySpec.name,
+                                  overwrite: overwrite || resume, warnings: &warnings)
+            for level in levels {
+                maps += try Self.maps(spec, run: level.run, columns: ordered, folder: outputs,
+                                      stem: "\(boundarySpec.name)-\(level.level.fileStem)", overwrite: overwrite || resume,
+                                      warnings: &warnings)
+            }
             var boundaryReport = report(for: boundaries, run: run, columns: ordered, counters: counters,
                                         seconds: seconds)
             if includeRows { boundaryReport.rows = rows(of: run, columns: ordered) }
@@ -144,8 +152,11 @@ public enum Runner {
         }
         // Everything is computed and staged: now, and only now, the outputs appear.
         for (writer, _) in writers { try writer.commit() }
+        for map in maps { try map.commit() }
         for sidecar in sidecars { try atomicWrite(sidecar.data, to: sidecar.path) }
-        return RunReport(spec: spec.path, boundarySets: reports, outputs: writers.map(\.1) + sidecars.map(\.path),
+        warnings += maps.flatMap(\.report.warnings)
+        return RunReport(spec: spec.path, boundarySets: reports,
+                         outputs: writers.map(\.1) + maps.flatMap(\.report.outputs) + sidecars.map(\.path),
                          warnings: warnings, checkedOnly: false)
     }
 

@@ -209,11 +209,13 @@ public struct IndicatorSpec: Hashable, Sendable {
     public var valueKind: ValueKind?
     /// For intensive values: the indicator whose values weight the average (`weight: population`); nil: area.
     public var weight: String?
+    /// Draw it as a choropleth with the outputs (`map: true`).
+    public var map: MapSpec?
     public var location: SourceLocation?
 
     public init(id: String, kind: IndicatorKind, label: Label? = nil, unit: String? = nil,
                 measure: MeasureMode = .geodesic, valueKind: ValueKind? = nil, weight: String? = nil,
-                location: SourceLocation? = nil) {
+                map: MapSpec? = nil, location: SourceLocation? = nil) {
         self.id = id
         self.kind = kind
         self.label = label
@@ -221,6 +223,7 @@ public struct IndicatorSpec: Hashable, Sendable {
         self.measure = measure
         self.valueKind = valueKind
         self.weight = weight
+        self.map = map
         self.location = location
     }
 }

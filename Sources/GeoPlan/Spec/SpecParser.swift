@@ -62,7 +62,7 @@ private enum Schema {
     static let inputKeys = ["name", "type", "path", "layer", "where", "assume_crs", "encoding", "code"]
     static let outputKeys = ["folder", "formats", "precision", "csv_bom"]
     static let labelKeys = ["th", "en"]
-    static let indicatorKeys = ["id", "type", "label", "unit", "measure", "crs", "kind", "weight"]
+    static let indicatorKeys = ["id", "type", "label", "unit", "measure", "crs", "kind", "weight", "map"]
 
     static let indicatorTypes = ["area", "perimeter", "compactness", "count", "length", "share", "mix", "join",
                                  "ratio", "expression", "nearest", "zonal", "interpolate"]
@@ -372,6 +372,7 @@ final class SpecReader {
                           typeName: typeName ?? "", inputNode: fields["input"], references: [])
         guard let typeName, let kind = kind(typeName, fields, owner: owner, draft: &draft) else { return nil }
         readRollUp(fields, kind: kind, draft: &draft)
+        if let node = fields["map"] { draft.spec.map = map(node, owner: owner) }
         guard errors.count == before, id != nil else { return nil }
         draft.spec.kind = kind
         return draft
@@ -777,7 +778,7 @@ final class SpecReader {
         return value
     }
 
-    private func bool(_ node: Node, key: String) -> Bool? {
+    func bool(_ node: Node, key: String) -> Bool? {
         guard node.shape == .bool, let value = node.bool else {
             fail(at: node, "\(key): expected true or false, found \(node.foundDescription)")
             return nil

@@ -96,6 +96,26 @@ import Testing
         #expect(messages.contains { $0.contains("indicator \"people\" joins a table by tambon to the units") })
     }
 
+    @Test func mapsAreReadAndTheirNamesChecked() throws {
+        let spec = try SpecParser.parse(Self.spec(boundary: "", indicators: """
+              - {id: a, type: area, map: true}
+              - {id: b, type: area, map: {method: quantiles, classes: 4, palette: Blues-r}}
+              - {id: c, type: area, map: {breaks: [1, 10, 100]}}
+              - {id: d, type: area, map: false}
+            """))
+        #expect(spec.indicators.map(\.map) == [MapSpec(), MapSpec(method: .quantiles, classes: 4, palette: "Blues-r"),
+                                               MapSpec(method: .manual(breaks: [1, 10, 100])), nil])
+        let messages = SpecParser.diagnose(Self.spec(boundary: "", indicators: """
+              - {id: a, type: area, map: {method: kmeans}}
+              - {id: b, type: area, map: {palette: YlOrRed}}
+              - {id: c, type: area, map: {classes: 99, colours: x}}
+            """)).map(\.message)
+        #expect(messages.contains { $0.contains("map:") && $0.contains("kmeans") })
+        #expect(messages.contains { $0.contains("YlOrRd") })
+        #expect(messages.contains { $0.contains("classes: expected a whole number from 1 to 32") })
+        #expect(messages.contains { $0.contains("unknown key \"colours\" in map of indicator \"c\"") })
+    }
+
     /// Without levels a join needs no kind: nothing is rolled up.
     @Test func aJoinWithoutLevelsNeedsNoKind() throws {
         let spec = try SpecParser.parse(Self.spec(boundary: "", indicators: """

@@ -34,6 +34,13 @@ import Testing
         #expect(province["schools"] as? Int == unitSchools)
         let unitArea = units.compactMap { $0["area_km2"] as? Double }.reduce(0, +)
         #expect(abs((province["area_km2"] as? Double ?? 0) / unitArea - 1) < 1e-9)
+        // density is marked map: every level but the province (no value: said) has its map.
+        for stem in ["nonthaburi", "nonthaburi-local-government", "nonthaburi-tambon", "nonthaburi-district"] {
+            for ext in ["svg", "html", "geojson", "topojson", "legend.json"] {
+                #expect(outputs.contains(folder.path("\(stem)-density.\(ext)")), "\(stem)-density.\(ext)")
+            }
+        }
+        #expect((report["warnings"] as? [String] ?? []).contains("nonthaburi-province: no map of density: it has no value in any area"))
         // The tambon without villages is split by area, and named.
         let warnings = report["warnings"] as? [String] ?? []
         #expect(warnings.contains { $0.contains("population_by_villages: 1 source zones have no weight and were split by area: TH120203") })
