@@ -320,7 +320,7 @@ import Testing
         #expect(errors.map(\.location) == [SourceLocation(line: 4, column: 5), SourceLocation(line: 6, column: 5)])
         #expect(errors.first?.message == "indicator \"schools\" is missing the required key \"input\"")
         #expect(errors.last?.message == "unknown key \"inptu\" in indicator \"schools\"; did you mean \"input\"? "
-                + "(keys: id, type, label, unit, measure, crs, kind, weight, input, where, by)")
+                + "(keys: id, type, label, unit, measure, crs, kind, weight, map, input, where, by)")
         _ = error
     }
 
