@@ -14,6 +14,12 @@ public struct OutputTarget: Hashable, Sendable {
             throw GeoPlanError.output(path: path, reason: "geoplan cannot tell the format from the extension; use "
                                       + OutputFormat.supportedExtensionsText)
         }
+        try self.init(path: path, format: format, overwrite: overwrite, inputs: inputs, createFolder: createFolder)
+    }
+
+    /// The same checks for a file whose format is not told by its extension (a TopoJSON file, an SVG map):
+    /// `format` says which sidecars belong to it.
+    init(path: String, format: OutputFormat, overwrite: Bool, inputs: [String], createFolder: Bool = false) throws {
         let url = URL(fileURLWithPath: path)
         let folder = url.deletingLastPathComponent().path
         if createFolder { try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
