@@ -23,11 +23,18 @@ struct ArealInterpolation {
         var outside: Double
         /// Sources split by area because their auxiliary weight was zero.
         var fellBackToArea: [Int]
+        /// Extensive only: targets left without a value because they take part of a source that has none (their
+        /// total would miss that part). Intensive values average the sources that have one.
+        var incomplete: [Int] = []
     }
+
+    /// A piece of a source smaller than this share of it is a sliver, not a part a total would miss.
+    static let negligibleShare = 1e-6
 
     let overlaps: ZoneOverlaps
 
-    /// Interpolates one value per source (nil: no value, left out).
+    /// Interpolates one value per source (nil: no value; extensive targets that take part of such a source get
+    /// none).
     func interpolate(_ values: [Double?], kind: Kind) -> Result {
         switch kind {
         case .extensive:
@@ -49,6 +56,14 @@ struct ArealInterpolation {
             }
             var targets = [Double?](repeating: nil, count: overlaps.targetCount)
             var allocated = [Double](repeating: 0, count: overlaps.sourceCount)
+            // A target taking a real part of a source without a value would get a total missing that part:
+            // it gets none (slivers of misaligned borders, under 1e-6 of the source, do not count).
+            var incomplete = Set<Int>()
+            for overlap in overlaps.overlaps where values[overlap.source] == nil {
+                if overlap.squareMetres > Self.negligibleShare * overlaps.sourceSquareMetres[overlap.source] {
+                    incomplete.insert(overlap.target)
+                }
+            }
             for overlap in overlaps.overlaps {
                 guard let value = values[overlap.source] else { continue }
                 let source = overlap.source
@@ -63,7 +78,9 @@ struct ArealInterpolation {
                 guard let value else { continue }
                 outside += value * max(1 - allocated[source], 0)
             }
-            return Result(values: targets, outside: outside, fellBackToArea: fellBack.sorted())
+            for target in incomplete { targets[target] = nil }
+            return Result(values: targets, outside: outside, fellBackToArea: fellBack.sorted(),
+                          incomplete: incomplete.sorted())
         case .intensive:
             // Per target, the weighted average when the sources it overlaps carry weight there, else by area.
             var weighted = [(sum: Double, weight: Double)](repeating: (0, 0), count: overlaps.targetCount)
@@ -84,7 +101,7 @@ struct ArealInterpolation {
                 return byArea[target].weight > 0 ? byArea[target].sum / byArea[target].weight : nil
             }
             let sources = Set(overlaps.overlaps.filter { areaTargets.contains($0.target) }.map(\.source))
-            return Result(values: targets, outside: 0, fellBackToArea: sources.sorted())
+            return Result(values: targets, outside: 0, fellBackToArea: sources.sorted(), incomplete: [])
         }
     }
 }

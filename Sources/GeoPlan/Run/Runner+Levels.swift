@@ -83,6 +83,7 @@ extension Runner {
                 }
             }
             let areaWeights = try run.areaMeasures(.geodesic).map { $0.areaSquareMetres }
+            var incompleteTotals: [String] = []
             for indicator in order {
                 guard let rule = indicator.rollUpRule else {
                     throw GeoPlanError.input(path: run.spec.path ?? "spec", reason: "indicator \"\(indicator.id)\" "
@@ -112,10 +113,7 @@ extension Runner {
                             return column.type == .integer ? .integer(Int64(total.rounded())) : .finite(total)
                         }
                     }
-                    if incomplete > 0 {
-                        warnings.append("\(levelName): \(indicator.id) is null for \(incomplete) group(s) with a "
-                                        + "member without a value (a total missing a part would be wrong)")
-                    }
+                    if incomplete > 0 { incompleteTotals.append("\(indicator.id) (\(incomplete))") }
                 case let .weightedMean(weight):
                     let weights: [Double?] = try weight.map { id in
                         guard let column = columns.first(where: { $0.name == id })
@@ -132,6 +130,10 @@ extension Runner {
                         }
                     }
                 }
+            }
+            if !incompleteTotals.isEmpty {
+                warnings.append("\(levelName): totals left null for the groups with a member without a value (a total "
+                                + "missing a part would be wrong): " + incompleteTotals.joined(separator: ", "))
             }
             results.append(LevelRollUp(level: groups.level, run: levelRun, warnings: warnings))
         }

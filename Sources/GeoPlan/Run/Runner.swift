@@ -258,10 +258,17 @@ public enum Runner {
             result.warnings.append("\(id): \(fellBack.count) source zones have no weight and were split by area: "
                                    + fellBack.sorted().prefix(10).joined(separator: ", ") + (fellBack.count > 10 ? ", …" : ""))
         }
-        guard request.kind == .extensive, run.partition == nil else { return }
         let store = try run.store(request.from, whereClause: nil, by: request.code)
         let values = try InterpolateIndicator.values(request, run: run)
-        let total = InterpolateIndicator.sourceValues(store.classes, values, request).compactMap { $0 }.reduce(0, +)
+        let sourceValues = InterpolateIndicator.sourceValues(store.classes, values, request)
+        let withoutValue = zip(store.classes, sourceValues).filter { $0.1 == nil }.map { $0.0 ?? "?" }
+        if !withoutValue.isEmpty {
+            result.warnings.append("\(id): \(withoutValue.count) source zones have no value in \(request.table) "
+                                   + "(extensive: the areas taking part of them get null; intensive: averaged without them): " + withoutValue.sorted().prefix(10)
+                                   .joined(separator: ", ") + (withoutValue.count > 10 ? ", …" : ""))
+        }
+        guard request.kind == .extensive, run.partition == nil else { return }
+        let total = sourceValues.compactMap { $0 }.reduce(0, +)
         let carried = result.rows.compactMap { $0.first?.number }.reduce(0, +)
         let outside = total - carried
         guard total != 0, abs(outside) > 1e-9 * abs(total) else { return }

@@ -46,6 +46,20 @@ import Testing
         #expect(result.fellBackToArea.isEmpty)
     }
 
+    /// T1 has no value: M1, which takes half of its ground, gets none (its total would miss T1's part); M2, in
+    /// T2 alone, gets its share; intensive values average T2 alone.
+    @Test func aTargetTakingPartOfASourceWithoutValueGetsNone() throws {
+        let tambons = [try box(100.0, 13.0, 100.1, 13.1), try box(100.1, 13.0, 100.2, 13.1)]
+        let municipalities = [try box(100.05, 13.02, 100.15, 13.08), try box(100.16, 13.01, 100.19, 13.04)]
+        let overlaps = try ZoneOverlaps(sources: tambons, targets: municipalities, method: method)
+        let extensive = ArealInterpolation(overlaps: overlaps).interpolate([nil, 3000], kind: .extensive)
+        #expect(extensive.values[0] == nil)
+        #expect(extensive.incomplete == [0])
+        #expect(close(extensive.values[1], 3000 * area(100.16, 13.01, 100.19, 13.04) / area(100.1, 13.0, 100.2, 13.1)))
+        let intensive = ArealInterpolation(overlaps: overlaps).interpolate([nil, 300], kind: .intensive)
+        #expect(close(intensive.values[0], 300))
+    }
+
     /// Densities average over the target by shared ground: M1 shares equal halves with T1 and T2.
     @Test func intensiveValuesAverageByArea() throws {
         let tambons = [try box(100.0, 13.0, 100.1, 13.1), try box(100.1, 13.0, 100.2, 13.1)]
