@@ -40,103 +40,123 @@ extension Runner {
     static func rollUp(_ groupsOfLevels: [LevelGroups], run: RunContext, order: [IndicatorSpec],
                        columns: [IndicatorColumn], jobs: Int, chunkSize: Int,
                        progress: (String) -> Void) throws -> [LevelRollUp] {
-        let name = run.boundaries.spec.name
-        var results: [LevelRollUp] = []
-        for groups in groupsOfLevels {
-            let levelName = "\(name)-\(groups.level.fileStem)"
+        try groupsOfLevels.map { groups in
+            let levelName = "\(run.boundaries.spec.name)-\(groups.level.fileStem)"
             progress("\(levelName): dissolving \(groups.codes.count) boundaries")
-            var areas: [Area] = []
-            var fullUnions = 0
-            for (position, members) in groups.members.enumerated() {
-                let dissolved = try LevelBoundaries.dissolve(members.map { run.boundaries.areas[$0].geometry },
-                                                             context: run.context)
-                if dissolved.fullUnion { fullUnions += 1 }
-                areas.append(try Area(index: position, id: groups.codes[position], names: groups.names[position],
-                                      geometry: dissolved.geometry, featureID: nil))
-            }
-            var levelSpec = run.boundaries.spec
-            levelSpec.name = levelName
-            levelSpec.idField = groups.level.codeColumn
-            levelSpec.nameFields = groups.nameFields
-            levelSpec.levels = []
-            levelSpec.municipalities = nil
-            let set = try BoundarySet.derived(levelSpec, areas: areas, from: run.boundaries, context: run.context)
-            let levelRun = RunContext(spec: run.spec, boundaries: set, context: run.context, folder: run.folder,
-                                      stores: run.stores)
-            var warnings: [String] = []
-            if fullUnions > 0 {
-                warnings.append("\(levelName): \(fullUnions) groups' members do not share their borders exactly; "
-                                + "their boundaries were dissolved by a full union")
-            }
+            var (levelRun, warnings) = try dissolved(groups, of: run, name: levelName)
             let recomputed = order.filter { $0.rollUpRule == .recompute }
             if !recomputed.isEmpty {
-                progress("\(levelName): computing \(recomputed.map(\.id).joined(separator: ", ")) on the dissolved boundaries")
-                let perArea = try computePerArea(recomputed.filter(\.kind.isPerArea), spec: run.spec, run: levelRun,
-                                                 jobs: jobs, chunkSize: chunkSize, progress: { _ in })
-                for indicator in recomputed {
-                    let result = try perArea.results[indicator.id]
-                        ?? locating(indicator.location, in: run.spec) { try indicator.computer().compute(levelRun) }
-                    for (position, column) in result.columns.enumerated() {
-                        levelRun.values[column.name] = result.rows.map { $0[position] }
-                    }
-                    warnings += result.warnings.map { "\(levelName): \($0)" }
-                }
+                progress("\(levelName): computing \(recomputed.map(\.id).joined(separator: ", ")) on the dissolved "
+                         + "boundaries")
+                warnings += try recompute(recomputed, on: levelRun, jobs: jobs, chunkSize: chunkSize)
+                    .map { "\(levelName): \($0)" }
             }
-            let areaWeights = try run.areaMeasures(.geodesic).map { $0.areaSquareMetres }
-            var incompleteTotals: [String] = []
-            for indicator in order {
-                guard let rule = indicator.rollUpRule else {
-                    throw GeoPlanError.input(path: run.spec.path ?? "spec", reason: "indicator \"\(indicator.id)\" "
-                        + "(\(indicator.kind.typeName)) needs kind: extensive or intensive to roll up to levels")
-                }
-                let own = columns.filter { $0.indicator == indicator.id }
-                switch rule {
-                case .recompute:
-                    continue
-                case .reevaluate:
-                    guard case let .expression(text) = indicator.kind else { continue }
-                    let expression = try Expression(text)
-                    for column in own {
-                        levelRun.values[column.name] = areas.indices.map { group in
-                            .finite(expression.evaluate { levelRun.values[$0]?[group].number })
-                        }
-                    }
-                case .sum:
-                    var incomplete = 0
-                    for column in own {
-                        let values = (run.values[column.name] ?? []).map(\.number)
-                        levelRun.values[column.name] = groups.members.map { members in
-                            guard let total = RollUp.sum(values, of: members) else {
-                                incomplete += 1
-                                return .null
-                            }
-                            return column.type == .integer ? .integer(Int64(total.rounded())) : .finite(total)
-                        }
-                    }
-                    if incomplete > 0 { incompleteTotals.append("\(indicator.id) (\(incomplete))") }
-                case let .weightedMean(weight):
-                    let weights: [Double?] = try weight.map { id in
-                        guard let column = columns.first(where: { $0.name == id })
-                                ?? columns.first(where: { $0.indicator == id }) else {
-                            throw GeoPlanError.input(path: run.spec.path ?? "spec",
-                                                     reason: "weight: no indicator \"\(id)\" to weight \(indicator.id)")
-                        }
-                        return (run.values[column.name] ?? []).map(\.number)
-                    } ?? areaWeights
-                    for column in own {
-                        let values = (run.values[column.name] ?? []).map(\.number)
-                        levelRun.values[column.name] = groups.members.map { members in
-                            .finite(RollUp.weightedMean(values, weights: weights, of: members))
-                        }
-                    }
-                }
-            }
-            if !incompleteTotals.isEmpty {
+            let incomplete = try aggregate(order, columns: columns, from: run, into: levelRun, groups: groups)
+            if !incomplete.isEmpty {
                 warnings.append("\(levelName): totals left null for the groups with a member without a value (a total "
-                                + "missing a part would be wrong): " + incompleteTotals.joined(separator: ", "))
+                                + "missing a part would be wrong): " + incomplete.joined(separator: ", "))
             }
-            results.append(LevelRollUp(level: groups.level, run: levelRun, warnings: warnings))
+            return LevelRollUp(level: groups.level, run: levelRun, warnings: warnings)
         }
-        return results
+    }
+
+    /// A run over the level's groups, each a dissolved boundary, sharing the inputs already read.
+    private static func dissolved(_ groups: LevelGroups, of run: RunContext, name: String) throws
+        -> (RunContext, [String]) {
+        var areas: [Area] = []
+        var fullUnions = 0
+        for (position, members) in groups.members.enumerated() {
+            let dissolved = try LevelBoundaries.dissolve(members.map { run.boundaries.areas[$0].geometry },
+                                                         context: run.context)
+            if dissolved.fullUnion { fullUnions += 1 }
+            areas.append(try Area(index: position, id: groups.codes[position], names: groups.names[position],
+                                  geometry: dissolved.geometry, featureID: nil))
+        }
+        var spec = run.boundaries.spec
+        spec.name = name
+        spec.idField = groups.level.codeColumn
+        spec.nameFields = groups.nameFields
+        spec.levels = []
+        spec.municipalities = nil
+        let set = try BoundarySet.derived(spec, areas: areas, from: run.boundaries, context: run.context)
+        let levelRun = RunContext(spec: run.spec, boundaries: set, context: run.context, folder: run.folder,
+                                  stores: run.stores)
+        let warnings = fullUnions == 0 ? [] : ["\(name): \(fullUnions) groups' members do not share their borders "
+                                               + "exactly; their boundaries were dissolved by a full union"]
+        return (levelRun, warnings)
+    }
+
+    /// Computes shape-dependent indicators again on the level's boundaries; returns their warnings.
+    private static func recompute(_ indicators: [IndicatorSpec], on levelRun: RunContext, jobs: Int,
+                                  chunkSize: Int) throws -> [String] {
+        let perArea = try computePerArea(indicators.filter(\.kind.isPerArea), spec: levelRun.spec, run: levelRun,
+                                         jobs: jobs, chunkSize: chunkSize, progress: { _ in })
+        var warnings: [String] = []
+        for indicator in indicators {
+            let result = try perArea.results[indicator.id]
+                ?? locating(indicator.location, in: levelRun.spec) { try indicator.computer().compute(levelRun) }
+            for (position, column) in result.columns.enumerated() {
+                levelRun.values[column.name] = result.rows.map { $0[position] }
+            }
+            warnings += result.warnings
+        }
+        return warnings
+    }
+
+    /// Sums, weighted means and re-evaluated expressions of the members' values, in evaluation order (an
+    /// expression reads what is rolled up before it). Returns the indicators whose totals were left null, with
+    /// how many groups.
+    private static func aggregate(_ order: [IndicatorSpec], columns: [IndicatorColumn], from run: RunContext,
+                                  into levelRun: RunContext, groups: LevelGroups) throws -> [String] {
+        let areaWeights = try run.areaMeasures(.geodesic).map(\.areaSquareMetres)
+        var incompleteTotals: [String] = []
+        for indicator in order {
+            guard let rule = indicator.rollUpRule else {
+                throw GeoPlanError.input(path: run.spec.path ?? "spec", reason: "indicator \"\(indicator.id)\" "
+                    + "(\(indicator.kind.typeName)) needs kind: extensive or intensive to roll up to levels")
+            }
+            let own = columns.filter { $0.indicator == indicator.id }
+            switch rule {
+            case .recompute:
+                continue
+            case .reevaluate:
+                guard case let .expression(text) = indicator.kind else { continue }
+                let expression = try Expression(text)
+                for column in own {
+                    levelRun.values[column.name] = groups.codes.indices.map { group in
+                        .finite(expression.evaluate { levelRun.values[$0]?[group].number })
+                    }
+                }
+            case .sum:
+                var incomplete = Set<Int>()
+                for column in own {
+                    let values = (run.values[column.name] ?? []).map(\.number)
+                    levelRun.values[column.name] = groups.members.enumerated().map { group, members in
+                        guard let total = RollUp.sum(values, of: members) else {
+                            incomplete.insert(group)
+                            return .null
+                        }
+                        return column.type == .integer ? .integer(Int64(total.rounded())) : .finite(total)
+                    }
+                }
+                if !incomplete.isEmpty { incompleteTotals.append("\(indicator.id) (\(incomplete.count))") }
+            case let .weightedMean(weight):
+                let weights: [Double?] = try weight.map { id in
+                    guard let column = columns.first(where: { $0.name == id })
+                            ?? columns.first(where: { $0.indicator == id }) else {
+                        throw GeoPlanError.input(path: run.spec.path ?? "spec",
+                                                 reason: "weight: no indicator \"\(id)\" to weight \(indicator.id)")
+                    }
+                    return (run.values[column.name] ?? []).map(\.number)
+                } ?? areaWeights
+                for column in own {
+                    let values = (run.values[column.name] ?? []).map(\.number)
+                    levelRun.values[column.name] = groups.members.map { members in
+                        .finite(RollUp.weightedMean(values, weights: weights, of: members))
+                    }
+                }
+            }
+        }
+        return incompleteTotals
     }
 }
