@@ -39,15 +39,17 @@ public enum GovernanceOutput {
         public var warnings: [String]
     }
 
-    public static func run(_ request: Request) throws -> Outcome {
+    public static func run(_ request: Request, progress: (String) -> Void = { _ in }) throws -> Outcome {
         let inputs = [request.tambons.path, request.municipalities.path]
         let unitsTarget = try OutputTarget(path: request.units, overwrite: request.overwrite, inputs: inputs)
         let crosswalkTarget = try OutputTarget(path: request.crosswalk, overwrite: request.overwrite, inputs: inputs)
         let context = try GEOSContext()
+        progress("reading the tambons and municipalities")
         let tambons = try BoundarySet.load(request.tambons, folder: nil, context: context)
         let municipalities = try BoundarySet.load(request.municipalities, folder: nil, context: context)
         let result = try GovernancePartition(options: request.options)
-            .build(tambons: TambonInput.from(tambons), municipalities: try MunicipalityInput.from(municipalities))
+            .build(tambons: TambonInput.from(tambons), municipalities: try MunicipalityInput.from(municipalities),
+                   progress: progress)
 
         let writer = try LayerWriter(
             target: unitsTarget, layerName: "units",

@@ -19,7 +19,7 @@ struct GovernedUnits {
     static let codeFields = ["tambon_code", "lg_code", "lg_type", "unit_kind"]
 
     static func build(tambons: BoundarySet, municipalities spec: MunicipalitySpec, folder: String?,
-                      context: GEOSContext) throws -> GovernedUnits {
+                      context: GEOSContext, progress: (String) -> Void = { _ in }) throws -> GovernedUnits {
         let layer = BoundarySpec(name: "municipalities", path: spec.path, layer: spec.layer, idField: spec.idField,
                                  nameFields: [spec.typeField] + spec.nameFields, assumeCRS: spec.assumeCRS,
                                  encoding: spec.encoding)
@@ -27,7 +27,8 @@ struct GovernedUnits {
         let options = GovernanceOptions(snapToleranceMetres: spec.snapMetres,
                                         minimumPieceSquareMetres: spec.minimumPieceSquareMetres)
         let partition = try GovernancePartition(options: options)
-            .build(tambons: TambonInput.from(tambons), municipalities: try MunicipalityInput.from(loaded))
+            .build(tambons: TambonInput.from(tambons), municipalities: try MunicipalityInput.from(loaded),
+                   progress: progress)
         let tambonOfCode = Dictionary(tambons.areas.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         let municipalityOfCode = Dictionary(loaded.areas.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         var areas: [Area] = []

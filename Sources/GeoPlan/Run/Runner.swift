@@ -67,7 +67,9 @@ public enum Runner {
             if let municipalities = boundarySpec.municipalities {
                 progress("\(boundarySpec.name): splitting the tambons by the municipalities")
                 let units = try GovernedUnits.build(tambons: boundaries, municipalities: municipalities,
-                                                    folder: folder, context: context)
+                                                    folder: folder, context: context) {
+                    progress("\(boundarySpec.name): \($0)")
+                }
                 boundaries = units.set
                 memberships = units.memberships
                 municipalityNames = units.municipalityNameFields

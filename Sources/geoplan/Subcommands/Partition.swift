@@ -78,7 +78,9 @@ struct PartitionCommand: ParsableCommand {
                                          nameFields: [typeField]),
             options: GovernanceOptions(snapToleranceMetres: snapMetres, minimumPieceSquareMetres: minPieceM2),
             units: out, overwrite: overwrite)
-        let outcome = try GovernanceOutput.run(request)
+        let progress = report.progressLine("partition")
+        let outcome = try GovernanceOutput.run(request) { progress.update(step: $0) }
+        progress.finish()
         if !report.quiet { outcome.warnings.forEach(Console.warn) }
         if report.json {
             try Console.printJSON(outcome)

@@ -10,8 +10,12 @@ import Testing
         let folder = try TemporaryFolder()
         let out = folder.path("units.gpkg")
         let result = try CommandRunner.run(["partition", Fixtures.nonthaburi,
-                                            Fixtures.shape("municipalities/nonthaburi.gpkg"), "--out", out, "--json"])
+                                            Fixtures.shape("municipalities/nonthaburi.gpkg"), "--out", out, "--json",
+                                            "--progress", "json"])
         try #require(result.status == 0, "\(result.stderr)")
+        // Progress, one JSON object a step, for apps that call geoplan.
+        #expect(result.stderr.contains(#"{"command":"partition","step":"cutting tambons 0/52"}"#))
+        #expect(result.stderr.contains(#"{"command":"partition","step":"checking the guarantees"}"#))
         let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
         let report = try #require(object["report"] as? [String: Any])
         let units = try #require(report["units"] as? Int)
