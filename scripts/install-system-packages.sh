@@ -10,7 +10,8 @@ have_libraries() {
 }
 
 have_map_tools() {
-    command -v chromium >/dev/null 2>&1 && command -v fc-list >/dev/null 2>&1 && fc-list | grep -qi "loma"
+    # No `fc-list | grep -q`: grep quitting early makes fc-list die of SIGPIPE, which pipefail counts as failure.
+    command -v chromium >/dev/null 2>&1 && command -v fc-list >/dev/null 2>&1 && [ -n "$(fc-list ':family=Loma')" ]
 }
 
 if ! command -v swift >/dev/null 2>&1; then
