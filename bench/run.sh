@@ -33,27 +33,9 @@ then
     "$PY" -m pip install -q numpy shapely pyproj pyogrio geopandas rasterio exactextract </dev/null
 fi
 
-# --- a timer: GNU time if there, else a Python wrapper using resource ---------------------------------
-if ! [ -x /usr/bin/time ] && command -v apt-get >/dev/null && [ "$(id -u)" = 0 ]; then
-    echo "== installing Debian's time package" >&2
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -q time </dev/null >/dev/null 2>&1 || true
-fi
-# timed OUTFILE CMD...: runs CMD, writes "<wall seconds> <peak RSS KiB>" to OUTFILE
-timed() {
-    local out="$1"; shift
-    if [ -x /usr/bin/time ]; then
-        /usr/bin/time -f "%e %M" -o "$out" "$@" </dev/null
-    else
-        "$PY" - "$out" "$@" </dev/null <<'EOF'
-import resource, subprocess, sys, time
-t = time.perf_counter()
-rc = subprocess.call(sys.argv[2:])
-wall = time.perf_counter() - t
-open(sys.argv[1], "w").write(f"{wall:.2f} {resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss}\n")
-sys.exit(rc)
-EOF
-    fi
-}
+# --- a timer (bench/timed.sh) ----------------------------------------------------------------------------
+# shellcheck source=bench/timed.sh
+source "$ROOT/bench/timed.sh"
 
 # --- data -----------------------------------------------------------------------------------------------
 if ! [ -f "$DATA/population.csv" ] || ! [ -f "$DATA/landuse.gpkg" ]; then

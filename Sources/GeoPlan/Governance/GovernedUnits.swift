@@ -8,7 +8,6 @@ struct GovernedUnits {
     /// One area per unit, id `<lg_code>:<tambon_code>`, named by its codes, its tambon's names and its
     /// municipality's names (`lg_NAME_TH`…).
     let set: BoundarySet
-    let memberships: [AreaMembership]
     /// The municipality layer's name fields, for the local-government level's outputs.
     let municipalityNameFields: [String]
     let report: GovernanceReport
@@ -54,8 +53,8 @@ struct GovernedUnits {
         unitsSpec.nameFields = codeFields + tambons.spec.nameFields + spec.nameFields.map { "lg_" + $0 }
         let notes = Self.notes(partition.report, tambons: tambons, municipalities: loaded)
         let set = try BoundarySet.derived(unitsSpec, areas: areas, from: tambons, context: context,
-                                          warnings: loaded.warnings, tambonCodes: memberships.map(\.tambonCode))
-        return GovernedUnits(set: set, memberships: memberships, municipalityNameFields: spec.nameFields,
+                                          warnings: loaded.warnings, memberships: memberships)
+        return GovernedUnits(set: set, municipalityNameFields: spec.nameFields,
                              report: partition.report, notes: notes)
     }
 
@@ -64,7 +63,7 @@ struct GovernedUnits {
         let name = tambons.spec.name
         var notes = ["\(name): \(report.tambons) tambons split by \(report.municipalities) municipalities into "
                      + "\(report.units) units (municipal pieces and SAO remainders)"]
-        if municipalities.sourceCRS != tambons.sourceCRS {
+        if GovernanceCRS(tambons: tambons, municipalities: municipalities).differ {
             notes.append("\(name): the municipalities (\(municipalities.sourceCRS)) and the tambons "
                          + "(\(tambons.sourceCRS)) are in different CRSs; both were transformed to WGS 84 lon/lat"
                          + (municipalities.operation.map { " (municipalities with \($0.name))" } ?? ""))

@@ -13,8 +13,8 @@ struct AreaMembership {
     let tambonCode: String
     let localGovernment: LocalGovernment?
 
-    /// A run over tambons: each area is its own tambon.
-    static func tambons(_ set: BoundarySet) -> [AreaMembership] {
-        set.areas.map { AreaMembership(tambonCode: $0.id, localGovernment: nil) }
+    /// What each area of a set belongs to: the governance units' own, or for tambons, each area itself.
+    static func of(_ set: BoundarySet) -> [AreaMembership] {
+        set.memberships ?? set.areas.map { AreaMembership(tambonCode: $0.id, localGovernment: nil) }
     }
 }

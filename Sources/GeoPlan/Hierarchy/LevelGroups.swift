@@ -20,7 +20,9 @@ struct LevelGroups {
         throws -> LevelGroups
     {
         let path = boundaries.path
-        var disagreements: [String] = []
+        // The parents a field states, checked against the codes once every area is grouped.
+        var stated: [(code: String, parent: String)] = []
+        var statedField = ""
         let nameFields: [String]
         let groupOf: (AreaMembership) throws -> (code: String, names: [FieldValue])
         switch spec.level {
@@ -41,19 +43,18 @@ struct LevelGroups {
             if let field, !attributes.has(field) {
                 throw GDALError.noSuchField(layer: boundaries.name, name: field, available: attributes.fields)
             }
+            statedField = field ?? ""
             groupOf = { member in
                 let tambon = member.tambonCode
                 let derived = spec.level.parentLevel.flatMap { ParentCode.ancestor(of: tambon, at: $0) }
                 let code: String
                 if let field {
-                    guard let stated = attributes.text(field, of: tambon) else {
+                    guard let parent = attributes.text(field, of: tambon) else {
                         throw GeoPlanError.input(path: path, reason: "tambon \(tambon) has no \(field); every tambon "
                                                  + "needs its \(spec.level.rawValue) to roll up to it")
                     }
-                    if let derived, AreaCode.normalize(derived, thai: true) != AreaCode.normalize(stated, thai: true) {
-                        disagreements.append("\(tambon) is filed under \(field) = \(stated), but its code says \(derived)")
-                    }
-                    code = stated
+                    stated.append((tambon, parent))
+                    code = parent
                 } else if spec.level == .tambon {
                     code = tambon
                 } else if let derived {
@@ -67,6 +68,11 @@ struct LevelGroups {
             }
         }
         let groups = try collect(positions: positions, memberships: memberships, groupOf: groupOf)
+        let disagreements = spec.level.parentLevel.map { level in
+            ParentCode.disagreements(codes: stated.map(\.code), statedParents: stated.map(\.parent), level: level)
+                .map { "\($0.code) is filed under \(statedField) = \($0.stated), but its code says "
+                    + (ParentCode.ancestor(of: $0.code, at: level) ?? "?") }
+        } ?? []
         guard disagreements.isEmpty else {
             // A tambon filed under the wrong district would move its people to another district's total.
             throw GeoPlanError.input(path: path, reason: "the \(spec.level.rawValue) codes disagree for "

@@ -21,7 +21,7 @@ struct JoinIndicator: IndicatorComputer {
         var areasWithoutRow: [String] = []
         let rows: [[IndicatorValue]] = run.boundaries.areas.map { area in
             // A governance unit takes its tambon's row (an intensive value: the spec refuses extensive ones).
-            let code = run.boundaries.tambonCodes?[area.index] ?? area.id
+            let code = run.boundaries.memberships?[area.index].tambonCode ?? area.id
             guard let key = AreaCode.normalize(code, thai: thai), let row = rowOfCode[key]?.row else {
                 areasWithoutRow.append(area.id)
                 return [.null]

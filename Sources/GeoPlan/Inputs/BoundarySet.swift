@@ -40,8 +40,9 @@ public final class BoundarySet {
     /// Invalid geometries repaired with MakeValid on loading.
     public let repaired: Int
     public let warnings: [String]
-    /// For governance units, each area's tambon code: what a table by tambon code is matched on (nil: the id).
-    let tambonCodes: [String]?
+    /// For governance units, what each area belongs to: its tambon (what a table by tambon code is matched on)
+    /// and its local government. Nil: each area is its own tambon.
+    let memberships: [AreaMembership]?
 
     /// Loads and checks a boundary set; `folder` resolves a relative path (the spec's folder).
     public static func load(_ spec: BoundarySpec, folder: String?, context: GEOSContext) throws -> BoundarySet {
@@ -110,18 +111,18 @@ public final class BoundarySet {
     /// A set of areas made during a run (the units of a governance partition, a level's groups), reporting what
     /// `original` reported about its file.
     static func derived(_ spec: BoundarySpec, areas: [Area], from original: BoundarySet, context: GEOSContext,
-                        warnings: [String] = [], tambonCodes: [String]? = nil) throws -> BoundarySet {
+                        warnings: [String] = [], memberships: [AreaMembership]? = nil) throws -> BoundarySet {
         let tree = try STRtree<Int>(context: context)
         for area in areas { try tree.insert(area.geometry, area.index) }
         try tree.build()
         return BoundarySet(spec: spec, areas: areas, index: tree, sourceCRS: original.sourceCRS,
                            operation: original.operation, encoding: original.encoding, repaired: original.repaired,
-                           warnings: original.warnings + warnings, tambonCodes: tambonCodes)
+                           warnings: original.warnings + warnings, memberships: memberships)
     }
 
     private init(spec: BoundarySpec, areas: [Area], index: STRtree<Int>, sourceCRS: String,
                  operation: OperationReport?, encoding: EncodingReport, repaired: Int, warnings: [String],
-                 tambonCodes: [String]? = nil) {
+                 memberships: [AreaMembership]? = nil) {
         self.spec = spec
         self.areas = areas
         self.index = index
@@ -130,7 +131,7 @@ public final class BoundarySet {
         self.encoding = encoding
         self.repaired = repaired
         self.warnings = warnings
-        self.tambonCodes = tambonCodes
+        self.memberships = memberships
     }
 
     /// A path from a spec, relative to the spec's folder.

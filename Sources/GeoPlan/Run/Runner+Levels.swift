@@ -20,11 +20,12 @@ extension Runner {
 
     /// The groups of every level of `boundary` (checked with `--check` too: a tambon filed under the wrong
     /// district is found before anything is computed).
-    static func levelGroups(_ boundary: BoundarySpec, run: RunContext, memberships: [AreaMembership],
-                            municipalityNames: [String]) throws -> [LevelGroups] {
+    static func levelGroups(_ boundary: BoundarySpec, run: RunContext, municipalityNames: [String]) throws
+        -> [LevelGroups] {
         guard !boundary.levels.isEmpty else { return [] }
         let attributes = try TambonAttributes.read(
             boundary, folder: run.folder, wanted: LevelGroups.wantedFields(boundary.levels, boundaries: boundary))
+        let memberships = AreaMembership.of(run.boundaries)
         return try boundary.levels.map { level in
             try locating(level.location, in: run.spec) {
                 try LevelGroups.build(level, memberships: memberships, positions: run.selected,

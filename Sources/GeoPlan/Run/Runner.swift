@@ -62,7 +62,6 @@ public enum Runner {
             var boundaries = try locating(boundarySpec.location, in: spec) {
                 try BoundarySet.load(boundarySpec, folder: folder, context: context)
             }
-            var memberships = AreaMembership.tambons(boundaries)
             var municipalityNames: [String] = []
             if let municipalities = boundarySpec.municipalities {
                 progress("\(boundarySpec.name): splitting the tambons by the municipalities")
@@ -71,7 +70,6 @@ public enum Runner {
                     progress("\(boundarySpec.name): \($0)")
                 }
                 boundaries = units.set
-                memberships = units.memberships
                 municipalityNames = units.municipalityNameFields
                 warnings += units.notes
             }
@@ -83,8 +81,7 @@ public enum Runner {
             let run = RunContext(spec: spec, boundaries: boundaries, context: context, folder: folder,
                                  window: try share.flatMap { try window(of: $0.positions, in: boundaries) },
                                  partition: share)
-            let levelGroups = try levelGroups(boundarySpec, run: run, memberships: memberships,
-                                              municipalityNames: municipalityNames)
+            let levelGroups = try levelGroups(boundarySpec, run: run, municipalityNames: municipalityNames)
             if check {
                 for indicator in spec.indicators {
                     try locating(indicator.location, in: spec) { try checkInputs(of: indicator, run) }

@@ -10,21 +10,13 @@ import Testing
 /// M2 = [100.16, 100.19] × [13.01, 13.04] inside T2. References are geodesic areas of the hand-written
 /// rectangles (PROJ's geodesic polygon area, GeographicLib), never of GEOS's overlay output; tolerance 1e-12
 /// relative (the same vertices, summed in another order).
-@Suite struct ArealInterpolationTests {
+@Suite struct ArealInterpolationTests: HandMadeCase {
     let context: GEOSContext
     let method: MeasureMethod
 
     init() throws {
         context = try GEOSContext()
         method = try MeasureMethod(.geodesic)
-    }
-
-    private func box(_ w: Double, _ s: Double, _ e: Double, _ n: Double) throws -> Geometry {
-        try Geometry(wkt: "POLYGON ((\(w) \(s), \(e) \(s), \(e) \(n), \(w) \(n), \(w) \(s)))", context: context)
-    }
-
-    private func area(_ w: Double, _ s: Double, _ e: Double, _ n: Double) -> Double {
-        abs(Geodesic.wgs84.polygonMeasure(exterior: [w, s, e, s, e, n, w, n, w, s]).area)
     }
 
     private func close(_ a: Double?, _ b: Double, _ tolerance: Double = 1e-12) -> Bool {

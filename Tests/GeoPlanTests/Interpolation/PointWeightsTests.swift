@@ -9,17 +9,13 @@ import Testing
 /// T1 = [100.0, 100.1] × [13.0, 13.1] and T2 = [100.1, 100.2] × [13.0, 13.1], municipalities
 /// M1 = [100.05, 100.15] × [13.02, 13.08] and M2 = [100.16, 100.19] × [13.01, 13.04]. Villages are placed so
 /// every share is a simple fraction, some exactly on borders: the expected values are exact.
-@Suite struct PointWeightsTests {
+@Suite struct PointWeightsTests: HandMadeCase {
     let context: GEOSContext
     let method: MeasureMethod
 
     init() throws {
         context = try GEOSContext()
         method = try MeasureMethod(.geodesic)
-    }
-
-    private func box(_ w: Double, _ s: Double, _ e: Double, _ n: Double) throws -> Geometry {
-        try Geometry(wkt: "POLYGON ((\(w) \(s), \(e) \(s), \(e) \(n), \(w) \(n), \(w) \(s)))", context: context)
     }
 
     /// Shares such as 1/3 are exact fractions, but not exact doubles.
