@@ -76,6 +76,7 @@ import Testing
             ([Fixtures.phuket, "--indicator", "Shape_Area", "--method", "kmeans"], 2, "natural-breaks"),
             ([Fixtures.phuket, "--indicator", "Shape_Area", "--breaks", "1,x"], 2, "--breaks must be numbers"),
             ([two, "--indicator", "empty"], 1, "all null"),
+            ([folder.path("missing.geojson"), "--indicator", "x"], 1, "cannot open"),
         ]
         for (arguments, status, message) in cases {
             let result = try CommandRunner.run(["map"] + arguments + ["--out", folder.path("bad")])

@@ -59,6 +59,9 @@ import Testing
             try VectorTiles.write(VectorTiles.Request(input: Fixtures.phuket, output: folder.path("b.mbtiles"),
                                                       maxZoom: 23))
         }
+        let missing = VectorTiles.Request(input: folder.path("missing.geojson"), output: folder.path("d.mbtiles"))
+        let error = try #require(#expect(throws: (any Error).self) { try VectorTiles.write(missing) })
+        #expect("\(error)".contains("cannot open"))
         let output = folder.path("c.mbtiles")
         _ = try VectorTiles.write(VectorTiles.Request(input: Fixtures.phuket, output: output, maxZoom: 6))
         #expect(throws: GeoPlanError.self) {
