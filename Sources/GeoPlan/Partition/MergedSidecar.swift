@@ -51,10 +51,8 @@ enum MergedSidecar {
         let sources = set.parts.map { part in
             Source(path: part.path, index: part.partition.index, fnv1a64: Provenance.checksum(of: part.path).0)
         }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        let fresh = try JSONDecoder().decode([JSONValue].self, from: encoder.encode(sources))
+        let fresh = try JSONDecoder().decode([JSONValue].self, from: ReportJSON.encode(sources, pretty: true))
         members["mergedFrom"] = .array(kept + fresh)
-        return try encoder.encode(JSONValue.object(members))
+        return try ReportJSON.encode(JSONValue.object(members), pretty: true)
     }
 }

@@ -80,9 +80,7 @@ enum Provenance {
             specText: spec.path.flatMap { try? String(contentsOfFile: $0, encoding: .utf8) }, inputs: inputs,
             options: OptionsRecord(spec.output), columns: documented, boundarySet: report, warnings: warnings, startedAt: ISO8601DateFormatter().string(from: started),
             partition: run.partition)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return try encoder.encode(record)
+        return try ReportJSON.encode(record, pretty: true)
     }
 
     /// The boundary file and every input, with their checksums as they are now.

@@ -47,7 +47,18 @@ public struct ColumnSummary: Codable, Hashable, Sendable {
         let numbers = values.compactMap(\.number)
         minimum = numbers.min()
         maximum = numbers.max()
-        mean = numbers.isEmpty ? nil : numbers.reduce(0, +) / Double(numbers.count)
+        mean = Self.mean(numbers)
         nulls = values.filter { $0 == .null }.count
+    }
+
+    /// The mean of finite numbers, without overflow: when the sum of values near the largest double overflows,
+    /// each value is divided by the count first (the mean lies between the least and the greatest, so it fits).
+    static func mean(_ numbers: [Double]) -> Double? {
+        guard !numbers.isEmpty else { return nil }
+        let count = Double(numbers.count)
+        let sum = numbers.reduce(0, +)
+        if sum.isFinite { return sum / count }
+        let scaled = numbers.reduce(0) { $0 + $1 / count }
+        return scaled.isFinite ? scaled : nil
     }
 }

@@ -53,6 +53,7 @@ extension Runner {
                     .map { "\(levelName): \($0)" }
             }
             let incomplete = try aggregate(order, columns: columns, from: run, into: levelRun, groups: groups)
+            warnings += NonFiniteValues.null(in: levelRun, columns: columns).map { "\(levelName): \($0)" }
             if !incomplete.isEmpty {
                 warnings.append("\(levelName): totals left null for the groups with a member without a value (a total "
                                 + "missing a part would be wrong): " + incomplete.joined(separator: ", "))

@@ -95,7 +95,7 @@ public enum Runner {
             let perArea = try computePerArea(order.filter(\.kind.isPerArea), spec: spec, run: run, jobs: jobs,
                                              chunkSize: chunkSize, progress: progress)
             for indicator in order {
-                let result: IndicatorResult
+                var result: IndicatorResult
                 if let computed = perArea.results[indicator.id] {
                     result = computed
                     seconds[indicator.id] = perArea.seconds[indicator.id]
@@ -105,6 +105,7 @@ public enum Runner {
                     result = try locating(indicator.location, in: spec) { try indicator.computer().compute(run) }
                     seconds[indicator.id] = Date().timeIntervalSince(clock)
                 }
+                result.nullNonFinite(indicator: indicator.id)
                 for (position, column) in result.columns.enumerated() {
                     run.values[column.name] = result.rows.map { $0[position] }
                 }

@@ -8,7 +8,8 @@ import Foundation
 /// `round(x)` / `round(x, digits)`, `log` (natural) and `log10`.
 ///
 /// Evaluation is null-safe: a nil operand, a division by zero, or any non-finite literal, intermediate or result
-/// (an overflow, `sqrt` of a negative, `log` of zero or less) gives nil. It never returns infinity or NaN.
+/// (an overflow, `sqrt` of a negative, `log` of zero or less) gives nil. `evaluate` never returns infinity or NaN;
+/// `evaluateKeepingOverflow` tells an overflow apart, for a run to say how many values overflowed.
 public struct Expression: Hashable, Sendable {
     public let text: String
     let root: Node
@@ -32,6 +33,13 @@ public struct Expression: Hashable, Sendable {
 
     /// The value, with `values` giving each identifier's value (nil for null); nil when it is undefined.
     public func evaluate(_ values: (String) -> Double?) -> Double? {
+        guard let result = evaluateKeepingOverflow(values), result.isFinite else { return nil }
+        return result
+    }
+
+    /// As `evaluate`, but an overflow anywhere gives ±infinity instead of nil, so that a caller can tell it from
+    /// an undefined value (a null operand, a division by zero) and report it.
+    public func evaluateKeepingOverflow(_ values: (String) -> Double?) -> Double? {
         guard let result = root.value(values) else { return nil }
         return result == 0 ? 0 : result  // no "-0" in outputs
     }
@@ -87,7 +95,9 @@ extension Expression.Node {
         }
     }
 
-    /// nil for null, a division by zero or anything non-finite; every step is checked so none leaks through.
+    /// nil for null, a division by zero or an undefined function value; ±infinity for an overflow, which ends the
+    /// evaluation there (a later step must not bring it back: `1e308 * 10 / 100` overflowed). Only an overflow
+    /// makes a non-finite value: the operands of every step are finite and no divisor is zero.
     func value(_ values: (String) -> Double?) -> Double? {
         switch self {
         case let .number(number):
@@ -99,7 +109,9 @@ extension Expression.Node {
         case let .chain(first, links):
             guard var result = first.value(values) else { return nil }
             for link in links {
+                guard result.isFinite else { return result }
                 guard let operand = link.operand.value(values) else { return nil }
+                guard operand.isFinite else { return operand }
                 let next: Double
                 switch link.op {
                 case .add: next = result + operand
@@ -109,8 +121,7 @@ extension Expression.Node {
                     guard operand != 0 else { return nil }
                     next = result / operand
                 }
-                guard let checked = finiteOrNil(next) else { return nil }
-                result = checked
+                result = next
             }
             return result
         case let .call(function, arguments):
@@ -118,6 +129,7 @@ extension Expression.Node {
             xs.reserveCapacity(arguments.count)
             for argument in arguments {
                 guard let x = argument.value(values) else { return nil }
+                guard x.isFinite else { return x }
                 xs.append(x)
             }
             return Self.apply(function, xs)

@@ -100,9 +100,7 @@ public struct Legend: Codable, Hashable, Sendable {
 
     /// Pretty-printed JSON with sorted keys, so two runs on the same data write the same bytes.
     public func jsonData() throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return try encoder.encode(self)
+        try ReportJSON.encode(self, pretty: true)
     }
 
     /// Writes the legend as JSON to `path` through a temporary file beside it and a rename, so a reader never sees

@@ -90,10 +90,8 @@ public enum HTMLMap {
                                     v: MapValueFormat.format(feature.value), c: entry?.label,
                                     p: feature.properties.map { [$0.name, $0.value] })
         }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        let json = String(decoding: try encoder.encode(TooltipData(indicator: document.indicatorName, features: areas)),
-                          as: UTF8.self)
+        let tooltips = TooltipData(indicator: document.indicatorName, features: areas)
+        let json = String(decoding: try ReportJSON.encode(tooltips, formatting: [.sortedKeys]), as: UTF8.self)
         // "<" only occurs inside JSON strings, where \u003c means the same and cannot close the script element.
         return json.replacingOccurrences(of: "<", with: "\\u003c")
     }

@@ -45,14 +45,13 @@ public enum TopoJSONWriter {
         var text = "{\"type\":\"Topology\",\"bbox\":[\(box.minX),\(box.minY),\(box.maxX),\(box.maxY)],"
         text += "\"transform\":{\"scale\":[\(1 / kx),\(1 / ky)],\"translate\":[\(box.minX),\(box.minY)]},"
         text += "\"objects\":{\(quoted(options.objectName)):{\"type\":\"GeometryCollection\",\"geometries\":["
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         for (index, feature) in topology.features.enumerated() {
             if index > 0 { text += "," }
             text += geometry(feature)
             text += ",\"id\":\(quoted(feature.id))"
             if !properties.isEmpty {
-                text += ",\"properties\":" + String(decoding: try encoder.encode(properties[index]), as: UTF8.self)
+                text += ",\"properties\":" + String(decoding: try ReportJSON.encode(properties[index], pretty: false),
+                                                         as: UTF8.self)
             }
             text += "}"
         }
