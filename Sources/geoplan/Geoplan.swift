@@ -14,7 +14,9 @@ struct Geoplan: ParsableCommand {
             ellipsoid, and converts them to RFC 7946 GeoJSON, GeoPackage, FlatGeobuf, CSV or Shapefile.
 
             Exit codes: 0 success; 1 bad input or a failed run (the message says what and where); 2 bad usage \
-            (unknown option, missing argument); 3 `validate` found invalid or empty geometries.
+            (unknown option, missing argument); 3 `validate` found invalid or empty geometries; 4 the work was done \
+            (outputs committed as usual) but stdout or stderr could not be written (closed, full or a broken \
+            pipe), when nothing else failed.
 
             Example:
               geoplan info shapes/tambons/phuket/phuket.shp
@@ -27,18 +29,23 @@ struct Geoplan: ParsableCommand {
 
     /// Runs the command and maps errors to the documented exit codes and one-line messages.
     static func main() {
+        Console.prepare()
         do {
             var command = try parseAsRoot()
             try command.run()
+            Foundation.exit(Console.exitStatus(after: ExitStatus.success))
         } catch let code as ExitCode {
-            Foundation.exit(code.rawValue)
+            Foundation.exit(Console.exitStatus(after: code.rawValue))
         } catch {
             let exitCode = Self.exitCode(for: error)
             if exitCode == .success || error is CleanExit {
-                Self.exit(withError: error)  // --help and --version print and exit 0
+                // --help and --version: printed here, not by ArgumentParser, so a closed stdout is reported too.
+                let text = Self.fullMessage(for: error)
+                if !text.isEmpty { Console.print(text) }
+                Foundation.exit(Console.exitStatus(after: exitCode.rawValue))
             }
             if exitCode == .validationFailure {
-                FileHandle.standardError.write(Data((Self.fullMessage(for: error) + "\n").utf8))
+                Console.printToStandardError(Self.fullMessage(for: error) + "\n")
                 Foundation.exit(ExitStatus.usage)
             }
             Console.error(error)
@@ -49,9 +56,12 @@ struct Geoplan: ParsableCommand {
 
 /// The documented exit statuses.
 enum ExitStatus {
+    static let success: Int32 = 0
     static let failure: Int32 = 1
     static let usage: Int32 = 2
     static let invalidGeometries: Int32 = 3
+    /// The command succeeded but stdout or stderr could not be written: closed, full, or a pipe whose reader left.
+    static let consoleUnwritable: Int32 = 4
 }
 
 enum GeoplanVersion {

@@ -32,7 +32,7 @@ final class ProgressLine {
         } else {
             text += "features"
         }
-        FileHandle.standardError.write(Data(("\r\u{1B}[K" + text).utf8))
+        Console.printToStandardError("\r\u{1B}[K" + text)
         drawn = true
     }
 
@@ -43,18 +43,18 @@ final class ProgressLine {
             emit(["command": label, "step": step])
             return
         }
-        FileHandle.standardError.write(Data(("\r\u{1B}[K\(label): \(step)").utf8))
+        Console.printToStandardError("\r\u{1B}[K\(label): \(step)")
         drawn = true
     }
 
     private func emit(_ record: [String: Any]) {
         guard let data = try? JSONSerialization.data(withJSONObject: record, options: [.sortedKeys, .withoutEscapingSlashes]) else { return }
-        FileHandle.standardError.write(data + Data("\n".utf8))
+        Console.printToStandardError(String(decoding: data, as: UTF8.self) + "\n")
     }
 
     func finish() {
         guard drawn else { return }
-        FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
+        Console.printToStandardError("\r\u{1B}[K")
         drawn = false
     }
 }
