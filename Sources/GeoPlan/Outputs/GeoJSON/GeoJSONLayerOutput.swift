@@ -1,0 +1,66 @@
+import GDAL
+
+/// The GeoJSON side of `LayerWriter`: GDAL geometries and values in, geoplan's own `GeoJSONWriter` out, and the
+/// warnings a caller shows (non-finite values written as null, polygons snap-rounded or kept at full precision).
+final class GeoJSONLayerOutput {
+    private let writer: GeoJSONWriter
+    private let displayPath: String
+    private let decimals: Int?
+
+    /// - Parameters:
+    ///   - precision: decimals of coordinates; more than 15 writes the shortest form that reads back exactly.
+    ///   - idField: the field written as each feature's `id` member instead of a property.
+    init(stagingPath: String, displayPath: String, layerName: String, schema: LayerSchema, precision: Int?,
+         idField: String?, fileSystem: any FileSystem = SystemFileSystem()) throws {
+        guard precision.map({ $0 >= 0 }) ?? true else {
+            throw GeoPlanError.output(path: displayPath, reason: "a precision of \(precision ?? 0) decimals is not "
+                                      + "possible: give 0 or more")
+        }
+        self.displayPath = displayPath
+        decimals = precision.flatMap { $0 <= CoordinateGrid.maximumDecimals ? $0 : nil }
+        let file = try CheckedFile(creating: stagingPath, displayPath: displayPath, fileSystem: fileSystem)
+        writer = try GeoJSONWriter(file: file, schema: schema,
+                                   options: GeoJSONWriter.Options(layerName: layerName, decimals: decimals,
+                                                                  idField: idField))
+    }
+
+    var written: Int { writer.written }
+
+    func write(values: [FieldValue], geometry: OGRGeometry?, source: FeatureLocation) throws {
+        var wkb: [UInt8]?
+        if let geometry {
+            wkb = geometry.hasCurves ? try geometry.linearized().wkb() : geometry.wkb()
+        }
+        try writer.write(values: values, wkb: wkb, source: source)
+    }
+
+    /// Writes the rest and the tail, fsyncs and closes.
+    func finish() throws {
+        try writer.finish()
+    }
+
+    /// What changed on the way out, one line each, naming the output.
+    var warnings: [String] {
+        let counts = writer.counts
+        var lines: [String] = []
+        for (name, count) in zip(writer.propertyNames, counts.nonFiniteByProperty) where count > 0 {
+            lines.append("\(displayPath): \(name): \(count) non-finite \(count == 1 ? "value" : "values") "
+                         + "(NaN or infinite) written as null")
+        }
+        if let decimals, counts.snapRounded > 0 {
+            lines.append("\(displayPath): \(counts.snapRounded) polygons would have become invalid rounded to "
+                         + "\(decimals) decimals vertex by vertex; they were snap-rounded on that grid (GEOS) instead")
+        }
+        if let decimals, counts.keptFullPrecision > 0 {
+            lines.append("\(displayPath): \(counts.keptFullPrecision) features would have lost a polygon rounded to "
+                         + "\(decimals) decimals; they keep full precision")
+        }
+        return lines
+    }
+
+    /// Per property, how many non-finite values were written as null (for callers that name their own columns).
+    var nonFiniteCounts: [String: Int] {
+        Dictionary(zip(writer.propertyNames, writer.counts.nonFiniteByProperty).filter { $0.1 > 0 },
+                   uniquingKeysWith: +)
+    }
+}
