@@ -10,9 +10,11 @@ public struct ConvertRequest: Hashable, Sendable {
     /// Decimals of GeoJSON coordinates (7 ≈ 1 cm).
     public var precision: Int
     public var overwrite: Bool
+    /// CSV text cells written as they are, even those a spreadsheet would run as formulas.
+    public var csvRaw: Bool
 
     public init(input: String, inputOptions: InputOptions = InputOptions(), output: String, targetCRS: String? = nil,
-                operation: String? = nil, precision: Int = 7, overwrite: Bool = false) {
+                operation: String? = nil, precision: Int = 7, overwrite: Bool = false, csvRaw: Bool = false) {
         self.input = input
         self.inputOptions = inputOptions
         self.output = output
@@ -20,6 +22,7 @@ public struct ConvertRequest: Hashable, Sendable {
         self.operation = operation
         self.precision = precision
         self.overwrite = overwrite
+        self.csvRaw = csvRaw
     }
 }
 

@@ -11,6 +11,8 @@ public enum GovernanceOutput {
         public var options: GovernanceOptions
         public var units: String
         public var overwrite: Bool
+        /// The crosswalk's text cells written as they are, even those a spreadsheet would run as formulas.
+        public var csvRaw = false
 
         /// The municipality spec must name the type field as its first name field.
         public init(tambons: BoundarySpec, municipalities: BoundarySpec, options: GovernanceOptions, units: String,
@@ -68,7 +70,7 @@ public enum GovernanceOutput {
         }
         try writer.close()
         var table = CSVTable(header: ["tambon_code", "lg_code", "lg_type", "kind", "area_km2", "area_rai",
-                                      "share_of_tambon", "share_of_lg"])
+                                      "share_of_tambon", "share_of_lg"], rawText: request.csvRaw)
         for row in result.crosswalk {
             table.append([.text(row.tambonCode), .text(row.localGovernmentCode), .text(row.localGovernmentType.rawValue),
                           .text(row.kind.rawValue), .number(row.areaSquareKilometres), .number(row.areaRai),

@@ -28,7 +28,8 @@ public final class CodeTable {
         var rows: [[FieldValue]] = []
         try layer.forEachFeature { feature in
             let values = try feature.values()
-            let code = values[codeIndex].text?.trimmingCharacters(in: .whitespaces)
+            // A code geoplan neutralised in a CSV it wrote ('-A1) matches the area it came from (-A1).
+            let code = values[codeIndex].text.map { SpreadsheetText.restored($0.trimmingCharacters(in: .whitespaces)) }
             codes.append(code?.isEmpty == false ? code : nil)
             rows.append(values)
         }

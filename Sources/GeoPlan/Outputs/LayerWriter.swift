@@ -14,6 +14,8 @@ public final class LayerWriter {
     private let promoteToMulti: Bool
     private let inTransaction: Bool
     public private(set) var written = 0
+    /// CSV text that a spreadsheet would run as a formula is written as it is (`--csv-raw`), not neutralised.
+    public var keepsFormulaText = false
 
     /// - Parameters:
     ///   - schema: the input's fields, created in order (a Shapefile launders long names; see `warnings`).
@@ -54,7 +56,8 @@ public final class LayerWriter {
     public func write(values: [FieldValue], geometry: OGRGeometry?, source: FeatureLocation) throws {
         let feature = try layer.makeFeature()
         for (index, value) in values.enumerated() where index < fieldPositions.count {
-            feature.set(value, at: fieldPositions[index])
+            let safe = target.format == .csv && !keepsFormulaText ? SpreadsheetText.neutralised(value) : value
+            feature.set(safe, at: fieldPositions[index])
         }
         if let geometry {
             let fitted = promoteToMulti && geometry.type.kind == .polygon ? try geometry.promotedToMultiPolygon()

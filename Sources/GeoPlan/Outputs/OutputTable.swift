@@ -27,7 +27,7 @@ enum OutputTable {
         let spec = boundaries.spec
         let target = try OutputTarget(path: path, overwrite: overwrite, inputs: [spec.path], createFolder: true)
         if format == .csv {
-            var table = CSVTable(header: [spec.idField] + spec.nameFields + columns.map(\.name))
+            var table = CSVTable(header: [spec.idField] + spec.nameFields + columns.map(\.name), rawText: output.csvRaw)
             for area in run.selected.map({ boundaries.areas[$0] }) {
                 table.append([.text(area.id)] + area.names.map { $0.text.map(IndicatorValue.text) ?? .null }
                              + columns.map { run.values[$0.name]?[area.index] ?? .null })

@@ -37,12 +37,15 @@ enum Provenance {
         var precision: Int
         var includeGeometry: Bool
         var csvBOM: Bool
+        /// Only when true, so records written before the option existed still compare equal.
+        var csvRaw: Bool?
 
         init(_ output: OutputSpec) {
             formats = output.formats.map(\.rawValue)
             precision = output.precision
             includeGeometry = output.includeGeometry
             csvBOM = output.csvBOM
+            csvRaw = output.csvRaw ? true : nil
         }
     }
 

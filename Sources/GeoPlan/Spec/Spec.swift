@@ -237,6 +237,8 @@ public struct OutputSpec: Hashable, Sendable {
     public var precision: Int
     /// Write a byte-order mark in CSV files, for Excel.
     public var csvBOM: Bool
+    /// Write CSV text cells as they are, even those a spreadsheet would run as formulas (`SpreadsheetText`).
+    public var csvRaw = false
     /// Write each area's geometry (GeoJSON features then have `"geometry": null` without it; CSV never has one).
     public var includeGeometry: Bool
 

@@ -60,7 +60,7 @@ private enum Schema {
     static let boundaryKeys = ["name", "path", "layer", "id", "names", "where", "assume_crs", "encoding",
                                "municipalities", "levels"]
     static let inputKeys = ["name", "type", "path", "layer", "where", "assume_crs", "encoding", "code"]
-    static let outputKeys = ["folder", "formats", "precision", "csv_bom"]
+    static let outputKeys = ["folder", "formats", "precision", "csv_bom", "csv_raw"]
     static let labelKeys = ["th", "en"]
     static let indicatorKeys = ["id", "type", "label", "unit", "measure", "crs", "kind", "weight", "map"]
 
@@ -532,7 +532,7 @@ final class SpecReader {
 
     private func output(_ node: Node) -> OutputSpec? {
         guard let fields = mapping(node, key: "output",
-                                   expected: "a mapping with folder, formats, precision and csv_bom") else {
+                                   expected: "a mapping with folder, formats, precision, csv_bom and csv_raw") else {
             return nil
         }
         checkKeys(fields, allowed: Schema.outputKeys, owner: "output")
@@ -563,6 +563,7 @@ final class SpecReader {
             output.precision = value
         }
         if let node = fields["csv_bom"], let value = bool(node, key: "csv_bom") { output.csvBOM = value }
+        if let node = fields["csv_raw"], let value = bool(node, key: "csv_raw") { output.csvRaw = value }
         return output
     }
 

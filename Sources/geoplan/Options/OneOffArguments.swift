@@ -19,6 +19,9 @@ struct OneOffArguments: ParsableArguments {
     @Flag(name: .long, help: "Replace the output if it exists.")
     var overwrite = false
 
+    @Flag(name: .long, help: ArgumentHelp("Write CSV text cells as they are, even those a spreadsheet would run as formulas (=, +, -, @ first)."))
+    var csvRaw = false
+
     @Option(name: .long, help: ArgumentHelp("Layer of the boundaries (default: the only layer).", valueName: "name"))
     var layer: String?
 
@@ -40,9 +43,10 @@ struct OneOffArguments: ParsableArguments {
     /// Builds the spec, runs it, and prints the table or where the file went.
     func run(boundaries: String, input: (kind: InputKind, path: String)?, moreInputs: [InputSpec] = [],
              indicator: IndicatorKind, indicatorID: String? = nil, report: ReportArguments) throws {
-        let spec = try QuickSpec.make(boundaries: boundaries, options: boundaryOptions, idField: id,
+        var spec = try QuickSpec.make(boundaries: boundaries, options: boundaryOptions, idField: id,
                                       nameFields: nameFields, input: input, moreInputs: moreInputs,
                                       indicator: indicator, indicatorID: indicatorID, output: out)
+        spec.output.csvRaw = csvRaw
         let result = try Runner.run(spec, overwrite: overwrite, includeRows: out == nil)
         if report.json {
             try Console.printJSON(result)

@@ -41,6 +41,9 @@ struct Convert: ParsableCommand {
     @Flag(name: .long, help: "Replace the output if it exists.")
     var overwrite = false
 
+    @Flag(name: .long, help: ArgumentHelp("Write CSV text cells as they are, even those a spreadsheet would run as formulas (=, +, -, @ first)."))
+    var csvRaw = false
+
     @OptionGroup var input: InputArguments
     @OptionGroup var report: ReportArguments
 
@@ -53,7 +56,7 @@ struct Convert: ParsableCommand {
     func run() throws {
         let request = ConvertRequest(input: inputPath, inputOptions: input.inputOptions, output: outputPath,
                                      targetCRS: toCRS, operation: operation, precision: precision,
-                                     overwrite: overwrite)
+                                     overwrite: overwrite, csvRaw: csvRaw)
         let progress = report.progressLine("convert")
         let result = try Converter.convert(request) { done, total in
             progress.update(done: done, total: total)

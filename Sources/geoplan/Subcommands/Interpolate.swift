@@ -89,8 +89,9 @@ struct InterpolateCommand: ParsableCommand {
             sources: sources, code: code, table: table, tableCode: tableCode, column: column,
             kind: ArealInterpolationKind(rawValue: kind) ?? .extensive, weights: weights, weightField: weightField,
             normalization: CodeNormalization(rawValue: normalize) ?? .thai)
-        let spec = try QuickSpec.interpolation(asked, boundaries: boundaries, options: common.boundaryOptions,
+        var spec = try QuickSpec.interpolation(asked, boundaries: boundaries, options: common.boundaryOptions,
                                                idField: common.id, nameFields: common.nameFields, output: common.out)
+        spec.output.csvRaw = common.csvRaw
         var result = try Runner.run(spec, overwrite: common.overwrite, includeRows: true)
         let summary = try InterpolationSummary.make(spec: spec, report: result)
         if report.json {

@@ -62,6 +62,9 @@ struct PartitionCommand: ParsableCommand {
     @Flag(name: .long, help: "Replace the outputs if they exist.")
     var overwrite = false
 
+    @Flag(name: .long, help: ArgumentHelp("Write CSV text cells as they are, even those a spreadsheet would run as formulas (=, +, -, @ first)."))
+    var csvRaw = false
+
     @OptionGroup var report: ReportArguments
 
     func validate() throws {
@@ -72,12 +75,13 @@ struct PartitionCommand: ParsableCommand {
 
     func run() throws {
         guard let out, !compare else { return try runComparison() }
-        let request = GovernanceOutput.Request(
+        var request = GovernanceOutput.Request(
             tambons: BoundarySpec(name: "tambons", path: tambons, idField: tambonId),
             municipalities: BoundarySpec(name: "municipalities", path: municipalities, idField: municipalityId,
                                          nameFields: [typeField]),
             options: GovernanceOptions(snapToleranceMetres: snapMetres, minimumPieceSquareMetres: minPieceM2),
             units: out, overwrite: overwrite)
+        request.csvRaw = csvRaw
         let progress = report.progressLine("partition")
         let outcome = try GovernanceOutput.run(request) { progress.update(step: $0) }
         progress.finish()

@@ -59,6 +59,9 @@ struct Run: ParsableCommand {
     @Flag(name: .long, help: "Write the tables without the areas' geometries.")
     var noGeometry = false
 
+    @Flag(name: .long, help: ArgumentHelp("Write CSV text cells as they are, even those a spreadsheet would run as formulas (=, +, -, @ first)."))
+    var csvRaw = false
+
     @Option(name: .long, help: ArgumentHelp("Threads for the per-area indicators (default: every core, here "
                                             + "\(ProcessInfo.processInfo.activeProcessorCount)).", valueName: "n"))
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
@@ -129,6 +132,7 @@ struct Run: ParsableCommand {
         }
         if let precision { spec.output.precision = precision }
         if noGeometry { spec.output.includeGeometry = false }
+        if csvRaw { spec.output.csvRaw = true }
         // --out is a path as the user typed it, so relative to the current folder (not to the spec's).
         let folder = out.map { URL(fileURLWithPath: $0).standardizedFileURL.path }
         return try Runner.run(spec, check: check, overwrite: overwrite, outputFolder: folder, resume: resume,

@@ -363,7 +363,18 @@ import Testing
         #expect(errors[2].location == SourceLocation(line: 11, column: 22))
         let output = firstError(Self.minimal + "\noutput: [geojson]\n")
         #expect(output?.location == SourceLocation(line: 8, column: 9))
-        #expect(output?.message == "output: expected a mapping with folder, formats, precision and csv_bom, found a list")
+        #expect(output?.message == "output: expected a mapping with folder, formats, precision, csv_bom and csv_raw, "
+                + "found a list")
+    }
+
+    @Test func csvRawIsTrueOrFalse() throws {
+        #expect(try SpecParser.parse(Self.minimal).output.csvRaw == false)
+        #expect(try SpecParser.parse(Self.minimal + "\noutput:\n  csv_raw: true\n").output.csvRaw == true)
+        let error = firstError(Self.minimal + "\noutput:\n  csv_raw: maybe\n")
+        #expect(error?.location == SourceLocation(line: 9, column: 12))
+        #expect(error?.message == "csv_raw: expected true or false, found text \"maybe\"")
+        let misspelt = firstError(Self.minimal + "\noutput:\n  csv_rav: true\n")
+        #expect(misspelt?.message.contains("did you mean \"csv_raw\"") == true, "\(misspelt?.message ?? "")")
     }
 
     @Test func numberWhereTextIsExpectedSuggestsQuotes() {
