@@ -52,9 +52,16 @@ public enum Inspection {
             checked: scan.featureCount,
             invalid: counts.filter { $0.key != "no geometry" && $0.key != "empty geometry" }.values.reduce(0, +),
             empty: counts["empty geometry"] ?? 0, missing: counts["no geometry"] ?? 0, reasons: counts)
+        // A total that is not a number (a vertex off the ellipsoid, such as latitude 95) is left out, and said.
+        for (what, total) in [("area", scan.areaSquareMetres), ("length", scan.lengthMetres)]
+        where total.map({ !$0.isFinite }) == true {
+            warnings.append("layer \"\(layer.name)\": the geodesic \(what) is not a finite number (a coordinate off "
+                            + "the ellipsoid, such as a latitude beyond 90°?) and is not given: check the coordinates and the CRS")
+        }
         let measures = measurer.map { measurer in
-            MeasureTotals(areaSquareKilometres: scan.areaSquareMetres.map { $0 / 1_000_000 },
-                          lengthKilometres: scan.lengthMetres.map { $0 / 1000 }, method: measurer.method)
+            MeasureTotals(areaSquareKilometres: scan.areaSquareMetres.flatMap { $0.isFinite ? $0 / 1_000_000 : nil },
+                          lengthKilometres: scan.lengthMetres.flatMap { $0.isFinite ? $0 / 1000 : nil },
+                          method: measurer.method)
         }
         return LayerReport(
             name: layer.name, featureCount: scan.featureCount, declaredGeometryType: "\(layer.geometryType)",
