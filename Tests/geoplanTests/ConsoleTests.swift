@@ -21,6 +21,25 @@ import Testing
         }
     }
 
+    /// The real thing: `geoplan measure … --csv | head -c 1`, with more output than a pipe holds, so head leaves
+    /// while geoplan is still writing.
+    @Test func aPipeIntoHeadEndsCleanly() throws {
+        let folder = try TemporaryFolder()
+        let squares = (0..<8_000).map { index in
+            (NonFiniteCase.square(100 + 0.001 * Double(index % 100), 13 + 0.001 * Double(index / 100), 0.001),
+             #"{"code": "C\#(index)"}"#)
+        }
+        let layer = try folder.write(SyntheticData.featureCollection(squares), to: "squares.geojson")
+        let shell = Process()
+        shell.executableURL = URL(fileURLWithPath: "/bin/sh")
+        shell.arguments = ["-c", #"{ "$0" measure "$1" --key code --csv; echo $? > "$2"; } | head -c 1 > /dev/null"#,
+                           CommandRunner.executable.path, layer, folder.path("status")]
+        try shell.run()
+        shell.waitUntilExit()
+        let status = try String(contentsOfFile: folder.path("status"), encoding: .utf8)
+        #expect(status.trimmingCharacters(in: .whitespacesAndNewlines) == String(consoleUnwritable), "\(status)")
+    }
+
     @Test func aClosedStdoutIsNotReusedForAFile() throws {
         // With fd 1 closed, the next file opened would get it: results must not land in an output.
         let folder = try TemporaryFolder()
