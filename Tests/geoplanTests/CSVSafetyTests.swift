@@ -130,6 +130,25 @@ import Testing
         #expect(try records(folder.path("raw.csv")).map { $0["code"] ?? "" } == Self.codes)
     }
 
+    @Test func partitionCrosswalkNeutralisesUnlessRaw() throws {
+        let folder = try TemporaryFolder()
+        try folder.write(SyntheticData.featureCollection([
+            (NonFiniteCase.square(100, 13, 0.1), #"{"ADM3_PCODE": "TH100101"}"#),
+        ]), to: "tambons.geojson")
+        try folder.write(SyntheticData.featureCollection([
+            (NonFiniteCase.square(100.01, 13.01, 0.04), #"{"LG_CODE": "=M1", "LG_TYPE": "town"}"#),
+        ]), to: "municipalities.geojson")
+        for raw in [false, true] {
+            let out = folder.path(raw ? "raw-units.gpkg" : "units.gpkg")
+            let result = try CommandRunner.run(["partition", folder.path("tambons.geojson"),
+                                                folder.path("municipalities.geojson"), "--out", out]
+                                               + (raw ? ["--csv-raw"] : []))
+            #expect(result.status == 0, "\(result.stderr)")
+            let codes = try records(out.replacingOccurrences(of: ".gpkg", with: "-crosswalk.csv")).map { $0["lg_code"] ?? "" }
+            #expect(codes.contains(raw ? "=M1" : "'=M1") && !codes.contains(raw ? "'=M1" : "=M1"), "\(codes)")
+        }
+    }
+
     /// A CSV geoplan wrote, read back as a table input, still matches its codes: `'-C3` is read as `-C3`.
     @Test func aNeutralisedCodeMatchesOnTheWayBack() throws {
         let folder = try TemporaryFolder()
