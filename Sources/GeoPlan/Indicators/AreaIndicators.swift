@@ -9,7 +9,7 @@ struct AreaIndicator: IndicatorComputer {
     func compute(_ run: RunContext) throws -> IndicatorResult {
         let areas = try run.areaMeasures(spec.measure)
         var columns = [IndicatorColumn(name: spec.id, type: .real, indicator: spec.id)]
-        if unit == .rai { columns.append(IndicatorColumn(name: "\(spec.id)_thai", type: .string, indicator: spec.id)) }
+        if unit == .rai { columns.append(IndicatorColumn(name: ColumnName.thai(spec.id), type: .string, indicator: spec.id)) }
         let rows: [[IndicatorValue]] = areas.map { measure in
             let value = IndicatorValue.finite(measure.areaSquareMetres.map(unit.value(ofSquareMetres:)))
             guard unit == .rai else { return [value] }

@@ -1,20 +1,27 @@
 import GDAL
 
 /// The classes of a grouped indicator (`by`): the input's values sorted, then `nil` for features without one
-/// when there are any, each with its output column (`<id>_<class>`, see `ColumnName`).
+/// (null or empty) when there are any, each with its output column (`<id>_<class>`, see `ColumnName.grouped`).
 struct ClassColumns {
     let classes: [String?]
     private let positions: [String: Int]
 
+    /// The classes of a `by` field, from the whole input so that every part of a split run has the same columns.
+    init(_ store: FeatureStore) {
+        self.init(classes: store.classNames.map(Optional.some) + (store.hasUnclassified ? [nil] : []))
+    }
+
     /// No classes when `by` is nil.
     init(_ features: FeatureSet, by: String?) {
         guard by != nil else {
-            classes = []
-            positions = [:]
+            self.init(classes: [])
             return
         }
-        // The whole input's classes, so that every part of a split run has the same columns.
-        classes = features.store.classNames.map(Optional.some) + (features.store.hasUnclassified ? [nil] : [])
+        self.init(features.store)
+    }
+
+    private init(classes: [String?]) {
+        self.classes = classes
         positions = Dictionary(uniqueKeysWithValues: classes.enumerated().map { (Self.key($1), $0) })
     }
 
@@ -23,8 +30,14 @@ struct ClassColumns {
         positions[Self.key(className)]
     }
 
+    func names(for id: String) -> [String] {
+        ColumnName.grouped(id, classes)
+    }
+
     func columns(for id: String, type: FieldType) -> [IndicatorColumn] {
-        classes.map { IndicatorColumn(name: ColumnName.grouped(id, $0), type: type, indicator: id, className: $0) }
+        zip(classes, names(for: id)).map { className, name in
+            IndicatorColumn(name: name, type: type, indicator: id, className: className)
+        }
     }
 
     /// Missing classes need a key no real class can have.

@@ -90,15 +90,3 @@ extension IndicatorSpec {
         }
     }
 }
-
-/// Column names for grouped indicators: `<id>_<class>`, the class made safe for GIS apps (letters of any
-/// script and digits kept, everything else `_`, lower case). Missing classes go to `<id>_unclassified`.
-enum ColumnName {
-    static func grouped(_ id: String, _ className: String?) -> String {
-        guard let className, !className.isEmpty else { return "\(id)_unclassified" }
-        let safe = className.lowercased().unicodeScalars.map { scalar -> String in
-            CharacterSet.alphanumerics.contains(scalar) ? String(scalar) : "_"
-        }.joined()
-        return "\(id)_\(safe)"
-    }
-}

@@ -66,10 +66,9 @@ struct ZonalIndicator: IndicatorComputer {
             let prefix = prefix(id, band: band, of: request)
             for statistic in request.statistics {
                 if statistic.isPerClass {
-                    for value in request.classes {
-                        let name = SpecReader.numberText(value)
-                        columns.append(IndicatorColumn(name: ColumnName.grouped("\(prefix)_\(statistic)", name),
-                                                       type: .real, indicator: id, className: name))
+                    let classes = request.classes.map(SpecReader.numberText)
+                    for (className, name) in zip(classes, ColumnName.grouped("\(prefix)_\(statistic)", classes)) {
+                        columns.append(IndicatorColumn(name: name, type: .real, indicator: id, className: className))
                     }
                 } else {
                     columns.append(IndicatorColumn(name: "\(prefix)_\(statistic)", type: .real, indicator: id))

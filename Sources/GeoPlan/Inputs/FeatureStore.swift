@@ -14,7 +14,7 @@ public final class FeatureStore: Sendable {
     private let offsets: [Int]
     /// Per feature, its box in lon/lat.
     public let boxes: [GEOS.Envelope]
-    /// The `by` field's value per feature, as text (nil when missing); empty when no `by` was asked.
+    /// The `by` field's value per feature, as text (nil when null or empty); empty when no `by` was asked.
     public let classes: [String?]
     /// The distinct classes, sorted, without nil; and whether some feature has none (of the whole input, even
     /// when a window kept only some features).
@@ -82,7 +82,8 @@ public final class FeatureStore: Sendable {
             }
             guard let box else { return reading.skipped += 1 }
             // Classes of features far away too: every partition of a run must have the same columns.
-            let className: String? = try field.flatMap { try feature.value($0).text }
+            // Empty text is no class, as null is: both are counted as missing (`<id>_unclassified`).
+            let className: String? = try field.flatMap { try feature.value($0).text }.flatMap { $0.isEmpty ? nil : $0 }
             if field != nil { reading.allClasses.insert(className.map { "=" + $0 } ?? "") }
             if let window, !box.intersects(window) { return }
             reading.pointCount += input.kind == .points ? max(ogr.partCount, 1) : 0

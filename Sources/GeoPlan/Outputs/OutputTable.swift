@@ -39,6 +39,10 @@ enum OutputTable {
         fields += [FieldDefinition(name: spec.idField, type: .string)]
         fields += spec.nameFields.map { FieldDefinition(name: $0, type: .string) }
         fields += columns.map { FieldDefinition(name: $0.name, type: $0.type) }
+        if format == .shapefile, let short = run.columnPlan?.shapefileNames {
+            // The short names the run decided and records in meta.json, never GDAL's own truncation.
+            for index in fields.indices { fields[index].name = short[fields[index].name] ?? fields[index].name }
+        }
         let options = geoJSON ? ["ID_FIELD": featureIDField] : [:]
         let geometry = output.includeGeometry
         let writer = try LayerWriter(target: target, layerName: spec.name, schema: LayerSchema(fields: fields),

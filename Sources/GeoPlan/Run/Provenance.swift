@@ -30,6 +30,8 @@ enum Provenance {
         var startedAt: String
         /// With `--partition`: the share of the areas written, for `geoplan merge`.
         var partition: PartitionRecord?
+        /// Per shapefile output, each column's name → its short field name there (see `ShapefileFieldNames`).
+        var shapefileFields: [String: [String: String]]?
     }
 
     struct OptionsRecord: Codable, Equatable {
@@ -82,8 +84,15 @@ enum Provenance {
             geos: GEOSContext.libraryVersion, spec: spec.path,
             specText: spec.path.flatMap { try? String(contentsOfFile: $0, encoding: .utf8) }, inputs: inputs,
             options: OptionsRecord(spec.output), columns: documented, boundarySet: report, warnings: warnings, startedAt: ISO8601DateFormatter().string(from: started),
-            partition: run.partition)
+            partition: run.partition, shapefileFields: shapefileFields(run))
         return try ReportJSON.encode(record, pretty: true)
+    }
+
+    /// The short names of the run's shapefile outputs (the boundary set's and its levels'), nil when none.
+    private static func shapefileFields(_ run: RunContext) -> [String: [String: String]]? {
+        let plans = (run.columnPlan.map { [$0] } ?? []) + run.levelColumnPlans
+        let fields = ColumnPlans.shapefileFields(of: plans)
+        return fields.isEmpty ? nil : fields
     }
 
     /// The boundary file and every input, with their checksums as they are now.

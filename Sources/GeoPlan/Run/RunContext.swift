@@ -27,6 +27,10 @@ final class RunContext {
     private var areaMeasuresByMode: [MeasureMode: [Measures]] = [:]
     /// Values computed so far, by column name, per area.
     var values: [String: [IndicatorValue]] = [:]
+    /// The names of this run's output columns, decided before computing (see `ColumnPlan`); with levels, the
+    /// boundary set's run also holds its levels' plans, for the provenance record.
+    var columnPlan: ColumnPlan?
+    var levelColumnPlans: [ColumnPlan] = []
     private var featureSets: [String: FeatureSet] = [:]
     private var tables: [String: CodeTable] = [:]
     private var placements: [ObjectIdentifier: PointPlacement] = [:]

@@ -83,6 +83,7 @@ extension Runner {
         let set = try BoundarySet.derived(spec, areas: areas, from: run.boundaries, context: run.context)
         let levelRun = RunContext(spec: run.spec, boundaries: set, context: run.context, folder: run.folder,
                                   stores: run.stores)
+        levelRun.columnPlan = run.levelColumnPlans.first { $0.table == name }
         let warnings = fullUnions == 0 ? [] : ["\(name): \(fullUnions) groups' members do not share their borders "
                                                + "exactly; their boundaries were dissolved by a full union"]
         return (levelRun, warnings)

@@ -86,6 +86,11 @@ public enum Runner {
                 for indicator in spec.indicators {
                     try locating(indicator.location, in: spec) { try checkInputs(of: indicator, run) }
                 }
+            }
+            let plans = try columnPlans(boundarySpec, run: run, levels: levelGroups, progress: progress)
+            (run.columnPlan, run.levelColumnPlans) = (plans.areas, plans.levels)
+            warnings += plans.notes
+            if check {
                 reports.append(report(for: boundaries, run: run, columns: [], counters: [:], seconds: [:]))
                 continue
             }
@@ -105,6 +110,7 @@ public enum Runner {
                     result = try locating(indicator.location, in: spec) { try indicator.computer().compute(run) }
                     seconds[indicator.id] = Date().timeIntervalSince(clock)
                 }
+                try plans.areas.confirm(result.columns, of: indicator)
                 result.nullNonFinite(indicator: indicator.id)
                 for (position, column) in result.columns.enumerated() {
                     run.values[column.name] = result.rows.map { $0[position] }
