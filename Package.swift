@@ -27,6 +27,8 @@ let package = Package(
         .systemLibrary(
             name: "CGEOS", pkgConfig: "geos",
             providers: [.apt(["libgeos-dev"]), .brew(["geos"])]),
+        // The C library's extended-attribute calls, which Glibc's Swift overlay does not export.
+        .systemLibrary(name: "CSystem"),
 
         // Safe Swift wrappers: no planning words here.
         .target(name: "GEOS", dependencies: ["CGEOS"]),
@@ -34,7 +36,7 @@ let package = Package(
         .target(name: "GDAL", dependencies: ["CGDAL"]),
 
         // The engine: planning words live here.
-        .target(name: "GeoPlan", dependencies: ["GDAL", "PROJ", "GEOS", .product(name: "Yams", package: "Yams")]),
+        .target(name: "GeoPlan", dependencies: ["GDAL", "PROJ", "GEOS", "CSystem", .product(name: "Yams", package: "Yams")]),
 
         // The command-line tool: parsing and printing only.
         .executableTarget(

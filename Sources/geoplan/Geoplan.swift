@@ -30,6 +30,7 @@ struct Geoplan: ParsableCommand {
     /// Runs the command and maps errors to the documented exit codes and one-line messages.
     static func main() {
         Console.prepare()
+        Interruption.install()
         do {
             var command = try parseAsRoot()
             try command.run()

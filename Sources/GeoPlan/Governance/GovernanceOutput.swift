@@ -13,15 +13,18 @@ public enum GovernanceOutput {
         public var overwrite: Bool
         /// The crosswalk's text cells written as they are, even those a spreadsheet would run as formulas.
         public var csvRaw = false
+        /// Wait for another geoplan writing in the output folder instead of failing.
+        public var wait: Bool
 
         /// The municipality spec must name the type field as its first name field.
         public init(tambons: BoundarySpec, municipalities: BoundarySpec, options: GovernanceOptions, units: String,
-                    overwrite: Bool) {
+                    overwrite: Bool, wait: Bool = false) {
             self.tambons = tambons
             self.municipalities = municipalities
             self.options = options
             self.units = units
             self.overwrite = overwrite
+            self.wait = wait
         }
 
         /// The crosswalk's path: the units' with `-crosswalk.csv` for their extension.
@@ -43,8 +46,14 @@ public enum GovernanceOutput {
 
     public static func run(_ request: Request, progress: (String) -> Void = { _ in }) throws -> Outcome {
         let inputs = [request.tambons.path, request.municipalities.path]
-        let unitsTarget = try OutputTarget(path: request.units, overwrite: request.overwrite, inputs: inputs)
-        let crosswalkTarget = try OutputTarget(path: request.crosswalk, overwrite: request.overwrite, inputs: inputs)
+        let inputFiles = InputFiles(inputs)
+        let unitsTarget = try OutputTarget(path: request.units, overwrite: request.overwrite, inputFiles: inputFiles)
+        let crosswalkTarget = try OutputTarget(path: request.crosswalk, overwrite: request.overwrite,
+                                               inputFiles: inputFiles, writesSidecars: false)
+        // Both appear together or neither: one set, its folders locked from now on.
+        let outputs = OutputSet(inputs: inputFiles, overwrite: request.overwrite, wait: request.wait)
+        try outputs.lock(folder: unitsTarget.folder)
+        try outputs.lock(folder: crosswalkTarget.folder)
         let context = try GEOSContext()
         progress("reading the tambons and municipalities")
         let tambons = try BoundarySet.load(request.tambons, folder: nil, context: context)
@@ -60,7 +69,7 @@ public enum GovernanceOutput {
                 FieldDefinition(name: "lg_type", type: .string), FieldDefinition(name: "kind", type: .string),
                 FieldDefinition(name: "area_km2", type: .real), FieldDefinition(name: "area_rai", type: .real),
             ]),
-            spatialReference: try SpatialReference.wgs84(), geometryType: GeometryType(kind: .polygon))
+            spatialReference: try SpatialReference.wgs84(), geometryType: GeometryType(kind: .polygon), in: outputs)
         for (position, unit) in result.units.enumerated() {
             try writer.write(values: [.string(unit.tambonCode), .string(unit.localGovernmentCode),
                                       .string(unit.type.rawValue), .string(unit.kind.rawValue),
@@ -76,14 +85,13 @@ public enum GovernanceOutput {
                           .text(row.kind.rawValue), .number(row.areaSquareKilometres), .number(row.areaRai),
                           .number(row.shareOfTambon), .number(row.shareOfLocalGovernment)])
         }
-        let crosswalk = try table.write(to: crosswalkTarget, byteOrderMark: false)
-        // Both appear together: the layer first, then the table.
-        try writer.commit()
-        try crosswalk.commit()
+        _ = try table.write(to: crosswalkTarget, byteOrderMark: false, in: outputs)
+        try outputs.commit()
         var byKind: [String: Int] = [:]
         for unit in result.units { byKind["\(unit.kind.rawValue) (\(unit.type.rawValue))", default: 0] += 1 }
         return Outcome(report: result.report, crs: GovernanceCRS(tambons: tambons, municipalities: municipalities),
                        unitsByKind: byKind, outputs: [request.units, request.crosswalk],
-                       warnings: tambons.warnings + municipalities.warnings + result.report.outsideParts.map(\.warning))
+                       warnings: tambons.warnings + municipalities.warnings + result.report.outsideParts.map(\.warning)
+                           + outputs.warnings)
     }
 }

@@ -3,18 +3,18 @@ import GEOS
 
 /// The map's areas as GeoJSON (RFC 7946, 6 decimals: about 0.1 m, plenty for web maps) with every attribute of
 /// the input, plus `<indicator>_class` (0 for the lowest class; null without a value) and `<indicator>_colour`,
-/// so that a GIS or web app can draw the same choropleth without classifying again. Staged until `commit()`.
+/// so that a GIS or web app can draw the same choropleth without classifying again. Staged in the map's output set.
 final class ClassifiedLayerWriter {
     private let writer: LayerWriter
     private let layer: MapLayer
 
-    init(target: OutputTarget, layer: MapLayer, indicator: String) throws {
+    init(target: OutputTarget, layer: MapLayer, indicator: String, in outputs: OutputSet) throws {
         self.layer = layer
         let fields = layer.schema + [FieldDefinition(name: "\(indicator)_class", type: .integer),
                                      FieldDefinition(name: "\(indicator)_colour", type: .string)]
         writer = try LayerWriter(target: target, layerName: layer.layerName, schema: LayerSchema(fields: fields),
                                  spatialReference: try SpatialReference.wgs84(),
-                                 geometryType: GeometryType(kind: .multiPolygon), precision: 6)
+                                 geometryType: GeometryType(kind: .multiPolygon), precision: 6, in: outputs)
     }
 
     func write(_ index: Int, geometry: Geometry, classIndex: Int?, colour: String) throws {
@@ -25,9 +25,5 @@ final class ClassifiedLayerWriter {
 
     func close() throws {
         try writer.close()
-    }
-
-    func commit() throws {
-        try writer.commit()
     }
 }

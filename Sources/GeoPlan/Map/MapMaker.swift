@@ -56,14 +56,18 @@ public struct MapReport: Sendable, Codable {
 /// map to look at (SVG, offline HTML) and the map data for GIS and web apps (classified GeoJSON with
 /// `<indicator>_class` and `<indicator>_colour`, TopoJSON, the legend as JSON) — all of them, or none.
 public enum MapMaker {
-    public static func make(_ layer: MapLayer, _ request: MapRequest, context: GEOSContext) throws -> MapReport {
-        let prepared = try prepare(layer, request, context: context)
-        try prepared.commit()
-        return prepared.report
+    public static func make(_ layer: MapLayer, _ request: MapRequest, context: GEOSContext,
+                            wait: Bool = false) throws -> MapReport {
+        let outputs = OutputSet(inputs: InputFiles([layer.path]), overwrite: request.overwrite, wait: wait)
+        var report = try prepare(layer, request, context: context, in: outputs)
+        try outputs.commit()
+        report.warnings += outputs.warnings
+        return report
     }
 
-    /// Everything made and staged, nothing in place yet: a run commits its maps with its other outputs.
-    static func prepare(_ layer: MapLayer, _ request: MapRequest, context: GEOSContext) throws -> PreparedMap {
+    /// Everything made and staged in `outputs`, nothing in place yet: a run commits its maps with its other outputs.
+    static func prepare(_ layer: MapLayer, _ request: MapRequest, context: GEOSContext,
+                        in outputs: OutputSet) throws -> MapReport {
         let paths = request.paths
         let inputs = [layer.path]
         // Every target is checked before any work.
@@ -91,7 +95,8 @@ public enum MapMaker {
         let document = try Self.document(layer, values: values, legend: legend, geometries: geometries,
                                           request: request)
         let properties = Self.properties(layer, values: values, legend: legend, indicator: request.indicator)
-        let writer = try ClassifiedLayerWriter(target: geoJSONTarget, layer: layer, indicator: request.indicator)
+        let writer = try ClassifiedLayerWriter(target: geoJSONTarget, layer: layer, indicator: request.indicator,
+                                               in: outputs)
         for (index, geometry) in geometries.enumerated() {
             try writer.write(index, geometry: geometry, classIndex: properties[index].classIndex,
                              colour: properties[index].colour)
@@ -103,11 +108,11 @@ public enum MapMaker {
             (paths.legend, try legend.jsonData()),
             (topoJSONTarget.path, try TopoJSONWriter.encode(topology, properties: properties.map(\.json))),
         ]
-        let report = MapReport(input: layer.path, indicator: request.indicator, features: layer.ids.count,
-                               legend: legend, simplification: simplification,
-                               outputs: [paths.svg, paths.html, paths.legend, paths.geoJSON, paths.topoJSON],
-                               warnings: layer.warnings + legend.warnings)
-        return PreparedMap(report: report, writer: writer, files: files)
+        for file in files { try outputs.stage(file.data, at: file.path, inputs: InputFiles(inputs)) }
+        return MapReport(input: layer.path, indicator: request.indicator, features: layer.ids.count,
+                         legend: legend, simplification: simplification,
+                         outputs: [paths.svg, paths.html, paths.legend, paths.geoJSON, paths.topoJSON],
+                         warnings: layer.warnings + legend.warnings)
     }
 
     /// The plain data the renderers draw.
@@ -153,17 +158,5 @@ public enum MapMaker {
             json["\(indicator)_colour"] = .string(colour)
             return (json, classIndex, colour)
         }
-    }
-}
-
-/// A map made and staged: `commit()` puts every file in place.
-struct PreparedMap {
-    let report: MapReport
-    let writer: ClassifiedLayerWriter
-    let files: [(path: String, data: Data)]
-
-    func commit() throws {
-        try writer.commit()
-        for file in files { try TextOutput.write(file.data, to: file.path) }
     }
 }

@@ -26,19 +26,17 @@ struct CSVTable {
         return .text(SpreadsheetText.neutralised(text))
     }
 
-    /// Writes to a staged output and returns it, to be committed with the run's other outputs.
-    func write(to target: OutputTarget, byteOrderMark: Bool) throws -> StagedOutput {
-        let staged = try StagedOutput(target: target)
-        var text = byteOrderMark ? "\u{FEFF}" : ""
-        text += header.map(Self.quoted).joined(separator: ",") + "\r\n"
+    /// Writes to a staged output (a member of `outputs` when given) and returns it, to be committed with the
+    /// run's other outputs. Every byte is checked (`CheckedFile`): a full disk is an error naming the file.
+    func write(to target: OutputTarget, byteOrderMark: Bool, in outputs: OutputSet? = nil) throws -> StagedOutput {
+        let staged = try outputs?.stage(target) ?? StagedOutput(target: target)
+        let file = try CheckedFile(creating: staged.stagingPath, displayPath: target.path)
+        if byteOrderMark { try file.write("\u{FEFF}") }
+        try file.write(header.map(Self.quoted).joined(separator: ",") + "\r\n")
         for row in rows {
-            text += row.map(Self.cell).joined(separator: ",") + "\r\n"
+            try file.write(row.map(Self.cell).joined(separator: ",") + "\r\n")
         }
-        do {
-            try Data(text.utf8).write(to: URL(fileURLWithPath: staged.stagingPath))
-        } catch {
-            throw GeoPlanError.output(path: target.path, reason: error.localizedDescription)
-        }
+        try file.finish()
         return staged
     }
 

@@ -8,7 +8,9 @@ public final class LayerWriter {
     public let target: OutputTarget
     private let staged: StagedOutput
     private var dataset: Dataset?
-    private let layer: Layer
+    private let layer: Layer?
+    /// GeoJSON is written by geoplan's own writer (`GeoJSONWriter`), not GDAL's driver.
+    private let geoJSON: GeoJSONLayerOutput?
     /// The output's field position for each input field position.
     private let fieldPositions: [Int]
     private let promoteToMulti: Bool
@@ -22,9 +24,23 @@ public final class LayerWriter {
     ///   - geometryType: the input layer's type; polygon layers are written as MultiPolygon so that repaired or
     ///     multi-part features fit the declared type.
     public init(target: OutputTarget, layerName: String, schema: LayerSchema, spatialReference: SpatialReference?,
-                geometryType: GeometryType, precision: Int = 7, extraOptions: [String: String] = [:]) throws {
+                geometryType: GeometryType, precision: Int = 7, extraOptions: [String: String] = [:],
+                in outputs: OutputSet? = nil) throws {
         self.target = target
-        staged = try StagedOutput(target: target)
+        // A member of a command's set is committed with the set; alone, it is a set of its own.
+        staged = try outputs?.stage(target) ?? StagedOutput(target: target)
+        if target.format == .geoJSON {
+            // GDAL's `ID_FIELD` option names the field written as each feature's `id`; ours takes it too.
+            geoJSON = try GeoJSONLayerOutput(stagingPath: staged.stagingPath, displayPath: target.path,
+                                             layerName: layerName, schema: schema, precision: precision,
+                                             idField: extraOptions["ID_FIELD"])
+            layer = nil
+            fieldPositions = []
+            promoteToMulti = false
+            inTransaction = false
+            return
+        }
+        geoJSON = nil
         let dataset = try Dataset.create(staged.stagingPath, driver: target.format.driverName)
         promoteToMulti = geometryType.isPolygonal
         var outputType = geometryType
@@ -34,15 +50,17 @@ public final class LayerWriter {
         if target.format == .geoJSON, outputType.hasM {
             outputType = GeometryType(kind: outputType.kind, hasZ: outputType.hasZ)  // RFC 7946 has no M
         }
-        layer = try dataset.createLayer(named: layerName, spatialReference: spatialReference, geometryType: outputType,
-                                        options: target.format.layerOptions(precision: precision)
-                                            .merging(extraOptions) { _, extra in extra })
+        let layer = try dataset.createLayer(named: layerName, spatialReference: spatialReference,
+                                            geometryType: outputType,
+                                            options: target.format.layerOptions(precision: precision)
+                                                .merging(extraOptions) { _, extra in extra })
         var positions: [Int] = []
         for field in schema.fields {
             try layer.createField(field)
             positions.append(layer.schema.fields.count - 1)
         }
         fieldPositions = positions
+        self.layer = layer
         inTransaction = dataset.beginTransaction()
         self.dataset = dataset
     }
@@ -54,6 +72,12 @@ public final class LayerWriter {
 
     /// Appends one feature: its values in input field order, its geometry (nil for none), and where it came from.
     public func write(values: [FieldValue], geometry: OGRGeometry?, source: FeatureLocation) throws {
+        if let geoJSON {
+            try geoJSON.write(values: values, geometry: geometry, source: source)
+            written += 1
+            return
+        }
+        guard let layer else { return }
         let feature = try layer.makeFeature()
         for (index, value) in values.enumerated() where index < fieldPositions.count {
             let safe = target.format == .csv && !keepsFormulaText ? SpreadsheetText.neutralised(value) : value
@@ -74,7 +98,8 @@ public final class LayerWriter {
 
     /// GDAL's warnings (field names laundered, values truncated…), so far or, after `finish()`, in all.
     public var warnings: [String] {
-        dataset.map { $0.warnings.map { "\(target.path): \($0.text)" } } ?? finishedWarnings
+        if let geoJSON { return geoJSON.warnings }  // non-finite values as null, polygons kept valid
+        return dataset.map { $0.warnings.map { "\(target.path): \($0.text)" } } ?? finishedWarnings
     }
 
     /// Commits, closes (reporting a failed flush) and moves the output into place.
@@ -85,12 +110,38 @@ public final class LayerWriter {
 
     /// Commits and closes, leaving the file staged: for runs whose outputs must all appear together.
     public func close() throws {
+        if let geoJSON {
+            try geoJSON.finish()  // every write checked, fsynced: no need to read it back
+            return
+        }
         guard let dataset else { return }
         if inTransaction { try dataset.commitTransaction() }
         let collected = warnings
         try dataset.close()
         self.dataset = nil
         finishedWarnings = collected
+        try verifyWritten()
+    }
+
+    /// Reads the closed file back: GDAL's drivers do not all report a failed write (a full disk), so an output is
+    /// only taken as written when it opens and holds every feature written to it.
+    private func verifyWritten() throws {
+        let incomplete = { (detail: String) in
+            GeoPlanError.output(path: self.target.path, reason: "it was not written completely (\(detail)); check the "
+                                + "free space and the disk, then run again")
+        }
+        var count = 0
+        do {
+            let reread = try Dataset.open(staged.stagingPath)
+            // Every record read, not the header's count: a file cut short can still claim all of them.
+            try reread.layer(at: 0).forEachFeature { _ in count += 1 }
+            try reread.close()
+        } catch {
+            throw incomplete("it cannot be read back: \(error)")
+        }
+        guard count == written else {
+            throw incomplete("\(count) features read back of \(written) written")
+        }
     }
 
     /// Moves the closed output into place.

@@ -1,38 +1,28 @@
 import GDAL
 
 /// Writes one boundary set's results: a row per area with its id, names, every indicator column, and (except
-/// in CSV) its geometry. Staged: the caller commits once every output of the run is ready.
+/// in CSV) its geometry. Staged in the run's output set, which commits once every output of the run is ready.
 ///
 /// GeoJSON features carry the area code as their `id` member and as a property; CSV is written by `CSVTable`.
 enum OutputTable {
-    /// A staged output, committed when the whole run has succeeded.
-    enum Staged {
-        case layer(LayerWriter)
-        case file(StagedOutput)
-
-        func commit() throws {
-            switch self {
-            case let .layer(writer): try writer.commit()
-            case let .file(staged): try staged.commit()
-            }
-        }
-    }
-
     /// The hidden field GDAL's GeoJSON driver turns into each feature's `id` (ID_FIELD removes it from properties).
     static let featureIDField = "geoplan_feature_id"
 
     static func write(run: RunContext, columns: [IndicatorColumn], to path: String, format: OutputFormat,
-                      overwrite: Bool, output: OutputSpec) throws -> Staged {
+                      overwrite: Bool, output: OutputSpec, in outputs: OutputSet) throws {
         let boundaries = run.boundaries
         let spec = boundaries.spec
-        let target = try OutputTarget(path: path, overwrite: overwrite, inputs: [spec.path], createFolder: true)
+        // geoplan's own CSV writer leaves no sidecar (no .csvt, no .prj).
+        let target = try OutputTarget(path: path, overwrite: overwrite, inputFiles: InputFiles([spec.path]),
+                                      createFolder: true, writesSidecars: format != .csv)
         if format == .csv {
             var table = CSVTable(header: [spec.idField] + spec.nameFields + columns.map(\.name), rawText: output.csvRaw)
             for area in run.selected.map({ boundaries.areas[$0] }) {
                 table.append([.text(area.id)] + area.names.map { $0.text.map(IndicatorValue.text) ?? .null }
                              + columns.map { run.values[$0.name]?[area.index] ?? .null })
             }
-            return .file(try table.write(to: target, byteOrderMark: output.csvBOM))
+            _ = try table.write(to: target, byteOrderMark: output.csvBOM, in: outputs)
+            return
         }
         let geoJSON = format == .geoJSON
         var fields = geoJSON ? [FieldDefinition(name: featureIDField, type: .string)] : []
@@ -48,7 +38,7 @@ enum OutputTable {
         let writer = try LayerWriter(target: target, layerName: spec.name, schema: LayerSchema(fields: fields),
                                      spatialReference: geometry ? try SpatialReference.wgs84() : nil,
                                      geometryType: GeometryType(kind: geometry ? .multiPolygon : .none),
-                                     precision: output.precision, extraOptions: options)
+                                     precision: output.precision, extraOptions: options, in: outputs)
         for area in run.selected.map({ boundaries.areas[$0] }) {
             var values: [FieldValue] = (geoJSON ? [.string(area.id)] : []) + [.string(area.id)]
             values += area.names.map { $0.text.map(FieldValue.string) ?? .null }
@@ -57,6 +47,5 @@ enum OutputTable {
                              source: FeatureLocation(path: spec.path, featureID: area.featureID))
         }
         try writer.close()
-        return .layer(writer)
     }
 }

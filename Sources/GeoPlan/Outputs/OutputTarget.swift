@@ -1,38 +1,87 @@
 import Foundation
 
 /// Where a command will write, checked before any work starts: the folder exists, the file does not (unless
-/// overwriting is allowed), and it is none of the inputs.
+/// overwriting is allowed), and neither it nor a sidecar its format writes is a file of any input (by path, or by
+/// inode: a link to an input is the input). The check is made again under the folder's lock when the output is
+/// staged (`OutputSet.stage`), and for every file actually written when it is committed.
 public struct OutputTarget: Hashable, Sendable {
     public let path: String
     public let format: OutputFormat
     public let overwrite: Bool
+    /// The inputs of the command, with their sidecars: never written over.
+    public let inputFiles: InputFiles
+    /// Whether the writer may leave sidecars beside the main file (GDAL's Shapefile and CSV drivers do; geoplan's
+    /// own CSV and JSON writers do not).
+    public let writesSidecars: Bool
 
     /// Checks the path; throws `GeoPlanError.output` with a message that says what to do.
     /// - Parameter createFolder: create a missing folder (a run's output folder) instead of refusing.
     public init(path: String, overwrite: Bool, inputs: [String], createFolder: Bool = false) throws {
+        try self.init(path: path, overwrite: overwrite, inputFiles: InputFiles(inputs), createFolder: createFolder)
+    }
+
+    public init(path: String, overwrite: Bool, inputFiles: InputFiles, createFolder: Bool = false,
+                writesSidecars: Bool = true) throws {
         guard let format = OutputFormat(path: path) else {
             throw GeoPlanError.output(path: path, reason: "geoplan cannot tell the format from the extension; use "
                                       + OutputFormat.supportedExtensionsText)
         }
-        try self.init(path: path, format: format, overwrite: overwrite, inputs: inputs, createFolder: createFolder)
+        try self.init(path: path, format: format, overwrite: overwrite, inputFiles: inputFiles,
+                      createFolder: createFolder, writesSidecars: writesSidecars)
     }
 
     /// The same checks for a file whose format is not told by its extension (a TopoJSON file, an SVG map):
     /// `format` says which sidecars belong to it.
     init(path: String, format: OutputFormat, overwrite: Bool, inputs: [String], createFolder: Bool = false) throws {
-        let url = URL(fileURLWithPath: path)
-        let folder = url.deletingLastPathComponent().path
+        try self.init(path: path, format: format, overwrite: overwrite, inputFiles: InputFiles(inputs),
+                      createFolder: createFolder, writesSidecars: false)
+    }
+
+    init(path: String, format: OutputFormat, overwrite: Bool, inputFiles: InputFiles, createFolder: Bool = false,
+         writesSidecars: Bool = true) throws {
+        let folder = (path as NSString).deletingLastPathComponent.isEmpty ? "."
+            : (path as NSString).deletingLastPathComponent
         if createFolder { try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
         var isFolder: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else {
+        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder) else {
             throw GeoPlanError.output(path: path, reason: "its folder \"\(folder)\" does not exist; create it first")
+        }
+        guard isFolder.boolValue else {
+            throw GeoPlanError.output(path: path, reason: "\"\(folder)\" is a file, not a folder")
         }
         guard FileManager.default.isWritableFile(atPath: folder) else {
             throw GeoPlanError.output(path: path, reason: "its folder \"\(folder)\" is not writable")
         }
-        let target = OutputTarget.canonical(path)
-        for input in inputs where OutputTarget.sameFileSet(OutputTarget.canonical(input), target, format: format) {
-            throw GeoPlanError.output(path: path, reason: "it is the input \"\(input)\"; write to another file")
+        self.path = path
+        self.format = format
+        self.overwrite = overwrite
+        self.inputFiles = inputFiles
+        self.writesSidecars = writesSidecars
+        try checkAgain(overwrite: overwrite, inputs: inputFiles)
+    }
+
+    /// The folder the output goes in.
+    public var folder: String {
+        let folder = (path as NSString).deletingLastPathComponent
+        return folder.isEmpty ? "." : folder
+    }
+
+    /// The files the output may write: its own, and the sidecars its format may write beside it.
+    var possibleFiles: [String] {
+        guard writesSidecars else { return [path] }
+        let stem = (path as NSString).deletingPathExtension
+        return [path] + format.sidecarExtensions.map { "\(stem).\($0)" }
+    }
+
+    var canonicalPath: String { Self.canonical(path) }
+
+    /// The checks that depend on what is on disk, made again under the folder's lock.
+    func checkAgain(overwrite: Bool, inputs: InputFiles) throws {
+        for file in possibleFiles {
+            guard let input = inputs.input(containing: file) ?? inputFiles.input(containing: file) else { continue }
+            let what = file == path ? "it is" : "it would write \"\((file as NSString).lastPathComponent)\", a file of"
+            throw GeoPlanError.output(path: path, reason: "\(what) the input \"\(input)\"; write to another "
+                                      + (file == path ? "file" : "folder or name"))
         }
         var isDirectoryAtPath: ObjCBool = false
         if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectoryAtPath) {
@@ -43,9 +92,6 @@ public struct OutputTarget: Hashable, Sendable {
                 throw GeoPlanError.output(path: path, reason: "it already exists; pass --overwrite to replace it")
             }
         }
-        self.path = path
-        self.format = format
-        self.overwrite = overwrite
     }
 
     /// The absolute path with symbolic links resolved (of the folder when the file does not exist yet).
@@ -56,16 +102,5 @@ public struct OutputTarget: Hashable, Sendable {
         }
         return url.deletingLastPathComponent().resolvingSymlinksInPath().appendingPathComponent(url.lastPathComponent)
             .path
-    }
-
-    /// Whether two canonical paths name the same file, counting a Shapefile's parts as one (`a.shp` and `a.dbf`).
-    static func sameFileSet(_ input: String, _ output: String, format: OutputFormat) -> Bool {
-        if input == output { return true }
-        let stem = { (path: String) in (path as NSString).deletingPathExtension }
-        let shapefileParts = ["shp", "shx", "dbf", "prj", "cpg"]
-        let bothShapefile = [input, output].allSatisfy {
-            shapefileParts.contains(($0 as NSString).pathExtension.lowercased())
-        }
-        return bothShapefile && stem(input) == stem(output)
     }
 }

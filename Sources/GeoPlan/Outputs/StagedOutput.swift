@@ -1,64 +1,50 @@
 import Foundation
 
-/// Writes an output beside its final place, then renames it in: a failed run leaves no half-written file and
-/// never destroys an earlier output.
+/// One output being written: its writer writes at `stagingPath`, in a staging folder beside the final place, and
+/// the output appears only when its `OutputSet` commits (see there for the guarantees).
 ///
-/// The staging folder is a hidden folder in the target's folder (same file system, so `rename` is atomic). Formats
-/// made of several files (a Shapefile's `.shp`, `.dbf`, `.shx`…) are moved file by file, main file last.
+/// `StagedOutput(target:)` makes an output that is a set of its own, for commands that write one file;
+/// `commit()` commits it. An output staged through a larger set (`OutputSet.stage`) is committed by that set, and
+/// its own `commit()` does nothing.
 public final class StagedOutput {
+    struct Member {
+        let target: OutputTarget
+        /// The output's folder, canonical.
+        let folder: String
+        /// The staging subfolder that holds this output's files (and only its).
+        let entryFolder: String
+    }
+
     public let target: OutputTarget
     /// Where the writer must write.
     public let stagingPath: String
-    private let stagingFolder: URL
-    private var committed = false
+    /// The set this output is the only member of, when made alone.
+    private let owner: OutputSet?
 
-    public init(target: OutputTarget) throws {
-        self.target = target
-        let finalURL = URL(fileURLWithPath: target.path)
-        let folder = finalURL.deletingLastPathComponent()
-        stagingFolder = folder.appendingPathComponent(".geoplan-staging-\(UUID().uuidString)")
-        do {
-            try FileManager.default.createDirectory(at: stagingFolder, withIntermediateDirectories: false)
-        } catch {
-            throw GeoPlanError.output(path: target.path, reason: "cannot create a staging folder in \"\(folder.path)\": "
-                                      + error.localizedDescription)
-        }
-        stagingPath = stagingFolder.appendingPathComponent(finalURL.lastPathComponent).path
+    /// An output that is a set of its own: locked, checked and staged now, committed by `commit()`.
+    public convenience init(target: OutputTarget, wait: Bool = false) throws {
+        let set = OutputSet(inputs: target.inputFiles, overwrite: target.overwrite, wait: wait)
+        let member = try set.stage(target)
+        self.init(member: member.member, owner: set)
     }
 
-    deinit {
-        try? FileManager.default.removeItem(at: stagingFolder)  // nothing of a failed run is left behind
+    init(member: Member, owner: OutputSet?) {
+        self.member = member
+        target = member.target
+        stagingPath = (member.entryFolder as NSString).appendingPathComponent(
+            (member.target.path as NSString).lastPathComponent)
+        self.owner = owner
     }
 
-    /// Moves the finished files into place, replacing an earlier output's files.
+    let member: Member
+
+    /// Commits an output made alone; a member of a larger set waits for that set's commit.
     public func commit() throws {
-        guard !committed else { return }
-        let finalURL = URL(fileURLWithPath: target.path)
-        let folder = finalURL.deletingLastPathComponent()
-        let stem = finalURL.deletingPathExtension().lastPathComponent
-        let produced = try FileManager.default.contentsOfDirectory(atPath: stagingFolder.path)
-        guard produced.contains(finalURL.lastPathComponent) else {
-            throw GeoPlanError.output(path: target.path, reason: "the writer produced no file")
-        }
-        // Sidecars of an earlier output that this one does not replace would no longer match it (a stale .cpg).
-        for sidecar in target.format.sidecarExtensions {
-            let name = "\(stem).\(sidecar)"
-            let old = folder.appendingPathComponent(name)
-            if !produced.contains(name), FileManager.default.fileExists(atPath: old.path) {
-                try? FileManager.default.removeItem(at: old)
-            }
-        }
-        let ordered = produced.filter { $0 != finalURL.lastPathComponent } + [finalURL.lastPathComponent]
-        for name in ordered {
-            let source = stagingFolder.appendingPathComponent(name)
-            let destination = folder.appendingPathComponent(name)
-            // rename(2) replaces an existing file atomically
-            guard rename(source.path, destination.path) == 0 else {
-                let reason = String(cString: strerror(errno))
-                throw GeoPlanError.output(path: destination.path, reason: "cannot move the finished file in: \(reason)")
-            }
-        }
-        committed = true
-        try? FileManager.default.removeItem(at: stagingFolder)
+        try owner?.commit()
+    }
+
+    /// What the commit said (an earlier sidecar left alone, an interrupted commit undone), for an output made alone.
+    public var warnings: [String] {
+        owner?.warnings ?? []
     }
 }

@@ -14,14 +14,15 @@ enum GeoPackageMerge {
         return layers
     }
 
-    /// Writes the merged layer and closes it, staged: the caller commits.
-    static func write(_ set: PartSet, layers: [Layer], to target: OutputTarget,
-                      progress: (Int, Int) -> Void) throws -> LayerWriter {
+    /// Writes the merged layer and closes it, staged in `outputs`: the caller commits.
+    static func write(_ set: PartSet, layers: [Layer], to target: OutputTarget, in outputs: OutputSet,
+                      progress: (Int, Int) -> Void) throws {
         guard let first = layers.first else {
             throw GeoPlanError.output(path: target.path, reason: "no parts were given")
         }
         let writer = try LayerWriter(target: target, layerName: first.name, schema: first.schema,
-                                     spatialReference: first.spatialReference, geometryType: first.geometryType)
+                                     spatialReference: first.spatialReference, geometryType: first.geometryType,
+                                     in: outputs)
         var cursors = layers.map { $0.makeCursor() }
         for (written, source) in set.order.enumerated() {
             let path = set.parts[source.part].path
@@ -34,7 +35,6 @@ enum GeoPackageMerge {
         }
         try writer.close()
         progress(set.order.count, set.order.count)
-        return writer
     }
 
     /// The part's only layer, holding as many features as its record has positions.

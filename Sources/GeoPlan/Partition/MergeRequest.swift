@@ -5,11 +5,14 @@ public struct MergeRequest: Hashable, Sendable {
     /// Every partition's output file, in any order, all of the output's format.
     public var parts: [String]
     public var overwrite: Bool
+    /// Wait for another geoplan writing in the output folder instead of failing.
+    public var wait: Bool
 
-    public init(output: String, parts: [String], overwrite: Bool = false) {
+    public init(output: String, parts: [String], overwrite: Bool = false, wait: Bool = false) {
         self.output = output
         self.parts = parts
         self.overwrite = overwrite
+        self.wait = wait
     }
 }
 

@@ -31,29 +31,31 @@ public enum Merger {
         let set = try PartSet.load(request.parts, output: request.output)
         let kept = try MergedSidecar.keptSources(at: sidecar, for: set, format: format, overwrite: request.overwrite)
         let rows: [Int]
-        let commit: () throws -> Void
+        // The merged file and its record appear together, or neither.
+        let outputs = OutputSet(inputs: InputFiles(request.parts + sidecars), overwrite: request.overwrite,
+                                wait: request.wait)
+        let target = try outputTarget(request, sidecars: sidecars)
         if format == .geoPackage {
             let layers = try GeoPackageMerge.layers(of: set)
-            let target = try outputTarget(request, sidecars: sidecars)
-            commit = try GeoPackageMerge.write(set, layers: layers, to: target, progress: progress).commit
+            try GeoPackageMerge.write(set, layers: layers, to: target, in: outputs, progress: progress)
             rows = set.parts.map(\.partition.positions.count)
         } else {
             let (head, texts) = try readText(set, format: format)
-            let staged = try StagedOutput(target: try outputTarget(request, sidecars: sidecars))
+            let staged = try outputs.stage(target)
             try TextMerge.write(head: head, parts: texts, order: set.order,
                                 separator: format == .csv ? Data() : GeoJSONPart.separator,
-                                tail: format == .csv ? Data() : GeoJSONPart.tail,
+                                tail: format == .csv ? Data() : try GeoJSONHead.mergedTail(texts),
                                 to: staged.stagingPath, output: request.output, progress: progress)
-            commit = staged.commit
             rows = texts.map(\.rows.count)
         }
-        let record = try MergedSidecar.make(for: set, keeping: kept)
-        try commit()
-        try Runner.atomicWrite(record, to: sidecar)
+        // The record lists the formats merged so far: it is read above and carried over, so it may be replaced.
+        try outputs.stage(try MergedSidecar.make(for: set, keeping: kept), at: sidecar,
+                          inputs: InputFiles(request.parts + sidecars), replacing: true)
+        try outputs.commit()
         return MergeReport(
             output: request.output, sidecar: sidecar, format: format.driverName, rows: set.areas,
             parts: zip(set.parts, rows).map { MergeReport.Part(path: $0.path, index: $0.partition.index, rows: $1) },
-            warnings: versionWarnings(set))
+            warnings: versionWarnings(set) + outputs.warnings)
     }
 
     /// The output's format, which every part shares.
@@ -71,8 +73,9 @@ public enum Merger {
 
     /// The checked output, its folder created if missing (as `geoplan run` does).
     private static func outputTarget(_ request: MergeRequest, sidecars: [String]) throws -> OutputTarget {
-        try OutputTarget(path: request.output, overwrite: request.overwrite, inputs: request.parts + sidecars,
-                         createFolder: true)
+        try OutputTarget(path: request.output, overwrite: request.overwrite,
+                         inputFiles: InputFiles(request.parts + sidecars), createFolder: true,
+                         writesSidecars: request.output.lowercased().hasSuffix(".gpkg"))
     }
 
     /// CSV or GeoJSON: every part's layout, checked against the others and its rows against its record; returns

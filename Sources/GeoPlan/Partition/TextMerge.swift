@@ -7,29 +7,16 @@ enum TextMerge {
     /// then.
     static func write(head: Data, parts: [TextPart], order: [(part: Int, row: Int)], separator: Data, tail: Data,
                       to path: String, output: String, progress: (Int, Int) -> Void) throws {
-        guard FileManager.default.createFile(atPath: path, contents: nil),
-              let handle = FileHandle(forWritingAtPath: path) else {
-            throw GeoPlanError.output(path: output, reason: "cannot create its staging file \"\(path)\"")
+        let file = try CheckedFile(creating: path, displayPath: output, bufferSize: 1 << 22)  // few system calls
+        try file.write(head)
+        for (written, source) in order.enumerated() {
+            if written > 0 { try file.write(separator) }
+            let part = parts[source.part]
+            try part.data[part.rows[source.row]].withUnsafeBytes { try file.write($0) }
+            if written % 10_000 == 9_999 { progress(written + 1, order.count) }
         }
-        defer { try? handle.close() }
-        var buffer = head
-        do {
-            for (written, source) in order.enumerated() {
-                if written > 0 { buffer.append(separator) }
-                let part = parts[source.part]
-                buffer.append(part.data.subdata(in: part.rows[source.row]))
-                if buffer.count >= 1 << 22 {  // 4 MB at a time: few system calls, little memory
-                    try handle.write(contentsOf: buffer)
-                    buffer.removeAll(keepingCapacity: true)
-                    progress(written + 1, order.count)
-                }
-            }
-            buffer.append(tail)
-            try handle.write(contentsOf: buffer)
-            try handle.synchronize()
-        } catch {
-            throw GeoPlanError.output(path: output, reason: "writing failed: \(error.localizedDescription)")
-        }
+        try file.write(tail)
+        try file.finish()
         progress(order.count, order.count)
     }
 }

@@ -7,11 +7,11 @@ extension Runner {
     /// `<folder>/<stem>-<id>.svg`, `.html`, `.geojson`, `.topojson`, `.legend.json`.
     /// A column without any value (a province whose total is unknown) gets no map, and a warning.
     static func maps(_ spec: Spec, run: RunContext, columns: [IndicatorColumn], folder: String, stem: String,
-                     overwrite: Bool, warnings: inout [String]) throws -> [PreparedMap] {
+                     overwrite: Bool, in outputs: OutputSet, warnings: inout [String]) throws -> [MapReport] {
         let marked = spec.indicators.filter { $0.map != nil }
         guard !marked.isEmpty else { return [] }
         let layer = try MapLayer(run: run, columns: columns)
-        var prepared: [PreparedMap] = []
+        var prepared: [MapReport] = []
         for indicator in marked {
             guard let map = indicator.map,
                   let column = columns.first(where: { $0.indicator == indicator.id && [.real, .integer].contains($0.type) })
@@ -25,7 +25,7 @@ extension Runner {
                 indicator: column.name, method: map.method, classes: map.classes, palette: map.palette, title: title,
                 outputStem: URL(fileURLWithPath: folder).appendingPathComponent("\(stem)-\(indicator.id)").path,
                 overwrite: overwrite)
-            prepared.append(try MapMaker.prepare(layer, request, context: run.context))
+            prepared.append(try MapMaker.prepare(layer, request, context: run.context, in: outputs))
         }
         return prepared
     }

@@ -17,21 +17,29 @@ public enum Runner {
     ///   - chunkSize: at most this many areas per chunk of work (tests make it small to split tiny sets).
     ///   - partition: compute and write only share K of N of each boundary set's areas (whole provinces when the
     ///     codes say which), with a record `geoplan merge` uses to join the shares.
+    ///   - wait: when another geoplan is writing in the output folder, wait for it instead of failing.
     public static func run(_ spec: Spec, check: Bool = false, overwrite: Bool = false, outputFolder: String? = nil,
                            includeRows: Bool = false, resume: Bool = false,
                            jobs: Int = ProcessInfo.processInfo.activeProcessorCount, chunkSize: Int = 400,
-                           partition: PartitionRequest? = nil,
+                           partition: PartitionRequest? = nil, wait: Bool = false,
                            progress: (String) -> Void = { _ in }) throws -> RunReport {
         let folder = spec.path.map { URL(fileURLWithPath: $0).deletingLastPathComponent().path }
         let outputs = BoundarySet.resolve(outputFolder ?? spec.output.folder, in: folder)
         let order = try evaluationOrder(spec.indicators)
         let context = try GEOSContext()
         var reports: [BoundaryRunReport] = []
-        var writers: [(OutputTable.Staged, String)] = []
-        var sidecars: [(path: String, data: Data)] = []
-        var maps: [PreparedMap] = []
+        var written: [String] = []
+        var maps: [MapReport] = []
         var warnings: [String] = []
         let started = Date()
+        let inputs = inputFiles(of: spec, folder: folder)
+        try checkOutputsSpareInputs(spec, outputs: outputs, inputs: inputs)
+        // Locked for the whole run, before --resume reads the earlier outputs: a second run waits or fails now.
+        let outputSet = OutputSet(inputs: inputs, overwrite: overwrite || resume, wait: wait)
+        if !check, !spec.output.formats.isEmpty {
+            try FileManager.default.createDirectory(atPath: outputs, withIntermediateDirectories: true)
+            try outputSet.lock(folder: outputs)
+        }
 
         for boundarySpec in spec.boundaries {
             let warningsBefore = warnings.count
@@ -124,45 +132,47 @@ public enum Runner {
             // Columns in the spec's order, whatever order expressions were evaluated in.
             let ordered = spec.indicators.flatMap { indicator in columns.filter { $0.indicator == indicator.id } }
             for (format, path) in zip(spec.output.formats, paths) {
-                writers.append((try OutputTable.write(run: run, columns: ordered, to: path, format: format,
-                                                      overwrite: overwrite || resume, output: spec.output), path))
+                try OutputTable.write(run: run, columns: ordered, to: path, format: format,
+                                      overwrite: overwrite || resume, output: spec.output, in: outputSet)
+                written.append(path)
             }
             let levels = try rollUp(levelGroups, run: run, order: order, columns: ordered, jobs: jobs,
                                     chunkSize: chunkSize, progress: progress)
             for (level, paths) in zip(levels, levelPaths) {
                 warnings += level.warnings
                 for (format, path) in zip(spec.output.formats, paths) {
-                    writers.append((try OutputTable.write(run: level.run, columns: ordered, to: path, format: format,
-                                                          overwrite: overwrite || resume, output: spec.output), path))
+                    try OutputTable.write(run: level.run, columns: ordered, to: path, format: format,
+                                          overwrite: overwrite || resume, output: spec.output, in: outputSet)
+                    written.append(path)
                 }
             }
             maps += try Self.maps(spec, run: run, columns: ordered, folder: outputs, stem: boundarySpec.name,
-                                  overwrite: overwrite || resume, warnings: &warnings)
+                                  overwrite: overwrite || resume, in: outputSet, warnings: &warnings)
             for level in levels {
                 maps += try Self.maps(spec, run: level.run, columns: ordered, folder: outputs,
                                       stem: "\(boundarySpec.name)-\(level.level.fileStem)", overwrite: overwrite || resume,
-                                      warnings: &warnings)
+                                      in: outputSet, warnings: &warnings)
             }
             var boundaryReport = report(for: boundaries, run: run, columns: ordered, counters: counters,
                                         seconds: seconds)
             if includeRows { boundaryReport.rows = rows(of: run, columns: ordered) }
             reports.append(boundaryReport)
             guard !spec.output.formats.isEmpty else { continue }
-            sidecars.append((sidecar, try Provenance.record(spec: spec, boundaries: boundaries, run: run,
-                                                            report: boundaryReport, columns: ordered,
-                                                            warnings: Array(warnings[warningsBefore...]),
-                                                            started: started)))
+            try outputSet.stage(try Provenance.record(spec: spec, boundaries: boundaries, run: run,
+                                                      report: boundaryReport, columns: ordered,
+                                                      warnings: Array(warnings[warningsBefore...]), started: started),
+                                at: sidecar, inputs: inputs)
+            written.append(sidecar)
         }
         guard !check else {
             return RunReport(spec: spec.path, boundarySets: reports, outputs: [], warnings: warnings, checkedOnly: true)
         }
-        // Everything is computed and staged: now, and only now, the outputs appear.
-        for (writer, _) in writers { try writer.commit() }
-        for map in maps { try map.commit() }
-        for sidecar in sidecars { try atomicWrite(sidecar.data, to: sidecar.path) }
-        warnings += maps.flatMap(\.report.warnings)
+        // Everything is computed and staged: now, and only now, the outputs appear, all together.
+        try outputSet.commit()
+        warnings += outputSet.warnings + maps.flatMap(\.warnings)
+        let sidecars = written.filter { $0.hasSuffix(".meta.json") }
         return RunReport(spec: spec.path, boundarySets: reports,
-                         outputs: writers.map(\.1) + maps.flatMap(\.report.outputs) + sidecars.map(\.path),
+                         outputs: written.filter { !$0.hasSuffix(".meta.json") } + maps.flatMap(\.outputs) + sidecars,
                          warnings: warnings, checkedOnly: false)
     }
 
@@ -376,15 +386,8 @@ public enum Runner {
             counters: counters, seconds: seconds, rows: nil)
     }
 
-    /// Writes a small file through a temporary sibling and a rename.
+    /// Writes a small file alone, whole or not at all (see `OutputSet.write`).
     static func atomicWrite(_ data: Data, to path: String) throws {
-        let temporary = path + ".geoplan-tmp-\(UUID().uuidString)"
-        do {
-            try data.write(to: URL(fileURLWithPath: temporary))
-            guard rename(temporary, path) == 0 else { throw POSIXError(.EIO) }
-        } catch {
-            try? FileManager.default.removeItem(atPath: temporary)
-            throw GeoPlanError.output(path: path, reason: "\(error)")
-        }
+        try OutputSet.write(data, to: path)
     }
 }

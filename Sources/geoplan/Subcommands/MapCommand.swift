@@ -88,6 +88,9 @@ struct MapCommand: ParsableCommand {
     @Flag(name: .long, help: "Replace the outputs if they exist.")
     var overwrite = false
 
+    @Flag(name: .long, help: "When another geoplan is writing in the output folder, wait for it instead of failing.")
+    var wait = false
+
     @OptionGroup var input: InputArguments
     @OptionGroup var report: ReportArguments
 
@@ -130,7 +133,7 @@ struct MapCommand: ParsableCommand {
             title: titleTh == nil && titleEn == nil ? nil : MapName(thai: titleTh, english: titleEn ?? indicator),
             simplification: metres > 0 ? SimplificationOptions(amount: .tolerance(metres: metres)) : nil,
             outputStem: stem, overwrite: overwrite)
-        var result = try MapMaker.make(layer, request, context: context)
+        var result = try MapMaker.make(layer, request, context: context, wait: wait)
         var tileReport: VectorTiles.Report?
         if let tiles {
             tileReport = try VectorTiles.write(VectorTiles.Request(

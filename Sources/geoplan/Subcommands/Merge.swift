@@ -33,11 +33,14 @@ struct Merge: ParsableCommand {
     @Flag(name: .long, help: "Replace the output if it exists.")
     var overwrite = false
 
+    @Flag(name: .long, help: "When another geoplan is writing in the output folder, wait for it instead of failing.")
+    var wait = false
+
     @OptionGroup var report: ReportArguments
 
     func run() throws {
         let progress = report.progressLine("merge")
-        let result = try Merger.merge(MergeRequest(output: outputPath, parts: partPaths, overwrite: overwrite)) {
+        let result = try Merger.merge(MergeRequest(output: outputPath, parts: partPaths, overwrite: overwrite, wait: wait)) {
             done, total in progress.update(done: done, total: total)
         }
         progress.finish()

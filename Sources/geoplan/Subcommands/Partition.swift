@@ -65,6 +65,9 @@ struct PartitionCommand: ParsableCommand {
     @Flag(name: .long, help: ArgumentHelp("Write CSV text cells as they are, even those a spreadsheet would run as formulas (=, +, -, @ first)."))
     var csvRaw = false
 
+    @Flag(name: .long, help: "When another geoplan is writing in the output folder, wait for it instead of failing.")
+    var wait = false
+
     @OptionGroup var report: ReportArguments
 
     func validate() throws {
@@ -80,7 +83,7 @@ struct PartitionCommand: ParsableCommand {
             municipalities: BoundarySpec(name: "municipalities", path: municipalities, idField: municipalityId,
                                          nameFields: [typeField]),
             options: GovernanceOptions(snapToleranceMetres: snapMetres, minimumPieceSquareMetres: minPieceM2),
-            units: out, overwrite: overwrite)
+            units: out, overwrite: overwrite, wait: wait)
         request.csvRaw = csvRaw
         let progress = report.progressLine("partition")
         let outcome = try GovernanceOutput.run(request) { progress.update(step: $0) }

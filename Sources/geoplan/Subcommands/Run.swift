@@ -27,6 +27,8 @@ struct Run: ParsableCommand {
             chunks, each computed on its own thread with its own GEOS and PROJ contexts and its own copy of the \
             geometries near it. The values do not depend on --jobs, bit for bit.
 
+            The output folder is locked while a run writes in it: a second geoplan writing there fails at once             (or waits, with --wait). If a run is interrupted (Ctrl-C, kill, a full disk, a power cut), the             folder keeps the whole earlier set of outputs; the next geoplan there finishes or undoes the cut             commit and removes what the interrupted run staged.
+
             Examples:
               geoplan run samples/nonthaburi.yaml
               geoplan run samples/nonthaburi-local-governments.yaml
@@ -51,6 +53,9 @@ struct Run: ParsableCommand {
 
     @Flag(name: .long, help: "Replace outputs that exist.")
     var overwrite = false
+
+    @Flag(name: .long, help: "When another geoplan is writing in the output folder, wait for it instead of failing.")
+    var wait = false
 
     @Option(name: .long, help: ArgumentHelp("Decimals of GeoJSON coordinates (default: the spec's, else 7).",
                                             valueName: "n"))
@@ -136,7 +141,8 @@ struct Run: ParsableCommand {
         // --out is a path as the user typed it, so relative to the current folder (not to the spec's).
         let folder = out.map { URL(fileURLWithPath: $0).standardizedFileURL.path }
         return try Runner.run(spec, check: check, overwrite: overwrite, outputFolder: folder, resume: resume,
-                              jobs: jobs, partition: try partition.map(PartitionRequest.init(parsing:))) { step in
+                              jobs: jobs, partition: try partition.map(PartitionRequest.init(parsing:)),
+                              wait: wait) { step in
             progress.update(step: step)
         }
     }

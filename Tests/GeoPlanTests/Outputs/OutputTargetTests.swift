@@ -29,7 +29,9 @@ import Testing
         // The same file through another spelling of its path.
         let roundabout = folder.url.appendingPathComponent("../\(folder.url.lastPathComponent)/phuket.shp").path
         #expect(throws: GeoPlanError.self) { try OutputTarget(path: roundabout, overwrite: true, inputs: [shp]) }
-        #expect(OutputTarget.sameFileSet("/a/t.dbf", "/a/t.shp", format: .shapefile))
-        #expect(!OutputTarget.sameFileSet("/a/t.dbf", "/a/u.shp", format: .shapefile))
+        // Another part of the input, and another layer beside it.
+        let dbf = (shp as NSString).deletingPathExtension + ".dbf"
+        #expect(throws: GeoPlanError.self) { try OutputTarget(path: dbf, overwrite: true, inputs: [shp]) }
+        #expect(throws: Never.self) { try OutputTarget(path: folder.path("other.shp"), overwrite: true, inputs: [shp]) }
     }
 }

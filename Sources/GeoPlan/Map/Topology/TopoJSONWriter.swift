@@ -64,17 +64,14 @@ public enum TopoJSONWriter {
         return Data(text.utf8)
     }
 
-    /// Writes the TopoJSON beside `target` and renames it in when complete.
+    /// Writes the TopoJSON, every byte checked, to appear when `outputs` commits (alone and at once without one).
     public static func write(_ topology: Topology, properties: [[String: JSONValue]] = [],
-                             options: TopoJSONOptions = TopoJSONOptions(), to target: OutputTarget) throws {
+                             options: TopoJSONOptions = TopoJSONOptions(), to target: OutputTarget,
+                             in outputs: OutputSet? = nil) throws {
         let data = try encode(topology, properties: properties, options: options)
-        let staged = try StagedOutput(target: target)
-        do {
-            try data.write(to: URL(fileURLWithPath: staged.stagingPath))
-        } catch {
-            throw GeoPlanError.output(path: target.path, reason: error.localizedDescription)
-        }
-        try staged.commit()
+        let set = outputs ?? OutputSet(inputs: target.inputFiles, overwrite: target.overwrite)
+        try set.stage(data, at: target.path, inputs: target.inputFiles)
+        if outputs == nil { try set.commit() }
     }
 
     /// The opening of a geometry object, up to its arcs.

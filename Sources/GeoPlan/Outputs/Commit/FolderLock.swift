@@ -1,0 +1,36 @@
+import Foundation
+
+/// An exclusive lock on an output folder, so that two geoplan processes never write the same outputs at once.
+///
+/// `flock(2)` on the folder itself: no lock file is left in a planner's folder, and the kernel releases the lock
+/// when the holder exits, however it exits (`kill -9` included), so a lock is never left behind by a dead process.
+/// Not `Sendable`: it belongs to the output set that took it.
+final class FolderLock {
+    let folder: String
+    private var descriptor: Int32
+
+    /// Takes the lock, waiting for it when `wait` is true; otherwise a held lock is an error.
+    init(folder: String, wait: Bool) throws {
+        self.folder = folder
+        descriptor = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard descriptor >= 0 else {
+            throw GeoPlanError.output(path: folder, reason: "cannot open the folder to lock it: "
+                                      + systemErrorText(errno))
+        }
+        while flock(descriptor, LOCK_EX | (wait ? 0 : LOCK_NB)) != 0 {
+            let code = errno
+            if code == EINTR { continue }
+            close(descriptor)
+            descriptor = -1
+            if code == EWOULDBLOCK {
+                throw GeoPlanError.output(path: folder, reason: "another geoplan is writing in this folder; wait for "
+                                          + "it to finish, or pass --wait to wait for it")
+            }
+            throw GeoPlanError.output(path: folder, reason: "cannot lock it: \(systemErrorText(code))")
+        }
+    }
+
+    deinit {
+        if descriptor >= 0 { close(descriptor) }  // closing releases the lock
+    }
+}

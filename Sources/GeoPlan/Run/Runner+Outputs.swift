@@ -1,0 +1,55 @@
+import Foundation
+
+extension Runner {
+    /// Every file a spec reads: the spec itself, every boundary layer, the municipalities, every input (and, through
+    /// `InputFiles`, the files beside each that belong to it).
+    static func inputFiles(of spec: Spec, folder: String?) -> InputFiles {
+        var paths = spec.path.map { [$0] } ?? []
+        for boundary in spec.boundaries {
+            paths.append(BoundarySet.resolve(boundary.path, in: folder))
+            if let municipalities = boundary.municipalities {
+                paths.append(BoundarySet.resolve(municipalities.path, in: folder))
+            }
+        }
+        paths += spec.inputs.map { BoundarySet.resolve($0.path, in: folder) }
+        return InputFiles(paths)
+    }
+
+    /// Every file a run of `spec` writes in `outputs`: per boundary set and level, each format, the maps, and the
+    /// provenance record.
+    static func plannedOutputs(of spec: Spec, in outputs: String) -> [(path: String, format: OutputFormat)] {
+        let folder = URL(fileURLWithPath: outputs)
+        var planned: [(path: String, format: OutputFormat)] = []
+        let mapped = spec.indicators.filter { $0.map != nil }.map(\.id)
+        for boundary in spec.boundaries where !spec.output.formats.isEmpty {
+            let stems = [boundary.name] + boundary.levels.map { "\(boundary.name)-\($0.level.fileStem)" }
+            for stem in stems {
+                for format in spec.output.formats {
+                    planned.append((folder.appendingPathComponent("\(stem).\(format.extensions[0])").path, format))
+                }
+                for id in mapped {
+                    for ext in ["svg", "html", "legend.json", "geojson", "topojson"] {
+                        planned.append((folder.appendingPathComponent("\(stem)-\(id).\(ext)").path, .geoJSON))
+                    }
+                }
+            }
+            planned.append((folder.appendingPathComponent("\(boundary.name).meta.json").path, .geoJSON))
+        }
+        return planned
+    }
+
+    /// Refuses, before anything is computed, a run that would write over any of its inputs or their sidecars,
+    /// `--overwrite` or not.
+    static func checkOutputsSpareInputs(_ spec: Spec, outputs: String, inputs: InputFiles) throws {
+        for (path, format) in plannedOutputs(of: spec, in: outputs) {
+            let stem = (path as NSString).deletingPathExtension
+            let files = [path] + (format == .csv ? [] : format.sidecarExtensions.map { "\(stem).\($0)" })
+            for file in files {
+                guard let input = inputs.input(containing: file) else { continue }
+                let what = file == path ? "it is" : "it would write \"\((file as NSString).lastPathComponent)\", a file of"
+                throw GeoPlanError.output(path: path, reason: "\(what) the input \"\(input)\"; set `output.folder` "
+                                          + "(or --out) to another folder")
+            }
+        }
+    }
+}
