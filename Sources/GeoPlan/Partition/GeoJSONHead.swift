@@ -1,52 +1,48 @@
 import Foundation
 
-/// The merged GeoJSON file's head: the parts' common head with the union of their bboxes written in the reserved
-/// line, exactly as GDAL would have written it for all the features at once.
+/// The merged GeoJSON file's head and tail: the parts' common head, and a tail with the union of their bboxes,
+/// exactly as geoplan's writer writes them for all the features at once.
 enum GeoJSONHead {
+    /// The head every part shares (the layer's name and members up to `"features": [`).
     static func merged(_ parts: [GeoJSONPart]) throws -> Data {
         guard let first = parts.first else { return Data() }
-        let reference = blanked(first)
-        for part in parts.dropFirst() where blanked(part) != reference {
-            throw GeoPlanError.input(path: part.text.path, reason: "its GeoJSON header (layer name, members, bbox "
-                                     + "line) differs from that of \"\(first.text.path)\", so the two were not "
-                                     + "written by one run; merge only the parts of one geoplan run --partition")
+        let reference = first.text.bytes(first.text.head)
+        for part in parts.dropFirst() where part.text.bytes(part.text.head) != reference {
+            throw GeoPlanError.input(path: part.text.path, reason: "its GeoJSON header (layer name, members) differs "
+                                     + "from that of \"\(first.text.path)\", so the two were not written by one run; "
+                                     + "merge only the parts of one geoplan run --partition")
         }
-        guard let line = first.bboxLine else { return reference }
-        let boxes = try parts.compactMap { part in try part.bbox.map { try checked($0, path: part.text.path) } }
-        guard let union = try union(of: boxes, paths: parts.filter { $0.bbox != nil }.map(\.text.path)) else {
-            return reference  // no feature has a geometry: GDAL leaves the line blank
-        }
-        let text = "\"bbox\": [ " + union.joined(separator: ", ") + " ],"
-        // GDAL writes into the reserved line only what is shorter than it less one (`SPACE_FOR_BBOX`).
-        guard text.utf8.count < line.count - 1 else {
-            throw GeoPlanError.input(path: first.text.path, reason: "the merged bbox \(text) does not fit the line "
-                                     + "GDAL reserves for it, so GDAL would have written it elsewhere; geoplan merge "
-                                     + "cannot reproduce that layout: run without --partition")
-        }
-        var head = reference
-        let padded = text + String(repeating: " ", count: line.count - text.utf8.count)
-        head.replaceSubrange(line, with: Data(padded.utf8))
-        return head
+        return reference
     }
 
-    /// The head with the bbox line blanked, as GDAL reserves it before writing features.
-    static func blanked(_ part: GeoJSONPart) -> Data {
-        var head = part.text.bytes(part.text.head)
-        if let line = part.bboxLine {
-            head.replaceSubrange(line, with: Data(repeating: UInt8(ascii: " "), count: line.count))
+    /// The tail for text parts read by `GeoJSONPart`: `]`, the union of their bboxes (none when no part has one)
+    /// and `}`.
+    static func mergedTail(_ texts: [TextPart]) throws -> Data {
+        var boxes: [[(text: String, value: Double)]] = []
+        var paths: [String] = []
+        for text in texts {
+            let tail = text.data.subdata(in: text.tail)
+            // an empty part's tail starts after the line break it shares with "features": [
+            guard let numbers = GeoJSONPart.tailNumbers(tail) ?? GeoJSONPart.tailNumbers(Data("\n".utf8) + tail) else {
+                throw GeoPlanError.input(path: text.path, reason: "its end is not \"]\", an optional bbox and \"}\" "
+                                         + "as geoplan writes them; was it edited or cut short? Rerun that partition")
+            }
+            guard let numbers else { continue }
+            boxes.append(try checked(numbers, path: text.path))
+            paths.append(text.path)
         }
-        return head
+        return Data(GeoJSONLayout.tail(box: try union(of: boxes, paths: paths)))
     }
 
-    /// The numbers of a part's bbox as Doubles beside their text, refusing a box across the antimeridian, which
-    /// GDAL grows by rules that depend on the order of features.
+    /// The numbers of a part's bbox as Doubles beside their text, refusing a box across the antimeridian (west >
+    /// east), whose union with others is not defined.
     private static func checked(_ numbers: [String], path: String) throws -> [(text: String, value: Double)] {
         let values = numbers.map { (text: $0, value: Double($0) ?? .nan) }
         let half = values.count / 2
         if values[0].value > values[half].value {
             throw GeoPlanError.input(path: path, reason: "its bbox crosses the antimeridian (west \(numbers[0]) > "
-                                     + "east \(numbers[half])); geoplan merge cannot reproduce GDAL's bbox for such "
-                                     + "data exactly: run without --partition")
+                                     + "east \(numbers[half])); geoplan merge cannot reproduce such a bbox exactly: "
+                                     + "run without --partition")
         }
         return values
     }
