@@ -146,7 +146,7 @@ import Testing
         #expect(report.outputs.count == 4)
         let text = try String(contentsOfFile: folder.path("out/cells.geojson"), encoding: .utf8)
         #expect(RFC7946Checker(maximumDecimals: 7).violations(in: text) == [])
-        #expect(text.contains(#""id": "A""#) && text.contains(#""code": "A""#))
+        #expect(text.contains(#""id":"A""#) && text.contains(#""code":"A""#))
         // CSV keeps every digit (GDAL's CSV driver would print 15 significant digits) and reads back in GDAL.
         let csv = try String(contentsOfFile: folder.path("out/cells.csv"), encoding: .utf8)
         let areaA = try #require(try Runner.run(spec, includeRows: true).boundarySets[0].rows?[0].values[0])

@@ -98,7 +98,7 @@ import Testing
         #expect(geojson.stderr.contains("no M values; they were dropped"))
         let text = try String(contentsOfFile: folder.path("zm.geojson"), encoding: .utf8)
         #expect(RFC7946Checker().violations(in: text) == [])
-        #expect(text.contains("13.7, 5.0 ]"))
+        #expect(text.contains("13.7,5.0]"))
         // GeoPackage keeps both.
         #expect(try CommandRunner.run(["convert", csv, folder.path("zm.gpkg"), "--assume-crs", "EPSG:4326"]).status == 0)
         let kept = try #require(try Dataset.open(folder.path("zm.gpkg")).layer(at: 0).feature(id: 1)?.geometry?.type)

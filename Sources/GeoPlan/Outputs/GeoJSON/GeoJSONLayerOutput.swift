@@ -48,12 +48,12 @@ final class GeoJSONLayerOutput {
                          + "(NaN or infinite) written as null")
         }
         if let decimals, counts.snapRounded > 0 {
-            lines.append("\(displayPath): \(counts.snapRounded) polygons would have become invalid rounded to "
-                         + "\(decimals) decimals vertex by vertex; they were snap-rounded on that grid (GEOS) instead")
+            lines.append("\(displayPath): \(counts.snapRounded) of the features were snap-rounded (GEOS) onto the "
+                         + "\(decimals)-decimal grid: rounding each vertex would have made a polygon invalid")
         }
         if let decimals, counts.keptFullPrecision > 0 {
-            lines.append("\(displayPath): \(counts.keptFullPrecision) features would have lost a polygon rounded to "
-                         + "\(decimals) decimals; they keep full precision")
+            lines.append("\(displayPath): \(counts.keptFullPrecision) of the features keep full precision: rounded to "
+                         + "\(decimals) decimals, a polygon of theirs would have vanished")
         }
         return lines
     }

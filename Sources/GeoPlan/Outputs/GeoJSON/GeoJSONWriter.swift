@@ -27,7 +27,7 @@ public final class GeoJSONWriter {
         public var batchSize: Int
 
         public init(layerName: String, decimals: Int? = nil, idField: String? = nil,
-                    threads: Int = ProcessInfo.processInfo.activeProcessorCount, batchSize: Int = 1024) {
+                    threads: Int = ProcessInfo.processInfo.activeProcessorCount, batchSize: Int = 512) {
             self.layerName = layerName
             self.decimals = decimals
             self.idField = idField
@@ -52,7 +52,7 @@ public final class GeoJSONWriter {
     public private(set) var written = 0
 
     /// A batch is sent to the encoding threads once its geometries reach this many WKB bytes.
-    private static let batchBytes = 16 << 20
+    private static let batchBytes = 4 << 20
 
     /// Writes the collection's head into `file`, which the writer then owns until `finish()`.
     public init(file: CheckedFile, schema: LayerSchema, options: Options) throws {
