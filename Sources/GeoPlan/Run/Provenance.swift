@@ -32,6 +32,16 @@ enum Provenance {
         var partition: PartitionRecord?
         /// Per shapefile output, each column's name → its short field name there (see `ShapefileFieldNames`).
         var shapefileFields: [String: [String: String]]?
+        /// Every file the run wrote for this boundary set (its formats, levels and maps), with its size and
+        /// checksum: a reader can tell the set on disk is the one this record describes, whole.
+        var outputs: [OutputRecord]?
+    }
+
+    struct OutputRecord: Codable, Equatable {
+        /// The file's name, in the record's folder.
+        var file: String
+        var bytes: Int?
+        var fnv1a64: String?
     }
 
     struct OptionsRecord: Codable, Equatable {
@@ -70,7 +80,8 @@ enum Provenance {
     }
 
     static func record(spec: Spec, boundaries: BoundarySet, run: RunContext, report: BoundaryRunReport,
-                       columns: [IndicatorColumn], warnings: [String], started: Date) throws -> Data {
+                       columns: [IndicatorColumn], warnings: [String], started: Date,
+                       outputs: [(final: String, staged: String)] = []) throws -> Data {
         let indicators = Dictionary(spec.indicators.map { ($0.id, $0) }) { first, _ in first }
         let documented = columns.map { column in
             let indicator = indicators[column.indicator]
@@ -84,7 +95,11 @@ enum Provenance {
             geos: GEOSContext.libraryVersion, spec: spec.path,
             specText: spec.path.flatMap { try? String(contentsOfFile: $0, encoding: .utf8) }, inputs: inputs,
             options: OptionsRecord(spec.output), columns: documented, boundarySet: report, warnings: warnings, startedAt: ISO8601DateFormatter().string(from: started),
-            partition: run.partition, shapefileFields: shapefileFields(run))
+            partition: run.partition, shapefileFields: shapefileFields(run),
+            outputs: outputs.isEmpty ? nil : outputs.map { file in
+                let (fnv, bytes) = checksum(of: file.staged, alone: true)
+                return OutputRecord(file: (file.final as NSString).lastPathComponent, bytes: bytes, fnv1a64: fnv)
+            })
         return try ReportJSON.encode(record, pretty: true)
     }
 
@@ -115,6 +130,7 @@ enum Provenance {
         var inputs: [InputRecord]
         var options: OptionsRecord?
         var partition: PartitionRecord?
+        var outputs: [OutputRecord]?
     }
 
     /// Whether a boundary set's outputs exist and its record says they were made from this very spec text,
@@ -128,6 +144,16 @@ enum Provenance {
         let samePartition = earlier.partition?.index == partition?.index && earlier.partition?.count == partition?.count
         return samePartition && earlier.specText == specText && earlier.options == OptionsRecord(spec.output)
             && earlier.inputs == inputRecords(spec: spec, boundary: boundary, folder: folder)
+            && outputsUnchanged(earlier.outputs, folder: (sidecar as NSString).deletingLastPathComponent)
+    }
+
+    /// Whether every output the record lists is on disk as it was written (a record without the list, from an
+    /// earlier geoplan, is taken at its word).
+    static func outputsUnchanged(_ outputs: [OutputRecord]?, folder: String) -> Bool {
+        (outputs ?? []).allSatisfy { output in
+            let (fnv, bytes) = checksum(of: (folder as NSString).appendingPathComponent(output.file), alone: true)
+            return fnv == output.fnv1a64 && bytes == output.bytes
+        }
     }
 
     /// The unit of an indicator's values: the spec's own words, else the type's unit.
@@ -143,11 +169,11 @@ enum Provenance {
         }
     }
 
-    /// FNV-1a 64 of a file (or of every file of a shapefile set, in extension order), streamed.
-    static func checksum(of path: String) -> (String?, Int?) {
+    /// FNV-1a 64 of a file (or, unless `alone`, of every file of a shapefile set, in extension order), streamed.
+    static func checksum(of path: String, alone: Bool = false) -> (String?, Int?) {
         let url = URL(fileURLWithPath: path)
         var parts = [url]
-        if url.pathExtension.lowercased() == "shp" {
+        if !alone, url.pathExtension.lowercased() == "shp" {
             parts = ["shp", "shx", "dbf", "prj", "cpg"].map { url.deletingPathExtension().appendingPathExtension($0) }
                 .filter { FileManager.default.fileExists(atPath: $0.path) }
         }

@@ -39,10 +39,14 @@ public enum Runner {
         if !check, !spec.output.formats.isEmpty {
             try FileManager.default.createDirectory(atPath: outputs, withIntermediateDirectories: true)
             try outputSet.lock(folder: outputs)
+        } else if check {
+            // A check writes nothing, but puts the folder back in order after a run that was killed while committing.
+            warnings += try OutputSet.recoverInterrupted(in: outputs)
         }
 
         for boundarySpec in spec.boundaries {
             let warningsBefore = warnings.count
+            let stagedBefore = outputSet.count
             if partition != nil, !boundarySpec.levels.isEmpty {
                 throw GeoPlanError.input(path: spec.path ?? "spec", reason: "\(boundarySpec.name) rolls up to levels, "
                                          + "which need all of its areas; run it without --partition")
@@ -160,7 +164,8 @@ public enum Runner {
             guard !spec.output.formats.isEmpty else { continue }
             try outputSet.stage(try Provenance.record(spec: spec, boundaries: boundaries, run: run,
                                                       report: boundaryReport, columns: ordered,
-                                                      warnings: Array(warnings[warningsBefore...]), started: started),
+                                                      warnings: Array(warnings[warningsBefore...]), started: started,
+                                                      outputs: outputSet.stagedFiles(from: stagedBefore)),
                                 at: sidecar, inputs: inputs)
             written.append(sidecar)
         }

@@ -142,7 +142,7 @@ import Testing
         let first = OutputSet(overwrite: false)
         try first.lock(folder: folder.url.path)
         let second = OutputSet(overwrite: false)
-        #expect(throws: GeoPlanError.self) { try second.lock(folder: folder.url.path) }
+        #expect(throws: FolderBusy.self) { try second.lock(folder: folder.url.path) }
         do {
             try second.lock(folder: folder.url.path)
         } catch {

@@ -22,15 +22,22 @@ final class FolderLock {
             if code == EINTR { continue }
             close(descriptor)
             descriptor = -1
-            if code == EWOULDBLOCK {
-                throw GeoPlanError.output(path: folder, reason: "another geoplan is writing in this folder; wait for "
-                                          + "it to finish, or pass --wait to wait for it")
-            }
+            if code == EWOULDBLOCK { throw FolderBusy(folder: folder) }
             throw GeoPlanError.output(path: folder, reason: "cannot lock it: \(systemErrorText(code))")
         }
     }
 
     deinit {
         if descriptor >= 0 { close(descriptor) }  // closing releases the lock
+    }
+}
+
+/// Another geoplan holds the folder's lock.
+public struct FolderBusy: Error, Hashable, Sendable, CustomStringConvertible {
+    public let folder: String
+
+    public var description: String {
+        "cannot write in \"\(folder)\": another geoplan is writing in this folder; wait for it to finish, or pass "
+            + "--wait to wait for it"
     }
 }

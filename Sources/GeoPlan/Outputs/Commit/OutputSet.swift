@@ -46,6 +46,22 @@ public final class OutputSet: @unchecked Sendable {
         mutex.withLock { outputs.map(\.target.path) }
     }
 
+    /// How many outputs are staged (to tell which files a part of a command staged: `stagedFiles(from:)`).
+    public var count: Int {
+        mutex.withLock { outputs.count }
+    }
+
+    /// The files of the outputs staged from position `first` on, as written so far: final path and staged path.
+    public func stagedFiles(from first: Int = 0) -> [(final: String, staged: String)] {
+        mutex.withLock {
+            outputs.dropFirst(first).flatMap { output in
+                let names = ((try? FileManager.default.contentsOfDirectory(atPath: output.entryFolder)) ?? []).sorted()
+                return names.map { ((output.folder as NSString).appendingPathComponent($0),
+                                    (output.entryFolder as NSString).appendingPathComponent($0)) }
+            }
+        }
+    }
+
     /// Locks `folder` now (a run locks its output folder before computing, so a second run waits or fails at once).
     public func lock(folder: String) throws {
         try mutex.withLock { try lockFolder(Self.canonicalFolder(folder)) }
@@ -91,6 +107,21 @@ public final class OutputSet: @unchecked Sendable {
             guard isOpen else { return }
             release()
         }
+    }
+
+    /// Finishes or undoes a commit a dead geoplan left in `folder`, and removes its staging, when no other geoplan
+    /// is writing there (then it is that one's to do); writes nothing new. Returns what was done.
+    public static func recoverInterrupted(in folder: String) throws -> [String] {
+        guard FileManager.default.fileExists(atPath: (folder as NSString).appendingPathComponent(BookkeepingFolder.name))
+        else { return [] }
+        let set = OutputSet(overwrite: false)
+        do {
+            try set.lock(folder: folder)
+        } catch is FolderBusy {
+            return []
+        }
+        set.abandon()
+        return set.warnings
     }
 
     /// Abandons every set of this process that has not committed (for SIGINT and SIGTERM). A commit under way
