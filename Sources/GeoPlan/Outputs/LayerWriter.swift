@@ -91,7 +91,9 @@ public final class LayerWriter {
         do {
             try layer.write(feature, source: source)
         } catch let GDALError.writeFailed(location, message) {
-            throw GDALError.writeFailed(location: location, message: message + writeHint(message))
+            // Named by the output, the file that could not be written (a full disk), and by the feature it was.
+            throw GeoPlanError.output(path: target.path, reason: "writing \(location) failed: \(message)"
+                                      + writeHint(message))
         }
         written += 1
     }
