@@ -32,11 +32,11 @@ import Testing
             return !RFC7946Checker(maximumDecimals: 3)
                 .violations(in: #"{"type":"FeatureCollection","features":["# + feature + "]}").isEmpty
         }
-        // Phuket's smallest islands are narrower than 3 decimals (~100 m): rounded, they would vanish, so their
-        // features keep full precision, and the command says how many; every other feature has 3 decimals at most.
+        // Phuket's smallest islands are narrower than 3 decimals (~100 m): rounded, they would vanish, so they keep
+        // full precision, and the command says how many; features without such islands have 3 decimals at most.
         #expect(features.count == 17 && unrounded.count < features.count)
         #expect(unrounded.isEmpty || (result.stdout + result.stderr)
-                .contains("\(unrounded.count) of the features keep full precision: rounded to 3 decimals"))
+                .contains("of the polygons keep full precision: rounded to 3 decimals, they would have vanished"))
     }
 
     @Test func projectedInputBecomesWGS84GeoJSON() throws {

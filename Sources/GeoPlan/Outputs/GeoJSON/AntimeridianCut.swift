@@ -34,7 +34,9 @@ struct AntimeridianCut {
         guard let west = xs.min(), let east = xs.max(), west < -180 || east > 180 else { return (geometry, false) }
         // More than a turn beyond: not longitudes at all; written as they are.
         guard west >= -540, east <= 540 else { return (geometry, false) }
-        return (try pieces(of: continuous, west: west, east: east), true)
+        // GEOS cannot cut what it cannot read or overlay (an invalid ring): written as given, uncut.
+        guard let cut = try? pieces(of: continuous, west: west, east: east) else { return (geometry, false) }
+        return (cut, true)
     }
 
     private func pieces(of geometry: GeoJSONGeometry, west: Double, east: Double) throws -> GeoJSONGeometry {
@@ -47,7 +49,7 @@ struct AntimeridianCut {
             let shift = Double(turn) * 360
             let box = GEOS.Envelope(minX: shift - 180, minY: -90, maxX: shift + 180, maxY: 90)
             let piece = try shape.intersection(try Geometry.rectangle(box, context: context))
-            guard !(try piece.isEmpty) else { continue }
+            guard !piece.isEmpty else { continue }
             let moved = try WKBGeometryCodec.read(try piece.wkb(includeZ: true)).mapParts { $0.mapX { $0 - shift } }
             collect(moved, polygons: &polygons, lines: &lines)
         }

@@ -61,7 +61,7 @@ struct GeoJSONFeatureEncoder: Sendable {
             out.append(raw: ",\"geometry\":null}")
             return
         }
-        let encoder = GeoJSONGeometryEncoder(grid: geometry.grid)
+        let encoder = GeoJSONGeometryEncoder(grid: geometry.grid, fullPrecisionPolygons: geometry.fullPrecisionPolygons)
         var geometryText = JSONByteBuffer(capacity: 64)
         var box = GeoJSONBox()
         box.crossesAntimeridian = geometry.crossesAntimeridian
@@ -76,7 +76,7 @@ struct GeoJSONFeatureEncoder: Sendable {
         out.append(UInt8(ascii: "}"))
         switch geometry.rounding {
         case .snapRounded: counts.snapRounded += 1
-        case .keptFullPrecision: counts.keptFullPrecision += 1
+        case let .keptFullPrecision(polygons): counts.keptFullPrecision += polygons.count
         case .rounded, nil: break
         }
         if geometry.crossesAntimeridian { counts.cutAtAntimeridian += 1 }

@@ -6,6 +6,8 @@ struct NonFiniteCoordinateError: Error {}
 struct GeoJSONGeometryEncoder {
     /// nil: full precision.
     let grid: CoordinateGrid?
+    /// Polygons of a multi-polygon written at full precision whatever `grid` (see `ValidRounding`).
+    var fullPrecisionPolygons: Set<Int> = []
 
     func encode(_ geometry: GeoJSONGeometry, into out: inout JSONByteBuffer, box: inout GeoJSONBox) throws {
         out.append(raw: "{\"type\":\"")
@@ -33,9 +35,14 @@ struct GeoJSONGeometryEncoder {
             try nested(lines, into: &out, box: &box)
         case let .multiPolygon(polygons):
             out.append(UInt8(ascii: "["))
+            let fullPrecision = GeoJSONGeometryEncoder(grid: nil)
             for (index, rings) in polygons.enumerated() {
                 if index > 0 { out.append(UInt8(ascii: ",")) }
-                try nested(rings, into: &out, box: &box)
+                if fullPrecisionPolygons.contains(index) {
+                    try fullPrecision.nested(rings, into: &out, box: &box)
+                } else {
+                    try nested(rings, into: &out, box: &box)
+                }
             }
             out.append(UInt8(ascii: "]"))
         case .collection:

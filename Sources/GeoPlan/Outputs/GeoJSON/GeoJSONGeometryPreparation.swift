@@ -9,8 +9,10 @@ struct GeoJSONGeometryPreparation {
         /// Cut at the antimeridian: its bbox runs across it.
         var crossesAntimeridian: Bool
         var rounding: ValidRounding.Outcome?
-        /// The grid to write with; nil when the geometry keeps full precision.
+        /// The grid to write with; nil for full precision.
         var grid: CoordinateGrid?
+        /// The polygons (positions in a multi-polygon) written at full precision, the rest on the grid.
+        var fullPrecisionPolygons: Set<Int> = []
     }
 
     let grid: CoordinateGrid?
@@ -23,8 +25,21 @@ struct GeoJSONGeometryPreparation {
         if let grid {
             (geometry, outcome) = try ValidRounding(grid: grid, context: context).round(cut)
         }
-        return Prepared(geometry: geometry.withRightHandRings().withSinglePolygonUnwrapped(),
-                        crossesAntimeridian: crosses, rounding: outcome,
-                        grid: outcome == .keptFullPrecision ? nil : grid)
+        var prepared = Prepared(geometry: geometry.withRightHandRings(), crossesAntimeridian: crosses,
+                                rounding: outcome, grid: grid)
+        if case let .keptFullPrecision(polygons) = outcome {
+            if case .multiPolygon = geometry {
+                prepared.fullPrecisionPolygons = polygons
+            } else {
+                prepared.grid = nil
+            }
+        }
+        // A multi-polygon of one polygon is written as that polygon, as GDAL does; at one precision then.
+        if case let .multiPolygon(polygons) = prepared.geometry, polygons.count == 1 {
+            if !prepared.fullPrecisionPolygons.isEmpty { prepared.grid = nil }
+            prepared.fullPrecisionPolygons = []
+            prepared.geometry = prepared.geometry.withSinglePolygonUnwrapped()
+        }
+        return prepared
     }
 }

@@ -52,8 +52,8 @@ final class GeoJSONLayerOutput {
                          + "\(decimals)-decimal grid: rounding each vertex would have made a polygon invalid")
         }
         if let decimals, counts.keptFullPrecision > 0 {
-            lines.append("\(displayPath): \(counts.keptFullPrecision) of the features keep full precision: rounded to "
-                         + "\(decimals) decimals, a polygon of theirs would have vanished")
+            lines.append("\(displayPath): \(counts.keptFullPrecision) of the polygons keep full precision: rounded to "
+                         + "\(decimals) decimals, they would have vanished")
         }
         return lines
     }

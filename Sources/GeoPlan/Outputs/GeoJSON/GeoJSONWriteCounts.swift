@@ -4,7 +4,7 @@ public struct GeoJSONWriteCounts: Hashable, Sendable {
     public internal(set) var nonFiniteByProperty: [Int]
     /// Polygons that rounding each vertex would have made invalid, snap-rounded by GEOS instead.
     public internal(set) var snapRounded = 0
-    /// Features kept at full precision because rounding would have collapsed a polygon (or one of its parts).
+    /// Polygons kept at full precision because rounding would have collapsed them (islands narrower than a step).
     public internal(set) var keptFullPrecision = 0
     /// Geometries cut in two at the antimeridian.
     public internal(set) var cutAtAntimeridian = 0

@@ -44,6 +44,21 @@ import Testing
         #expect(try read.isValid && !read.isEmpty)
     }
 
+    @Test func onlyTheIslandThatWouldVanishKeepsFullPrecision() throws {
+        let islands = "MULTIPOLYGON (((100.00001 13.00001, 100.10001 13.00001, 100.10001 13.10001, 100.00001 13.00001)), "
+            + "((100.2 13.2, 100.2001 13.2, 100.2001 13.20005, 100.2 13.2)))"
+        let folder = try TemporaryFolder()
+        let written = try GeoJSONTestWriting.write([([], islands)], fields: [], to: folder.path("islands.geojson"),
+                                                   decimals: 3)
+        #expect(written.counts.keptFullPrecision == 1)
+        #expect(written.text.contains("[[[100.0,13.0],[100.1,13.0],[100.1,13.1],[100.0,13.0]]]"))
+        #expect(written.text.contains("[100.2001,13.20005]"))
+        let context = try GEOSContext()
+        let read = try GeoJSONTestWriting.geos(try #require(try GeoJSONTestWriting.readBack(written.path).rows[0].1),
+                                               context)
+        #expect(try read.isValid && read.numberOfGeometries == 2)
+    }
+
     @Test func anInvalidPolygonIsWrittenAsGivenNotRepaired() throws {
         let bowTie = "POLYGON ((100 13, 100.1 13.1, 100.1 13, 100 13.1, 100 13))"
         let folder = try TemporaryFolder()
@@ -53,6 +68,18 @@ import Testing
         let read = try GeoJSONTestWriting.geos(try #require(try GeoJSONTestWriting.readBack(written.path).rows[0].1),
                                                context)
         #expect(try !read.isValid && read.numberOfCoordinates == 5)
+    }
+
+    @Test func defectsGEOSCannotEvenReadAreWrittenAsGivenAtAnyPrecision() throws {
+        let folder = try TemporaryFolder()
+        let defects = ["POLYGON ((100.5 13.7, 100.51 13.7, 100.5 13.7))",  // a ring of three positions
+                       "POLYGON ((179.5 10, -179.5 11, -179.5 10, 179.5 11, 179.5 10))"]  // a bow-tie across 180°
+        for decimals in [3, 7] {
+            let written = try GeoJSONTestWriting.write(defects.map { ([], $0) }, fields: [],
+                                                       to: folder.path("defects\(decimals).geojson"), decimals: decimals)
+            #expect(written.counts.snapRounded == 0 && written.counts.keptFullPrecision == 0)
+            #expect(try JSONSerialization.jsonObject(with: Data(written.text.utf8)) is [String: Any])
+        }
     }
 
     /// Every shipped tambon and province at every precision from 3 to 9 decimals: written, read back through GDAL,
