@@ -4,8 +4,8 @@ extension OutputFormat {
     func layerOptions(precision: Int) -> [String: String] {
         switch self {
         case .geoJSON:
-            // RFC 7946: WGS 84 lon/lat, counter-clockwise exterior rings, antimeridian cut, no "crs" member.
-            ["RFC7946": "YES", "COORDINATE_PRECISION": String(precision), "WRITE_BBOX": "YES"]
+            // Not GDAL's: written by geoplan's own GeoJSONWriter (see LayerWriter), which takes `ID_FIELD` too.
+            [:]
         case .shapefile:
             // Thai text needs UTF-8; GDAL's default for new DBFs is ISO-8859-1, which cannot hold it.
             ["ENCODING": "UTF-8"]

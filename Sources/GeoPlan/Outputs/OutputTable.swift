@@ -5,7 +5,7 @@ import GDAL
 ///
 /// GeoJSON features carry the area code as their `id` member and as a property; CSV is written by `CSVTable`.
 enum OutputTable {
-    /// The hidden field GDAL's GeoJSON driver turns into each feature's `id` (ID_FIELD removes it from properties).
+    /// The hidden field the GeoJSON writer turns into each feature's `id` (`ID_FIELD`; not written as a property).
     static let featureIDField = "geoplan_feature_id"
 
     static func write(run: RunContext, columns: [IndicatorColumn], to path: String, format: OutputFormat,
