@@ -13,6 +13,8 @@ public struct OutputTarget: Hashable, Sendable {
     /// Whether the writer may leave sidecars beside the main file (GDAL's Shapefile and CSV drivers do; geoplan's
     /// own CSV and JSON writers do not).
     public let writesSidecars: Bool
+    /// A folder of tiles may replace an earlier folder of tiles.
+    let isTileSet: Bool
 
     /// Checks the path; throws `GeoPlanError.output` with a message that says what to do.
     /// - Parameter createFolder: create a missing folder (a run's output folder) instead of refusing.
@@ -38,7 +40,7 @@ public struct OutputTarget: Hashable, Sendable {
     }
 
     init(path: String, format: OutputFormat, overwrite: Bool, inputFiles: InputFiles, createFolder: Bool = false,
-         writesSidecars: Bool = true) throws {
+         writesSidecars: Bool = true, isTileSet: Bool = false) throws {
         let folder = (path as NSString).deletingLastPathComponent.isEmpty ? "."
             : (path as NSString).deletingLastPathComponent
         if createFolder { try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
@@ -57,7 +59,26 @@ public struct OutputTarget: Hashable, Sendable {
         self.overwrite = overwrite
         self.inputFiles = inputFiles
         self.writesSidecars = writesSidecars
+        self.isTileSet = isTileSet
         try checkAgain(overwrite: overwrite, inputs: inputFiles)
+    }
+
+    /// A tile set: an MBTiles file, or a folder of tiles. An existing folder is replaced (with `overwrite`) only
+    /// when it is a tile set (it has the `metadata.json` GDAL writes), never any other folder.
+    init(tilesPath path: String, overwrite: Bool, inputFiles: InputFiles) throws {
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
+            let metadata = (path as NSString).appendingPathComponent("metadata.json")
+            guard FileManager.default.fileExists(atPath: metadata) else {
+                throw GeoPlanError.output(path: path, reason: "a folder of that name exists and is not a tile set "
+                                          + "(no metadata.json); choose another name")
+            }
+            guard overwrite else {
+                throw GeoPlanError.output(path: path, reason: "it already exists; pass --overwrite to replace it")
+            }
+        }
+        try self.init(path: path, format: .geoJSON, overwrite: overwrite, inputFiles: inputFiles,
+                      writesSidecars: false, isTileSet: true)
     }
 
     /// The folder the output goes in.
@@ -85,7 +106,7 @@ public struct OutputTarget: Hashable, Sendable {
         }
         var isDirectoryAtPath: ObjCBool = false
         if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectoryAtPath) {
-            if isDirectoryAtPath.boolValue {
+            if isDirectoryAtPath.boolValue, !isTileSet {
                 throw GeoPlanError.output(path: path, reason: "a folder of that name exists")
             }
             if !overwrite {

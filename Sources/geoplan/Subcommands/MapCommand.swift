@@ -138,7 +138,7 @@ struct MapCommand: ParsableCommand {
         if let tiles {
             tileReport = try VectorTiles.write(VectorTiles.Request(
                 input: request.paths.geoJSON, output: tiles, minZoom: minZoom, maxZoom: maxZoom,
-                layerName: indicator, overwrite: overwrite))
+                layerName: indicator, overwrite: overwrite, wait: wait))
             result.outputs.append(tiles)
         }
         if report.json {

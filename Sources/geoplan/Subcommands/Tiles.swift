@@ -37,6 +37,9 @@ struct TilesCommand: ParsableCommand {
     @Flag(name: .long, help: "Replace the output if it exists.")
     var overwrite = false
 
+    @Flag(name: .long, help: "When another geoplan is writing in the output folder, wait for it instead of failing.")
+    var wait = false
+
     @OptionGroup var input: InputArguments
     @OptionGroup var report: ReportArguments
 
@@ -49,7 +52,7 @@ struct TilesCommand: ParsableCommand {
     func run() throws {
         let result = try VectorTiles.write(VectorTiles.Request(
             input: inputPath, options: input.inputOptions, output: outputPath, minZoom: minZoom, maxZoom: maxZoom,
-            layerName: layerName, overwrite: overwrite))
+            layerName: layerName, overwrite: overwrite, wait: wait))
         if report.json {
             try Console.printJSON(result)
         } else {

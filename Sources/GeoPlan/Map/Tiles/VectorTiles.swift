@@ -14,9 +14,12 @@ public enum VectorTiles {
         /// The tile layer's name (what a style's `source-layer` names); nil: the input layer's.
         public var layerName: String?
         public var overwrite: Bool
+        /// Wait for another geoplan writing in the output folder instead of failing.
+        public var wait: Bool
 
         public init(input: String, options: InputOptions = InputOptions(), output: String, minZoom: Int = 0,
-                    maxZoom: Int = 12, layerName: String? = nil, overwrite: Bool = false) {
+                    maxZoom: Int = 12, layerName: String? = nil, overwrite: Bool = false, wait: Bool = false) {
+            self.wait = wait
             self.input = input
             self.options = options
             self.output = output
@@ -52,7 +55,11 @@ public enum VectorTiles {
             throw GeoPlanError.output(path: request.output, reason: "zoom levels must satisfy 0 ≤ min ≤ max ≤ 22 "
                                       + "(asked \(request.minZoom)–\(request.maxZoom)); e.g. 4–12 for provinces to tambons")
         }
-        let target = try TileTarget(path: request.output, overwrite: request.overwrite, input: request.input)
+        let inputs = InputFiles([request.input])
+        let target = try OutputTarget(tilesPath: request.output, overwrite: request.overwrite, inputFiles: inputs)
+        // The tile set appears whole or not at all, as every output does; an earlier one is replaced only by it.
+        let outputs = OutputSet(inputs: inputs, overwrite: request.overwrite, wait: request.wait)
+        let staged = try outputs.stage(target)
         let source = try VectorSource.open(request.input, options: request.options)
         let layer = source.layer
         let crs = try LayerCRS.require(layer, assume: request.options.assumeCRS, purpose: "cut it into web-map tiles")
@@ -60,7 +67,7 @@ public enum VectorTiles {
         var features = 0
         let warnings: [String]
         do {
-            let dataset = try Dataset.create(target.stagingPath, driver: "MVT", options: [
+            let dataset = try Dataset.create(staged.stagingPath, driver: "MVT", options: [
                 "FORMAT": request.isMBTiles ? "MBTILES" : "DIRECTORY",
                 "MINZOOM": String(request.minZoom), "MAXZOOM": String(request.maxZoom),
                 "NAME": name, "DESCRIPTION": "geoplan: \(URL(fileURLWithPath: request.input).lastPathComponent)",
@@ -81,11 +88,11 @@ public enum VectorTiles {
             // The MVT driver cuts the tiles when the dataset closes.
             try dataset.close()
         }
-        try target.commit()
+        try outputs.commit()
         return Report(output: request.output, container: request.isMBTiles ? "MBTiles" : "folder", layer: name,
                       features: features, minZoom: request.minZoom, maxZoom: request.maxZoom,
                       tiles: request.isMBTiles ? nil : Self.tileCount(in: request.output),
-                      properties: layer.schema.fields.map(\.name), warnings: warnings)
+                      properties: layer.schema.fields.map(\.name), warnings: warnings + outputs.warnings)
     }
 
     /// `.pbf` files below a tile folder.
