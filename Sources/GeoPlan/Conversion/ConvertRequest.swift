@@ -10,11 +10,15 @@ public struct ConvertRequest: Hashable, Sendable {
     /// Decimals of GeoJSON coordinates (7 ≈ 1 cm).
     public var precision: Int
     public var overwrite: Bool
+    /// Wait for another geoplan writing in the output folder instead of failing.
+    public var wait: Bool
     /// CSV text cells written as they are, even those a spreadsheet would run as formulas.
     public var csvRaw: Bool
 
     public init(input: String, inputOptions: InputOptions = InputOptions(), output: String, targetCRS: String? = nil,
-                operation: String? = nil, precision: Int = 7, overwrite: Bool = false, csvRaw: Bool = false) {
+                operation: String? = nil, precision: Int = 7, overwrite: Bool = false, csvRaw: Bool = false,
+                wait: Bool = false) {
+        self.wait = wait
         self.input = input
         self.inputOptions = inputOptions
         self.output = output

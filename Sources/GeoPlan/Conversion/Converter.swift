@@ -34,7 +34,7 @@ public enum Converter {
 
         let writer = try LayerWriter(target: target, layerName: target.stem, schema: layer.schema,
                                      spatialReference: targetSRS, geometryType: layer.geometryType,
-                                     precision: request.precision)
+                                     precision: request.precision, wait: request.wait)
         writer.keepsFormulaText = request.csvRaw
         let total = layer.featureCount(force: false)
         var read = 0

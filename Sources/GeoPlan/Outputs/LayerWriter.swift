@@ -25,10 +25,10 @@ public final class LayerWriter {
     ///     multi-part features fit the declared type.
     public init(target: OutputTarget, layerName: String, schema: LayerSchema, spatialReference: SpatialReference?,
                 geometryType: GeometryType, precision: Int = 7, extraOptions: [String: String] = [:],
-                in outputs: OutputSet? = nil) throws {
+                in outputs: OutputSet? = nil, wait: Bool = false) throws {
         self.target = target
         // A member of a command's set is committed with the set; alone, it is a set of its own.
-        staged = try outputs?.stage(target) ?? StagedOutput(target: target)
+        staged = try outputs?.stage(target) ?? StagedOutput(target: target, wait: wait)
         if target.format == .geoJSON {
             // GDAL's `ID_FIELD` option names the field written as each feature's `id`; ours takes it too.
             geoJSON = try GeoJSONLayerOutput(stagingPath: staged.stagingPath, displayPath: target.path,

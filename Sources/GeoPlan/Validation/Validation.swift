@@ -5,7 +5,7 @@ import GEOS
 /// `geoplan validate`'s engine: lists invalid or empty geometries and, when asked, writes a repaired copy.
 public enum Validation {
     public static func validate(_ path: String, options: InputOptions = InputOptions(), keyField: String? = nil,
-                                repairTo output: String? = nil, overwrite: Bool = false,
+                                repairTo output: String? = nil, overwrite: Bool = false, wait: Bool = false,
                                 progress: (Int, Int?) -> Void = { _, _ in }) throws -> ValidationReport {
         let target = try output.map { try OutputTarget(path: $0, overwrite: overwrite, inputs: [path]) }
         let source = try VectorSource.open(path, options: options)
@@ -24,7 +24,7 @@ public enum Validation {
 
         let repairer = try GeometryRepairer(polygonal: layer.geometryType.isPolygonal)
         let writer = try LayerWriter(target: target, layerName: target.stem, schema: layer.schema,
-                                     spatialReference: layer.spatialReference, geometryType: layer.geometryType)
+                                     spatialReference: layer.spatialReference, geometryType: layer.geometryType, wait: wait)
         var findings: [GeometryFinding] = []
         var counts: [String: Int] = [:]
         var repair = RepairReport(output: target.path, featuresWritten: 0, repaired: 0, partsDropped: 0, collapsed: 0,

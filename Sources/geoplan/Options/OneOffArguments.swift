@@ -19,6 +19,9 @@ struct OneOffArguments: ParsableArguments {
     @Flag(name: .long, help: "Replace the output if it exists.")
     var overwrite = false
 
+    @Flag(name: .long, help: "When another geoplan is writing in the output folder, wait for it instead of failing.")
+    var wait = false
+
     @Flag(name: .long, help: ArgumentHelp("Write CSV text cells as they are, even those a spreadsheet would run as formulas (=, +, -, @ first)."))
     var csvRaw = false
 
@@ -47,7 +50,7 @@ struct OneOffArguments: ParsableArguments {
                                       nameFields: nameFields, input: input, moreInputs: moreInputs,
                                       indicator: indicator, indicatorID: indicatorID, output: out)
         spec.output.csvRaw = csvRaw
-        let result = try Runner.run(spec, overwrite: overwrite, includeRows: out == nil)
+        let result = try Runner.run(spec, overwrite: overwrite, includeRows: out == nil, wait: wait)
         if report.json {
             try Console.printJSON(result)
         } else if out == nil, let set = result.boundarySets.first {

@@ -41,6 +41,9 @@ struct Convert: ParsableCommand {
     @Flag(name: .long, help: "Replace the output if it exists.")
     var overwrite = false
 
+    @Flag(name: .long, help: "When another geoplan is writing in the output folder, wait for it instead of failing.")
+    var wait = false
+
     @Flag(name: .long, help: ArgumentHelp("Write CSV text cells as they are, even those a spreadsheet would run as formulas (=, +, -, @ first)."))
     var csvRaw = false
 
@@ -56,7 +59,7 @@ struct Convert: ParsableCommand {
     func run() throws {
         let request = ConvertRequest(input: inputPath, inputOptions: input.inputOptions, output: outputPath,
                                      targetCRS: toCRS, operation: operation, precision: precision,
-                                     overwrite: overwrite, csvRaw: csvRaw)
+                                     overwrite: overwrite, csvRaw: csvRaw, wait: wait)
         let progress = report.progressLine("convert")
         let result = try Converter.convert(request) { done, total in
             progress.update(done: done, total: total)

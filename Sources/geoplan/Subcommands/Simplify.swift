@@ -64,6 +64,9 @@ struct Simplify: ParsableCommand {
     @Flag(name: .long, help: "Replace the output if it exists.")
     var overwrite = false
 
+    @Flag(name: .long, help: "When another geoplan is writing in the output folder, wait for it instead of failing.")
+    var wait = false
+
     @OptionGroup var input: InputArguments
     @OptionGroup var report: ReportArguments
 
@@ -79,7 +82,7 @@ struct Simplify: ParsableCommand {
         let request = SimplifyRequest(input: inputPath, inputOptions: input.inputOptions, output: outputPath,
                                       simplification: SimplificationOptions(method: method, amount: try amount()),
                                       topoJSON: topojson, idField: idField, precision: precision,
-                                      quantization: quantization, overwrite: overwrite)
+                                      quantization: quantization, overwrite: overwrite, wait: wait)
         let result = try FileSimplifier.simplify(request)
         if report.json {
             try Console.printJSON(result)

@@ -31,13 +31,16 @@ struct Validate: ParsableCommand {
     @Flag(name: .long, help: "Replace the --fix output if it exists.")
     var overwrite = false
 
+    @Flag(name: .long, help: "When another geoplan is writing in the output folder, wait for it instead of failing.")
+    var wait = false
+
     @OptionGroup var input: InputArguments
     @OptionGroup var report: ReportArguments
 
     func run() throws {
         let progress = report.progressLine("validate")
         let result = try Validation.validate(path, options: input.inputOptions, keyField: naming.key, repairTo: fix,
-                                             overwrite: overwrite) { done, total in
+                                             overwrite: overwrite, wait: wait) { done, total in
             progress.update(done: done, total: total)
         }
         progress.finish()

@@ -59,12 +59,12 @@ public enum FileSimplifier {
             try TopoJSONWriter.write(simplified.topology, properties: properties,
                                      options: TopoJSONOptions(quantization: request.quantization,
                                                               objectName: target.stem),
-                                     to: target)
+                                     to: target, wait: request.wait)
             format = "TopoJSON"
         } else {
             let writer = try LayerWriter(target: target, layerName: target.stem, schema: layer.schema,
                                          spatialReference: try SpatialReference.wgs84(),
-                                         geometryType: layer.geometryType, precision: request.precision)
+                                         geometryType: layer.geometryType, precision: request.precision, wait: request.wait)
             for index in inputs.indices {
                 let geometry = try simplified.geometry(of: index, context: context).ogrGeometry()
                 try writer.write(values: values[index], geometry: geometry, source: locations[index])

@@ -13,10 +13,14 @@ public struct SimplifyRequest: Hashable, Sendable {
     public var precision: Int
     public var quantization: Int
     public var overwrite: Bool
+    /// Wait for another geoplan writing in the output folder instead of failing.
+    public var wait: Bool
 
     public init(input: String, inputOptions: InputOptions = InputOptions(), output: String,
                 simplification: SimplificationOptions, topoJSON: Bool = false, idField: String? = nil,
-                precision: Int = 6, quantization: Int = 100_000, overwrite: Bool = false) {
+                precision: Int = 6, quantization: Int = 100_000, overwrite: Bool = false,
+                wait: Bool = false) {
+        self.wait = wait
         self.input = input
         self.inputOptions = inputOptions
         self.output = output

@@ -67,9 +67,9 @@ public enum TopoJSONWriter {
     /// Writes the TopoJSON, every byte checked, to appear when `outputs` commits (alone and at once without one).
     public static func write(_ topology: Topology, properties: [[String: JSONValue]] = [],
                              options: TopoJSONOptions = TopoJSONOptions(), to target: OutputTarget,
-                             in outputs: OutputSet? = nil) throws {
+                             in outputs: OutputSet? = nil, wait: Bool = false) throws {
         let data = try encode(topology, properties: properties, options: options)
-        let set = outputs ?? OutputSet(inputs: target.inputFiles, overwrite: target.overwrite)
+        let set = outputs ?? OutputSet(inputs: target.inputFiles, overwrite: target.overwrite, wait: wait)
         try set.stage(data, at: target.path, inputs: target.inputFiles)
         if outputs == nil { try set.commit() }
     }
