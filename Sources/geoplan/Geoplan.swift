@@ -16,7 +16,11 @@ struct Geoplan: ParsableCommand {
             Exit codes: 0 success; 1 bad input or a failed run (the message says what and where); 2 bad usage \
             (unknown option, missing argument); 3 `validate` found invalid or empty geometries; 4 the work was done \
             (outputs committed as usual) but stdout or stderr could not be written (closed, full or a broken \
-            pipe), when nothing else failed.
+            pipe), when nothing else failed; 130 interrupted (Ctrl-C) and 143 stopped (SIGTERM), with nothing \
+            staged left and the earlier outputs standing.
+
+            Outputs appear all together, whole, or not at all; each output folder is locked while geoplan writes \
+            there (--wait waits for another geoplan); inputs and their sidecars are never written over.
 
             Example:
               geoplan info shapes/tambons/phuket/phuket.shp
