@@ -27,8 +27,12 @@ test: setup
 	$(SWIFT) test
 
 # geoplan against a GeoPandas peer on seeded synthetic data (bench/README.md); `bash bench/run.sh medium` for more.
+# Then geoplan's GeoJSON writer against ogr2ogr's GeoJSON driver on the national areas (bench/geojson.sh; about two
+# minutes, plus a minute or so the first time to generate the areas).
+GEOJSON_BENCH_SIZE ?= large
 bench: setup
 	bash bench/run.sh small
+	bash bench/geojson.sh $(GEOJSON_BENCH_SIZE)
 
 # The test suite under ThreadSanitizer and AddressSanitizer (GDAL is not instrumented: leaks are not checked).
 sanitize: setup
