@@ -390,9 +390,4 @@ public enum Runner {
             },
             counters: counters, seconds: seconds, rows: nil)
     }
-
-    /// Writes a small file alone, whole or not at all (see `OutputSet.write`).
-    static func atomicWrite(_ data: Data, to path: String) throws {
-        try OutputSet.write(data, to: path)
-    }
 }

@@ -137,6 +137,64 @@ import Testing
         #expect(outcomes.contains(false) && outcomes.contains(true))  // crashes before and after the decision
     }
 
+    /// A set over two folders (a partition's units and crosswalk): a crash at any step leaves both folders with
+    /// the old files or both with the new, whichever folder the next geoplan locks first.
+    @Test(arguments: [0, 1])
+    func aCrashAcrossTwoFoldersIsUndoneOrFinishedInBoth(lockingFirst: Int) throws {
+        var outcomes: Set<Bool> = []
+        for step in 1...200 {
+            let root = try TemporaryFolder()
+            let folders = ["a", "b"].map { root.path($0) }
+            for folder in folders { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
+            let files = [(folders[0] as NSString).appendingPathComponent("units.gpkg"),
+                         (folders[1] as NSString).appendingPathComponent("crosswalk.csv")]
+            let old = OutputSet(overwrite: true)
+            for file in files { try old.stage(Data("old".utf8), at: file) }
+            try old.commit()
+            let crash = FaultyFileSystem(failing: step, mode: .crash)
+            do {
+                let set = OutputSet(overwrite: true, fileSystem: crash)
+                for file in files { try set.stage(Data("new".utf8), at: file) }
+                try? set.commit()
+            }
+            guard crash.failed else { break }
+            let next = OutputSet(overwrite: true)
+            try next.lock(folder: folders[lockingFirst])
+            let texts = try files.map { try String(contentsOfFile: $0, encoding: .utf8) }
+            #expect(texts == ["old", "old"] || texts == ["new", "new"], "step \(step): \(texts)")
+            // The other folder's journal, if the crash left one there, is for the next geoplan there to finish.
+            try next.lock(folder: folders[1 - lockingFirst])
+            #expect(try files.map { try String(contentsOfFile: $0, encoding: .utf8) } == texts, "step \(step)")
+            next.abandon()
+            for folder in folders {
+                let bookkeeping = (folder as NSString).appendingPathComponent(BookkeepingFolder.name)
+                #expect(!FileManager.default.fileExists(atPath: bookkeeping), "step \(step): \(folder)")
+            }
+            outcomes.insert(texts == ["new", "new"])
+        }
+        #expect(outcomes == [true, false])
+    }
+
+    /// A roll-back of a stale journal never removes a later commit's file that took the same name.
+    @Test func aRollBackRemovesOnlyTheFileItMovedIn() throws {
+        let folder = try TemporaryFolder()
+        let final = try folder.write("a later commit's file", to: "units.gpkg")
+        let journal = CommitJournal(
+            transaction: "1-stale", pid: 1, state: .prepared, primary: folder.path("missing.json"),
+            folders: [folder.url.path],
+            entries: [.init(final: final, staged: folder.path("gone/units.gpkg"), replaced: nil,
+                            inode: (CommitJournal.inode(of: final) ?? 0) + 1)], stagingFolders: [])
+        #expect(journal.rollBack(fileSystem: SystemFileSystem()).isEmpty)
+        #expect(try String(contentsOfFile: final, encoding: .utf8) == "a later commit's file")
+        let own = CommitJournal(
+            transaction: "2-own", pid: 1, state: .prepared, primary: folder.path("missing.json"),
+            folders: [folder.url.path],
+            entries: [.init(final: final, staged: folder.path("gone/units.gpkg"), replaced: nil,
+                            inode: CommitJournal.inode(of: final))], stagingFolders: [])
+        #expect(own.rollBack(fileSystem: SystemFileSystem()).isEmpty)
+        #expect(!FileManager.default.fileExists(atPath: final))
+    }
+
     @Test func aSecondWriterFailsAtOnceOrWaits() throws {
         let folder = try TemporaryFolder()
         let first = OutputSet(overwrite: false)

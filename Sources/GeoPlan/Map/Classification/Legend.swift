@@ -108,6 +108,6 @@ public struct Legend: Codable, Hashable, Sendable {
     /// caller's decision (``OutputTarget`` checks it).
     /// - Throws: ``GeoPlanError/output(path:reason:)`` when the file cannot be written.
     public func write(to path: String) throws {
-        try Runner.atomicWrite(jsonData(), to: path)
+        try OutputSet.write(jsonData(), to: path)
     }
 }

@@ -23,6 +23,9 @@ struct CommitJournal: Codable, Equatable {
         var final: String
         var staged: String?
         var replaced: String?
+        /// The staged file's inode (kept by the rename): a roll-back removes a file moved in only if it is this one,
+        /// never a later commit's file of the same name.
+        var inode: UInt64?
     }
 
     var transaction: String
@@ -103,12 +106,17 @@ struct CommitJournal: Codable, Equatable {
                 // rename(2) over the new file: the old one is back in one step
                 if fileSystem.rename(replaced, entry.final) != 0 { failed.append(entry.final) }
             } else if entry.replaced == nil, let staged = entry.staged, !FileManager.default.fileExists(atPath: staged),
-                      FileManager.default.fileExists(atPath: entry.final) {
+                      let inode = entry.inode, Self.inode(of: entry.final) == inode {
                 // Moved in where nothing was before: this commit's own file.
                 if fileSystem.unlink(entry.final) != 0 { failed.append(entry.final) }
             }
         }
         return failed
+    }
+
+    static func inode(of path: String) -> UInt64? {
+        var info = stat()
+        return lstat(path, &info) == 0 ? UInt64(info.st_ino) : nil
     }
 
     /// Removes the staging folders (with the set-aside files) and the journals, secondaries first.

@@ -221,7 +221,8 @@ public final class OutputSet: @unchecked Sendable {
                 }
                 try syncFile(staged, naming: target.path)
                 WrittenMark.mark(staged)
-                entries.append(.init(final: final, staged: staged, replaced: setAside(final, folder: output.folder)))
+                entries.append(.init(final: final, staged: staged, replaced: setAside(final, folder: output.folder),
+                                     inode: CommitJournal.inode(of: staged)))
             }
             // An earlier output's sidecar the new one does not have: removed if geoplan wrote it, else left alone.
             let stem = (mainName as NSString).deletingPathExtension
