@@ -218,7 +218,7 @@ import Testing
         let started = Date()
         #expect(try CommandRunner.run(["run", specs[0]]).status == 0)
         let duration = Date().timeIntervalSince(started)
-        var random = SeededRandom(seed: 42)
+        var random = SplitMix64(seed: 42)
         var outcomes: [Int: Int] = [:]
         for trial in 0..<24 {
             guard let current = try Self.wholeSet(in: out) else {
@@ -227,7 +227,8 @@ import Testing
             }
             let other = specs[current == 1 ? 1 : 0]
             // Half the kills anywhere in the run, half near its end, where the commit is.
-            let delay = trial % 2 == 0 ? random.unit() * duration * 1.2 : duration * (0.6 + 0.6 * random.unit())
+            let share = Double.random(in: 0..<1, using: &random)
+            let delay = trial % 2 == 0 ? share * duration * 1.2 : duration * (0.6 + 0.6 * share)
             let process = try Self.start(["run", other, "--overwrite"])
             usleep(useconds_t(delay * 1_000_000))
             kill(process.processIdentifier, SIGKILL)
@@ -310,27 +311,5 @@ private final class Results: @unchecked Sendable {
 
     func all() throws -> [CommandRunner.Result] {
         try lock.withLock { try values.map { try #require($0) } }
-    }
-}
-
-/// A small seeded generator (SplitMix64), so the kill moments are the same on every run.
-struct SeededRandom {
-    private var state: UInt64
-
-    init(seed: UInt64) {
-        state = seed
-    }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    /// A number in [0, 1).
-    mutating func unit() -> Double {
-        Double(next() >> 11) / Double(1 << 53)
     }
 }
