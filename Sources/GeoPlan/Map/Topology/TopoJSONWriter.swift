@@ -6,7 +6,8 @@ public struct TopoJSONOptions: Hashable, Sendable {
     /// Grid steps across the data's box on each axis (TopoJSON's `quantization`). The default, 10⁵, is the
     /// topojson tools' usual one: a step is the box's extent / 10⁵, 0.7 m across Phuket's 0.72° and 16 m across all
     /// of Thailand's 15° of latitude, below the 20 m or more a map simplified for the web is drawn at, while the
-    /// integers stay short (at most 6 digits, most deltas 1–3).
+    /// integers stay short (at most 6 digits, most deltas 1–3). The step written is a power of two (so readers
+    /// decode exactly), giving up to twice as many steps; more where fewer would break a polygon.
     public var quantization: Int
     /// The name of the GeometryCollection under `objects`.
     public var objectName: String
@@ -22,9 +23,8 @@ public struct TopoJSONOptions: Hashable, Sendable {
 /// geometries, each with its `id` and `properties`, and the `bbox`.
 ///
 /// Quantisation moves every point to the grid, the same way for every arc, so borders stay shared; points that fall
-/// on the same grid cell as the one before are merged (an arc keeps at least two points). A ring smaller than a
-/// few grid steps can collapse or cross its neighbour in the file (not in the ``Topology``): choose a finer
-/// `quantization` for data spanning a whole country if rings a few metres across matter.
+/// on the same grid point as the one before are merged (an arc keeps at least two points). It never makes a valid
+/// polygon invalid nor collapses it: where the asked grid would, a finer one is used (``ValidQuantisation``).
 public enum TopoJSONWriter {
     /// The TopoJSON text as UTF-8; `properties`, when given, holds one dictionary per feature, in order.
     public static func encode(_ topology: Topology, properties: [[String: JSONValue]] = [],
@@ -38,12 +38,13 @@ public enum TopoJSONWriter {
                                       + "\(options.quantization)")
         }
         let box = topology.bounds ?? Envelope(minX: 0, minY: 0, maxX: 0, maxY: 0)
-        let steps = Double(options.quantization - 1)
-        let kx = box.maxX > box.minX ? steps / (box.maxX - box.minX) : 1
-        let ky = box.maxY > box.minY ? steps / (box.maxY - box.minY) : 1
+        let quantised = try ValidQuantisation(topology, quantization: options.quantization, context: GEOSContext())
 
         var text = "{\"type\":\"Topology\",\"bbox\":[\(box.minX),\(box.minY),\(box.maxX),\(box.maxY)],"
-        text += "\"transform\":{\"scale\":[\(1 / kx),\(1 / ky)],\"translate\":[\(box.minX),\(box.minY)]},"
+        if let grid = quantised.grid {
+            text += "\"transform\":{\"scale\":[\(grid.scale.x),\(grid.scale.y)],"
+                + "\"translate\":[\(grid.translate.x),\(grid.translate.y)]},"
+        }
         text += "\"objects\":{\(quoted(options.objectName)):{\"type\":\"GeometryCollection\",\"geometries\":["
         for (index, feature) in topology.features.enumerated() {
             if index > 0 { text += "," }
@@ -56,9 +57,9 @@ public enum TopoJSONWriter {
             text += "}"
         }
         text += "]}},\"arcs\":["
-        for (index, arc) in topology.arcs.enumerated() {
+        for index in topology.arcs.indices {
             if index > 0 { text += "," }
-            text += quantised(arc, originX: box.minX, originY: box.minY, kx: kx, ky: ky)
+            text += quantised.grid == nil ? unquantised(topology.arcs[index]) : deltaEncoded(quantised.arcs[index])
         }
         text += "]}"
         return Data(text.utf8)
@@ -86,22 +87,20 @@ public enum TopoJSONWriter {
     }
 
     /// An arc on the grid, the first point absolute and the others as differences from the one before.
-    private static func quantised(_ arc: [XY], originX: Double, originY: Double, kx: Double, ky: Double) -> String {
-        var points: [(Int, Int)] = []
-        for point in arc {
-            let grid = (Int(((point.x - originX) * kx).rounded()), Int(((point.y - originY) * ky).rounded()))
-            if let last = points.last, last == grid { continue }
-            points.append(grid)
-        }
-        if points.count == 1 { points.append(points[0]) }
+    private static func deltaEncoded(_ arc: [GridPoint]) -> String {
         var text = "["
-        var previous = (0, 0)
-        for (index, point) in points.enumerated() {
+        var previous = GridPoint(x: 0, y: 0)
+        for (index, point) in arc.enumerated() {
             if index > 0 { text += "," }
-            text += "[\(point.0 - previous.0),\(point.1 - previous.1)]"
+            text += "[\(point.x &- previous.x),\(point.y &- previous.y)]"
             previous = point
         }
         return text + "]"
+    }
+
+    /// An arc's coordinates as they are (a TopoJSON without `transform`).
+    private static func unquantised(_ arc: [XY]) -> String {
+        "[" + arc.map { "[\($0.x),\($0.y)]" }.joined(separator: ",") + "]"
     }
 
     /// A JSON string literal.

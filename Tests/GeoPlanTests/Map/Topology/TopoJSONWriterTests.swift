@@ -40,7 +40,8 @@ extension MapTopologyTests {
             #expect(decoded.codes == set.areas.map(\.id))
             // Every point within half a grid step of where it was (points merged on one grid cell aside).
             #expect(decoded.arcs.count == topology.arcs.count)
-            let tolerance = max(decoded.scale.x, decoded.scale.y) / 2 * 1.000001
+            let scale = try #require(decoded.scale)
+            let tolerance = max(scale.x, scale.y) / 2 * 1.000001
             for (arc, original) in zip(decoded.arcs, topology.arcs) {
                 #expect(arc.first.map { near($0, original[0], tolerance) } == true)
                 #expect(arc.last.map { near($0, original[original.count - 1], tolerance) } == true)
@@ -109,23 +110,23 @@ extension MapTopologyTests {
 }
 
 /// A TopoJSON decoder after the specification (github.com/topojson/topojson-specification): arcs un-delta-encoded
-/// and transformed back; one GeometryCollection of Polygons and MultiPolygons.
-private struct DecodedTopology {
+/// and transformed back (as topojson-client does: steps × scale + translate), or read as they are when the file has
+/// no `transform`; one GeometryCollection of Polygons and MultiPolygons.
+struct DecodedTopology {
     var objectType = ""
     var ids: [String] = []
     var codes: [String] = []
     var polygons: [[[[Int]]]] = []
     var gridArcs: [[(Int, Int)]] = []
     var arcs: [[XY]] = []
-    var scale = XY(1, 1)
+    /// The grid step on each axis; nil when the arcs are not quantised.
+    var scale: XY?
 
     init(_ data: Data) throws {
         let root = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
         #expect(root["type"] as? String == "Topology")
         #expect((root["bbox"] as? [Double])?.count == 4)
-        let transform = try #require(root["transform"] as? [String: [Double]])
-        let (scaleValues, translate) = (try #require(transform["scale"]), try #require(transform["translate"]))
-        scale = XY(scaleValues[0], scaleValues[1])
+        let transform = root["transform"] as? [String: [Double]]
         let objects = try #require(root["objects"] as? [String: [String: Any]])
         let collection = try #require(objects.values.first)
         objectType = collection["type"] as? String ?? ""
@@ -138,6 +139,12 @@ private struct DecodedTopology {
             default: polygons.append([])
             }
         }
+        guard let transform else {
+            arcs = try #require(root["arcs"] as? [[[Double]]]).map { $0.map { XY($0[0], $0[1]) } }
+            return
+        }
+        let (scaleValues, translate) = (try #require(transform["scale"]), try #require(transform["translate"]))
+        scale = XY(scaleValues[0], scaleValues[1])
         for encoded in try #require(root["arcs"] as? [[[Int]]]) {
             var (x, y) = (0, 0)
             var grid: [(Int, Int)] = []
@@ -151,4 +158,12 @@ private struct DecodedTopology {
                                        Double($0.1) * scaleValues[1] + translate[1]) })
         }
     }
+
+    /// The decoded features as a topology, to rebuild their polygons with GEOS.
+    var topology: Topology {
+        Topology(arcs: arcs, features: zip(ids, polygons).map { TopologyFeature(id: $0, polygons: $1) })
+    }
+
+    /// How many rings use each arc.
+    var arcUse: [Int] { topology.arcUse }
 }
