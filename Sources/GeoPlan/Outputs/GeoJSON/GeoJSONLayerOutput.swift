@@ -57,10 +57,4 @@ final class GeoJSONLayerOutput {
         }
         return lines
     }
-
-    /// Per property, how many non-finite values were written as null (for callers that name their own columns).
-    var nonFiniteCounts: [String: Int] {
-        Dictionary(zip(writer.propertyNames, writer.counts.nonFiniteByProperty).filter { $0.1 > 0 },
-                   uniquingKeysWith: +)
-    }
 }
