@@ -186,6 +186,17 @@ import Testing
         #expect(try polygon.isValid && abs(try polygon.area - 2) < 1e-9 && polygon.numberOfGeometries == 2)
     }
 
+    @Test func zIsKeptAndBoxedInSixNumbers() throws {
+        let folder = try TemporaryFolder()
+        let written = try GeoJSONTestWriting.write([([], "LINESTRING Z (100 13 5, 100.1 13.2 -2.5)"),
+                                                    ([], "POINT ZM (100.05 13.1 7 42)")],
+                                                   fields: [], to: folder.path("z.geojson"))
+        #expect(written.text.contains(#""bbox":[100.0,13.0,-2.5,100.1,13.2,5.0]"#))
+        #expect(written.text.contains(#""coordinates":[100.05,13.1,7.0]"#))  // M dropped
+        #expect(written.text.contains("\"bbox\": [100.0,13.0,-2.5,100.1,13.2,7.0]\n}\n"))
+        #expect(RFC7946Checker().violations(in: written.text) == [])
+    }
+
     @Test func aFullDiskIsAnErrorNamingTheOutput() throws {
         let folder = try TemporaryFolder()
         let features = Array(repeating: Self.features(), count: 40).flatMap { $0 }
