@@ -65,6 +65,25 @@ public enum MapMaker {
         return report
     }
 
+    /// The map and its vector tiles (`tiles`, cut from the map's classified GeoJSON, whatever its `input` says),
+    /// committed together: both appear, or neither.
+    public static func make(_ layer: MapLayer, _ request: MapRequest, tiles: VectorTiles.Request,
+                            context: GEOSContext, wait: Bool = false) throws -> (MapReport, VectorTiles.Report) {
+        let outputs = OutputSet(inputs: InputFiles([layer.path]), overwrite: request.overwrite, wait: wait)
+        var report = try prepare(layer, request, context: context, in: outputs)
+        var tileRequest = tiles
+        let geoJSON = OutputTarget.canonical(request.paths.geoJSON)
+        guard let staged = outputs.stagedFiles().first(where: { OutputTarget.canonical($0.final) == geoJSON }) else {
+            throw GeoPlanError.output(path: request.paths.geoJSON, reason: "the map's GeoJSON was not staged")
+        }
+        tileRequest.input = staged.staged
+        let tileReport = try VectorTiles.write(tileRequest, in: outputs)
+        try outputs.commit()
+        report.outputs.append(tiles.output)
+        report.warnings += outputs.warnings
+        return (report, tileReport)
+    }
+
     /// Everything made and staged in `outputs`, nothing in place yet: a run commits its maps with its other outputs.
     static func prepare(_ layer: MapLayer, _ request: MapRequest, context: GEOSContext,
                         in outputs: OutputSet) throws -> MapReport {

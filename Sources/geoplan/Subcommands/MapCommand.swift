@@ -133,13 +133,15 @@ struct MapCommand: ParsableCommand {
             title: titleTh == nil && titleEn == nil ? nil : MapName(thai: titleTh, english: titleEn ?? indicator),
             simplification: metres > 0 ? SimplificationOptions(amount: .tolerance(metres: metres)) : nil,
             outputStem: stem, overwrite: overwrite)
-        var result = try MapMaker.make(layer, request, context: context, wait: wait)
+        let result: MapReport
         var tileReport: VectorTiles.Report?
         if let tiles {
-            tileReport = try VectorTiles.write(VectorTiles.Request(
+            // The map and its tiles appear together, or neither.
+            (result, tileReport) = try MapMaker.make(layer, request, tiles: VectorTiles.Request(
                 input: request.paths.geoJSON, output: tiles, minZoom: minZoom, maxZoom: maxZoom,
-                layerName: indicator, overwrite: overwrite, wait: wait))
-            result.outputs.append(tiles)
+                layerName: indicator, overwrite: overwrite, wait: wait), context: context, wait: wait)
+        } else {
+            result = try MapMaker.make(layer, request, context: context, wait: wait)
         }
         if report.json {
             try Console.printJSON(result)

@@ -189,6 +189,18 @@ import Testing
         #expect(Self.noLeftovers(out))
     }
 
+    @Test func aMapAndItsTilesAppearTogetherOrNeither() throws {
+        let folder = try TemporaryFolder()
+        let arguments = ["map", Fixtures.phuket, "--indicator", "Shape_Area", "--out", folder.path("p"), "--max-zoom", "5"]
+        // Tiles that cannot be written (their folder is missing): no map either.
+        let failed = try CommandRunner.run(arguments + ["--tiles", folder.path("missing/p.mbtiles")])
+        #expect(failed.status == 1, "\(failed.stdout)")
+        #expect(folder.contents().isEmpty, "\(folder.contents())")
+        let made = try CommandRunner.run(arguments + ["--tiles", folder.path("p.mbtiles")])
+        #expect(made.status == 0, "\(made.stderr)")
+        #expect(Set(folder.contents()) == ["p.svg", "p.html", "p.legend.json", "p.geojson", "p.topojson", "p.mbtiles"])
+    }
+
     @Test func twoRunsIntoOneFolderNeverInterleave() throws {
         for round in 0..<5 {
             let folder = try TemporaryFolder()

@@ -49,7 +49,9 @@ public enum VectorTiles {
     /// The zoom levels GDAL's MVT driver accepts.
     public static let zooms = 0...22
 
-    public static func write(_ request: Request) throws -> Report {
+    /// Cuts the tiles, committed at once — or, given `outputs`, staged there to appear with the command's other
+    /// outputs (`geoplan map --tiles`: the tiles of the map's staged GeoJSON, committed with the map).
+    public static func write(_ request: Request, in outputs: OutputSet? = nil) throws -> Report {
         guard zooms.contains(request.minZoom), zooms.contains(request.maxZoom), request.minZoom <= request.maxZoom
         else {
             throw GeoPlanError.output(path: request.output, reason: "zoom levels must satisfy 0 ≤ min ≤ max ≤ 22 "
@@ -58,8 +60,8 @@ public enum VectorTiles {
         let inputs = InputFiles([request.input])
         let target = try OutputTarget(tilesPath: request.output, overwrite: request.overwrite, inputFiles: inputs)
         // The tile set appears whole or not at all, as every output does; an earlier one is replaced only by it.
-        let outputs = OutputSet(inputs: inputs, overwrite: request.overwrite, wait: request.wait)
-        let staged = try outputs.stage(target)
+        let set = outputs ?? OutputSet(inputs: inputs, overwrite: request.overwrite, wait: request.wait)
+        let staged = try set.stage(target)
         let source = try VectorSource.open(request.input, options: request.options)
         let layer = source.layer
         let crs = try LayerCRS.require(layer, assume: request.options.assumeCRS, purpose: "cut it into web-map tiles")
@@ -88,11 +90,11 @@ public enum VectorTiles {
             // The MVT driver cuts the tiles when the dataset closes.
             try dataset.close()
         }
-        try outputs.commit()
+        if outputs == nil { try set.commit() }
         return Report(output: request.output, container: request.isMBTiles ? "MBTiles" : "folder", layer: name,
                       features: features, minZoom: request.minZoom, maxZoom: request.maxZoom,
                       tiles: request.isMBTiles ? nil : Self.tileCount(in: request.output),
-                      properties: layer.schema.fields.map(\.name), warnings: warnings + outputs.warnings)
+                      properties: layer.schema.fields.map(\.name), warnings: warnings + (outputs == nil ? set.warnings : []))
     }
 
     /// `.pbf` files below a tile folder.
