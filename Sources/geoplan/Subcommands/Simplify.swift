@@ -57,7 +57,8 @@ struct Simplify: ParsableCommand {
                                             valueName: "n"))
     var precision: Int = 6
 
-    @Option(name: .long, help: ArgumentHelp("TopoJSON grid steps across the data (default 100000).",
+    @Option(name: .long, help: ArgumentHelp("TopoJSON grid steps across the data, at least (default 100000; finer "
+                                            + "where a polygon would otherwise become invalid or vanish).",
                                             valueName: "steps"))
     var quantization: Int = 100_000
 

@@ -56,10 +56,10 @@ public enum FileSimplifier {
             let properties = values.map { row in
                 Dictionary(zip(names, row.map(JSONValue.init)), uniquingKeysWith: { first, _ in first })
             }
-            try TopoJSONWriter.write(simplified.topology, properties: properties,
-                                     options: TopoJSONOptions(quantization: request.quantization,
-                                                              objectName: target.stem),
-                                     to: target, wait: request.wait)
+            warnings += try TopoJSONWriter.write(simplified.topology, properties: properties,
+                                                 options: TopoJSONOptions(quantization: request.quantization,
+                                                                          objectName: target.stem),
+                                                 to: target, wait: request.wait)
             format = "TopoJSON"
         } else {
             let writer = try LayerWriter(target: target, layerName: target.stem, schema: layer.schema,

@@ -29,6 +29,12 @@ public enum TopoJSONWriter {
     /// The TopoJSON text as UTF-8; `properties`, when given, holds one dictionary per feature, in order.
     public static func encode(_ topology: Topology, properties: [[String: JSONValue]] = [],
                               options: TopoJSONOptions = TopoJSONOptions()) throws -> Data {
+        try encoded(topology, properties: properties, options: options).data
+    }
+
+    /// The TopoJSON text and the grid its arcs were quantised on.
+    static func encoded(_ topology: Topology, properties: [[String: JSONValue]],
+                        options: TopoJSONOptions) throws -> (data: Data, quantisation: ValidQuantisation) {
         guard properties.isEmpty || properties.count == topology.features.count else {
             throw GeoPlanError.output(path: options.objectName, reason: "\(properties.count) property sets for "
                                       + "\(topology.features.count) features; give one per feature or none")
@@ -62,17 +68,20 @@ public enum TopoJSONWriter {
             text += quantised.grid == nil ? unquantised(topology.arcs[index]) : deltaEncoded(quantised.arcs[index])
         }
         text += "]}"
-        return Data(text.utf8)
+        return (Data(text.utf8), quantised)
     }
 
-    /// Writes the TopoJSON, every byte checked, to appear when `outputs` commits (alone and at once without one).
+    /// Writes the TopoJSON, every byte checked, to appear when `outputs` commits (alone and at once without one);
+    /// returns a warning when the grid had to be finer than asked to keep every polygon valid.
+    @discardableResult
     public static func write(_ topology: Topology, properties: [[String: JSONValue]] = [],
                              options: TopoJSONOptions = TopoJSONOptions(), to target: OutputTarget,
-                             in outputs: OutputSet? = nil, wait: Bool = false) throws {
-        let data = try encode(topology, properties: properties, options: options)
+                             in outputs: OutputSet? = nil, wait: Bool = false) throws -> [String] {
+        let (data, quantisation) = try encoded(topology, properties: properties, options: options)
         let set = outputs ?? OutputSet(inputs: target.inputFiles, overwrite: target.overwrite, wait: wait)
         try set.stage(data, at: target.path, inputs: target.inputFiles)
         if outputs == nil { try set.commit() }
+        return quantisation.refinements == 0 ? [] : [quantisation.note(path: target.path, asked: options.quantization)]
     }
 
     /// The opening of a geometry object, up to its arcs.

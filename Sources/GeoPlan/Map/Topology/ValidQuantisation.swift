@@ -41,6 +41,13 @@ struct ValidQuantisation {
         (self.grid, self.arcs, self.refinements) = (nil, [], refinements)
     }
 
+    /// Says what a grid finer than asked means for the file at `path`.
+    func note(path: String, asked: Int) -> String {
+        let grid = self.grid.map { "quantised on \($0.quantization) steps" } ?? "written unquantised"
+        return "\(path): TopoJSON \(grid) instead of \(asked), as a coarser grid would make a valid polygon invalid "
+            + "or collapse it"
+    }
+
     /// Whether the feature GEOS rebuilds from the arcs is a valid polygon (a ring too short to build is not).
     private static func isValid(_ topology: Topology, feature: Int, context: GEOSContext) -> Bool {
         guard let geometry = try? topology.geometry(of: feature, context: context) else { return false }

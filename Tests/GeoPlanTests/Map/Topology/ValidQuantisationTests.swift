@@ -61,6 +61,20 @@ extension MapTopologyTests {
             #expect(whole == [true])
         }
 
+        @Test func writingOnAFinerGridThanAskedSaysSo() throws {
+            let folder = try TemporaryFolder()
+            let path = folder.path("notched.topojson")
+            let target = try OutputTarget(topoJSONPath: path, overwrite: false, inputs: [])
+            let warnings = try TopoJSONWriter.write(try topology([Self.notched, Self.neighbour]),
+                                                    options: TopoJSONOptions(quantization: 1_001), to: target)
+            #expect(warnings.count == 1 && warnings[0].contains("instead of 1001"))
+            let fine = try TopoJSONWriter.write(try topology([Self.notched, Self.neighbour]),
+                                                options: TopoJSONOptions(quantization: 100_000),
+                                                to: try OutputTarget(topoJSONPath: folder.path("fine.topojson"),
+                                                                     overwrite: false, inputs: []))
+            #expect(fine.isEmpty)
+        }
+
         @Test func aGridWhoseStepsWouldOutnumberTheDoublesIsNotUsed() throws {
             let topology = try topology([Self.notched, Self.neighbour])
             let (decoded, whole) = try decodedFeatures(topology, quantization: Int.max)
