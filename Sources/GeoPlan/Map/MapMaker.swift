@@ -121,17 +121,20 @@ public enum MapMaker {
                              colour: properties[index].colour)
         }
         try writer.close()
+        let topoJSON = try TopoJSONWriter.encoded(topology, properties: properties.map(\.json),
+                                                  options: TopoJSONOptions())
         let files: [(path: String, data: Data)] = [
             (paths.svg, Data(try SVGMap.render(document, options: request.render).utf8)),
             (paths.html, Data(try HTMLMap.render(document, options: request.render).utf8)),
             (paths.legend, try legend.jsonData()),
-            (topoJSONTarget.path, try TopoJSONWriter.encode(topology, properties: properties.map(\.json))),
+            (topoJSONTarget.path, topoJSON.data),
         ]
         for file in files { try outputs.stage(file.data, at: file.path, inputs: InputFiles(inputs)) }
         return MapReport(input: layer.path, indicator: request.indicator, features: layer.ids.count,
                          legend: legend, simplification: simplification,
                          outputs: [paths.svg, paths.html, paths.legend, paths.geoJSON, paths.topoJSON],
-                         warnings: layer.warnings + legend.warnings)
+                         warnings: layer.warnings + legend.warnings
+                            + topoJSON.quantisation.notes(path: topoJSONTarget.path, asked: TopoJSONOptions().quantization))
     }
 
     /// The plain data the renderers draw.

@@ -81,7 +81,7 @@ public enum TopoJSONWriter {
         let set = outputs ?? OutputSet(inputs: target.inputFiles, overwrite: target.overwrite, wait: wait)
         try set.stage(data, at: target.path, inputs: target.inputFiles)
         if outputs == nil { try set.commit() }
-        return quantisation.refinements == 0 ? [] : [quantisation.note(path: target.path, asked: options.quantization)]
+        return quantisation.notes(path: target.path, asked: options.quantization)
     }
 
     /// The opening of a geometry object, up to its arcs.
