@@ -75,6 +75,24 @@ extension MapTopologyTests {
             #expect(fine.isEmpty)
         }
 
+        /// `geoplan simplify`'s engine at a coarse `--quantization`: GDAL's TopoJSON driver reads back 17 valid
+        /// tambons, and the report says the grid is finer than asked.
+        @Test func simplifyAtACoarseQuantisationWritesValidTambonsGDALReads() throws {
+            let folder = try TemporaryFolder()
+            let path = folder.path("phuket.topojson")
+            let report = try FileSimplifier.simplify(SimplifyRequest(
+                input: Fixtures.phuket, output: path, simplification: SimplificationOptions(amount: .tolerance(metres: 1)),
+                quantization: 1_000))
+            #expect(report.warnings.contains { $0.contains("TopoJSON quantised on") && $0.contains("instead of 1000") })
+            var read = 0
+            try Dataset.open(path).layer(at: 0).forEachFeature { feature in
+                let geometry = try #require(feature.geometry).geosGeometry(context: context)
+                #expect(try geometry.isValid && !geometry.isEmpty, "feature \(read)")
+                read += 1
+            }
+            #expect(read == 17)
+        }
+
         @Test func aGridWhoseStepsWouldOutnumberTheDoublesIsNotUsed() throws {
             let topology = try topology([Self.notched, Self.neighbour])
             let (decoded, whole) = try decodedFeatures(topology, quantization: Int.max)
