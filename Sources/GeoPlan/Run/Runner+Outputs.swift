@@ -38,6 +38,14 @@ extension Runner {
         return planned
     }
 
+    /// Refuses, before anything is computed (and under the folder's lock), a run whose outputs exist already when
+    /// it may not replace them.
+    static func checkNoOutputExists(_ spec: Spec, outputs: String) throws {
+        for (path, _) in plannedOutputs(of: spec, in: outputs) where FileManager.default.fileExists(atPath: path) {
+            throw GeoPlanError.output(path: path, reason: "it already exists; pass --overwrite to replace it")
+        }
+    }
+
     /// Refuses, before anything is computed, a run that would write over any of its inputs or their sidecars,
     /// `--overwrite` or not.
     static func checkOutputsSpareInputs(_ spec: Spec, outputs: String, inputs: InputFiles) throws {

@@ -39,6 +39,7 @@ public enum Runner {
         if !check, !spec.output.formats.isEmpty {
             try FileManager.default.createDirectory(atPath: outputs, withIntermediateDirectories: true)
             try outputSet.lock(folder: outputs)
+            if !overwrite, !resume { try checkNoOutputExists(spec, outputs: outputs) }
         } else if check {
             // A check writes nothing, but puts the folder back in order after a run that was killed while committing.
             warnings += try OutputSet.recoverInterrupted(in: outputs)
