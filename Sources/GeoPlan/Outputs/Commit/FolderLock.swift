@@ -8,6 +8,9 @@ import Foundation
 final class FolderLock {
     let folder: String
     private var descriptor: Int32
+    /// Set when the file system cannot lock (some network file systems): the folder is written unlocked, and the
+    /// caller says so.
+    private(set) var unsupported: String?
 
     /// Takes the lock, waiting for it when `wait` is true; otherwise a held lock is an error.
     init(folder: String, wait: Bool) throws {
@@ -23,6 +26,10 @@ final class FolderLock {
             close(descriptor)
             descriptor = -1
             if code == EWOULDBLOCK { throw FolderBusy(folder: folder) }
+            if [ENOLCK, EOPNOTSUPP, EINVAL, ENOSYS].contains(code) {
+                unsupported = systemErrorText(code)
+                return
+            }
             throw GeoPlanError.output(path: folder, reason: "cannot lock it: \(systemErrorText(code))")
         }
     }

@@ -134,7 +134,12 @@ public final class OutputSet: @unchecked Sendable {
 
     private func lockFolder(_ folder: String) throws {
         guard locks[folder] == nil else { return }
-        locks[folder] = try FolderLock(folder: folder, wait: wait)
+        let lock = try FolderLock(folder: folder, wait: wait)
+        locks[folder] = lock
+        if let reason = lock.unsupported {
+            warnings.append("\"\(folder)\" cannot be locked (\(reason)): make sure no other geoplan writes there at "
+                            + "the same time")
+        }
         for (path, journal) in CommitJournal.pending(in: folder) where FileManager.default.fileExists(atPath: path) {
             for other in journal.folders where other != folder { try lockFolder(Self.canonicalFolder(other)) }
             guard FileManager.default.fileExists(atPath: path) else { continue }  // recovered while locking

@@ -21,7 +21,10 @@ final class StagingFolder {
                                       + systemErrorText(errno))
         }
         lockDescriptor = open((path as NSString).appendingPathComponent("lock"), O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
-        guard lockDescriptor >= 0, flock(lockDescriptor, LOCK_EX | LOCK_NB) == 0 else {
+        // A file system that cannot lock (ENOLCK…) leaves the folder unlocked: its owner's PID is in its name.
+        guard lockDescriptor >= 0,
+              flock(lockDescriptor, LOCK_EX | LOCK_NB) == 0 || [ENOLCK, EOPNOTSUPP, EINVAL, ENOSYS].contains(errno)
+        else {
             let reason = systemErrorText(errno)
             try? FileManager.default.removeItem(atPath: path)
             throw GeoPlanError.output(path: folder, reason: "cannot lock its staging folder: \(reason)")
