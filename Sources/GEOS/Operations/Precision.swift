@@ -22,7 +22,8 @@ extension Geometry {
             throw GEOSError.library(function: "GEOSGeom_setPrecision_r",
                                     message: "grid size \(gridSize) is not a finite, non-negative number")
         }
-        let flags = collapsed == .keep ? Int32(GEOS_PREC_KEEP_COLLAPSED.rawValue) : Int32(GEOS_PREC_VALID_OUTPUT.rawValue)
+        let rule = collapsed == .keep ? GEOS_PREC_KEEP_COLLAPSED : GEOS_PREC_VALID_OUTPUT
+        let flags = Int32(rule.rawValue)
         return try context.makeGeometry("GEOSGeom_setPrecision_r") {
             // returns a new geometry, NULL on exception
             GEOSGeom_setPrecision_r($0, handle, gridSize, flags)

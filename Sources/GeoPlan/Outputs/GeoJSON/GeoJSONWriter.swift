@@ -74,7 +74,9 @@ public final class GeoJSONWriter {
 
     /// Queues one feature: its values in schema order and its geometry as WKB (nil for none; curves linearised).
     public func write(values: [FieldValue], wkb: [UInt8]?, source: FeatureLocation) throws {
-        guard !finished else { throw GeoPlanError.output(path: file.displayPath, reason: "written to after it was finished") }
+        guard !finished else {
+            throw GeoPlanError.output(path: file.displayPath, reason: "written to after it was finished")
+        }
         pending.append(PendingFeature(values: values, wkb: wkb, source: source))
         pendingBytes += wkb?.count ?? 0
         written += 1
@@ -122,8 +124,9 @@ public final class GeoJSONWriter {
         job.group.wait()
         for chunk in 0..<job.chunkCount {
             guard let output = job.outputs[chunk] else { continue }
-            if let (reason, source) = output.failure.map({ ($0.reason, $0.source) }) {
-                throw GeoPlanError.output(path: file.displayPath, reason: "cannot write \(source) as GeoJSON: \(reason)")
+            if let failure = output.failure {
+                throw GeoPlanError.output(path: file.displayPath,
+                                          reason: "cannot write \(failure.source) as GeoJSON: \(failure.reason)")
             }
             guard !output.text.isEmpty else { continue }
             if anyFeatureWritten { try file.write(Array(GeoJSONLayout.separator.utf8)) }

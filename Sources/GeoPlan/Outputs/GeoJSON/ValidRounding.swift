@@ -64,7 +64,8 @@ struct ValidRounding {
         // rounding again only makes the Doubles exactly what the text reads back as; checked all the same. A GEOS
         // failure (a topology exception) keeps full precision, as a collapse does.
         guard let snapped = try? original.withPrecision(gridSize: grid.stepSize, collapsed: .drop),
-              let onGrid = try? WKBGeometryCodec.read(try snapped.wkb(includeZ: true)).mapParts({ $0.mapValues(grid.rounded) }),
+              let snappedGeometry = try? WKBGeometryCodec.read(try snapped.wkb(includeZ: true)),
+              case let onGrid = snappedGeometry.mapParts({ $0.mapValues(grid.rounded) }),
               onGrid.isPolygonal, polygonCount(onGrid) == polygonCount(geometry), isValid(onGrid) else {
             return (geometry, .keptFullPrecision(polygons: allPolygons(of: geometry)))
         }

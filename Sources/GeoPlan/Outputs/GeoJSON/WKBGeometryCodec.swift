@@ -54,7 +54,8 @@ enum WKBGeometryCodec {
                 let point = try positions(count: 1, stored: stored, kept: kept)
                 return .point(point.values.contains { $0.isNaN } ? Positions(values: [], dimension: kept) : point)
             case 2:
-                return .lineString(try positions(count: try count(minimumBytes: stored * 8), stored: stored, kept: kept))
+                let length = try count(minimumBytes: stored * 8)
+                return .lineString(try positions(count: length, stored: stored, kept: kept))
             case 3, 17:
                 return .polygon(try rings(stored: stored, kept: kept))
             case 4:
@@ -147,7 +148,8 @@ enum WKBGeometryCodec {
         }
 
         private func truncated() -> WKBFormatError {
-            WKBFormatError(description: "WKB is cut short or its counts are corrupt (at byte \(offset) of \(bytes.count))")
+            WKBFormatError(description: "WKB is cut short or its counts are corrupt (at byte \(offset) of "
+                           + "\(bytes.count))")
         }
     }
 
@@ -169,9 +171,10 @@ enum WKBGeometryCodec {
             case let .multiPoint(points):
                 uint32(4 + z)
                 uint32(UInt32(truncatingIfNeeded: points.count))
-                for index in 0..<points.count {
-                    self.geometry(.point(Positions(values: Array(points.values[(index * points.dimension)..<((index + 1) * points.dimension)]),
-                                                   dimension: points.dimension)))
+                let dimension = points.dimension
+                for start in stride(from: 0, to: points.values.count, by: dimension) {
+                    let values = Array(points.values[start..<(start + dimension)])
+                    self.geometry(.point(Positions(values: values, dimension: dimension)))
                 }
             case let .lineString(line):
                 uint32(2 + z)
