@@ -6,7 +6,8 @@
 set -euo pipefail
 
 have_libraries() {
-    command -v pkg-config >/dev/null 2>&1 && pkg-config --exists gdal proj geos
+    # ogr2ogr (gdal-bin): the peer of geoplan's GeoJSON writer in `make bench`.
+    command -v pkg-config >/dev/null 2>&1 && pkg-config --exists gdal proj geos && command -v ogr2ogr >/dev/null 2>&1
 }
 
 have_map_tools() {
@@ -35,7 +36,7 @@ Darwin)
     ;;
 esac
 
-packages=(pkg-config libgdal-dev libproj-dev libgeos-dev chromium fonts-thai-tlwg fontconfig)
+packages=(pkg-config libgdal-dev libproj-dev libgeos-dev gdal-bin chromium fonts-thai-tlwg fontconfig)
 if ! command -v apt-get >/dev/null 2>&1; then
     echo "error: GDAL, PROJ or GEOS development files are missing and this system has no apt-get." >&2
     echo "Install the development packages of gdal, proj and geos with your package manager, with pkg-config." >&2
