@@ -43,13 +43,8 @@ public final class LayerWriter {
         geoJSON = nil
         let dataset = try Dataset.create(staged.stagingPath, driver: target.format.driverName)
         promoteToMulti = geometryType.isPolygonal
-        var outputType = geometryType
-        if promoteToMulti {
-            outputType = GeometryType(kind: .multiPolygon, hasZ: geometryType.hasZ, hasM: geometryType.hasM)
-        }
-        if target.format == .geoJSON, outputType.hasM {
-            outputType = GeometryType(kind: outputType.kind, hasZ: outputType.hasZ)  // RFC 7946 has no M
-        }
+        let outputType = promoteToMulti
+            ? GeometryType(kind: .multiPolygon, hasZ: geometryType.hasZ, hasM: geometryType.hasM) : geometryType
         let layer = try dataset.createLayer(named: layerName, spatialReference: spatialReference,
                                             geometryType: outputType,
                                             options: target.format.layerOptions(precision: precision)
