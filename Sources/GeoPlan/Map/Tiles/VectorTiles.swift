@@ -42,6 +42,8 @@ public enum VectorTiles {
         public var maxZoom: Int
         /// Tile files written (folders only; an MBTiles file holds them as rows).
         public var tiles: Int?
+        /// Units across a tile (GDAL's EXTENT): 4,096 unless areas smaller than a unit at the lowest zoom needed more.
+        public var extent: Int = VectorTiles.extents[0]
         public var properties: [String]
         public var warnings: [String]
     }
@@ -66,35 +68,92 @@ public enum VectorTiles {
         let layer = source.layer
         let crs = try LayerCRS.require(layer, assume: request.options.assumeCRS, purpose: "cut it into web-map tiles")
         let name = request.layerName ?? layer.name
-        var features = 0
-        let warnings: [String]
-        do {
-            let dataset = try Dataset.create(staged.stagingPath, driver: "MVT", options: [
-                "FORMAT": request.isMBTiles ? "MBTILES" : "DIRECTORY",
-                "MINZOOM": String(request.minZoom), "MAXZOOM": String(request.maxZoom),
-                "NAME": name, "DESCRIPTION": "geoplan: \(URL(fileURLWithPath: request.input).lastPathComponent)",
-            ])
-            let tiles = try dataset.createLayer(named: name, spatialReference: crs.spatialReference,
-                                                geometryType: layer.geometryType,
-                                                options: ["MINZOOM": String(request.minZoom),
-                                                          "MAXZOOM": String(request.maxZoom)])
-            for field in layer.schema.fields { try tiles.createField(field) }
-            try layer.forEachFeature { feature in
-                let copy = try tiles.makeFeature()
-                for (index, value) in try feature.values().enumerated() { copy.set(value, at: index) }
-                try copy.setGeometry(feature.geometry)
-                try tiles.write(copy, source: feature.location)
-                features += 1
-            }
-            warnings = source.encoding.warnings + dataset.warnings.map { "\(request.output): \($0.text)" }
-            // The MVT driver cuts the tiles when the dataset closes.
-            try dataset.close()
+        // MVT rounds each tile to `extent` units; an area smaller than a unit at the lowest zoom would vanish there.
+        // Cut at the standard extent, read the lowest zoom back, and cut finer until every area is in it.
+        var cut = try Self.cut(layer, crs: crs.spatialReference, name: name, request: request, extent: extents[0],
+                               to: staged.stagingPath)
+        var extent = extents[0]
+        var missing = try cut.keys.subtracting(Self.keys(at: request.minZoom, of: staged.stagingPath, request))
+        for finer in extents.dropFirst() where !missing.isEmpty {
+            try FileManager.default.removeItem(atPath: staged.stagingPath)
+            cut = try Self.cut(layer, crs: crs.spatialReference, name: name, request: request, extent: finer,
+                               to: staged.stagingPath)
+            extent = finer
+            missing = try cut.keys.subtracting(Self.keys(at: request.minZoom, of: staged.stagingPath, request))
+        }
+        var warnings = source.encoding.warnings + cut.warnings
+        if extent > extents[0] {
+            warnings.append("\(request.output): tiles of \(extent) units (not 4,096) so that every area is in the zoom "
+                            + "\(request.minZoom) tiles; a higher --min-zoom gives smaller tiles")
+        }
+        if !missing.isEmpty {
+            warnings.append("\(request.output): \(missing.count) areas are smaller than a tile unit at zoom "
+                            + "\(request.minZoom) even at \(extent) units and are missing there; use a higher --min-zoom")
         }
         if outputs == nil { try set.commit() }
-        return Report(output: request.output, container: request.isMBTiles ? "MBTiles" : "folder", layer: name,
-                      features: features, minZoom: request.minZoom, maxZoom: request.maxZoom,
-                      tiles: request.isMBTiles ? nil : Self.tileCount(in: request.output),
-                      properties: layer.schema.fields.map(\.name), warnings: warnings + (outputs == nil ? set.warnings : []))
+        var report = Report(output: request.output, container: request.isMBTiles ? "MBTiles" : "folder", layer: name,
+                            features: cut.features, minZoom: request.minZoom, maxZoom: request.maxZoom,
+                            tiles: request.isMBTiles ? nil : Self.tileCount(in: request.output),
+                            properties: layer.schema.fields.map(\.name),
+                            warnings: warnings + (outputs == nil ? set.warnings : []))
+        report.extent = extent
+        return report
+    }
+
+    /// The extents tried, standard first; each quarters the unit (a tile of 1,048,576 units is 38 m at zoom 0).
+    static let extents = [4_096, 16_384, 65_536, 262_144, 1_048_576]
+
+    /// Cuts the tiles at one extent; returns the features written, GDAL's warnings and each feature's key.
+    private static func cut(_ layer: Layer, crs: SpatialReference, name: String, request: Request, extent: Int,
+                            to path: String) throws -> (features: Int, warnings: [String], keys: Set<String>) {
+        let dataset = try Dataset.create(path, driver: "MVT", options: [
+            "FORMAT": request.isMBTiles ? "MBTILES" : "DIRECTORY",
+            "MINZOOM": String(request.minZoom), "MAXZOOM": String(request.maxZoom), "EXTENT": String(extent),
+            "NAME": name, "DESCRIPTION": "geoplan: \(URL(fileURLWithPath: request.input).lastPathComponent)",
+        ])
+        let tiles = try dataset.createLayer(named: name, spatialReference: crs, geometryType: layer.geometryType,
+                                            options: ["MINZOOM": String(request.minZoom),
+                                                      "MAXZOOM": String(request.maxZoom)])
+        for field in layer.schema.fields { try tiles.createField(field) }
+        var features = 0
+        var keys = Set<String>()
+        try layer.forEachFeature { feature in
+            let copy = try tiles.makeFeature()
+            let values = try feature.values()
+            for (index, value) in values.enumerated() { copy.set(value, at: index) }
+            try copy.setGeometry(feature.geometry)
+            try tiles.write(copy, source: feature.location)
+            if feature.geometry.map({ !$0.isEmpty }) ?? false { keys.insert(key(values)) }
+            features += 1
+        }
+        let warnings = dataset.warnings.map { "\(request.output): \($0.text)" }
+        try dataset.close()  // the MVT driver cuts the tiles when the dataset closes
+        return (features, warnings, keys)
+    }
+
+    /// The keys of the features in a zoom's tiles.
+    private static func keys(at zoom: Int, of path: String, _ request: Request) throws -> Set<String> {
+        // No tile at that zoom (every area vanished there) reads as no key.
+        guard let dataset = request.isMBTiles
+            ? try? Dataset.open(path, options: OpenOptions(allowedDrivers: ["MBTiles"],
+                                                           driverOptions: ["ZOOM_LEVEL": String(zoom)]))
+            : try? Dataset.open((path as NSString).appendingPathComponent(String(zoom)),
+                                options: OpenOptions(allowedDrivers: ["MVT"]))
+        else { return [] }
+        var keys = Set<String>()
+        for layer in dataset.layers {
+            try layer.forEachFeature { keys.insert(key(try $0.values())) }
+        }
+        try dataset.close()
+        return keys
+    }
+
+    /// A feature told apart by its text values (codes and names), as tiles keep them exactly; numbers may come
+    /// back as another type.
+    private static func key(_ values: [FieldValue]) -> String {
+        values.compactMap { value in
+            if case let .string(text) = value { text } else { nil }
+        }.joined(separator: "\u{1F}")
     }
 
     /// `.pbf` files below a tile folder.
