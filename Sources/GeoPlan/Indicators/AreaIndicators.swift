@@ -13,7 +13,7 @@ struct AreaIndicator: IndicatorComputer {
         let rows: [[IndicatorValue]] = areas.map { measure in
             let value = IndicatorValue.finite(measure.areaSquareMetres.map(unit.value(ofSquareMetres:)))
             guard unit == .rai else { return [value] }
-            return [value, measure.areaSquareMetres.map { .text(RaiNganWa(squareMetres: $0).description) } ?? .null]
+            return [value, measure.areaSquareMetres.flatMap { RaiNganWa(squareMetres: $0) }.map { .text($0.description) } ?? .null]
         }
         return IndicatorResult(columns: columns, rows: rows)
     }

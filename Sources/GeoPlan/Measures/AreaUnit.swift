@@ -51,15 +51,17 @@ public struct RaiNganWa: Hashable, Sendable, CustomStringConvertible {
     public let squareWa: Double
 
     /// Splits an area in m² (1 rai = 1,600 m², 1 ngan = 400 m², 1 square wa = 4 m²), square wa rounded to
-    /// `decimals` places.
-    public init(squareMetres: Double, decimals: Int = 0) {
+    /// `decimals` places. Nil for an area that is not a finite number of whole rai (NaN from a vertex beyond a pole,
+    /// an overflow): there is no rai-ngan-wa form to give.
+    public init?(squareMetres: Double, decimals: Int = 0) {
         let scale = pow10(decimals)
         let totalWa = (squareMetres / 4 * scale).rounded() / scale
         let wholeRai = (totalWa / 400).rounded(.down)
         let remainder = totalWa - wholeRai * 400
         let wholeNgan = (remainder / 100).rounded(.down)
-        rai = Int(wholeRai)
-        ngan = Int(wholeNgan)
+        guard let rai = Int(exactly: wholeRai), let ngan = Int(exactly: wholeNgan) else { return nil }
+        self.rai = rai
+        self.ngan = ngan
         squareWa = ((remainder - wholeNgan * 100) * scale).rounded() / scale
     }
 

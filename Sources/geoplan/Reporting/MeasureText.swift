@@ -12,7 +12,7 @@ enum MeasureText {
                 lines.append(pad([row.featureID.map(String.init) ?? "", row.key ?? "",
                                   row.areaSquareMetres.map { format(unit.value(ofSquareMetres: $0), unit) } ?? "",
                                   row.perimeterMetres.map { format($0 / 1000, 3) } ?? "",
-                                  row.areaSquareMetres.map { RaiNganWa(squareMetres: $0).description } ?? ""]))
+                                  row.areaSquareMetres.flatMap { RaiNganWa(squareMetres: $0)?.description } ?? ""]))
             }
             if let total = report.totalAreaSquareMetres {
                 lines.append("total area: \(format(unit.value(ofSquareMetres: total), unit)) \(unit.symbol) "

@@ -15,9 +15,11 @@ import Testing
 
     @Test func raiNganWaSplitsAsThaiSurveyorsWrite() {
         // 4 rai 2 ngan 25 square wa = 4 × 1600 + 2 × 400 + 25 × 4 = 7,300 m².
-        #expect(RaiNganWa(squareMetres: 7_300).description == "4-2-25")
-        #expect(RaiNganWa(squareMetres: 1_600).description == "1-0-0")
+        #expect(RaiNganWa(squareMetres: 7_300)?.description == "4-2-25")
+        #expect(RaiNganWa(squareMetres: 1_600)?.description == "1-0-0")
         // 399 m² = 99.75 square wa, rounded to 100, which carries into a whole ngan.
-        #expect(RaiNganWa(squareMetres: 399).description == "0-1-0")
+        #expect(RaiNganWa(squareMetres: 399)?.description == "0-1-0")
+        // No form, rather than a trap, for what a vertex beyond a pole or an overflow gives.
+        for area in [Double.nan, .infinity, -.infinity, 1e300] { #expect(RaiNganWa(squareMetres: area) == nil) }
     }
 }
