@@ -47,6 +47,7 @@ public final class RasterDataset {
         if !exists(path) {
             throw GDALError.fileNotFound(path: path)
         }
+        try SpecialFile.refuse(path)
         let flags = UInt32(GDAL_OF_RASTER | GDAL_OF_VERBOSE_ERROR)  // read-only (GDAL_OF_READONLY is 0)
         return try withCPLErrorCapture { capture in
             // returns a new dataset handle, or NULL when no driver can open the path as raster data

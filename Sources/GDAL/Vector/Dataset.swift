@@ -37,6 +37,7 @@ public final class Dataset {
         if !path.hasPrefix("/vsi"), !FileManager.default.fileExists(atPath: path) {
             throw GDALError.fileNotFound(path: path)
         }
+        try SpecialFile.refuse(path)
         let drivers = CStringList(options.allowedDrivers)
         let driverOptions = CStringList(options: options.driverOptions)
         let flags = UInt32(GDAL_OF_VECTOR | GDAL_OF_VERBOSE_ERROR) | (options.update ? UInt32(GDAL_OF_UPDATE) : 0)
