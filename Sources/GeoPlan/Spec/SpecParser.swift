@@ -31,13 +31,28 @@ public enum SpecParser {
         return reader.sortedErrors
     }
 
-    static func readText(_ path: String) throws -> String {
+    /// The largest spec read: a spec is a short YAML file, and a huge one (or a device that never ends) would
+    /// only exhaust memory.
+    static let largestSpecBytes = 16 << 20
+
+    /// The spec's text: a regular UTF-8 file of at most 16 MB (a byte-order mark dropped).
+    public static func readText(_ path: String) throws -> String {
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
             throw SpecError(path: path, message: "cannot read the spec: no such file")
         }
         guard !isFolder.boolValue else {
             throw SpecError(path: path, message: "cannot read the spec: this is a folder, expected a YAML file")
+        }
+        var info = stat()
+        guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else {
+            // A FIFO would block the read until a writer came; a device such as /dev/zero never ends.
+            throw SpecError(path: path, message: "cannot read the spec: it is not a regular file (a FIFO, a device or "
+                            + "a socket); give the path of a YAML file")
+        }
+        guard info.st_size <= largestSpecBytes else {
+            throw SpecError(path: path, message: "cannot read the spec: it is \(info.st_size / 1_000_000) MB; a spec is "
+                            + "a short YAML file (at most \(largestSpecBytes >> 20) MB)")
         }
         let data: Data
         do {

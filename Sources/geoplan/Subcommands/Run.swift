@@ -130,7 +130,7 @@ struct Run: ParsableCommand {
         do {
             spec = try SpecParser.load(path)
         } catch let first as SpecError {
-            let text = (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
+            let text = (try? SpecParser.readText(path)) ?? ""
             let all = text.isEmpty ? [first] : SpecParser.diagnose(text, path: path)
             for error in all.isEmpty ? [first] : all { Console.error(error) }
             throw ExitCode(ExitStatus.failure)

@@ -23,4 +23,15 @@ import Testing
         #expect(result.status == 1)
         #expect(result.stderr.contains("character device"), "\(result.stderr)")
     }
+
+    @Test func aFIFOOrADeviceAsTheSpecIsRefusedAtOnce() throws {
+        let folder = try TemporaryFolder()
+        let fifo = folder.path("spec.yaml")
+        #expect(mkfifo(fifo, 0o644) == 0)
+        for spec in [fifo, "/dev/zero"] {
+            let result = try CommandRunner.run(["run", spec])
+            #expect(result.status == 1, "\(spec): \(result.stderr)")
+            #expect(result.stderr.contains("not a regular file"), "\(spec): \(result.stderr)")
+        }
+    }
 }
