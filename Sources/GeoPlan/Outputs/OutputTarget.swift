@@ -89,20 +89,33 @@ public struct OutputTarget: Hashable, Sendable {
 
     /// The files the output may write: its own, and the sidecars its format may write beside it.
     var possibleFiles: [String] {
+        Self.possibleFiles(of: path, format: format, writesSidecars: writesSidecars)
+    }
+
+    static func possibleFiles(of path: String, format: OutputFormat, writesSidecars: Bool) -> [String] {
         guard writesSidecars else { return [path] }
         let stem = (path as NSString).deletingPathExtension
         return [path] + format.sidecarExtensions.map { "\(stem).\($0)" }
+    }
+
+    /// Why writing `path` (and `files` beside it) would touch an input, nil when it would not: "it is the input
+    /// …", "it would write "x.prj", a file of the input …".
+    static func inputClash(_ path: String, files: [String], inputs: [InputFiles]) -> String? {
+        for file in files {
+            guard let input = inputs.lazy.compactMap({ $0.input(containing: file) }).first else { continue }
+            let what = file == path ? "it is" : "it would write \"\((file as NSString).lastPathComponent)\", a file of"
+            return "\(what) the input \"\(input)\""
+        }
+        return nil
     }
 
     var canonicalPath: String { Self.canonical(path) }
 
     /// The checks that depend on what is on disk, made again under the folder's lock.
     func checkAgain(overwrite: Bool, inputs: InputFiles) throws {
-        for file in possibleFiles {
-            guard let input = inputs.input(containing: file) ?? inputFiles.input(containing: file) else { continue }
-            let what = file == path ? "it is" : "it would write \"\((file as NSString).lastPathComponent)\", a file of"
-            throw GeoPlanError.output(path: path, reason: "\(what) the input \"\(input)\"; write to another "
-                                      + (file == path ? "file" : "folder or name"))
+        if let clash = Self.inputClash(path, files: possibleFiles, inputs: [inputs, inputFiles]) {
+            throw GeoPlanError.output(path: path, reason: clash + "; write to another "
+                                      + (clash.hasPrefix("it is") ? "file" : "folder or name"))
         }
         var isDirectoryAtPath: ObjCBool = false
         if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectoryAtPath) {

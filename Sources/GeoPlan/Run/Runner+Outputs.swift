@@ -50,13 +50,10 @@ extension Runner {
     /// `--overwrite` or not.
     static func checkOutputsSpareInputs(_ spec: Spec, outputs: String, inputs: InputFiles) throws {
         for (path, format) in plannedOutputs(of: spec, in: outputs) {
-            let stem = (path as NSString).deletingPathExtension
-            let files = [path] + (format == .csv ? [] : format.sidecarExtensions.map { "\(stem).\($0)" })
-            for file in files {
-                guard let input = inputs.input(containing: file) else { continue }
-                let what = file == path ? "it is" : "it would write \"\((file as NSString).lastPathComponent)\", a file of"
-                throw GeoPlanError.output(path: path, reason: "\(what) the input \"\(input)\"; set `output.folder` "
-                                          + "(or --out) to another folder")
+            // geoplan's own CSV writer leaves no sidecar; GDAL's writers may.
+            let files = OutputTarget.possibleFiles(of: path, format: format, writesSidecars: format != .csv)
+            if let clash = OutputTarget.inputClash(path, files: files, inputs: [inputs]) {
+                throw GeoPlanError.output(path: path, reason: clash + "; set `output.folder` (or --out) to another folder")
             }
         }
     }

@@ -26,7 +26,7 @@ final class FolderLock {
             close(descriptor)
             descriptor = -1
             if code == EWOULDBLOCK { throw FolderBusy(folder: folder) }
-            if [ENOLCK, EOPNOTSUPP, EINVAL, ENOSYS].contains(code) {
+            if Self.unsupportedErrors.contains(code) {
                 unsupported = systemErrorText(code)
                 return
             }
@@ -37,6 +37,9 @@ final class FolderLock {
     deinit {
         if descriptor >= 0 { close(descriptor) }  // closing releases the lock
     }
+
+    /// What `flock` says on a file system that cannot lock (some network file systems).
+    static let unsupportedErrors: Set<Int32> = [ENOLCK, EOPNOTSUPP, EINVAL, ENOSYS]
 }
 
 /// Another geoplan holds the folder's lock.

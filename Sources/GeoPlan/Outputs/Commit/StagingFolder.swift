@@ -23,7 +23,7 @@ final class StagingFolder {
         lockDescriptor = open((path as NSString).appendingPathComponent("lock"), O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
         // A file system that cannot lock (ENOLCK…) leaves the folder unlocked: its owner's PID is in its name.
         guard lockDescriptor >= 0,
-              flock(lockDescriptor, LOCK_EX | LOCK_NB) == 0 || [ENOLCK, EOPNOTSUPP, EINVAL, ENOSYS].contains(errno)
+              flock(lockDescriptor, LOCK_EX | LOCK_NB) == 0 || FolderLock.unsupportedErrors.contains(errno)
         else {
             let reason = systemErrorText(errno)
             try? FileManager.default.removeItem(atPath: path)
