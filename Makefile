@@ -5,7 +5,7 @@ SHAPES := shapes/tambons/phuket/phuket.shp shapes/tambons/nonthaburi/nonthaburi.
           shapes/tambons/samut-songkhram/samut-songkhram.shp shapes/tambons/nakhon-pathom/nakhon-pathom.shp \
           shapes/provinces/provinces-simplified.shp
 
-.PHONY: setup build run test bench sanitize clean
+.PHONY: setup build run test bench sanitize sanitize-address sanitize-thread fuzz fuzz-build ci clean
 
 setup:
 	@bash scripts/install-system-packages.sh
@@ -34,10 +34,32 @@ bench: setup
 	bash bench/run.sh small
 	bash bench/geojson.sh $(GEOJSON_BENCH_SIZE)
 
-# The test suite under ThreadSanitizer and AddressSanitizer (GDAL is not instrumented: leaks are not checked).
-sanitize: setup
-	$(SWIFT) test --sanitize=thread --scratch-path .build-tsan
+# The whole test suite under AddressSanitizer (GDAL is not instrumented: leaks are not checked), and the tests of
+# the parallel engine under ThreadSanitizer: the worker pool, the runner (areas × indicators on all cores), zonal
+# statistics by strips and the output writers' commit (TSAN_TESTS=. for the whole suite, which takes hours here).
+TSAN_TESTS ?= Parallel|Runner|Zonal|OutputSet|StagedOutput|GeoJSONWriter
+sanitize: sanitize-address sanitize-thread
+
+sanitize-address: setup
 	ASAN_OPTIONS=detect_leaks=0 $(SWIFT) test --sanitize=address --scratch-path .build-asan
+
+sanitize-thread: setup
+	$(SWIFT) test --sanitize=thread --scratch-path .build-tsan --filter '$(TSAN_TESTS)'
+
+# libFuzzer targets (Fuzz/: spec, expressions, DBF encoding, CSV tables, GeoJSON boundaries, zonal coverage), each
+# run for FUZZ_SECONDS under AddressSanitizer; new corpus entries and crash reproducers go to Fuzz/work/ (ignored).
+FUZZ_SECONDS ?= 300
+fuzz-build: setup
+	$(SWIFT) build --package-path Fuzz --scratch-path .build-fuzz --sanitize=fuzzer --sanitize=address \
+		-Xswiftc -enable-testing
+
+fuzz: fuzz-build
+	bash Fuzz/run.sh $(FUZZ_SECONDS) $(CURDIR)/.build-fuzz
+
+# What CI runs (.ci/run): the plain suite, then the sanitizers and a short fuzzing pass.
+ci: test
+	$(MAKE) sanitize
+	$(MAKE) fuzz FUZZ_SECONDS=60
 
 clean:
 	$(SWIFT) package clean
