@@ -28,6 +28,8 @@ public enum Converter {
         if crs == nil {
             warnings.append("layer \"\(layer.name)\" has no CRS; the output has none either")
         }
+        let domain = try CoordinateGate(source: crs?.spatialReference, target: targetSRS,
+                                        near: layer.extent(force: false), domain: request.inputOptions.lonLatDomain)
         if target.format != .geoJSON, request.precision != 7 {
             warnings.append("--precision applies to GeoJSON only; \(target.format.driverName) keeps full precision")
         }
@@ -47,11 +49,13 @@ public enum Converter {
                 do {
                     try plan.apply(to: copy)
                 } catch {
+                    try domain.explain(original, location: feature.location)
                     throw GeoPlanError.input(path: request.input, reason: "\(feature.location): cannot transform it "
                                              + "to \(plan.target): \(error)")
                 }
                 geometry = copy
             }
+            geometry = try domain.hold(geometry, source: feature.geometry, location: feature.location)
             // GDAL's GeoJSON writer drops M values (RFC 7946 has none); say so once.
             droppedM = droppedM || (target.format == .geoJSON && (geometry?.type.hasM ?? false))
             try writer.write(values: try feature.values(), geometry: geometry, source: feature.location)
@@ -59,6 +63,7 @@ public enum Converter {
         }
         try writer.finish()
         warnings += writer.warnings
+        if let shifted = domain.shifts.warning(path: request.input) { warnings.append(shifted) }
         if droppedM { warnings.append("GeoJSON (RFC 7946) has no M values; they were dropped") }
 
         return ConvertReport(

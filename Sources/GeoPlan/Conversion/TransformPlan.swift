@@ -99,4 +99,17 @@ final class TransformPlan {
             try geometry.transformXY { try selection.transformer.transform(interleaved: &$0) }
         }
     }
+
+    /// One position transformed the way `apply` would, or nil when it has no finite result: what names the
+    /// position a failed `apply` stumbled on.
+    func transformed(x: Double, y: Double) -> (x: Double, y: Double)? {
+        let result: (x: Double, y: Double)?
+        if let gdal {
+            result = try? gdal.transform(x: x, y: y)
+        } else {
+            result = (try? selection.transformer.transform(XY(x: x, y: y))).map { ($0.x, $0.y) }
+        }
+        guard let result, result.x.isFinite, result.y.isFinite else { return nil }
+        return result
+    }
 }

@@ -56,7 +56,8 @@ public final class BoundarySet {
             throw GDALError.noSuchField(layer: layer.name, name: field, available: layer.schema.names)
         }
         let crs = try LayerCRS.require(layer, assume: spec.assumeCRS, purpose: "use it as boundaries")
-        let toWGS84 = try LonLatConverter(from: crs.spatialReference, near: layer.extent(force: false))
+        let toWGS84 = try LonLatConverter(from: crs.spatialReference, near: layer.extent(force: false),
+                                          domain: options.lonLatDomain)
         var areas: [Area] = []
         var seen: [String: Int64?] = [:]
         var repaired = 0
@@ -93,6 +94,7 @@ public final class BoundarySet {
         if repaired > 0 {
             warnings.append("\(path): \(repaired) invalid boundary geometries were repaired with GEOS MakeValid")
         }
+        if let shifted = toWGS84.shifts.warning(path: path) { warnings.append(shifted) }
         return BoundarySet(spec: spec, areas: areas, index: tree, sourceCRS: "\(crs.spatialReference)",
                            operation: toWGS84.operation, encoding: source.encoding.report, repaired: repaired,
                            warnings: warnings)

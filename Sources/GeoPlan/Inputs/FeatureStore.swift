@@ -50,7 +50,8 @@ public final class FeatureStore: Sendable {
             throw GDALError.noSuchField(layer: layer.name, name: field, available: layer.schema.names)
         }
         let crs = try LayerCRS.require(layer, assume: input.assumeCRS, purpose: "place its features in the areas")
-        let converter = try LonLatConverter(from: crs.spatialReference, near: layer.extent(force: false))
+        let converter = try LonLatConverter(from: crs.spatialReference, near: layer.extent(force: false),
+                                            domain: options.lonLatDomain)
         var reading = Reading()
         try layer.forEachFeature { feature in
             guard let ogr = feature.geometry, !ogr.isEmpty else {
@@ -99,6 +100,7 @@ public final class FeatureStore: Sendable {
         if reading.skipped > 0 {
             warnings.append("\(path): \(reading.skipped) features without geometry were skipped")
         }
+        if let shifted = converter.shifts.warning(path: path) { warnings.append(shifted) }
         return FeatureStore(input: input, reading: reading, operation: converter.operation, warnings: warnings)
     }
 

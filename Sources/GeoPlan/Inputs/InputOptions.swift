@@ -8,11 +8,21 @@ public struct InputOptions: Hashable, Sendable {
     public var assumeCRS: String?
     /// An OGR SQL `WHERE` clause selecting features.
     public var whereClause: String?
+    /// Shift features lying wholly beyond ±180° by whole turns instead of refusing them (`--wrap-longitudes`,
+    /// `wrap_longitudes: true`); see `LonLatDomain`.
+    public var wrapLongitudes: Bool
 
-    public init(layer: String? = nil, encoding: String? = nil, assumeCRS: String? = nil, whereClause: String? = nil) {
+    public init(layer: String? = nil, encoding: String? = nil, assumeCRS: String? = nil, whereClause: String? = nil,
+                wrapLongitudes: Bool = false) {
         self.layer = layer
         self.encoding = encoding
         self.assumeCRS = assumeCRS
         self.whereClause = whereClause
+        self.wrapLongitudes = wrapLongitudes
+    }
+
+    /// The rule the input's coordinates are held to once in WGS 84 lon/lat.
+    public var lonLatDomain: LonLatDomain {
+        LonLatDomain(wrapsLongitudes: wrapLongitudes)
     }
 }

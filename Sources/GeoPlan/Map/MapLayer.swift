@@ -32,7 +32,8 @@ public final class MapLayer {
         let layer = source.layer
         let fields = layer.schema.names
         let crs = try LayerCRS.require(layer, assume: options.assumeCRS, purpose: "draw it on a map")
-        let toLonLat = try LonLatConverter(from: crs.spatialReference, near: layer.extent(force: false))
+        let toLonLat = try LonLatConverter(from: crs.spatialReference, near: layer.extent(force: false),
+                                           domain: options.lonLatDomain)
         let id = try idField.map { try KeyField.resolve($0, in: layer) } ?? KeyField.resolve(nil, in: layer)
         func nameField(_ asked: String?, _ candidates: [String]) throws -> String? {
             if let asked {
@@ -69,6 +70,7 @@ public final class MapLayer {
         }
         var warnings = source.encoding.warnings
         if skipped > 0 { warnings.append("\(path): \(skipped) features without a polygon are not drawn") }
+        if let shifted = toLonLat.shifts.warning(path: path) { warnings.append(shifted) }
         return MapLayer(path: path, layerName: layer.name, fields: fields, schema: layer.schema.fields, ids: ids, thaiNames: thaiNames,
                         englishNames: englishNames, geometries: geometries, values: values, warnings: warnings)
     }

@@ -39,7 +39,8 @@ public enum Measurement {
         let crs = try LayerCRS.require(layer, assume: options.assumeCRS, purpose: "measure areas or lengths")
         if let warning = crs.warning { warnings.append(warning) }
         let key = try KeyField.resolve(keyField, in: layer)
-        let measurer = try GeodesicMeasurer(crs: crs.spatialReference, near: layer.extent(force: false))
+        let measurer = try GeodesicMeasurer(crs: crs.spatialReference, near: layer.extent(force: false),
+                                            domain: options.lonLatDomain)
         let context = try GEOSContext()
         var kind: MeasureKind?
         var rows: [FeatureMeasures] = []
@@ -67,6 +68,8 @@ public enum Measurement {
                                          + "geometry (\(status.reason ?? "invalid")); repair it with geoplan validate --fix")
             }
             if case .invalid = status {
+                // Coordinates off the Earth are no repair's business: say so before MakeValid sees them.
+                _ = try measurer.check(geos, location: feature.location)
                 // Correct by default: a bow-tie's ring formula cancels its own area; measure what MakeValid makes
                 // of it (what `validate --fix` would write), and say so.
                 invalid += 1
@@ -80,6 +83,7 @@ public enum Measurement {
             progress(rows.count, total)
         }
         guard !rows.isEmpty else { throw GeoPlanError.emptyLayer(path: path, layer: layer.name) }
+        if let shifted = measurer.shifts.warning(path: path) { warnings.append(shifted) }
         if invalid > 0 {
             warnings.append("\(invalid) invalid geometries were measured after repair with GEOS MakeValid, as "
                             + "geoplan validate --fix would write them; list them with geoplan validate")

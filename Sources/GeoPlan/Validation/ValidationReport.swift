@@ -27,4 +27,9 @@ public struct RepairReport: Codable, Hashable, Sendable {
     public var copiedEmpty: Int
     /// GEOS could not repair them (unreadable geometry); copied unchanged and listed.
     public var unrepairable: Int
+    /// Coordinates with no place in WGS 84 lon/lat (`CoordinateError`): copied unchanged and listed, never "repaired".
+    public var outOfRange: Int
+    /// Of those, coordinates that are not numbers (NaN, infinity): written without geometry, since no format holds
+    /// them.
+    public var nonFinite: Int
 }

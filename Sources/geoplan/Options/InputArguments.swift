@@ -19,8 +19,14 @@ struct InputArguments: ParsableArguments {
         "Only features matching this OGR SQL condition, e.g. \"ADM2_EN = 'Kathu'\".", valueName: "condition"))
     var `where`: String?
 
+    @Flag(name: .long, help: ArgumentHelp(
+        "Shift a feature whose longitudes all lie beyond ±180° by 360° into range (said in a warning), instead of "
+            + "refusing it. A feature that crosses ±180° is still refused."))
+    var wrapLongitudes = false
+
     var inputOptions: InputOptions {
-        InputOptions(layer: layer, encoding: encoding, assumeCRS: assumeCRS, whereClause: `where`)
+        InputOptions(layer: layer, encoding: encoding, assumeCRS: assumeCRS, whereClause: `where`,
+                     wrapLongitudes: wrapLongitudes)
     }
 }
 

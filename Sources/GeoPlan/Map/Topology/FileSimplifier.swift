@@ -15,7 +15,8 @@ public enum FileSimplifier {
         let crs = try LayerCRS.require(layer, assume: request.inputOptions.assumeCRS,
                                        purpose: "measure simplification tolerances in metres")
         if let warning = crs.warning { warnings.append(warning) }
-        let toLonLat = try LonLatConverter(from: crs.spatialReference, near: layer.extent(force: false))
+        let toLonLat = try LonLatConverter(from: crs.spatialReference, near: layer.extent(force: false),
+                                           domain: request.inputOptions.lonLatDomain)
         let idField = try KeyField.resolve(request.idField, in: layer)
         let context = try GEOSContext()
 
@@ -47,6 +48,7 @@ public enum FileSimplifier {
             warnings.append("\(request.input): \(repaired) invalid geometries were repaired with GEOS MakeValid first")
         }
         if skipped > 0 { warnings.append("\(request.input): \(skipped) features without a geometry were left out") }
+        if let shifted = toLonLat.shifts.warning(path: request.input) { warnings.append(shifted) }
 
         let simplified = try TopologySimplifier.simplify(try Topology(inputs), request.simplification,
                                                          context: context)
