@@ -18,12 +18,12 @@ struct ZonalIndicator: IndicatorComputer {
         for band in request.bands {
             let prefix = Self.prefix(spec.id, band: band, of: request)
             let extractor = ZonalExtractor(values: try run.raster(request.input, band: band), weights: weights,
-                                           request: request)
+                                           request: request, indicator: spec.id)
             var withoutData = 0
             var areasWithClass = [Int](repeating: 0, count: request.classes.count)
             for area in run.boundaries.areas {
                 guard run.isCore(area.index) else { continue }
-                var summary = try extractor.summarise(area.geometry)
+                var summary = try extractor.summarise(area.geometry, area: area.id)
                 for statistic in request.statistics {
                     if statistic.isPerClass {
                         let perClass = summary.statistics.values(of: statistic, classes: request.classes,

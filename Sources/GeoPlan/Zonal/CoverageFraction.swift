@@ -117,7 +117,7 @@ extension PixelEdges {
                     let sweep = CoverageSweep(rowStart: first, rowEnd: end, columnStart: columnStart,
                                               columnEnd: columnEnd, area: area, cover: cover)
                     for entry in bandStart[band]..<bandStart[band + 1] {
-                        sweep.add(edge: bandEdges[entry], of: self)
+                        sweep.add(edge: bandEdges[entry], of: oriented)
                     }
                 }
             }
@@ -136,7 +136,7 @@ extension PixelEdges {
 
 /// One band's accumulation: cuts edges into cell pieces and adds them to `area` and `cover` (rows
 /// [rowStart, rowEnd), columns [columnStart, columnEnd), row-major from (rowStart, columnStart)).
-private struct CoverageSweep {
+struct CoverageSweep {
     let rowStart: Int, rowEnd: Int
     let columnStart: Int, columnEnd: Int
     let area: UnsafeMutableBufferPointer<Double>
@@ -146,7 +146,7 @@ private struct CoverageSweep {
 
     /// Adds edge `edge` over the rows of this band. All comparisons against the window are made on doubles before
     /// any conversion to `Int`, so coordinates far outside the grid cannot overflow.
-    func add(edge: Int, of edges: PixelEdges) {
+    func add(edge: Int, of edges: OrientedEdges) {
         let top = edges.vTop[edge], bottom = edges.vBottom[edge]
         let first = max(top.rounded(.down), Double(rowStart))
         let end = min(bottom.rounded(.up), Double(rowEnd))

@@ -4,25 +4,28 @@ import GEOS
 /// so that a window (a strip of rows of a big raster) costs only the edges that reach its rows.
 ///
 /// Built once per polygon and grid, then queried for as many windows as the caller likes (see
-/// `CoverageFraction`). Each ring's orientation is normalised through a weight: every edge is stored running
-/// southwards (v growing) with weight +1 or −1, chosen so that an exterior ring counts +1 inside it and a hole
-/// −1, whatever way the input runs. Horizontal edges are dropped: they bound no area in a sweep along rows, and
-/// they cross no row centre under the half-open rule of the centre test.
+/// `CoverageFraction`). The edges themselves, oriented by a weight of ±1 and without horizontal ones, are
+/// `OrientedEdges`.
 ///
 /// The band index is a CSR list: band b holds rows [b·bandHeight, (b + 1)·bandHeight) and lists every edge that
 /// reaches into them. An edge is listed once per band it spans, so the index holds about
-/// `edges + Σ rows spanned / bandHeight` entries, and a window visits only the bands of its rows. Only the grid's
-/// rows are indexed: edges wholly north or south of the grid, or wholly east of it, can never change a pixel and
-/// are dropped. Edges west of the grid are kept, since they still decide what lies inside to their east.
+/// `edges + Σ rows spanned / bandHeight` entries, and a window visits only the bands of its rows. The index has
+/// one entry per band of the grid's rows, so it is for grids of a sane size: zonal statistics over a raster of
+/// any size go through `TiledCoverage`, whose memory does not depend on the grid.
 struct PixelEdges: Sendable {
     let grid: PixelGrid
     /// Rows per band, ≥ 1.
     let bandHeight: Int
 
+    /// The edges, oriented (see `OrientedEdges`).
+    let oriented: OrientedEdges
     // Edge e runs from (uTop[e], vTop[e]) to (uBottom[e], vBottom[e]) with vTop < vBottom.
-    let uTop: [Double], vTop: [Double], uBottom: [Double], vBottom: [Double]
+    var uTop: [Double] { oriented.uTop }
+    var vTop: [Double] { oriented.vTop }
+    var uBottom: [Double] { oriented.uBottom }
+    var vBottom: [Double] { oriented.vBottom }
     /// +1 where the edge's side to the east is inside (a west edge of an exterior), −1 where it is outside.
-    let weight: [Double]
+    var weight: [Double] { oriented.weight }
     /// Edges of band b: `bandEdges[bandStart[b] ..< bandStart[b + 1]]`.
     let bandStart: [Int]
     let bandEdges: [Int]
@@ -34,36 +37,8 @@ struct PixelEdges: Sendable {
     init(polygons: [[[XY]]], grid: PixelGrid, bandHeight: Int = 32) {
         self.grid = grid
         self.bandHeight = max(1, bandHeight)
-        var uTop: [Double] = [], vTop: [Double] = [], uBottom: [Double] = [], vBottom: [Double] = []
-        var weight: [Double] = []
-        let rows = Double(grid.rows), columns = Double(grid.columns)
-        for polygon in polygons {
-            for (index, ring) in polygon.enumerated() {
-                // A vertex that is not finite (or overflows in pixel units) is left out and its neighbours joined:
-                // the ring stays closed, where dropping only its edges would leave a gap that fills a whole row.
-                // Beyond 1e300 pixel units a vertex is treated as non-finite too, so differences of coordinates
-                // stay finite.
-                let points = ring.map { grid.pixelCoordinates(of: $0) }
-                    .filter { abs($0.x) < 1e300 && abs($0.y) < 1e300 }
-                guard points.count >= 3 else { continue }
-                // In (u, v), v points south, so a ring that is counter-clockwise on the map has a negative
-                // shoelace sum here; that is the orientation whose west edges run southwards, which the sweep
-                // counts +1.
-                let mapCounterClockwise = Self.shoelace(points) <= 0
-                let ringWeight: Double = (index == 0) == mapCounterClockwise ? 1 : -1
-                for (a, b) in zip(points, points.dropFirst() + [points[0]]) {
-                    guard a.y != b.y else { continue }
-                    let (top, bottom, direction) = a.y < b.y ? (a, b, 1.0) : (b, a, -1.0)
-                    guard bottom.y > 0, top.y < rows, min(top.x, bottom.x) < columns else { continue }
-                    uTop.append(top.x)
-                    vTop.append(top.y)
-                    uBottom.append(bottom.x)
-                    vBottom.append(bottom.y)
-                    weight.append(ringWeight * direction)
-                }
-            }
-        }
-        (self.uTop, self.vTop, self.uBottom, self.vBottom, self.weight) = (uTop, vTop, uBottom, vBottom, weight)
+        oriented = OrientedEdges(polygons: polygons, grid: grid)
+        let vTop = oriented.vTop, vBottom = oriented.vBottom
 
         // Counting sort of edges into bands: count, prefix-sum, fill.
         let bandCount = grid.rows / self.bandHeight + (grid.rows % self.bandHeight == 0 ? 0 : 1)
@@ -88,7 +63,7 @@ struct PixelEdges: Sendable {
     }
 
     /// Number of edges kept.
-    var count: Int { vTop.count }
+    var count: Int { oriented.count }
 
     /// The bands an edge spanning v in [top, bottom] reaches, clamped to the grid (as doubles before converting,
     /// so coordinates far off the grid cannot overflow `Int`). Empty when none.

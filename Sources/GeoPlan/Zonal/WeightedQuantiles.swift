@@ -3,16 +3,25 @@
 /// points sorted by value, point k (from 0) sits at s_k = k·w_k + (n − 1)·Σ_{i<k} w_i on a scale of
 /// (n − 1)·Σ w, and the q quantile is interpolated linearly between the points around q·(n − 1)·Σ w. With
 /// distinct values and equal weights this is R's default `quantile(type = 7)`.
+///
+/// Memory: pixels of equal value are merged whenever the pairs kept reach twice `limit`, so a raster of classes or
+/// integers keeps one pair per value; more than `limit` distinct values set `exceedsLimit` (the caller refuses
+/// the area), so at most 2 × `limit` pairs (16 bytes each) are ever held.
 struct WeightedQuantiles {
+    /// Distinct values kept at most.
+    var limit = ZonalLimits.maximumDistinctValues
+    /// Whether more than `limit` distinct values were added.
+    private(set) var exceedsLimit = false
     private var pairs: [(value: Double, weight: Double)] = []
     private var positions: [Double] = []
     private var total = 0.0
     private var prepared = false
 
     mutating func add(_ value: Double, weight: Double) {
-        guard weight > 0 else { return }
+        guard weight > 0, !exceedsLimit else { return }
         pairs.append((value, weight))
         prepared = false
+        if pairs.count >= 2 * limit { merge() }
     }
 
     var isEmpty: Bool { pairs.isEmpty }
@@ -35,18 +44,25 @@ struct WeightedQuantiles {
             / (positions[right] - positions[left])
     }
 
-    private mutating func prepare() {
-        guard !prepared else { return }
+    /// Sorts the pairs by value and merges equal values, in place (no second array).
+    private mutating func merge() {
         pairs.sort { $0.value < $1.value }
-        var merged: [(value: Double, weight: Double)] = []
-        for pair in pairs {
-            if let last = merged.last, last.value == pair.value {
-                merged[merged.count - 1].weight += pair.weight
+        var kept = 0
+        for index in pairs.indices {
+            if kept > 0, pairs[kept - 1].value == pairs[index].value {
+                pairs[kept - 1].weight += pairs[index].weight
             } else {
-                merged.append(pair)
+                pairs[kept] = pairs[index]
+                kept += 1
             }
         }
-        pairs = merged
+        pairs.removeLast(pairs.count - kept)
+        if pairs.count > limit { exceedsLimit = true }
+    }
+
+    private mutating func prepare() {
+        guard !prepared else { return }
+        merge()
         positions = []
         positions.reserveCapacity(pairs.count)
         let n = Double(pairs.count)

@@ -61,6 +61,12 @@ struct ZonalAccumulator {
         if keepsValues { quantiles.add(x, weight: c) }
     }
 
+    /// Whether the distinct values kept (quantiles' pairs, the histogram) passed
+    /// `ZonalLimits.maximumDistinctValues`; the caller stops adding and says so.
+    var exceedsDistinctValues: Bool {
+        quantiles.exceedsLimit || histogram.count > ZonalLimits.maximumDistinctValues
+    }
+
     /// The value of one statistic. Where the area covers no pixel with data, `count` and `variety` are 0 and
     /// the others nil (null in outputs: no data is not zero people). Per-class ones come from `values(of:…)`.
     mutating func value(of statistic: ZonalStatistic) -> Double? {

@@ -2,19 +2,27 @@ import Foundation
 import GDAL
 import GEOS
 
-/// Summarises a raster under one area at a time, reading only the pixels under the area's box, a strip of
-/// rows at a time, so memory stays bounded however large the raster or the area (exactextract's habit).
+/// Summarises a raster under one area at a time, reading only the pixels under the area's box, a tile at a time,
+/// so memory stays bounded however large the raster or the area (exactextract's habit; see `TiledCoverage`).
 ///
 /// The area is brought into the raster's CRS (the raster is never resampled). Coverage fractions are computed
 /// on the raster's grid extended over the whole area, so the part of an area beyond the raster's edge still
 /// counts in its size: `coveredFraction` is the ground area of pixels with data under the area over the area's
-/// ground area on that grid.
+/// ground area on that grid (see `ZonalWindow`).
+///
+/// Limits (see `ZonalLimits`): an area whose pixels and edges would take more than `maximumCellSteps` steps, or
+/// whose quantiles or classes need more distinct values than `ZonalLimits.maximumDistinctValues`, is refused
+/// with an error naming the indicator, the area, the raster and the limit.
 struct ZonalExtractor {
     let values: RasterSource
     let weights: RasterSource?
     let request: ZonalRequest
-    /// Rows read at once (a GeoTIFF block row or more).
+    /// The indicator's id, for messages.
+    var indicator: String?
+    /// Rows of a tile (a GeoTIFF block row or more).
     var stripRows = 256
+    /// Columns of a tile: areas narrower than this are swept exactly as one whole-width window.
+    var tileColumns = 1024
 
     struct Summary {
         var statistics: ZonalAccumulator
@@ -22,7 +30,8 @@ struct ZonalExtractor {
         var coveredFraction: Double?
     }
 
-    func summarise(_ geometry: Geometry) throws -> Summary {
+    /// `area` names the area in messages.
+    func summarise(_ geometry: Geometry, area: String? = nil) throws -> Summary {
         var statistics = ZonalAccumulator(statistics: request.statistics)
         let polygons = try values.polygons(of: geometry)
         let points = polygons.joined().joined()
@@ -31,55 +40,34 @@ struct ZonalExtractor {
             return Summary(statistics: statistics, coveredFraction: nil)
         }
         let box = GEOS.Envelope(minX: minX, minY: minY, maxX: maxX, maxY: maxY)
-        let grid = values.grid
-        // The raster's grid, shifted and resized to cover the area's box (it may reach beyond the raster).
-        let firstColumn = Int(((box.minX - grid.originX) / grid.pixelWidth).rounded(.down))
-        let lastColumn = Int(((box.maxX - grid.originX) / grid.pixelWidth).rounded(.up))
-        var firstRow = Int(((grid.originY - box.maxY) / grid.pixelHeight).rounded(.down))
-        var lastRow = Int(((grid.originY - box.minY) / grid.pixelHeight).rounded(.up))
-        if values.isGeographic {  // rows beyond a pole have no ground
-            firstRow = max(firstRow, Int(((grid.originY - 90) / grid.pixelHeight).rounded(.down)))
-            lastRow = min(lastRow, Int(((grid.originY + 90) / grid.pixelHeight).rounded(.up)))
+        guard let plan = ZonalWindow.plan(box: box, on: values.grid, isGeographic: values.isGeographic) else {
+            throw limitError(area: area, "its box on the raster's grid lies at pixel numbers beyond what can be "
+                             + "counted (the raster's pixels are too small or its origin too far)")
         }
-        guard lastColumn > firstColumn, lastRow > firstRow else {
-            return Summary(statistics: statistics, coveredFraction: nil)
+        let window: ZonalWindow
+        switch plan {
+        case .empty: return Summary(statistics: statistics, coveredFraction: nil)
+        case .offRaster: return Summary(statistics: statistics, coveredFraction: groundArea(of: polygons) > 0 ? 0 : nil)
+        case let .window(planned): window = planned
         }
-        // Usually the whole box is scanned, so the area's size is measured with the same pixels as what has data.
-        // When the box reaches far beyond the raster (a province over a town's 1 m raster), only the part on the
-        // raster is scanned and the area's size is computed from its edges instead.
-        var window = (columns: firstColumn..<lastColumn, rows: firstRow..<lastRow)
-        var size: Double?
-        let onRaster = (columns: max(firstColumn, 0)..<max(min(lastColumn, grid.columns), max(firstColumn, 0)),
-                        rows: max(firstRow, 0)..<max(min(lastRow, grid.rows), max(firstRow, 0)))
-        if window.columns.count * window.rows.count > 4 * onRaster.columns.count * onRaster.rows.count + 1_000_000 {
-            size = groundArea(of: polygons)
-            window = onRaster
-            guard !window.columns.isEmpty, !window.rows.isEmpty else {
-                return Summary(statistics: statistics, coveredFraction: size.map { $0 > 0 ? 0 : nil } ?? nil)
-            }
-        }
-        guard let local = PixelGrid(originX: grid.originX + Double(window.columns.lowerBound) * grid.pixelWidth,
-                                    originY: grid.originY - Double(window.rows.lowerBound) * grid.pixelHeight,
-                                    pixelWidth: grid.pixelWidth, pixelHeight: grid.pixelHeight,
-                                    columns: window.columns.count, rows: window.rows.count) else {
-            return Summary(statistics: statistics, coveredFraction: nil)
-        }
-        let edges = PixelEdges(polygons: polygons, grid: local)
-        let origin = (column: window.columns.lowerBound, row: window.rows.lowerBound)
+        let local = window.grid
+        let size = window.isCutToRaster ? groundArea(of: polygons) : nil
+        try checkWork(of: polygons, on: local, area: area)
+        let coverage = TiledCoverage(edges: OrientedEdges(polygons: polygons, grid: local), columns: local.columns,
+                                     rows: local.rows, rule: request.coverage, tileRows: stripRows,
+                                     tileColumns: tileColumns)
+        let origin = (column: window.column, row: window.row)
         var scanned = 0.0
-        var stripStart = 0
-        while stripStart < local.rows {
-            let height = min(stripRows, local.rows - stripStart)
-            let strip = PixelWindow(column: 0, row: stripStart, width: local.columns, height: height)
-            let fractions = request.coverage == .exact ? edges.fractions(in: strip) : edges.centres(in: strip)
-            let areas = (0..<height).map { pixelArea(row: stripStart + $0, in: local) }
-            for row in 0..<height {
+        var areas: [Double] = []
+        try coverage.forEachTile { tile, fractions in
+            areas = (0..<tile.height).map { pixelArea(row: tile.row + $0, in: local) }
+            for row in 0..<tile.height {
                 var covered = 0.0
-                for column in 0..<local.columns { covered += fractions[row * local.columns + column] }
+                for column in 0..<tile.width { covered += fractions[row * tile.width + column] }
                 scanned += covered * areas[row]
             }
-            try add(strip: strip, fractions: fractions, areas: areas, origin: origin, into: &statistics)
-            stripStart += height
+            try add(tile: tile, fractions: fractions, areas: areas, origin: origin, into: &statistics)
+            if statistics.exceedsDistinctValues { throw distinctValuesError(area: area) }
         }
         let total = size ?? scanned
         let covered = total > 0 ? min(statistics.groundArea / total, 1) : nil
@@ -114,22 +102,24 @@ struct ZonalExtractor {
         return max(total, 0)
     }
 
-    /// Adds the pixels of one strip that lie on the raster and have data.
-    private func add(strip: PixelWindow, fractions: [Double], areas: [Double], origin offset: (column: Int, row: Int),
-                     into statistics: inout ZonalAccumulator) throws {
-        // The strip in the raster's own pixel numbers, cut to the raster. Bounds are compared before a range is
-        // formed: for a strip wholly beyond the raster (an area off its edge) the cut bounds cross, and a Range
+    /// Adds the pixels of one tile (in the window's pixel numbers) that lie on the raster and have data.
+    private func add(tile: PixelWindow, fractions: UnsafeBufferPointer<Double>, areas: [Double],
+                     origin offset: (column: Int, row: Int), into statistics: inout ZonalAccumulator) throws {
+        // The tile in the raster's own pixel numbers, cut to the raster. Bounds are compared before a range is
+        // formed: for a tile wholly beyond the raster (an area off its edge) the cut bounds cross, and a Range
         // with lowerBound > upperBound traps.
-        let columnStart = max(offset.column, 0), columnEnd = min(offset.column + strip.width, values.grid.columns)
-        let rowStart = max(offset.row + strip.row, 0)
-        let rowEnd = min(offset.row + strip.row + strip.height, values.grid.rows)
+        let columnStart = max(offset.column + tile.column, 0)
+        let columnEnd = min(offset.column + tile.column + tile.width, values.grid.columns)
+        let rowStart = max(offset.row + tile.row, 0)
+        let rowEnd = min(offset.row + tile.row + tile.height, values.grid.rows)
         guard columnStart < columnEnd, rowStart < rowEnd else { return }
         let columns = columnStart..<columnEnd, rows = rowStart..<rowEnd
-        // Only the columns where this strip covers something.
+        let first = (column: offset.column + tile.column, row: offset.row + tile.row)
+        // Only the columns where this tile covers something.
         var used = columns.upperBound, usedEnd = columns.lowerBound
         for row in rows {
-            let localRow = row - offset.row - strip.row
-            for column in columns where fractions[localRow * strip.width + column - offset.column] > 0 {
+            let localRow = row - first.row
+            for column in columns where fractions[localRow * tile.width + column - first.column] > 0 {
                 used = min(used, column)
                 usedEnd = max(usedEnd, column + 1)
             }
@@ -143,9 +133,9 @@ struct ZonalExtractor {
         let (scale, shift) = (values.band.scale, values.band.offset)
         let (weightScale, weightShift) = (weights?.band.scale ?? 1, weights?.band.offset ?? 0)
         for row in 0..<window.height {
-            let localRow = rows.lowerBound + row - offset.row - strip.row
+            let localRow = rows.lowerBound + row - first.row
             for column in 0..<window.width {
-                let fraction = fractions[localRow * strip.width + window.column + column - offset.column]
+                let fraction = fractions[localRow * tile.width + window.column + column - first.column]
                 let index = row * window.width + column
                 guard fraction > 0, valid[index] != 0, raw[index].isFinite else { continue }
                 var weight = 1.0
