@@ -47,7 +47,8 @@ struct ZonalExtractor {
         let window: ZonalWindow
         switch plan {
         case .empty: return Summary(statistics: statistics, coveredFraction: nil)
-        case .offRaster: return Summary(statistics: statistics, coveredFraction: groundArea(of: polygons) > 0 ? 0 : nil)
+        case .offRaster:
+            return Summary(statistics: statistics, coveredFraction: groundArea(of: polygons) > 0 ? 0 : nil)
         case let .window(planned): window = planned
         }
         let local = window.grid

@@ -74,7 +74,8 @@ extension ZonalTests {
             #expect(fractions[1 * 30 + 2] == 0.375)  // and the west edge at x 2.5
         }
 
-        /// A square 58.8 pixels across (1e-8° on 1.7e-10° pixels) in the middle of a 2e9 × 2e9 grid. Only the tiles under it are visited (a few), and Σ fractions is its area in pixels
+        /// A square 58.8 pixels across (1e-8° on 1.7e-10° pixels) in the middle of a 2e9 × 2e9 grid. Only the
+        /// tiles under it are visited (a few), and Σ fractions is its area in pixels
         /// within 1e-6 (the corners' pixel coordinates, ~1e9, carry ~1e-7 pixel of rounding).
         @Test func aSmallSquareOnAHugeGridVisitsOnlyItsTiles() throws {
             let size = 1.7e-10

@@ -42,7 +42,8 @@ import Testing
     /// The reproducer of issue 14: 2,000,000,000 × 2,000,000,000 pixels of 1.7e-10° (the whole VRT is ~300
     /// bytes) under a 1e-8° square. Before, "failed to allocate 288895760416 bytes" and SIGABRT; now count is the
     /// square's area in pixels, (1e-8 / 1.7e-10)², within 1e-6 (its corners sit at pixel numbers ~1e9, which
-    /// carry ~1e-7 pixel of rounding), sum 3 × count, mean 3 within 1e-9, median 3, fully covered; peak memory under 300 MB.
+    /// carry ~1e-7 pixel of rounding), sum 3 × count, mean 3 within 1e-9, median 3, fully covered; peak memory
+    /// under 300 MB.
     @Test func aSmallAreaOnATwoBillionSquareGridIsSummarised() throws {
         let folder = try TemporaryFolder()
         let raster = try constantRaster(folder, size: 2_000_000_000, pixel: 1.7e-10)
