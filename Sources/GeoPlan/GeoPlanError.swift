@@ -12,8 +12,8 @@ public enum GeoPlanError: Error, Hashable, Sendable, CustomStringConvertible {
     case layerRequired(path: String, layers: [String])
     /// A layer with no CRS where a CRS is needed.
     case missingCRS(path: String, layer: String, purpose: String)
-    /// A layer with no features where some are needed.
-    case emptyLayer(path: String, layer: String)
+    /// A layer with no features where some are needed; `filter` is the clause that selected none, if any.
+    case emptyLayer(path: String, layer: String, filter: String? = nil)
     /// A feature whose geometry is of the wrong kind.
     case wrongGeometryType(location: FeatureLocation, expected: String, found: String)
     /// A layer whose features mix geometry types where one type is needed.
@@ -33,18 +33,23 @@ public enum GeoPlanError: Error, Hashable, Sendable, CustomStringConvertible {
             return "\"\(path)\": \(reason)"
         case let .layerRequired(path, layers):
             return "\"\(path)\" has \(layers.count) layers (\(layers.joined(separator: ", "))); choose one with "
-                + "--layer NAME"
+                + Remedy.layer(layers.first).token
         case let .missingCRS(path, layer, purpose):
             return "\"\(path)\", layer \"\(layer)\" declares no coordinate reference system, so geoplan will not "
-                + "\(purpose); if you know it, pass --assume-crs (e.g. --assume-crs EPSG:4326 for WGS 84 lon/lat, "
-                + "--assume-crs EPSG:32647 for UTM zone 47N), or add a .prj file"
-        case let .emptyLayer(path, layer):
+                + "\(purpose); if you know it, give it with \(Remedy.assumeCRS("EPSG:4326").token) for WGS 84 lon/lat "
+                + "or \(Remedy.assumeCRS("EPSG:32647").token) for UTM zone 47N, or add a .prj file beside it"
+        case let .emptyLayer(path, layer, nil):
             return "\"\(path)\", layer \"\(layer)\" has no features"
+        case let .emptyLayer(path, layer, filter?):
+            return "\"\(path)\", layer \"\(layer)\": no feature matches the filter \"\(filter)\"; check "
+                + "\(Remedy.whereClause().token)"
         case let .wrongGeometryType(location, expected, found):
-            return "\(location): geometry is \(found), but \(expected) is needed"
+            return "\(location): \(found == "no geometry" ? "has no geometry" : "geometry is \(found)"), but "
+                + "\(expected) is needed"
         case let .mixedGeometryTypes(path, layer, types, purpose):
             return "\"\(path)\", layer \"\(layer)\" mixes geometry types (\(types.joined(separator: ", "))), but "
-                + "\(purpose); filter with --where, or write a format that mixes types (.gpkg, .geojson)"
+                + "\(purpose); select one type with \(Remedy.whereClause().token), or write a format that mixes "
+                + "types (.gpkg, .geojson)"
         case let .badValue(location, field, problem):
             return "\(location), field \"\(field)\": \(problem)"
         case let .unknownEncoding(path, detail):

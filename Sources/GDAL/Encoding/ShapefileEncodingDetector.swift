@@ -163,7 +163,7 @@ private struct Rule {
         }
         warnings.append("\(name): \(declaration), but all its non-ASCII text is valid UTF-8 "
                         + "(\(describe(evidence.firstValidUTF8, as: .utf8))); decoded as UTF-8. To silence this, "
-                        + "write UTF-8 in its .cpg, or pass --encoding UTF-8")
+                        + "write UTF-8 in its .cpg, or give \(Remedy.encoding("UTF-8").token)")
         return make(.utf8, .detected, how: "detected from the bytes against the declaration",
                     example: evidence.firstValidUTF8)
     }
@@ -178,7 +178,7 @@ private struct Rule {
         warnings.append("\(name): decoded as Thai TIS-620/CP874 from the bytes, \(because): "
                         + "\(evidence.invalidUTF8Values) values are not UTF-8 and read as Thai "
                         + "(\(describe(evidence.firstInvalidUTF8, as: .cp874, mojibake: true))). "
-                        + "To silence this, \(fix), or pass --encoding CP874")
+                        + "To silence this, \(fix), or give \(Remedy.encoding("CP874").token)")
         let how = declared == nil ? "detected from the bytes" : "detected from the bytes against the declaration"
         return make(.cp874, .detected, how: how, example: evidence.firstInvalidUTF8)
     }
@@ -193,15 +193,15 @@ private struct Rule {
         }
         if encoding == .latin1, evidence.c1Bytes > 0 {
             warnings.append("\(name): \(evidence.c1Bytes) bytes lie in 0x80–0x9F, control characters in "
-                            + "ISO-8859-1; if they should be ’ “ ” € – …, pass --encoding CP1252")
+                            + "ISO-8859-1; if they should be ’ “ ” € – …, give \(Remedy.encoding("CP1252").token)")
         }
         return make(encoding, source, how: "as declared", example: evidence.firstInvalidUTF8)
     }
 
     mutating func overridden(by encoding: TextEncoding) -> TextEncodingDecision {
-        let given = "--encoding \(encoding.gdalName) was given"
+        let given = "\(Remedy.encoding(encoding.gdalName).token) was given"
         if encoding == .utf8, evidence.invalidUTF8Values > 0 {
-            let thai = evidence.looksThai ? "; they read as Thai TIS-620 (--encoding CP874)" : ""
+            let thai = evidence.looksThai ? "; they read as Thai TIS-620 (\(Remedy.encoding("CP874").token))" : ""
             warnings.append("\(name): \(given), but \(evidence.invalidUTF8Values) values are not UTF-8 "
                             + "(\(describe(evidence.firstInvalidUTF8, as: .latin1)))\(thai)")
         } else if encoding != .utf8, evidence.looksUTF8 {
@@ -215,7 +215,7 @@ private struct Rule {
                             + "(\(describe(evidence.firstInvalidUTF8, as: .cp874))); check the names read")
         }
         let example = evidence.firstInvalidUTF8 ?? evidence.firstValidUTF8
-        return make(encoding, .userOverride, how: "as given with --encoding", example: example)
+        return make(encoding, .userOverride, how: "as given with \(Remedy.encoding().token)", example: example)
     }
 
     // MARK: Wording

@@ -58,7 +58,7 @@ public struct TextEncodingDecision: Hashable, Sendable {
     /// How it was decided, in a few words: "declared in .cpg (\"UTF-8\")", "detected from the bytes"…
     public var sourceDescription: String {
         switch source {
-        case .userOverride: "--encoding"
+        case .userOverride: Remedy.encoding().token
         case let .declaredCPG(text): "declared in .cpg (\"\(text)\")"
         case let .languageDriver(id): "declared by the DBF language driver byte \(TextEncoding.hex(id))"
         case .detected: isUndetermined ? "undetermined" : "detected from the bytes"

@@ -177,5 +177,5 @@ private func notRecognizedReason(_ message: String, _ path: String) -> String {
             + "format, complete and not corrupt?)"
     }
     // A driver recognised the file but could not read it (a TIFF cut short…).
-    return message + " (the file may be truncated or corrupt)"
+    return message + unreadableHint(message, path)
 }

@@ -1,4 +1,5 @@
 import CGDAL
+import Foundation
 
 /// A coordinate reference system as GDAL knows it (`OGRSpatialReferenceH`), always in lon/lat (x/y) axis order.
 ///
@@ -22,6 +23,10 @@ public final class SpatialReference {
     /// See `OSRSetFromUserInput`.
     public init(definition: String) throws {
         GDALLibrary.ensureRegistered()
+        // OSRSetFromUserInput reads "EPSG:4326 EPSG:3857" or "4326x" as EPSG:4326 and ignores the rest.
+        if let problem = Self.malformedCode(definition) {
+            throw GDALError.invalidSpatialReference(definition: definition, message: problem)
+        }
         // returns a new SRS with reference count 1; never NULL in practice
         guard let handle = OSRNewSpatialReference(nil) else {
             throw GDALError.invalidSpatialReference(definition: definition, message: "out of memory")
@@ -39,6 +44,28 @@ public final class SpatialReference {
 
     deinit {
         OSRRelease(handle)  // decrements the reference count, destroying at zero
+    }
+
+    /// Why a definition that starts like a code (`EPSG:4326`, `4326`) is not exactly one code, or nil. Codes may
+    /// be compound (`EPSG:4326+5773`); other forms (WKT, PROJ strings, URNs, file names) are GDAL's to judge.
+    static func malformedCode(_ definition: String) -> String? {
+        if FileManager.default.fileExists(atPath: definition) { return nil }
+        let scalars = Array(definition.unicodeScalars)
+        let isDigit = { (scalar: Unicode.Scalar) in ("0"..."9").contains(scalar) }
+        let isWordCharacter = { (scalar: Unicode.Scalar) in
+            isDigit(scalar) || ("A"..."Z").contains(scalar) || ("a"..."z").contains(scalar) || scalar == "_"
+        }
+        let authority = scalars.prefix(while: isWordCharacter)
+        let startsLikeCode = (!authority.isEmpty && scalars.count > authority.count + 1
+            && scalars[authority.count] == ":" && isDigit(scalars[authority.count + 1]))
+            || scalars.first.map(isDigit) == true
+        guard startsLikeCode else { return nil }
+        let code = scalars.first.map(isDigit) == true ? scalars[...] : scalars[(authority.count + 1)...]
+        let parts = code.split(separator: "+", omittingEmptySubsequences: false)
+        guard parts.count <= 2, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(isDigit) }) else {
+            return "expected one code such as EPSG:4326 (or a compound EPSG:4326+5773), found \"\(definition)\""
+        }
+        return nil
     }
 
     /// WGS 84 geographic (EPSG:4326), lon/lat.

@@ -119,5 +119,19 @@ private func notRecognizedReason(_ message: String, _ path: String) -> String {
             + "FlatGeobuf, KML or CSV file, complete and not corrupt?)"
     }
     // A driver recognised the file but could not read it (GeoJSON cut short, a broken GeoPackage…).
-    return message + " (the file may be truncated or corrupt)"
+    return message + unreadableHint(message, path)
+}
+
+/// Why a file a driver recognised could not be read, when the message does not already say: a permission or a
+/// network failure is not a damaged file.
+func unreadableHint(_ message: String, _ path: String) -> String {
+    let lowered = message.lowercased()
+    let notTheFile = ["permission", "denied", "http", "curl", "timed out", "timeout", "resolve", "connect", "network",
+                      "no such file", "does not exist"]
+    if notTheFile.contains(where: lowered.contains) { return "" }
+    if !path.hasPrefix("/vsi"), FileManager.default.fileExists(atPath: path),
+       !FileManager.default.isReadableFile(atPath: path) {
+        return " (permission denied: geoplan may not read it)"
+    }
+    return " (the file may be truncated or corrupt)"
 }

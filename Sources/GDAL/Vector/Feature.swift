@@ -113,10 +113,10 @@ public final class Feature {
         let hint: String
         switch layer.textDecoding {
         case .utf8:
-            hint = "it is not UTF-8; name the file's encoding with --encoding (e.g. --encoding CP874 for Thai "
-                + "TIS-620 text, --encoding ISO-8859-1 for Latin-1)"
+            hint = "it is not UTF-8; name the file's encoding with \(Remedy.encoding("CP874").token) for Thai "
+                + "TIS-620 text or \(Remedy.encoding("ISO-8859-1").token) for Latin-1"
         case let .recode(encoding):
-            hint = "it is not valid \(encoding); check the --encoding given"
+            hint = "it is not valid \(encoding); check the encoding given (\(Remedy.encoding().token))"
         }
         throw GDALError.invalidText(location: location, field: field, excerpt: byteExcerpt(pointer), hint: hint)
     }

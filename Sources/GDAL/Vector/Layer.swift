@@ -83,7 +83,8 @@ public final class Layer {
             // returns OGRERR_NONE, or an error for a clause OGR SQL cannot parse
             guard OGR_L_SetAttributeFilter(handle, clause) == OGRERR_NONE else {
                 throw GDALError.library(function: "OGR_L_SetAttributeFilter", message: capture.lastFailure,
-                                        context: "layer \"\(name)\" of \"\(dataset.path)\": --where \"\(clause ?? "")\"")
+                                        context: "layer \"\(name)\" of \"\(dataset.path)\": filter "
+                                            + "\"\(clause ?? "")\" (\(Remedy.whereClause().token))")
             }
         }
     }

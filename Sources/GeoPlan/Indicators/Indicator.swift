@@ -81,8 +81,8 @@ extension IndicatorSpec {
             ShareIndicator(spec: self, input: input, by: by, whereClause: whereClause, mix: false)
         case let .mix(input, by, whereClause):
             ShareIndicator(spec: self, input: input, by: by, whereClause: whereClause, mix: true)
-        case let .join(input, column, normalization):
-            JoinIndicator(spec: self, input: input, column: column, normalization: normalization)
+        case let .join(input, column, normalization, reading):
+            JoinIndicator(spec: self, input: input, column: column, normalization: normalization, reading: reading)
         case let .expression(text): try ExpressionIndicator(spec: self, text: text)
         case let .nearest(input, whereClause): NearestIndicator(spec: self, input: input, whereClause: whereClause)
         case let .zonal(request): ZonalIndicator(spec: self, request: request)

@@ -48,12 +48,28 @@ struct InterpolateIndicator: IndicatorComputer {
         try values(request, table: try run.table(request.table))
     }
 
+    /// How the table's cells were read (thousands separators), for the run's warnings.
+    static func tableNotes(_ request: InterpolationRequest, run: RunContext) throws -> [String] {
+        let table = try run.table(request.table)
+        guard let column = table.column(request.column) else { return [] }
+        return try valueColumn(request, table: table, column: column).notes
+    }
+
     static func values(_ request: InterpolationRequest, table: CodeTable) throws -> [String: Double] {
         guard let column = table.column(request.column) else {
             throw GDALError.noSuchField(layer: request.table, name: request.column, available: table.columns)
         }
         let rows = try table.rowsByCode(thai: request.normalization == .thai,
                                         purpose: "interpolating needs one value per source zone")
-        return rows.compactMapValues { JoinIndicator.value(table.rows[$0.row][column]).number }
+        guard case let .numbers(numbers) = try valueColumn(request, table: table, column: column).values else {
+            return [:]
+        }
+        return rows.compactMapValues { numbers[$0.row] }
+    }
+
+    private static func valueColumn(_ request: InterpolationRequest, table: CodeTable, column: Int) throws
+        -> TableColumn {
+        try TableColumn(table, column: column, reading: ColumnReading(),
+                        owner: "interpolation of \"\(request.column)\"", needsNumbers: true)
     }
 }

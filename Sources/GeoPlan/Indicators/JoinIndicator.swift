@@ -9,12 +9,16 @@ struct JoinIndicator: IndicatorComputer {
     let input: String
     let column: String
     let normalization: CodeNormalization
+    let reading: ColumnReading
 
     func compute(_ run: RunContext) throws -> IndicatorResult {
         let table = try run.table(input)
         guard let columnIndex = table.column(column) else {
             throw GDALError.noSuchField(layer: input, name: column, available: table.columns)
         }
+        // Typed once for the whole column: a cell that is not a number stops the run (or is counted), never turns
+        // the column into text behind the user's back.
+        let typed = try TableColumn(table, column: columnIndex, reading: reading, owner: "indicator \"\(spec.id)\"")
         let thai = normalization == .thai
         let rowOfCode = try table.rowsByCode(thai: thai, purpose: "a join needs one row per area")
         var matched = Set<String>()
@@ -27,11 +31,14 @@ struct JoinIndicator: IndicatorComputer {
                 return [.null]
             }
             matched.insert(key)
-            return [Self.value(table.rows[row][columnIndex])]
+            switch typed.values {
+            case let .numbers(numbers): return [numbers[row].map(IndicatorValue.number) ?? .null]
+            case let .texts(texts): return [texts[row].map(IndicatorValue.text) ?? .null]
+            }
         }
         let codesWithoutArea = rowOfCode.filter { !matched.contains($0.key) }.map(\.value.written).sorted()
-        let type: FieldType = rows.contains { if case .text = $0[0] { true } else { false } } ? .string : .real
-        var warnings: [String] = []
+        let type: FieldType = if case .texts = typed.values { .string } else { .real }
+        var warnings = typed.notes
         if !codesWithoutArea.isEmpty {
             warnings.append("\(spec.id): \(codesWithoutArea.count) codes of \(table.path) match no area: "
                             + codesWithoutArea.prefix(10).joined(separator: ", ")
@@ -41,27 +48,10 @@ struct JoinIndicator: IndicatorComputer {
             warnings.append("\(spec.id): \(areasWithoutRow.count) areas have no row in \(table.path) (null): "
                             + areasWithoutRow.prefix(10).joined(separator: ", ") + (areasWithoutRow.count > 10 ? ", …" : ""))
         }
-        let stringRows = type == .string ? rows.map { row in row.map { value -> IndicatorValue in
-            if case let .number(number) = value { return .text(String(number)) }
-            return value
-        } } : rows
         return IndicatorResult(columns: [IndicatorColumn(name: spec.id, type: type, indicator: spec.id)],
-                               rows: stringRows,
+                               rows: rows,
                                counters: ["\(spec.id): table codes matching no area": codesWithoutArea.count,
                                           "\(spec.id): areas without a table row": areasWithoutRow.count],
                                warnings: warnings)
-    }
-
-    /// Numbers stay numbers (CSV gives text: "45,210" and "45210.0" are read as numbers), anything else text.
-    static func value(_ field: FieldValue) -> IndicatorValue {
-        switch field {
-        case let .integer(number): return .number(Double(number))
-        case let .real(number): return .finite(number)
-        case .null, .unset: return .null
-        default:
-            guard let text = field.text?.trimmingCharacters(in: .whitespaces), !text.isEmpty else { return .null }
-            if let number = Double(text.replacingOccurrences(of: ",", with: "")) { return .finite(number) }
-            return .text(text)
-        }
     }
 }

@@ -16,7 +16,8 @@ public struct AttributeEncoding: Sendable {
         let requested = try override.map { name -> TextEncoding in
             guard let encoding = TextEncoding(parsing: name) else {
                 throw GeoPlanError.input(path: path, reason: "unknown text encoding \"\(name)\" given with "
-                                         + "--encoding; use for example UTF-8, CP874 (Thai TIS-620) or ISO-8859-1")
+                                         + "\(Remedy.encoding().token); use for example UTF-8, CP874 (Thai "
+                                         + "TIS-620) or ISO-8859-1")
             }
             return encoding
         }
@@ -28,8 +29,9 @@ public struct AttributeEncoding: Sendable {
             try ShapefileEncodingDetector.decide(dbf: dbf, cpgText: cpgText(for: dbf), override: requested)
         }
         if let undecided = decisions.first(where: \.isUndetermined) {
-            throw GeoPlanError.unknownEncoding(path: path, detail: undecided.summary + "; name it with --encoding "
-                                               + "(e.g. --encoding CP874 for Thai TIS-620, --encoding ISO-8859-1)")
+            throw GeoPlanError.unknownEncoding(path: path, detail: undecided.summary + "; name it with "
+                                               + "\(Remedy.encoding("CP874").token) for Thai TIS-620, or "
+                                               + "\(Remedy.encoding("ISO-8859-1").token)")
         }
         let encodings = Set(decisions.map(\.encoding.gdalName))
         guard encodings.count == 1, let first = decisions.first else {
@@ -49,8 +51,8 @@ public struct AttributeEncoding: Sendable {
                                         summary: "UTF-8 (the format's text encoding; text that is not UTF-8 is refused)")
             return AttributeEncoding(openOptions: OpenOptions(), report: report, warnings: [])
         }
-        let report = EncodingReport(name: override.displayName, source: "--encoding",
-                                    summary: "\(override.displayName), as given with --encoding")
+        let report = EncodingReport(name: override.displayName, source: Remedy.encoding().token,
+                                    summary: "\(override.displayName), as given with \(Remedy.encoding().token)")
         return AttributeEncoding(openOptions: OpenOptions(textDecoding: .recode(from: override.gdalName)),
                                  report: report, warnings: [])
     }

@@ -48,10 +48,12 @@ public final class BoundarySet {
     public static func load(_ spec: BoundarySpec, folder: String?, context: GEOSContext) throws -> BoundarySet {
         let path = resolve(spec.path, in: folder)
         let options = InputOptions(layer: spec.layer, encoding: spec.encoding, assumeCRS: spec.assumeCRS,
-                                   whereClause: spec.whereClause)
+                                   whereClause: spec.whereClause, wrapLongitudes: spec.wrapLongitudes)
         let source = try VectorSource.open(path, options: options)
         let layer = source.layer
-        if layer.featureCount() == 0 { throw GeoPlanError.emptyLayer(path: path, layer: layer.name) }
+        if layer.featureCount() == 0 {
+            throw GeoPlanError.emptyLayer(path: path, layer: layer.name, filter: spec.whereClause)
+        }
         for field in [spec.idField] + spec.nameFields where layer.schema.index(of: field) == nil {
             throw GDALError.noSuchField(layer: layer.name, name: field, available: layer.schema.names)
         }
@@ -86,7 +88,9 @@ public final class BoundarySet {
             areas.append(try Area(index: areas.count, id: id, names: names, geometry: geometry,
                                   featureID: feature.id))
         }
-        guard !areas.isEmpty else { throw GeoPlanError.emptyLayer(path: path, layer: layer.name) }
+        guard !areas.isEmpty else {
+            throw GeoPlanError.emptyLayer(path: path, layer: layer.name, filter: spec.whereClause)
+        }
         let tree = try STRtree<Int>(context: context)
         for area in areas { try tree.insert(area.geometry, area.index) }
         try tree.build()

@@ -36,7 +36,8 @@ public struct CoordinateError: Error, Hashable, Sendable, CustomStringConvertibl
 
     /// What is wrong and what to do, without the feature's location.
     public var reason: String {
-        let checkCRS = "check the coordinates and the layer's CRS (--assume-crs if the file declares a wrong one)"
+        let checkCRS = "check the coordinates and the layer's CRS (\(Remedy.assumeCRS().token) if the file "
+            + "declares a wrong one)"
         switch problem {
         case let .notFinite(x, y):
             return "coordinate (\(x), \(y)) is not a finite number: correct the geometry"
@@ -45,7 +46,8 @@ public struct CoordinateError: Error, Hashable, Sendable, CustomStringConvertibl
             return "latitude \(latitude) at longitude \(longitude) is beyond the pole (|latitude| ≤ 90)"
                 + "\(projected): \(checkCRS)"
         case let .longitudeOutOfRange(longitude, latitude):
-            return "longitude \(longitude) (latitude \(latitude)) is outside ±180: pass --wrap-longitudes to shift "
+            return "longitude \(longitude) (latitude \(latitude)) is outside ±180: give "
+                + "\(Remedy.wrapLongitudes.token) to shift "
                 + "features lying wholly beyond ±180 by 360°, or \(checkCRS)"
         case let .beyondWrapLimit(longitude):
             return "longitude \(longitude) is too far beyond ±180 to be a wrapped longitude (limit ±"

@@ -43,7 +43,8 @@ public final class FeatureStore: Sendable {
         let path = BoundarySet.resolve(input.path, in: folder)
         let clauses = [input.whereClause, whereClause].compactMap { $0 }.map { "(\($0))" }
         let options = InputOptions(layer: input.layer, encoding: input.encoding, assumeCRS: input.assumeCRS,
-                                   whereClause: clauses.isEmpty ? nil : clauses.joined(separator: " AND "))
+                                   whereClause: clauses.isEmpty ? nil : clauses.joined(separator: " AND "),
+                                   wrapLongitudes: input.wrapLongitudes)
         let source = try VectorSource.open(path, options: options)
         let layer = source.layer
         if let field, layer.schema.index(of: field) == nil {

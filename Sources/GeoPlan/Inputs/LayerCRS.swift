@@ -17,7 +17,8 @@ public struct LayerCRS {
         let assumed = try SpatialReference(definition: definition)
         var warning: String?
         if let declared, !declared.isSame(as: assumed) {
-            warning = "layer \"\(layer.name)\" declares \(declared), but --assume-crs \(definition) overrides it"
+            warning = "layer \"\(layer.name)\" declares \(declared), but the assumed \"\(definition)\" "
+                + "(\(Remedy.assumeCRS().token)) overrides it"
         }
         return LayerCRS(spatialReference: assumed, assumed: true, warning: warning)
     }

@@ -130,6 +130,7 @@ public struct LongitudeShifts: Codable, Hashable, Sendable {
         guard count > 0 else { return nil }
         let turns = Set(amounts.map { abs($0) }).sorted().map { "\(Int(exactly: $0).map(String.init) ?? "\($0)")°" }
         let features = count == 1 ? "1 feature's longitudes" : "\(count) features' longitudes"
-        return "\(path): \(features) shifted by \(turns.joined(separator: " or ")) into ±180° (--wrap-longitudes)"
+        return "\(path): \(features) shifted by \(turns.joined(separator: " or ")) into ±180° "
+            + "(\(Remedy.wrapLongitudes.token))"
     }
 }

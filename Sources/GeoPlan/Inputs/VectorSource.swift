@@ -31,6 +31,7 @@ public final class VectorSource {
     /// otherwise it is an error that lists them.
     public static func open(_ path: String, options: InputOptions = InputOptions(),
                             allowingManyLayers: Bool = false) throws -> VectorSource {
+        try ShapefileParts.checkTable(of: path)
         let encoding = try AttributeEncoding.decide(for: path, override: options.encoding)
         let dataset = try Dataset.open(path, options: encoding.openOptions)
         let layers: [Layer]

@@ -30,8 +30,8 @@ public enum Inspection {
         let crs = try LayerCRS.resolve(layer, assume: source.options.assumeCRS)
         if let warning = crs?.warning { warnings.append(warning) }
         if crs == nil {
-            warnings.append("layer \"\(layer.name)\" has no CRS: areas and lengths are not measured; pass "
-                            + "--assume-crs (e.g. EPSG:4326) if you know it")
+            warnings.append("layer \"\(layer.name)\" has no CRS: areas and lengths are not measured; give "
+                            + "\(Remedy.assumeCRS("EPSG:4326").token) if you know it")
         }
         let measurer = try crs.map {
             try GeodesicMeasurer(crs: $0.spatialReference, near: layer.extent(force: false),

@@ -150,7 +150,8 @@ public final class LayerWriter {
 
     private func writeHint(_ message: String) -> String {
         if target.format == .shapefile, message.contains("type") {
-            return "; a Shapefile holds one geometry type: write .gpkg or .geojson, or select features with --where"
+            return "; a Shapefile holds one geometry type: write .gpkg or .geojson, or select features with "
+                + Remedy.whereClause().token
         }
         return ""
     }

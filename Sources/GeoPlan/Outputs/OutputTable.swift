@@ -14,7 +14,7 @@ enum OutputTable {
         let spec = boundaries.spec
         // geoplan's own CSV writer leaves no sidecar (no .csvt, no .prj).
         let target = try OutputTarget(path: path, overwrite: overwrite, inputFiles: InputFiles([spec.path]),
-                                      createFolder: true, writesSidecars: format != .csv)
+                                      createFolder: false, writesSidecars: format != .csv)
         if format == .csv {
             var table = CSVTable(header: [spec.idField] + spec.nameFields + columns.map(\.name), rawText: output.csvRaw)
             for area in run.selected.map({ boundaries.areas[$0] }) {

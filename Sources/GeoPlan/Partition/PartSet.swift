@@ -67,11 +67,30 @@ struct PartSet {
         }
         do {
             let partition = try JSONDecoder().decode(PartitionRecord.self, from: JSONEncoder().encode(member))
+            try checkUnchanged(path, against: record, sidecar: sidecar)
             return Part(path: path, sidecar: sidecar, record: record, partition: partition)
+        } catch let error as GeoPlanError {
+            throw error
         } catch {
             throw GeoPlanError.input(path: sidecar, reason: "its \"partition\" member is not as geoplan writes it "
                                      + "(index, count, areas, groupedBy, positions); rerun that partition")
         }
+    }
+
+    /// The part is the file its run wrote: the record's checksum of it (written since records list their outputs)
+    /// still matches. A part whose rows or codes were edited afterwards would put values under the wrong areas.
+    private static func checkUnchanged(_ path: String, against record: JSONValue, sidecar: String) throws {
+        let name = (path as NSString).lastPathComponent
+        guard case let .array(outputs)? = record["outputs"],
+              let entry = outputs.first(where: { $0["file"]?.string == name }),
+              let expected = entry["fnv1a64"]?.string else { return }
+        let (actual, bytes) = Provenance.checksum(of: path, alone: true)
+        guard actual != expected else { return }
+        let now = bytes.map { "\($0) bytes, checksum \(actual ?? "none")" } ?? "unreadable"
+        var recorded = "checksum \(expected)"
+        if case let .integer(count)? = entry["bytes"] { recorded = "\(count) bytes, " + recorded }
+        throw GeoPlanError.input(path: path, reason: "it is not the file its run wrote (now \(now); \"\(sidecar)\" "
+                                 + "records \(recorded)): it was changed after geoplan wrote it; rerun that partition")
     }
 
     /// Same spec text, input checksums, output options, N and number of areas. Input paths may differ: parts

@@ -119,7 +119,7 @@ enum Provenance {
         }
         inputs += spec.inputs.map { InputRecord(name: $0.name, path: BoundarySet.resolve($0.path, in: folder)) }
         for index in inputs.indices {
-            (inputs[index].fnv1a64, inputs[index].bytes) = checksum(of: inputs[index].path)
+            (inputs[index].fnv1a64, inputs[index].bytes) = InputFingerprint.of(inputs[index].path)
         }
         return inputs
     }
@@ -142,8 +142,11 @@ enum Provenance {
               let earlier = try? JSONDecoder().decode(Earlier.self, from: data) else { return false }
         let specText = spec.path.flatMap { try? String(contentsOfFile: $0, encoding: .utf8) }
         let samePartition = earlier.partition?.index == partition?.index && earlier.partition?.count == partition?.count
-        return samePartition && earlier.specText == specText && earlier.options == OptionsRecord(spec.output)
-            && earlier.inputs == inputRecords(spec: spec, boundary: boundary, folder: folder)
+        let inputs = inputRecords(spec: spec, boundary: boundary, folder: folder)
+        // An input whose fingerprint cannot be known (unreadable, a server that does not answer) may have changed.
+        let inputsKnown = inputs.allSatisfy { $0.fnv1a64 != nil }
+        return samePartition && inputsKnown && earlier.specText == specText
+            && earlier.options == OptionsRecord(spec.output) && earlier.inputs == inputs
             && outputsUnchanged(earlier.outputs, folder: (sidecar as NSString).deletingLastPathComponent)
     }
 

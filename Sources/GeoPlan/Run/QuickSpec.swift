@@ -14,7 +14,8 @@ public enum QuickSpec {
         let layer = try VectorSource.open(path, options: InputOptions(layer: options.layer, encoding: options.encoding))
             .layer
         guard let id = try KeyField.resolve(idField, in: layer) else {
-            throw GeoPlanError.input(path: path, reason: "no code field found (ADM3_PCODE, CODE, ID…); name one with --id")
+            throw GeoPlanError.input(path: path, reason: "no code field found (ADM3_PCODE, CODE, ID…); name one with "
+                                     + Remedy.idField().token)
         }
         let names = try nameFields ?? defaultNames(for: id, in: layer)
         for name in names where layer.schema.index(of: name) == nil {
@@ -30,6 +31,16 @@ public enum QuickSpec {
             formats = [format]
             let url = URL(fileURLWithPath: output)
             folder = url.deletingLastPathComponent().path
+            // A file named on the command line goes into a folder that exists, as `convert` and ogr2ogr want:
+            // a mistyped folder is not created.
+            var isFolder: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder) else {
+                throw GeoPlanError.output(path: output, reason: "its folder \"\(folder)\" does not exist; create it "
+                                          + "first")
+            }
+            guard isFolder.boolValue else {
+                throw GeoPlanError.output(path: output, reason: "\"\(folder)\" is a file, not a folder")
+            }
             stem = url.deletingPathExtension().lastPathComponent
         }
         let boundary = BoundarySpec(name: stem, path: path, layer: options.layer, idField: id, nameFields: names,

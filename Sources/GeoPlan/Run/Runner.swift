@@ -23,6 +23,30 @@ public enum Runner {
                            jobs: Int = ProcessInfo.processInfo.activeProcessorCount, chunkSize: Int = 400,
                            partition: PartitionRequest? = nil, wait: Bool = false,
                            progress: (String) -> Void = { _ in }) throws -> RunReport {
+        let specFolder = spec.path.map { URL(fileURLWithPath: $0).deletingLastPathComponent().path }
+        let outputs = BoundarySet.resolve(outputFolder ?? spec.output.folder, in: specFolder)
+        let outputsExisted = FileManager.default.fileExists(atPath: outputs)
+        var report: RunReport
+        do {
+            report = try inSpecWords(spec) {
+                try runInCallersWords(spec, check: check, overwrite: overwrite, outputFolder: outputFolder,
+                                      includeRows: includeRows, resume: resume, jobs: jobs, chunkSize: chunkSize,
+                                      partition: partition, wait: wait, progress: progress)
+            }
+        } catch {
+            // A failed run leaves no trace: not even the output folder it made, while that is still empty (rmdir
+            // removes nothing else).
+            if !outputsExisted { rmdir(outputs) }
+            throw error
+        }
+        report.warnings = report.warnings.map { specWords($0, spec) }
+        return report
+    }
+
+    private static func runInCallersWords(_ spec: Spec, check: Bool, overwrite: Bool, outputFolder: String?,
+                                          includeRows: Bool, resume: Bool, jobs: Int, chunkSize: Int,
+                                          partition: PartitionRequest?, wait: Bool,
+                                          progress: (String) -> Void) throws -> RunReport {
         let folder = spec.path.map { URL(fileURLWithPath: $0).deletingLastPathComponent().path }
         let outputs = BoundarySet.resolve(outputFolder ?? spec.output.folder, in: folder)
         let order = try evaluationOrder(spec.indicators)
@@ -165,7 +189,8 @@ public enum Runner {
             guard !spec.output.formats.isEmpty else { continue }
             try outputSet.stage(try Provenance.record(spec: spec, boundaries: boundaries, run: run,
                                                       report: boundaryReport, columns: ordered,
-                                                      warnings: Array(warnings[warningsBefore...]), started: started,
+                                                      warnings: warnings[warningsBefore...].map { specWords($0, spec) },
+                                                      started: started,
                                                       outputs: outputSet.stagedFiles(from: stagedBefore)),
                                 at: sidecar, inputs: inputs)
             written.append(sidecar)
@@ -282,6 +307,7 @@ public enum Runner {
         }
         let store = try run.store(request.from, whereClause: nil, by: request.code)
         let values = try InterpolateIndicator.values(request, run: run)
+        result.warnings += try InterpolateIndicator.tableNotes(request, run: run)
         let sourceValues = InterpolateIndicator.sourceValues(store.classes, values, request)
         let withoutValue = zip(store.classes, sourceValues).filter { $0.1 == nil }.map { $0.0 ?? "?" }
         if !withoutValue.isEmpty {
@@ -309,23 +335,9 @@ public enum Runner {
         return boxes.dropFirst().reduce(boxes.first) { $0?.union($1) }
     }
 
-    /// Indicators in the spec's order, expressions after what they read (a cycle is an error).
+    /// Indicators in the spec's order, expressions after what they read (a cycle is an error); n log n.
     static func evaluationOrder(_ indicators: [IndicatorSpec]) throws -> [IndicatorSpec] {
-        var ordered = indicators.filter { if case .expression = $0.kind { false } else { true } }
-        var pending = indicators.filter { if case .expression = $0.kind { true } else { false } }
-        let expressionIDs = Set(pending.map(\.id))
-        while !pending.isEmpty {
-            let done = Set(ordered.map(\.id))
-            guard let next = try pending.firstIndex(where: { indicator in
-                guard case let .expression(text) = indicator.kind else { return true }
-                return try Expression(text).identifiers.allSatisfy { !expressionIDs.contains($0) || done.contains($0) }
-            }) else {
-                throw GeoPlanError.input(path: "spec", reason: "expressions refer to each other in a cycle: "
-                                         + pending.map(\.id).joined(separator: ", "))
-            }
-            ordered.append(pending.remove(at: next))
-        }
-        return ordered
+        try EvaluationOrder.of(indicators)
     }
 
     /// Runs `body`; a missing field or an unusable input it reports becomes an error at the spec line that named
@@ -335,7 +347,9 @@ public enum Runner {
             return try body()
         } catch let error as GDALError {
             guard let location, let path = spec.path else { throw error }
-            throw SpecError(path: path, location: location, message: "\(error)")
+            throw SpecError(path: path, location: location, message: SpecWording.render("\(error)"))
+        } catch where spec.path != nil && location != nil && SpecWording.render("\(error)") != "\(error)" {
+            throw SpecError(path: spec.path, location: location, message: SpecWording.render("\(error)"))
         }
     }
 
@@ -348,7 +362,7 @@ public enum Runner {
             _ = try run.features(input, whereClause: whereClause, by: by)
         case let .nearest(input, whereClause):
             _ = try run.features(input, whereClause: whereClause, by: nil)
-        case let .join(input, column, _):
+        case let .join(input, column, _, _):
             let table = try run.table(input)
             if table.column(column) == nil {
                 throw GDALError.noSuchField(layer: input, name: column, available: table.columns)

@@ -50,6 +50,8 @@ public struct BoundarySpec: Hashable, Sendable {
     public var whereClause: String?
     public var assumeCRS: String?
     public var encoding: String?
+    /// Shift features lying wholly beyond ±180° by 360° instead of refusing them (`wrap_longitudes: true`).
+    public var wrapLongitudes = false
     /// Municipalities splitting these tambons into the units that govern; every indicator is then computed per
     /// unit (a municipal piece or an SAO remainder).
     public var municipalities: MunicipalitySpec?
@@ -88,6 +90,8 @@ public struct InputSpec: Hashable, Sendable {
     public var whereClause: String?
     public var assumeCRS: String?
     public var encoding: String?
+    /// Shift features lying wholly beyond ±180° by 360° instead of refusing them (`wrap_longitudes: true`).
+    public var wrapLongitudes = false
     /// For tables: the column holding the area code (`tambon_code`).
     public var codeField: String?
     public var location: SourceLocation?
@@ -140,8 +144,9 @@ public enum IndicatorKind: Hashable, Sendable {
     case share(input: String, by: String, whereClause: String?)
     /// Normalised Shannon entropy of those shares (0 one class … 1 all classes equal).
     case mix(input: String, by: String, whereClause: String?)
-    /// A column of a table, matched by area code.
-    case join(input: String, column: String, normalization: CodeNormalization)
+    /// A column of a table, matched by area code, its cells typed as `reading` says (`TableColumn`).
+    case join(input: String, column: String, normalization: CodeNormalization,
+              reading: ColumnReading = ColumnReading())
     /// Arithmetic over other indicators' ids (`ratio` is written as one: numerator / denominator * scale).
     case expression(String)
     /// Geodesic distance (m) from each area's representative point to the nearest feature of `input`.
@@ -173,7 +178,7 @@ public enum IndicatorKind: Hashable, Sendable {
     public var input: String? {
         switch self {
         case let .count(input, _, _), let .length(input, _, _), let .share(input, _, _), let .mix(input, _, _),
-             let .join(input, _, _), let .nearest(input, _):
+             let .join(input, _, _, _), let .nearest(input, _):
             input
         case let .zonal(request):
             request.input

@@ -27,23 +27,23 @@ enum Console {
     }
 
     static func print(_ text: String) {
-        ConsoleStream.standardOutput.write(text + "\n")
+        ConsoleStream.standardOutput.write(CommandLineWording.render(text) + "\n")
     }
 
     /// A warning on stderr, prefixed so scripts can tell it from results.
     static func warn(_ text: String) {
-        ConsoleStream.standardError.write("warning: " + text + "\n")
+        ConsoleStream.standardError.write("warning: " + CommandLineWording.render(text) + "\n")
     }
 
     /// An error on stderr, on one line.
     static func error(_ error: any Error) {
-        let text = "\(error)".replacingOccurrences(of: "\n", with: " ")
+        let text = CommandLineWording.render("\(error)").replacingOccurrences(of: "\n", with: " ")
         ConsoleStream.standardError.write("error: " + text + "\n")
     }
 
     /// Text on stderr as it is (usage messages, the progress line).
     static func printToStandardError(_ text: String) {
-        ConsoleStream.standardError.write(text)
+        ConsoleStream.standardError.write(CommandLineWording.render(text))
     }
 
     /// Whether stderr is a terminal (progress is shown only then).
@@ -53,7 +53,9 @@ enum Console {
 
     /// Prints a value as pretty JSON with sorted keys; a non-finite number is written as null (`ReportJSON`).
     static func printJSON<T: Encodable>(_ value: T) throws {
-        var data = try ReportJSON.encode(value, pretty: true)
+        // Remedy tokens hold no character JSON escapes, so they render in the encoded text (`Remedy.init`).
+        var data = Data(CommandLineWording.render(String(decoding: try ReportJSON.encode(value, pretty: true),
+                                                          as: UTF8.self)).utf8)
         data.append(contentsOf: Array("\n".utf8))
         ConsoleStream.standardOutput.write(data)
     }

@@ -42,7 +42,7 @@ import Testing
             "t.dbf: decoded as Thai TIS-620/CP874 from the bytes, because it has no .cpg and its language driver "
                 + "byte is 0x00: 3 values are not UTF-8 and read as Thai (record 0, field NAME: B5 C5 D2 B4 E3 CB AD "
                 + "E8 \"ตลาดใหญ่\", which ISO-8859-1 would show as \"µÅÒ´ãË\u{AD}è\"). To silence this, add a .cpg "
-                + "file containing 874 beside it, or pass --encoding CP874",
+                + "file containing 874 beside it, or give ⟦encoding=CP874⟧",
         ])
         #expect(decision.example?.bytes == ThaiSamples.talatYai && decision.example?.field == "NAME")
     }
@@ -73,7 +73,7 @@ import Testing
         let warning = try #require(decision.warnings.first)
         #expect(warning.hasPrefix("t.dbf: decoded as Thai TIS-620/CP874 from the bytes, although its .cpg says "
                                   + "\"UTF-8\""))
-        #expect(warning.hasSuffix("To silence this, write 874 in its .cpg, or pass --encoding CP874"))
+        #expect(warning.hasSuffix("To silence this, write 874 in its .cpg, or give ⟦encoding=CP874⟧"))
     }
 
     /// ArcGIS writes LDID 0x57 ("ANSI": the machine's code page, 874 on Thai Windows); GDAL reads ISO-8859-1.
@@ -121,7 +121,7 @@ import Testing
     @Test func latin1WithWindowsPunctuationSuggestsCP1252() throws {
         let decision = try decide([[0x49, 0x74, 0x92, 0x73, 0x20, 0xE9]], ldid: 0x57)  // "It’s é" in CP1252
         #expect(decision.encoding == .latin1)
-        #expect(decision.warnings.first?.contains("pass --encoding CP1252") == true)
+        #expect(decision.warnings.first?.contains("give ⟦encoding=CP1252⟧") == true)
     }
 
     @Test func aThaiDeclarationOverBytesCP874LacksIsKeptWithAWarning() throws {
@@ -150,7 +150,7 @@ import Testing
         let utf8OverThai = try decide(thai, override: .utf8)
         #expect(utf8OverThai.encoding == .utf8 && utf8OverThai.source == .userOverride)
         #expect(utf8OverThai.warnings.count == 1)
-        #expect(utf8OverThai.warnings.first?.contains("they read as Thai TIS-620 (--encoding CP874)") == true)
+        #expect(utf8OverThai.warnings.first?.contains("they read as Thai TIS-620 (⟦encoding=CP874⟧)") == true)
         #expect(try decide(utf8, override: .cp874).warnings.first?.contains("valid UTF-8") == true)
         #expect(try decide(thai, override: .latin1).warnings.first?.contains("reads as Thai") == true)
         #expect(try decide(latin1, override: .cp874).warnings.first?.contains("does not read as Thai") == true)
@@ -159,7 +159,7 @@ import Testing
     @Test func overrideThatAgreesIsQuiet() throws {
         let decision = try decide(thai, cpg: "UTF-8", override: .cp874)
         #expect(decision.encoding == .cp874 && decision.source == .userOverride && decision.warnings.isEmpty)
-        #expect(decision.summary.hasPrefix("TIS-620/CP874 (Thai), as given with --encoding (.cpg \"UTF-8\")"))
+        #expect(decision.summary.hasPrefix("TIS-620/CP874 (Thai), as given with ⟦encoding⟧ (.cpg \"UTF-8\")"))
         #expect(try decide(latin1, override: .latin1).warnings.isEmpty)
         #expect(try decide(utf8, override: .utf8).warnings.isEmpty)
     }

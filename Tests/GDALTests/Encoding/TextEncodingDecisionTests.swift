@@ -19,7 +19,7 @@ import Testing
             TextEncodingDecision(encoding: .utf8, source: source, evidence: ByteEvidence(), example: nil,
                                  warnings: [], isUndetermined: undetermined, summary: "")
         }
-        #expect(decision(.userOverride).sourceDescription == "--encoding")
+        #expect(decision(.userOverride).sourceDescription == Remedy.encoding().token)
         #expect(decision(.declaredCPG("UTF-8")).sourceDescription == "declared in .cpg (\"UTF-8\")")
         #expect(decision(.languageDriver(0x57)).sourceDescription == "declared by the DBF language driver byte 0x57")
         #expect(decision(.detected).sourceDescription == "detected from the bytes")

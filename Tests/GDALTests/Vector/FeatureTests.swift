@@ -67,7 +67,7 @@ import Testing
         } throws: { error in
             let text = "\(error)"
             return text.contains("names.csv") && text.contains("feature 1") && text.contains("\"name\"")
-                && text.contains("0xA1") && text.contains("--encoding")
+                && text.contains("0xA1") && text.contains("⟦encoding=CP874⟧")
         }
         // Named explicitly, the same bytes decode.
         let recoded = try Dataset.open(path, options: OpenOptions(textDecoding: .recode(from: "CP874"))).layer(at: 0)

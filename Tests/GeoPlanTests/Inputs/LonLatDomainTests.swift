@@ -50,7 +50,7 @@ import Testing
         #expect(problem == .longitudeOutOfRange(longitude: 500, latitude: 13))
         let error = CoordinateError(location: Self.here, problem: try #require(problem))
         #expect("\(error)".hasPrefix("\"x.geojson\", layer \"x\", feature 3: longitude 500.0"))
-        #expect("\(error)".contains("--wrap-longitudes"))
+        #expect("\(error)".contains(Remedy.wrapLongitudes.token))
     }
 
     @Test func wrappingShiftsAWholeFeatureByWholeTurns() throws {
@@ -80,11 +80,11 @@ import Testing
         shifts.record(0)
         shifts.record(-360)
         #expect(shifts.warning(path: "x.shp")
-                == "x.shp: 1 feature's longitudes shifted by 360° into ±180° (--wrap-longitudes)")
+                == "x.shp: 1 feature's longitudes shifted by 360° into ±180° (⟦wrap_longitudes⟧)")
         shifts.record(360)
         shifts.record(720)
         #expect(shifts.warning(path: "x.shp") == "x.shp: 3 features' longitudes shifted by 360° or 720° into ±180° "
-                + "(--wrap-longitudes)")
+                + "(⟦wrap_longitudes⟧)")
     }
 }
 

@@ -11,7 +11,7 @@ import Testing
         let report = try Inspection.inspect(csv)
         let layer = try #require(report.layers.first)
         #expect(layer.crs == nil && layer.measures == nil && layer.extentLonLat == nil)
-        #expect(layer.warnings.contains { $0.contains("--assume-crs") })
+        #expect(layer.warnings.contains { $0.contains(Remedy.assumeCRS("EPSG:4326").token) })
         let assumed = try #require(try Inspection.inspect(csv, options: InputOptions(assumeCRS: "EPSG:4326")).layers.first)
         #expect(assumed.crs?.assumed == true && assumed.measures?.areaSquareKilometres != nil)
     }

@@ -60,6 +60,8 @@ import Testing
         var record = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: sidecar)) as? [String: Any])
         record["partition"] = ["index": index, "count": 2, "areas": 3, "groupedBy": "none: ids have no hierarchy",
                                "positions": positions]
+        // Made by hand, not by geoplan: the single run's checksum of its whole CSV does not describe this part.
+        record["outputs"] = nil
         try JSONSerialization.data(withJSONObject: record, options: [.prettyPrinted, .sortedKeys])
             .write(to: URL(fileURLWithPath: folder.path("part-\(index)/cells.meta.json")))
         return part
