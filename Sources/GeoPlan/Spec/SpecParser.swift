@@ -97,13 +97,14 @@ private enum Schema {
         }
     }
 
-    static var allIndicatorKeys: [String] {
+    /// Computed once: every indicator's key check reads it.
+    static let allIndicatorKeys: [String] = {
         var keys = indicatorKeys
         for type in indicatorTypes {
             for key in Schema.keys(ofType: type) where !keys.contains(key) { keys.append(key) }
         }
         return keys
-    }
+    }()
 
     /// Input kinds each indicator type can read.
     static func inputKinds(ofType type: String) -> [InputKind] {
@@ -185,6 +186,11 @@ final class SpecReader {
     // MARK: Document
 
     func read() -> Spec? {
+        // Before composing: a few hundred bytes of nested aliases would otherwise take Yams minutes.
+        if let excess = YAMLLimits.firstExcess(in: text) {
+            fail(excess.location, excess.message)
+            return nil
+        }
         let root: Node?
         do {
             root = try Yams.compose(yaml: text)
@@ -466,6 +472,7 @@ final class SpecReader {
             draft.expressionNode = node
             let parsed: Expression
             do {
+                if let tooLong = ExpressionParser.tooLong(expression) { throw tooLong }
                 // The evaluator's own parser judges syntax and which names are ids (not functions).
                 parsed = try Expression(expression)
             } catch let error as ExpressionError {
@@ -497,11 +504,11 @@ final class SpecReader {
     private func references(_ ids: Set<String>, in expression: String, node: Node)
         -> [(id: String, location: SourceLocation?)] {
         var located: [(id: String, location: SourceLocation?)] = []
-        for (name, offset) in Self.identifiers(in: expression)
-        where ids.contains(name) && !located.contains(where: { $0.id == name }) {
+        var seen = Set<String>()
+        for (name, offset) in Self.identifiers(in: expression) where ids.contains(name) && seen.insert(name).inserted {
             located.append((name, node.location(ofScalarOffset: offset, length: name.unicodeScalars.count, in: lines)))
         }
-        for id in ids.sorted() where !located.contains(where: { $0.id == id }) { located.append((id, node.location)) }
+        for id in ids.sorted() where seen.insert(id).inserted { located.append((id, node.location)) }
         return located
     }
 
@@ -597,77 +604,31 @@ final class SpecReader {
     }
 
     private func checkInputs(of drafts: [Draft], inputs: [InputSpec], declared: [String]) {
+        // Looked up by name, so that thousands of indicators over thousands of inputs stay linear.
+        let known = Set(declared)
+        let kinds = Dictionary(inputs.map { ($0.name, $0.kind) }, uniquingKeysWith: { first, _ in first })
         for draft in drafts {
-            for other in draft.otherInputs {
-                checkInput(other.name, at: other.node, of: draft, kinds: other.kinds, inputs: inputs, declared: declared)
+            var reads = draft.otherInputs.map { (name: $0.name, node: $0.node, kinds: $0.kinds) }
+            if let name = draft.spec.kind.input, let node = draft.inputNode {
+                reads.append((name, node, Schema.inputKinds(ofType: draft.typeName)))
             }
-            guard let name = draft.spec.kind.input, let node = draft.inputNode else { continue }
-            checkInput(name, at: node, of: draft, kinds: Schema.inputKinds(ofType: draft.typeName), inputs: inputs,
-                       declared: declared)
-        }
-    }
-
-    private func checkInput(_ name: String, at node: Node, of draft: Draft, kinds: [InputKind], inputs: [InputSpec],
-                            declared: [String]) {
-        guard declared.contains(name) else {
-            let known = declared.isEmpty ? "the spec declares no inputs" : "inputs: \(declared.joined(separator: ", "))"
-            fail(at: node, "unknown input \"\(name)\"\(Suggestion.didYouMean(name, among: declared)) (\(known))")
-            return
-        }
-        // An input declared with errors has already been reported.
-        guard let input = inputs.first(where: { $0.name == name }), !kinds.contains(input.kind) else { return }
-        let wanted = kinds.map(\.rawValue).joined(separator: ", ")
-        let article = draft.typeName.first.map { "aeiou".contains($0) } == true ? "an" : "a"
-        fail(at: node, "input \"\(name)\" is \(input.kind.rawValue), but \(article) \(draft.typeName) indicator needs "
-             + (kinds.count == 1 ? wanted : "one of \(wanted)"))
-    }
-
-    private func checkReferences(of drafts: [Draft], declared: [String]) {
-        for draft in drafts {
-            for (id, location) in draft.references where !declared.contains(id) {
-                let others = declared.filter { $0 != draft.spec.id }
-                fail(location, "unknown indicator \"\(id)\" in \(draft.typeName == "ratio" ? "ratio" : "expression")"
-                     + Suggestion.didYouMean(id, among: others)
-                     + " (indicators: \(others.joined(separator: ", ")))")
-            }
-        }
-    }
-
-    /// Expressions (and ratios) that read each other in a loop, each loop reported once, from the member
-    /// written first.
-    private func checkCycles(in drafts: [Draft]) {
-        var byID: [String: Draft] = [:]
-        for draft in drafts where draft.expressionNode != nil && byID[draft.spec.id] == nil {
-            byID[draft.spec.id] = draft
-        }
-        let order = drafts.map(\.spec.id).filter { byID[$0] != nil }
-        var state: [String: Int] = [:]  // 1 on the stack, 2 done
-        var stack: [String] = []
-        var reported: Set<Set<String>> = []
-
-        func visit(_ id: String) {
-            state[id] = 1
-            stack.append(id)
-            var seen = Set<String>()
-            for (next, _) in byID[id]?.references ?? [] where byID[next] != nil && seen.insert(next).inserted {
-                if state[next] == 1, let start = stack.lastIndex(of: next) {
-                    var members = Array(stack[start...])
-                    guard reported.insert(Set(members)).inserted else { continue }
-                    let firstWritten = order.first { members.contains($0) } ?? next
-                    if let shift = members.firstIndex(of: firstWritten) {
-                        members = Array(members[shift...] + members[..<shift])
-                    }
-                    let loop = (members + [members[0]]).joined(separator: " → ")
-                    fail(byID[members[0]]?.expressionNode?.location,
-                         "expressions refer to each other in a cycle: \(loop)")
-                } else if state[next] == nil {
-                    visit(next)
+            for read in reads {
+                guard known.contains(read.name) else {
+                    let suggestion = errorCount < Self.suggestedProblems
+                        ? Suggestion.didYouMean(read.name, among: declared) : ""
+                    let list = declared.isEmpty ? "the spec declares no inputs"
+                        : "inputs: \(Self.list(declared, count: declared.count))"
+                    fail(at: read.node, "unknown input \"\(read.name)\"\(suggestion) (\(list))")
+                    continue
                 }
+                // An input declared with errors has already been reported.
+                guard let kind = kinds[read.name], !read.kinds.contains(kind) else { continue }
+                let wanted = read.kinds.map(\.rawValue).joined(separator: ", ")
+                let article = draft.typeName.first.map { "aeiou".contains($0) } == true ? "an" : "a"
+                fail(at: read.node, "input \"\(read.name)\" is \(kind.rawValue), but \(article) \(draft.typeName) "
+                     + "indicator needs " + (read.kinds.count == 1 ? wanted : "one of \(wanted)"))
             }
-            stack.removeLast()
-            state[id] = 2
         }
-        for id in order where state[id] == nil { visit(id) }
     }
 
     // MARK: Values

@@ -99,11 +99,14 @@ extension SpecReader {
     /// when a boundary set rolls up to levels, every join says how its values add up.
     func checkRollUps(of drafts: [Draft], boundaries: [BoundarySpec]) {
         let ids = drafts.map(\.spec.id)
+        let known = Set(ids)
         for draft in drafts {
             guard let weight = draft.spec.weight, let node = draft.weightNode else { continue }
-            if weight == draft.spec.id || !ids.contains(weight) {
-                fail(at: node, "weight: \"\(weight)\" is not another indicator of this spec"
-                     + Suggestion.didYouMean(weight, among: ids.filter { $0 != draft.spec.id }))
+            if weight == draft.spec.id || !known.contains(weight) {
+                // A suggestion is a pass over every id: only for the first problems, to stay linear.
+                let suggestion = errorCount < Self.suggestedProblems
+                    ? Suggestion.didYouMean(weight, among: ids.filter { $0 != draft.spec.id }) : ""
+                fail(at: node, "weight: \"\(weight)\" is not another indicator of this spec" + suggestion)
             } else if draft.spec.rollUpRule.map({ if case .weightedMean = $0 { false } else { true } }) ?? false {
                 fail(at: node, "weight: is used by intensive values (kind: intensive), which are averaged weighted "
                      + "by it when rolled up")

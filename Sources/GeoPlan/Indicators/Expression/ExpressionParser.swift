@@ -7,9 +7,20 @@
 ///     primary := number | name | name "(" [sum ("," sum)*] ")" | "(" sum ")"
 ///
 /// Signs are counted in a loop and chains are flat, so only parentheses and calls recurse; their depth is capped,
-/// which keeps parsing, evaluation and the tree's deinit off the end of the stack whatever the input.
+/// which keeps parsing, evaluation and the tree's deinit off the end of the stack whatever the input. Parsing is
+/// linear in the length; a spec caps the length too (`maximumLength`), since a planner's formula is a line or two
+/// and every message about it quotes it whole.
 struct ExpressionParser {
     static let maximumDepth = 100
+    static let maximumLength = 10_000
+
+    /// The error for a text longer than `maximumLength`, at the first character past it (not quoting the text).
+    static func tooLong(_ text: String) -> ExpressionError? {
+        let length = text.count
+        guard length > maximumLength else { return nil }
+        return ExpressionError(message: "the expression is \(length) characters long; an expression has at most "
+                               + "\(maximumLength)", offset: maximumLength)
+    }
 
     private enum Kind: Equatable {
         case number(Double)
