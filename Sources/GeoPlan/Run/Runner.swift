@@ -61,6 +61,11 @@ public enum Runner {
         // Locked for the whole run, before --resume reads the earlier outputs: a second run waits or fails now.
         let outputSet = OutputSet(inputs: inputs, overwrite: overwrite || resume, wait: wait)
         if !check, !spec.output.formats.isEmpty {
+            var isFolder: ObjCBool = false
+            if FileManager.default.fileExists(atPath: outputs, isDirectory: &isFolder), !isFolder.boolValue {
+                throw GeoPlanError.output(path: outputs, reason: "it is a file, not a folder; set `output.folder` "
+                                          + "(or --out) to a folder")
+            }
             try FileManager.default.createDirectory(atPath: outputs, withIntermediateDirectories: true)
             try outputSet.lock(folder: outputs)
             if !overwrite, !resume { try checkNoOutputExists(spec, outputs: outputs) }
@@ -158,8 +163,10 @@ public enum Runner {
                 warnings += result.warnings
             }
             warnings += run.inputWarnings
-            // Columns in the spec's order, whatever order expressions were evaluated in.
-            let ordered = spec.indicators.flatMap { indicator in columns.filter { $0.indicator == indicator.id } }
+            // Columns in the spec's order, whatever order expressions were evaluated in (grouped once: a filter per
+            // indicator made 40,000 indicators take 1.6 billion comparisons).
+            let columnsByIndicator = Dictionary(grouping: columns, by: \.indicator)
+            let ordered = spec.indicators.flatMap { columnsByIndicator[$0.id] ?? [] }
             for (format, path) in zip(spec.output.formats, paths) {
                 try OutputTable.write(run: run, columns: ordered, to: path, format: format,
                                       overwrite: overwrite || resume, output: spec.output, in: outputSet)
