@@ -73,8 +73,9 @@ public enum SpecParser {
 private enum Schema {
     static let topKeys = ["boundaries", "inputs", "indicators", "output"]
     static let boundaryKeys = ["name", "path", "layer", "id", "names", "where", "assume_crs", "encoding",
-                               "municipalities", "levels"]
-    static let inputKeys = ["name", "type", "path", "layer", "where", "assume_crs", "encoding", "code"]
+                               "wrap_longitudes", "municipalities", "levels"]
+    static let inputKeys = ["name", "type", "path", "layer", "where", "assume_crs", "encoding", "wrap_longitudes",
+                            "code"]
     static let outputKeys = ["folder", "formats", "precision", "csv_bom", "csv_raw"]
     static let labelKeys = ["th", "en"]
     static let indicatorKeys = ["id", "type", "label", "unit", "measure", "crs", "kind", "weight", "map"]
@@ -87,7 +88,7 @@ private enum Schema {
         switch type {
         case "count", "length": ["input", "where", "by"]
         case "share", "mix": ["input", "by", "where"]
-        case "join": ["input", "column", "normalize"]
+        case "join": ["input", "column", "normalize", "values", "non_numeric"]
         case "ratio": ["numerator", "denominator", "scale"]
         case "expression": ["expression"]
         case "nearest": ["input", "where"]
@@ -122,6 +123,8 @@ private enum Schema {
 
     static let inputTypes: [(String, InputKind)] = InputKind.allCases.map { ($0.rawValue, $0) }
     static let normalizations: [(String, CodeNormalization)] = CodeNormalization.allCases.map { ($0.rawValue, $0) }
+    static let columnValues = ColumnReading.Values.allCases.map { ($0.rawValue, $0) }
+    static let nonNumericRules = ColumnReading.NonNumeric.allCases.map { ($0.rawValue, $0) }
     static let measures = ["geodesic", "planar"]
     static let areaUnits = ["km2", "ha", "m2", "rai"]
     static let formats: [(String, OutputFormat)] = [
@@ -298,10 +301,13 @@ final class SpecReader {
         let encoding = fields["encoding"].flatMap { text($0, key: "encoding") }
         let municipalities = fields["municipalities"].flatMap { self.municipalities($0, owner: owner) }
         let levels = fields["levels"].map { self.levels($0, owner: owner, municipalities: municipalities != nil) } ?? []
+        let wrapLongitudes = fields["wrap_longitudes"].flatMap { bool($0, key: "wrap_longitudes") } ?? false
         guard errors.count == before, let name, let path, let idField else { return nil }
-        return BoundarySpec(name: name, path: path, layer: layer, idField: idField, nameFields: nameFields,
-                            whereClause: whereClause, assumeCRS: assumeCRS, encoding: encoding,
-                            municipalities: municipalities, levels: levels, location: node.location)
+        var boundary = BoundarySpec(name: name, path: path, layer: layer, idField: idField, nameFields: nameFields,
+                                    whereClause: whereClause, assumeCRS: assumeCRS, encoding: encoding,
+                                    municipalities: municipalities, levels: levels, location: node.location)
+        boundary.wrapLongitudes = wrapLongitudes
+        return boundary
     }
 
     // MARK: Inputs
@@ -346,9 +352,12 @@ final class SpecReader {
         } else if let kind, let entry = fields.entry("code") {
             fail(at: entry.keyNode, "\"code\" is only used by inputs of type table; \(owner) is \(kind.rawValue)")
         }
+        let wrapLongitudes = fields["wrap_longitudes"].flatMap { bool($0, key: "wrap_longitudes") } ?? false
         guard errors.count == before, let name, let kind, let path else { return nil }
-        return InputSpec(name: name, kind: kind, path: path, layer: layer, whereClause: whereClause,
-                         assumeCRS: assumeCRS, encoding: encoding, codeField: codeField, location: node.location)
+        var input = InputSpec(name: name, kind: kind, path: path, layer: layer, whereClause: whereClause,
+                              assumeCRS: assumeCRS, encoding: encoding, codeField: codeField, location: node.location)
+        input.wrapLongitudes = wrapLongitudes
+        return input
     }
 
     // MARK: Indicators
@@ -462,8 +471,24 @@ final class SpecReader {
                                          options: Schema.normalizations) else { return nil }
                 normalization = value
             }
+            var reading = ColumnReading()
+            if let node = fields["values"] {
+                guard let value = choice(node, key: "values", what: "values kind", listName: "kinds",
+                                         options: Schema.columnValues) else { return nil }
+                reading.values = value
+            }
+            if let entry = fields.entry("non_numeric") {
+                // `non_numeric: null` is YAML's null, which here means the rule of that name.
+                if entry.value.isNull {
+                    reading.nonNumeric = .null
+                } else {
+                    guard let value = choice(entry.value, key: "non_numeric", what: "non_numeric rule",
+                                             listName: "rules", options: Schema.nonNumericRules) else { return nil }
+                    reading.nonNumeric = value
+                }
+            }
             guard let input, let column else { return nil }
-            return .join(input: input, column: column, normalization: normalization)
+            return .join(input: input, column: column, normalization: normalization, reading: reading)
         case "ratio":
             return ratio(fields, owner: owner, draft: &draft)
         case "expression":
