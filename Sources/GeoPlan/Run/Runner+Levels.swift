@@ -113,12 +113,13 @@ extension Runner {
                                   into levelRun: RunContext, groups: LevelGroups) throws -> [String] {
         let areaWeights = try run.areaMeasures(.geodesic).map(\.areaSquareMetres)
         var incompleteTotals: [String] = []
+        let columnsByIndicator = Dictionary(grouping: columns, by: \.indicator)  // not a filter per indicator
         for indicator in order {
             guard let rule = indicator.rollUpRule else {
                 throw GeoPlanError.input(path: run.spec.path ?? "spec", reason: "indicator \"\(indicator.id)\" "
                     + "(\(indicator.kind.typeName)) needs kind: extensive or intensive to roll up to levels")
             }
-            let own = columns.filter { $0.indicator == indicator.id }
+            let own = columnsByIndicator[indicator.id] ?? []
             switch rule {
             case .recompute:
                 continue
