@@ -30,7 +30,8 @@ public enum GeoPlanError: Error, Hashable, Sendable, CustomStringConvertible {
         case let .output(path, reason):
             return "cannot write \"\(path)\": \(reason)"
         case let .input(path, reason):
-            return "\"\(path)\": \(reason)"
+            // A reason that starts at a feature's location names the file already: say the path once.
+            return reason.hasPrefix("\"\(path)\"") ? reason : "\"\(path)\": \(reason)"
         case let .layerRequired(path, layers):
             return "\"\(path)\" has \(layers.count) layers (\(layers.joined(separator: ", "))); choose one with "
                 + Remedy.layer(layers.first).token

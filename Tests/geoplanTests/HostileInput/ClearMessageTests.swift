@@ -124,4 +124,15 @@ import Testing
         #expect(wrapped.status == 0 && wrapped.stderr.contains("shifted by 360°")
                 && wrapped.stderr.contains("`wrap_longitudes: true`"), "\(wrapped.stderr)")
     }
+
+    @Test func aFeatureErrorNamesItsFileOnce() throws {
+        let folder = try TemporaryFolder()
+        try folder.write(SyntheticData.featureCollection([
+            (NonFiniteCase.square(100.5, 13.5, 0.01), #"{"code": "A1"}"#),
+            (NonFiniteCase.square(100.6, 13.5, 0.01), #"{"code": "A1"}"#),
+        ]), to: "cells.geojson")
+        let run = try CommandRunner.run(["run", try spec(folder, boundary: "cells.geojson")])
+        #expect(run.status == 1 && run.stderr.contains("ids must be unique"), "\(run.stderr)")
+        #expect(run.stderr.components(separatedBy: "cells.geojson").count == 2, "\(run.stderr)")
+    }
 }
