@@ -43,8 +43,9 @@ public enum QuickSpec {
             }
             stem = url.deletingPathExtension().lastPathComponent
         }
-        let boundary = BoundarySpec(name: stem, path: path, layer: options.layer, idField: id, nameFields: names,
+        var boundary = BoundarySpec(name: stem, path: path, layer: options.layer, idField: id, nameFields: names,
                                     assumeCRS: options.assumeCRS, encoding: options.encoding)
+        boundary.wrapLongitudes = options.wrapLongitudes
         let inputs = (input.map { [InputSpec(name: "input", kind: $0.kind, path: $0.path)] } ?? []) + moreInputs
         let defaultID: String = switch indicator {
         case let .area(unit): "area_\(unit.rawValue)"

@@ -35,8 +35,13 @@ struct OneOffArguments: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("CRS of the boundaries when they declare none.", valueName: "crs"))
     var assumeCRS: String?
 
+    @Flag(name: .long, help: ArgumentHelp(
+        "Shift a boundary whose longitudes all lie beyond ±180° by 360° into range (said in a warning), instead of "
+            + "refusing it. A boundary that crosses ±180° is still refused."))
+    var wrapLongitudes = false
+
     var boundaryOptions: InputOptions {
-        InputOptions(layer: layer, encoding: encoding, assumeCRS: assumeCRS)
+        InputOptions(layer: layer, encoding: encoding, assumeCRS: assumeCRS, wrapLongitudes: wrapLongitudes)
     }
 
     var nameFields: [String]? {
