@@ -172,6 +172,16 @@ import Testing
              status: 1, words: ["row 2", "\"abc\" is not a number", "`non_numeric: null`"], absent: ["out"]),
         Case(name: "a table cell 1e309", make: { try tableSpec($0, cells: ["1e309", "5"]) }, status: 1,
              words: ["\"1e309\" is not a finite number"], absent: ["out"]),
+        Case(name: "a map of a joined value of 1e300",
+             make: { folder in
+                 var arguments = try tableSpec(folder, cells: ["1e300", "5"])
+                 let spec = arguments[1]
+                 let text = try String(contentsOfFile: spec, encoding: .utf8)
+                     .replacingOccurrences(of: "    column: people", with: "    column: people\n    map: {classes: 2}")
+                 try text.write(toFile: spec, atomically: true, encoding: .utf8)
+                 arguments[1] = spec
+                 return arguments
+             }, status: 0, words: ["people"]),
         Case(name: "thousands separators", make: { try tableSpec($0, cells: ["1,234", "5"]) }, status: 0,
              words: ["thousands separators (1,234)"]),
         Case(name: "longitude 500, convert",

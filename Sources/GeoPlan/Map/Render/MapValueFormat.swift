@@ -15,7 +15,7 @@ enum MapValueFormat {
         default: decimals = min(6, 2 - Int(log10(magnitude).rounded(.down)))
         }
         let text = SVGNumber.format(value, decimals: decimals)
-        return grouped(text)
+        return text.contains("e") ? text : grouped(text)  // 1e+300 has no thousands to group
     }
 
     /// Commas every three digits of the whole part.

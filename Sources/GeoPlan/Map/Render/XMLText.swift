@@ -34,7 +34,13 @@ enum SVGNumber {
     /// `value` rounded to `decimals` places.
     static func format(_ value: Double, decimals: Int = 1) -> String {
         let scale = power(decimals)
-        return fixed(Int((value * Double(scale)).rounded()), decimals: decimals, scale: scale)
+        // A value an Int cannot count in 10⁻ᵈ units (a joined 1e300, a NaN that got this far) is written by
+        // printf, never converted: `Int(_:)` would trap.
+        guard let quantised = Int(exactly: (value * Double(scale)).rounded()),
+              quantised.magnitude < 1 << 53 else {
+            return value.isFinite ? String(format: "%.6g", value) : "0"
+        }
+        return fixed(quantised, decimals: decimals, scale: scale)
     }
 
     /// An integer count of 10⁻ᵈ units as a decimal.

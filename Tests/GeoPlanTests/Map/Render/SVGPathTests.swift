@@ -42,5 +42,12 @@ extension MapRenderTests {
             #expect(SVGNumber.format(12.0) == "12" && SVGNumber.format(-0.04) == "0" && SVGNumber.format(-0.25, decimals: 2)
                     == "-0.25" && SVGNumber.format(3.05, decimals: 2) == "3.05" && SVGNumber.format(100.5) == "100.5")
         }
+
+        /// A value no Int can count (a joined 1e300) is printed, not converted: `Int(_:)` would trap.
+        @Test func hugeValuesArePrintedNotTrapped() {
+            #expect(SVGNumber.format(1e300) == "1e+300" && SVGNumber.format(-4e18, decimals: 2) == "-4e+18")
+            #expect(MapValueFormat.format(1e300) == "1e+300")
+            #expect(SVGNumber.format(.nan) == "0")
+        }
     }
 }
