@@ -5,7 +5,10 @@ import Foundation
 enum ShapefileParts {
     static func checkTable(of path: String) throws {
         let url = URL(fileURLWithPath: path)
-        guard url.pathExtension.lowercased() == "shp", FileManager.default.fileExists(atPath: path) else { return }
+        // Only a regular file: a FIFO or a device named .shp is refused by the reader as what it is.
+        guard url.pathExtension.lowercased() == "shp",
+              (try? FileManager.default.attributesOfItem(atPath: path)[.type] as? FileAttributeType) == .typeRegular
+        else { return }
         let stem = url.deletingPathExtension().lastPathComponent
         let folder = url.deletingLastPathComponent().path
         let siblings = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []

@@ -23,21 +23,10 @@ public enum Runner {
                            jobs: Int = ProcessInfo.processInfo.activeProcessorCount, chunkSize: Int = 400,
                            partition: PartitionRequest? = nil, wait: Bool = false,
                            progress: (String) -> Void = { _ in }) throws -> RunReport {
-        let specFolder = spec.path.map { URL(fileURLWithPath: $0).deletingLastPathComponent().path }
-        let outputs = BoundarySet.resolve(outputFolder ?? spec.output.folder, in: specFolder)
-        let outputsExisted = FileManager.default.fileExists(atPath: outputs)
-        var report: RunReport
-        do {
-            report = try inSpecWords(spec) {
-                try runInCallersWords(spec, check: check, overwrite: overwrite, outputFolder: outputFolder,
-                                      includeRows: includeRows, resume: resume, jobs: jobs, chunkSize: chunkSize,
-                                      partition: partition, wait: wait, progress: progress)
-            }
-        } catch {
-            // A failed run leaves no trace: not even the output folder it made, while that is still empty (rmdir
-            // removes nothing else).
-            if !outputsExisted { rmdir(outputs) }
-            throw error
+        var report = try inSpecWords(spec) {
+            try runInCallersWords(spec, check: check, overwrite: overwrite, outputFolder: outputFolder,
+                                  includeRows: includeRows, resume: resume, jobs: jobs, chunkSize: chunkSize,
+                                  partition: partition, wait: wait, progress: progress)
         }
         report.warnings = report.warnings.map { specWords($0, spec) }
         return report

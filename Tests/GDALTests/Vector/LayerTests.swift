@@ -45,7 +45,7 @@ import Testing
         #expect {
             try layer.setAttributeFilter("ADM2_EN = = 'Kathu'")
         } throws: { error in
-            "\(error)".contains("--where") && "\(error)".contains("phuket")
+            "\(error)".contains("(⟦where⟧)") && "\(error)".contains("phuket")
         }
     }
 
