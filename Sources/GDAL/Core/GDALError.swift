@@ -37,7 +37,9 @@ public enum GDALError: Error, Hashable, Sendable, CustomStringConvertible {
         case let .fileNotFound(path):
             return "cannot open \"\(path)\": no such file or folder"
         case let .notRecognized(path, message):
-            let reason = message.isEmpty ? "no GDAL driver recognises it as vector data" : message
+            var reason = message.isEmpty ? "no GDAL driver recognises it as vector data" : message
+            // GDAL often starts with the path itself ("/x/y.geojson: Permission denied"): say it once.
+            if reason.hasPrefix(path + ": ") { reason = String(reason.dropFirst(path.count + 2)) }
             return "cannot open \"\(path)\": \(reason)"
         case let .noSuchLayer(path, name, available):
             let list = available.map { "\"\($0)\"" }.joined(separator: ", ")

@@ -135,4 +135,32 @@ import Testing
         #expect(run.status == 1 && run.stderr.contains("ids must be unique"), "\(run.stderr)")
         #expect(run.stderr.components(separatedBy: "cells.geojson").count == 2, "\(run.stderr)")
     }
+
+    /// A file geoplan may not read is not called truncated or corrupt, and its path is said once. Root reads
+    /// everything, so as root the command runs as `nobody` (runuser, from util-linux).
+    @Test func anUnreadableFileIsNotCalledCorrupt() throws {
+        let folder = try TemporaryFolder()
+        let path = try folder.write(SyntheticData.featureCollection([
+            (NonFiniteCase.square(100.5, 13.5, 0.01), #"{"code": "A1"}"#),
+        ]), to: "locked.geojson")
+        chmod(path, 0)
+        defer { chmod(path, 0o644) }
+        let said: String
+        if geteuid() == 0 {
+            chmod(folder.url.path, 0o755)
+            // A copy that `nobody` can reach whatever the checkout's folders allow.
+            let binary = folder.path("geoplan")
+            try FileManager.default.copyItem(atPath: CommandRunner.executable.path, toPath: binary)
+            chmod(binary, 0o755)
+            let run = try Shell.run("runuser -u nobody -- '\(binary)' info '\(path)' 2>&1")
+            #expect(run.status == 1, "\(run.output)")
+            said = run.output
+        } else {
+            let result = try CommandRunner.run(["info", path])
+            #expect(result.status == 1, "\(result.stderr)")
+            said = result.stderr
+        }
+        #expect(said.contains("Permission denied") && !said.contains("truncated or corrupt")
+                && said.components(separatedBy: "locked.geojson").count == 2, "\(said)")
+    }
 }
