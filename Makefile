@@ -41,10 +41,10 @@ TSAN_TESTS ?= Parallel|Runner|Zonal|OutputSet|StagedOutput|GeoJSONWriter
 sanitize: sanitize-address sanitize-thread
 
 sanitize-address: setup
-	ASAN_OPTIONS=detect_leaks=0 $(SWIFT) test --sanitize=address --scratch-path .build-asan
+	GEOPLAN_SANITIZER=address ASAN_OPTIONS=detect_leaks=0 $(SWIFT) test --sanitize=address --scratch-path .build-asan
 
 sanitize-thread: setup
-	$(SWIFT) test --sanitize=thread --scratch-path .build-tsan --filter '$(TSAN_TESTS)'
+	GEOPLAN_SANITIZER=thread $(SWIFT) test --sanitize=thread --scratch-path .build-tsan --filter '$(TSAN_TESTS)'
 
 # libFuzzer targets (Fuzz/: spec, expressions, DBF encoding, CSV tables, GeoJSON boundaries, zonal coverage), each
 # run for FUZZ_SECONDS under AddressSanitizer; new corpus entries and crash reproducers go to Fuzz/work/ (ignored).
