@@ -24,6 +24,7 @@ run: build
 	$(GEOPLAN) run samples/nonthaburi-local-governments.yaml --overwrite
 
 test: setup
+	bash scripts/check-portable-names.sh
 	$(SWIFT) test
 
 # geoplan against a GeoPandas peer on seeded synthetic data (bench/README.md); `bash bench/run.sh medium` for more.

@@ -39,12 +39,15 @@ let package = Package(
         .target(name: "GeoPlan", dependencies: ["GDAL", "PROJ", "GEOS", "CSystem", .product(name: "Yams", package: "Yams")]),
 
         // The command-line tool: parsing and printing only.
+        // Its folder is not `Sources/geoplan`: beside `Sources/GeoPlan` that is one folder on a case-insensitive file
+        // system (scripts/check-portable-names.sh keeps it so).
         .executableTarget(
             name: "geoplan",
             dependencies: [
                 "GeoPlan",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]),
+            ],
+            path: "Sources/GeoplanCLI"),
 
         // Test support: fixtures, temporary folders, canonical geometries, an RFC 7946 checker.
         .target(name: "GeoplanTestSupport", dependencies: ["GDAL"], path: "Tests/GeoplanTestSupport"),
@@ -52,6 +55,7 @@ let package = Package(
         .testTarget(name: "PROJTests", dependencies: ["PROJ"], exclude: ["Fixtures"]),
         .testTarget(name: "GDALTests", dependencies: ["GDAL", "GeoplanTestSupport"]),
         .testTarget(name: "GeoPlanTests", dependencies: ["GeoPlan", "GeoplanTestSupport"]),
-        .testTarget(name: "geoplanTests", dependencies: ["geoplan", "GeoplanTestSupport"]),
+        .testTarget(name: "GeoplanCLITests", dependencies: ["geoplan", "GeoplanTestSupport"],
+                    path: "Tests/GeoplanCLITests"),
     ]
 )
