@@ -152,7 +152,13 @@ import Testing
             let binary = folder.path("geoplan")
             try FileManager.default.copyItem(atPath: CommandRunner.executable.path, toPath: binary)
             chmod(binary, 0o755)
-            let run = try Shell.run("runuser -u nobody -- '\(binary)' info '\(path)' 2>&1")
+            // The copy may be "busy" for a moment: a process another test spawns meanwhile inherits the copy's
+            // write descriptor until its own exec (ETXTBSY); try again, as Go's os/exec does.
+            var run = try Shell.run("runuser -u nobody -- '\(binary)' info '\(path)' 2>&1")
+            for _ in 0..<20 where run.output.contains("Text file busy") {
+                usleep(250_000)
+                run = try Shell.run("runuser -u nobody -- '\(binary)' info '\(path)' 2>&1")
+            }
             #expect(run.status == 1, "\(run.output)")
             said = run.output
         } else {
