@@ -180,20 +180,16 @@ enum Provenance {
             parts = ["shp", "shx", "dbf", "prj", "cpg"].map { url.deletingPathExtension().appendingPathExtension($0) }
                 .filter { FileManager.default.fileExists(atPath: $0.path) }
         }
-        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+        var hash = FNV1a()
         var total = 0
         for part in parts {
             guard let handle = try? FileHandle(forReadingFrom: part) else { return (nil, nil) }
             defer { try? handle.close() }
             while let chunk = try? handle.read(upToCount: 1 << 20), !chunk.isEmpty {
                 total += chunk.count
-                chunk.withUnsafeBytes { bytes in  // not Data's iterator: ten times slower, 5 % of a national run
-                    for byte in bytes {
-                        hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
-                    }
-                }
+                hash.add(chunk)
             }
         }
-        return (String(hash, radix: 16), total)
+        return (hash.hex, total)
     }
 }
