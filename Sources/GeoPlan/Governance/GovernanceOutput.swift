@@ -44,7 +44,7 @@ public enum GovernanceOutput {
         public var warnings: [String]
     }
 
-    public static func run(_ request: Request, progress: (String) -> Void = { _ in }) throws -> Outcome {
+    public static func run(_ request: Request, progress: (GovernanceStep) -> Void = { _ in }) throws -> Outcome {
         let inputs = [request.tambons.path, request.municipalities.path]
         let inputFiles = InputFiles(inputs)
         let unitsTarget = try OutputTarget(path: request.units, overwrite: request.overwrite, inputFiles: inputFiles)
@@ -55,7 +55,7 @@ public enum GovernanceOutput {
         try outputs.lock(folder: unitsTarget.folder)
         try outputs.lock(folder: crosswalkTarget.folder)
         let context = try GEOSContext()
-        progress("reading the tambons and municipalities")
+        progress(.readingInputs)
         let tambons = try BoundarySet.load(request.tambons, folder: nil, context: context)
         let municipalities = try BoundarySet.load(request.municipalities, folder: nil, context: context)
         let result = try GovernancePartition(options: request.options)

@@ -42,14 +42,14 @@ public struct GovernancePartition {
     /// Partitions `tambons` among `municipalities`; `progress` is told each step ("cutting tambons 120/7497").
     /// - Throws: ``GeoPlanError/governance(_:)`` for bad input (naming the codes) or a broken guarantee.
     public func build(tambons: [TambonInput], municipalities: [MunicipalityInput],
-                      progress: (String) -> Void = { _ in }) throws -> GovernancePartitionResult {
+                      progress: (GovernanceStep) -> Void = { _ in }) throws -> GovernancePartitionResult {
         try options.validate()
         guard let context = tambons.first?.geometry.context else { throw GeoPlanError.governance(.noTambons) }
         let method = try MeasureMethod(.geodesic)
         let area = { (geometry: Geometry) throws -> Double in try method.measure(geometry).areaSquareMetres ?? 0 }
 
         // 1. Inputs.
-        progress("checking the inputs")
+        progress(.checkingInputs)
         let tambonCodes = tambons.map(\.code)
         try InputChecks.checkCodes(tambonCodes, layer: "tambons")
         try InputChecks.checkCodes(municipalities.map(\.code), layer: "municipalities")
@@ -77,7 +77,7 @@ public struct GovernancePartition {
                                       codes: tambonCodes, index: tambonIndex)
 
         // 2. Snapping, then the overlaps that are left.
-        progress("snapping municipal borders to the tambons")
+        progress(.snappingBorders)
         let snapping = try snap(municipalShapes, tambons: tambonShapes, index: tambonIndex)
         let (cutters, resolved) = try resolveOverlaps(snapping.shapes, measure: area, context: context)
 
@@ -90,7 +90,7 @@ public struct GovernancePartition {
         var pieces: [(tambon: Int, piece: RawPiece)] = []
         var small: [GovernanceReport.SmallPiece] = []
         for (index, tambon) in tambonShapes.enumerated() {
-            if index % 50 == 0 { progress("cutting tambons \(index)/\(tambonShapes.count)") }
+            if index % 50 == 0 { progress(.cuttingTambons(done: index, of: tambonShapes.count)) }
             let prepared = try tambon.prepared()
             let near = try municipalIndex.query(tambon).map { cutters[$0] }
                 .filter { try prepared.intersects($0.geometry) }.sorted { $0.code < $1.code }
@@ -114,7 +114,7 @@ public struct GovernancePartition {
                                   areaSquareMetres: try area(geometry))
         }
         try rejectMissing(cutters, units: units, codes: tambonCodes, index: tambonIndex)
-        progress("checking the guarantees")
+        progress(.checkingGuarantees)
         let outside = OutsideParts(options: options)
         let outsideParts = try cutters.compactMap { try outside.find($0, tambons: tambonShapes, index: tambonIndex) }
         let guarantees = try PartitionGuarantees(options: options, method: method)

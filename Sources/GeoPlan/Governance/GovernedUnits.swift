@@ -18,7 +18,7 @@ struct GovernedUnits {
     static let codeFields = ["tambon_code", "lg_code", "lg_type", "unit_kind"]
 
     static func build(tambons: BoundarySet, municipalities spec: MunicipalitySpec, folder: String?,
-                      context: GEOSContext, progress: (String) -> Void = { _ in }) throws -> GovernedUnits {
+                      context: GEOSContext, progress: (GovernanceStep) -> Void = { _ in }) throws -> GovernedUnits {
         let layer = BoundarySpec(name: "municipalities", path: spec.path, layer: spec.layer, idField: spec.idField,
                                  nameFields: [spec.typeField] + spec.nameFields, assumeCRS: spec.assumeCRS,
                                  encoding: spec.encoding)

@@ -19,22 +19,10 @@ extension IndicatorSpec {
     /// may be people or a rate).
     var rollUpRule: RollUpRule? {
         switch valueKind {
-        case .extensive: return .sum
-        case .intensive:
-            if case let .interpolate(request) = kind, request.kind == .intensive, weight == nil { return .recompute }
-            return .weightedMean(weight: weight)
-        case .ratio: return .reevaluate
-        case nil: break
-        }
-        switch kind {
-        // Areas add, but computing them again on the dissolved boundary gives the same sum and the Thai
-        // rai-ngan-wah text with it.
-        case .area: return .recompute
-        case .count, .length: return .sum
-        case .share: return .weightedMean(weight: weight)
-        case .expression: return .reevaluate
-        case .perimeter, .compactness, .mix, .nearest, .zonal, .interpolate: return .recompute
-        case .join: return nil
+        case .extensive: .sum
+        case .intensive: definition.intensiveRollUp(weight: weight)
+        case .ratio: .reevaluate
+        case nil: definition.defaultRollUp(weight: weight)
         }
     }
 }

@@ -1,12 +1,33 @@
+import Yams
+
 /// `count`: points of an input in each area (`where` filters, `by` adds one column per class; the total column
 /// always equals the sum of the class columns). Border points follow `PointPlacement`'s rule.
-struct CountIndicator: IndicatorComputer {
-    let spec: IndicatorSpec
-    let input: String
-    let whereClause: String?
-    let by: String?
+public struct CountIndicator: IndicatorDefinition {
+    public var input: String
+    public var whereClause: String?
+    public var by: String?
 
-    func compute(_ run: RunContext) throws -> IndicatorResult {
+    public var typeName: String { "count" }
+    public var inputName: String? { input }
+    var defaultUnit: String? { "count" }
+    func defaultRollUp(weight: String?) -> RollUpRule? { .sum }
+    var featureInput: FeatureInputUse? { FeatureInputUse(input: input, whereClause: whereClause, by: by) }
+    var classSource: (input: String, whereClause: String?, by: String)? { by.map { (input, whereClause, $0) } }
+
+    static var spellings: [IndicatorSpelling] {
+        [IndicatorSpelling(name: "count", keys: ["input", "where", "by"], inputKinds: [.points]) { reader, fields, owner, _ in
+            let (whereClause, by) = reader.filterAndClasses(fields)
+            guard let input = reader.requiredText(fields, "input", owner: owner) else { return nil }
+            return CountIndicator(input: input, whereClause: whereClause, by: by)
+        }]
+    }
+
+    func plannedColumns(_ indicator: IndicatorSpec, classes: ClassColumns?) -> [PlannedColumn] {
+        PlannedColumn.grouped(indicator.id, classes: classes)
+    }
+
+    func compute(_ indicator: IndicatorSpec, _ run: RunContext) throws -> IndicatorResult {
+        let spec = indicator
         let features = try run.features(input, whereClause: whereClause, by: by)
         let placement = try run.placement(of: features)
         let areaCount = run.boundaries.areas.count
@@ -30,5 +51,23 @@ struct CountIndicator: IndicatorComputer {
                                           Self.outsideKey(spec.id): features.store.pointCount - placement.areaOfPoint.count])
     }
 
+    /// Points in no area: every point of the input minus those some area took, known once every chunk is done.
+    func finish(_ indicator: IndicatorSpec, _ result: inout IndicatorResult, _ run: RunContext) throws {
+        let key = RunContext.inputKey(input, whereClause: whereClause, by: by)
+        let placed = result.rows.reduce(Int64(0)) { total, row in
+            if case let .integer(count)? = row.first { return total + count }
+            return total
+        }
+        if let store = run.stores[key] {
+            result.counters[Self.outsideKey(indicator.id)] = store.pointCount - Int(placed)
+        }
+    }
+
     static func outsideKey(_ id: String) -> String { "\(id): points in no area" }
+}
+
+extension IndicatorType where Self == CountIndicator {
+    public static func count(input: String, whereClause: String? = nil, by: String? = nil) -> CountIndicator {
+        CountIndicator(input: input, whereClause: whereClause, by: by)
+    }
 }

@@ -1,17 +1,40 @@
 import Foundation
 import GDAL
 import GEOS
+import Yams
 
 /// `interpolate`: values given per source zone (a table by tambon code) carried to each area, which need not
 /// nest in the sources (tambons → local governments), conservatively (see `ArealInterpolation`): extensive
 /// values split by shared ground area, by a raster's sum (people of a population grid) or by points (villages,
 /// counted or their households summed), intensive values averaged. An area no source overlaps is null. What
 /// falls outside every area is reported by the run.
-struct InterpolateIndicator: IndicatorComputer {
-    let spec: IndicatorSpec
-    let request: InterpolationRequest
+public struct InterpolateIndicator: IndicatorDefinition {
+    public var request: InterpolationRequest
 
-    func compute(_ run: RunContext) throws -> IndicatorResult {
+    public var typeName: String { "interpolate" }
+    public var inputName: String? { request.from }
+    var featureInput: FeatureInputUse? { FeatureInputUse(input: request.from, whereClause: nil, by: request.code) }
+    /// Its own `kind:` says both how values are carried and how they roll up.
+    var impliedValueKind: ValueKind? { request.kind == .extensive ? .extensive : .intensive }
+    /// Intensive values carried by area are carried again onto the level's boundaries, unless weighted.
+    func intensiveRollUp(weight: String?) -> RollUpRule { weight == nil ? .recompute : .weightedMean(weight: weight) }
+
+    static var spellings: [IndicatorSpelling] {
+        [IndicatorSpelling(name: "interpolate", keys: ["from", "code", "table", "column", "kind", "weights",
+                                                       "weight_field", "normalize"],
+                           inputKinds: [.polygons]) { reader, fields, owner, draft in
+            reader.interpolation(fields, owner: owner, draft: &draft)
+        }]
+    }
+
+    func checkInputs(_ indicator: IndicatorSpec, _ run: RunContext) throws {
+        _ = try run.features(request.from, whereClause: nil, by: request.code)
+        _ = try Self.values(request, run: run)
+        try Self.checkWeights(request, run: run)
+    }
+
+    func compute(_ indicator: IndicatorSpec, _ run: RunContext) throws -> IndicatorResult {
+        let spec = indicator
         let sources = try run.features(request.from, whereClause: nil, by: request.code)
         let values = Self.sourceValues(sources.classes, try Self.values(request, run: run), request)
         let core = run.boundaries.areas.filter { run.isCore($0.index) }
@@ -71,5 +94,11 @@ struct InterpolateIndicator: IndicatorComputer {
         -> TableColumn {
         try TableColumn(table, column: column, reading: ColumnReading(),
                         owner: "interpolation of \"\(request.column)\"", needsNumbers: true)
+    }
+}
+
+extension IndicatorType where Self == InterpolateIndicator {
+    public static func interpolate(_ request: InterpolationRequest) -> InterpolateIndicator {
+        InterpolateIndicator(request: request)
     }
 }

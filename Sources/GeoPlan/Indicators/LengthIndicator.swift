@@ -1,4 +1,5 @@
 import GEOS
+import Yams
 import PROJ
 
 /// `length`: km of an input's lines inside each area, clipped at its border (`where` filters, `by` adds one
@@ -8,13 +9,33 @@ import PROJ
 /// `AreaClipper` (geodesic measures) or a GEOS intersection (planar ones). A stretch running exactly along a
 /// border shared by two areas is counted once, in the area with the smaller id (the other area subtracts it), so
 /// lengths add up to the length of the lines within the boundary set.
-struct LengthIndicator: IndicatorComputer {
-    let spec: IndicatorSpec
-    let input: String
-    let whereClause: String?
-    let by: String?
+public struct LengthIndicator: IndicatorDefinition {
+    public var input: String
+    public var whereClause: String?
+    public var by: String?
 
-    func compute(_ run: RunContext) throws -> IndicatorResult {
+    public var typeName: String { "length" }
+    var defaultID: String { "length_km" }
+    var defaultUnit: String? { "km" }
+    func defaultRollUp(weight: String?) -> RollUpRule? { .sum }
+    public var inputName: String? { input }
+    var featureInput: FeatureInputUse? { FeatureInputUse(input: input, whereClause: whereClause, by: by) }
+    var classSource: (input: String, whereClause: String?, by: String)? { by.map { (input, whereClause, $0) } }
+
+    static var spellings: [IndicatorSpelling] {
+        [IndicatorSpelling(name: "length", keys: ["input", "where", "by"], inputKinds: [.lines]) { reader, fields, owner, _ in
+            let (whereClause, by) = reader.filterAndClasses(fields)
+            guard let input = reader.requiredText(fields, "input", owner: owner) else { return nil }
+            return LengthIndicator(input: input, whereClause: whereClause, by: by)
+        }]
+    }
+
+    func plannedColumns(_ indicator: IndicatorSpec, classes: ClassColumns?) -> [PlannedColumn] {
+        PlannedColumn.grouped(indicator.id, classes: classes)
+    }
+
+    func compute(_ indicator: IndicatorSpec, _ run: RunContext) throws -> IndicatorResult {
+        let spec = indicator
         let features = try run.features(input, whereClause: whereClause, by: by)
         let method = try run.method(spec.measure)
         let areas = run.boundaries.areas
@@ -88,5 +109,11 @@ struct LengthIndicator: IndicatorComputer {
             metres -= try method.measure(try inside.intersection(border.base)).lengthMetres ?? 0
         }
         return metres
+    }
+}
+
+extension IndicatorType where Self == LengthIndicator {
+    public static func length(input: String, whereClause: String? = nil, by: String? = nil) -> LengthIndicator {
+        LengthIndicator(input: input, whereClause: whereClause, by: by)
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import GEOS
 import PROJ
+import Yams
 
 /// `nearest`: geodesic distance in metres from each area's representative point (GEOS point-on-surface, always
 /// inside the area) to the nearest feature of an input, wherever it lies — the next tambon or the next
@@ -10,12 +11,28 @@ import PROJ
 /// geodesic circle of radius d is then measured geodesically, so the answer does not depend on degrees being
 /// shorter east–west than north–south. For lines and polygons the distance is taken to their planar-nearest
 /// point, which for features within a few km differs from the true geodesic foot by well under a metre.
-struct NearestIndicator: IndicatorComputer {
-    let spec: IndicatorSpec
-    let input: String
-    let whereClause: String?
+public struct NearestIndicator: IndicatorDefinition {
+    public var input: String
+    public var whereClause: String?
 
-    func compute(_ run: RunContext) throws -> IndicatorResult {
+    public var typeName: String { "nearest" }
+    public var inputName: String? { input }
+    /// It looks anywhere, not only near each area: computed on one thread, over all features.
+    var isPerArea: Bool { false }
+    var defaultUnit: String? { "m" }
+    var featureInput: FeatureInputUse? { FeatureInputUse(input: input, whereClause: whereClause, by: nil) }
+
+    static var spellings: [IndicatorSpelling] {
+        [IndicatorSpelling(name: "nearest", keys: ["input", "where"],
+                           inputKinds: [.points, .lines, .polygons]) { reader, fields, owner, _ in
+            let whereClause = fields["where"].flatMap { reader.text($0, key: "where") }
+            guard let input = reader.requiredText(fields, "input", owner: owner) else { return nil }
+            return NearestIndicator(input: input, whereClause: whereClause)
+        }]
+    }
+
+    func compute(_ indicator: IndicatorSpec, _ run: RunContext) throws -> IndicatorResult {
+        let spec = indicator
         let features = try run.features(input, whereClause: whereClause, by: nil, everywhere: true)
         let geodesic = Geodesic.wgs84
         let rows: [[IndicatorValue]] = try run.boundaries.areas.map { area in
@@ -47,5 +64,11 @@ struct NearestIndicator: IndicatorComputer {
         let (_, target) = try origin.nearestPoints(to: feature)
         return geodesic.inverse(from: LonLat(lon: start.x, lat: start.y), to: LonLat(lon: target.x, lat: target.y))
             .distance
+    }
+}
+
+extension IndicatorType where Self == NearestIndicator {
+    public static func nearest(input: String, whereClause: String? = nil) -> NearestIndicator {
+        NearestIndicator(input: input, whereClause: whereClause)
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import GEOS
+import Yams
 
 /// `share`: the fraction of each area covered by an input's polygons, per class of `by`; `mix`: the normalised
 /// Shannon entropy of those shares.
@@ -9,14 +10,39 @@ import GEOS
 /// to at most 1; the `<id>` column is the total covered). Mix is −Σ pᵢ ln pᵢ / ln K over the covered part,
 /// with K the number of classes in the input: 0 when one class covers it all, 1 when all K are equal; null
 /// where nothing is covered.
-struct ShareIndicator: IndicatorComputer {
-    let spec: IndicatorSpec
-    let input: String
-    let by: String
-    let whereClause: String?
-    let mix: Bool
+public struct ShareIndicator: IndicatorDefinition {
+    public var input: String
+    public var by: String
+    public var whereClause: String?
+    /// Writes the entropy of the shares (`mix`) instead of the shares.
+    public var mix: Bool
 
-    func compute(_ run: RunContext) throws -> IndicatorResult {
+    public var typeName: String { mix ? "mix" : "share" }
+    public var inputName: String? { input }
+    var defaultUnit: String? { "fraction (0–1)" }
+    func defaultRollUp(weight: String?) -> RollUpRule? { mix ? .recompute : .weightedMean(weight: weight) }
+    var featureInput: FeatureInputUse? { FeatureInputUse(input: input, whereClause: whereClause, by: by) }
+    var classSource: (input: String, whereClause: String?, by: String)? { mix ? nil : (input, whereClause, by) }
+
+    static var spellings: [IndicatorSpelling] {
+        [false, true].map { mix in
+            IndicatorSpelling(name: mix ? "mix" : "share", keys: ["input", "by", "where"],
+                              inputKinds: [.polygons]) { reader, fields, owner, _ in
+                let whereClause = fields["where"].flatMap { reader.text($0, key: "where") }
+                let input = reader.requiredText(fields, "input", owner: owner)
+                guard let by = reader.requiredText(fields, "by", owner: owner), let input else { return nil }
+                return ShareIndicator(input: input, by: by, whereClause: whereClause, mix: mix)
+            }
+        }
+    }
+
+    func plannedColumns(_ indicator: IndicatorSpec, classes: ClassColumns?) -> [PlannedColumn] {
+        mix ? [PlannedColumn(name: indicator.id, role: nil, className: nil)]
+            : PlannedColumn.grouped(indicator.id, classes: classes)
+    }
+
+    func compute(_ indicator: IndicatorSpec, _ run: RunContext) throws -> IndicatorResult {
+        let spec = indicator
         let features = try run.features(input, whereClause: whereClause, by: by)
         let grouping = ClassColumns(features, by: by)
         let coverage = try run.classCoverage(of: features, classes: grouping.classes, measure: spec.measure)
@@ -42,5 +68,15 @@ struct ShareIndicator: IndicatorComputer {
         guard classes > 1 else { return .number(0) }
         let h = areas.filter { $0 > 0 }.map { $0 / total }.reduce(0) { $0 - $1 * log($1) }
         return .finite(h / log(Double(classes)))
+    }
+}
+
+extension IndicatorType where Self == ShareIndicator {
+    public static func share(input: String, by: String, whereClause: String? = nil) -> ShareIndicator {
+        ShareIndicator(input: input, by: by, whereClause: whereClause, mix: false)
+    }
+
+    public static func mix(input: String, by: String, whereClause: String? = nil) -> ShareIndicator {
+        ShareIndicator(input: input, by: by, whereClause: whereClause, mix: true)
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Yams
 
 /// `zonal`: statistics of a raster's pixels under each area (`stats: [sum, mean]`), each pixel weighted by the
 /// fraction of it the area covers, plus `<id>_covered_fraction`, the share of the area with raster data.
@@ -6,11 +7,49 @@ import Foundation
 /// Columns are `<id>_<stat>` (`pop_sum`, `ntl_q90`), and `<id>_<stat>_<class>` for `fraction` and `area`
 /// (`lc_fraction_10`); with several bands, `<id>_b<band>_…` for each. Where an area covers no pixel with data,
 /// `count` and `variety` are 0 and the other statistics null, never a silent zero.
-struct ZonalIndicator: IndicatorComputer {
-    let spec: IndicatorSpec
-    let request: ZonalRequest
+public struct ZonalIndicator: IndicatorDefinition {
+    public var request: ZonalRequest
 
-    func compute(_ run: RunContext) throws -> IndicatorResult {
+    public var typeName: String { "zonal" }
+    public var inputName: String? { request.input }
+
+    static var spellings: [IndicatorSpelling] {
+        [IndicatorSpelling(name: "zonal", keys: ["raster", "input", "band", "stats", "classes", "coverage", "weights",
+                                                 "weights_band"], inputKinds: [.raster]) { reader, fields, owner, draft in
+            reader.zonal(fields, owner: owner, draft: &draft)
+        }]
+    }
+
+    func plannedColumns(_ indicator: IndicatorSpec, classes: ClassColumns?) -> [PlannedColumn] {
+        Self.columns(indicator.id, request).map { column in
+            PlannedColumn(name: column.name, role: "the statistic \(column.name)", className: nil)
+        }
+    }
+
+    func checkInputs(_ indicator: IndicatorSpec, _ run: RunContext) throws {
+        try run.checkRasters(of: request)
+    }
+
+    func prepare(_ indicator: IndicatorSpec, _ run: RunContext) throws {
+        try run.checkRasters(of: request)
+    }
+
+    /// Only the whole run knows that a class occurs under no area.
+    func finish(_ indicator: IndicatorSpec, _ result: inout IndicatorResult, _ run: RunContext) throws {
+        let absent = request.classes.filter { value in
+            request.bands.allSatisfy { band in
+                let prefix = Self.prefix(indicator.id, band: band, of: request)
+                return result.counters[Self.classCounter(prefix, value)] == 0
+            }
+        }
+        guard !absent.isEmpty else { return }
+        result.warnings.append("\(indicator.id): class value(s) "
+            + absent.map(SpecReader.numberText).joined(separator: ", ")
+            + " occur under no area; check the classes against the raster's values (gdalinfo -hist)")
+    }
+
+    func compute(_ indicator: IndicatorSpec, _ run: RunContext) throws -> IndicatorResult {
+        let spec = indicator
         let weights = try request.weights.map { try run.raster($0, band: request.weightsBand) }
         let columns = Self.columns(spec.id, request)
         var rows = [[IndicatorValue]](repeating: [], count: run.boundaries.areas.count)
@@ -78,4 +117,8 @@ struct ZonalIndicator: IndicatorComputer {
         }
         return columns
     }
+}
+
+extension IndicatorType where Self == ZonalIndicator {
+    public static func zonal(_ request: ZonalRequest) -> ZonalIndicator { ZonalIndicator(request: request) }
 }

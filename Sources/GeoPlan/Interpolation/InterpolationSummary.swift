@@ -23,8 +23,8 @@ public struct InterpolationSummary: Codable, Hashable, Sendable {
     /// The account of `spec`'s first `interpolate` indicator over its first boundary set, from the run's
     /// report (made with `includeRows`) and the sources and table read again.
     public static func make(spec: Spec, report: RunReport) throws -> InterpolationSummary {
-        guard let indicator = spec.indicators.first(where: { $0.kind.typeName == "interpolate" }),
-              case let .interpolate(request) = indicator.kind,
+        guard let indicator = spec.indicators.first(where: { $0.kind is InterpolateIndicator }),
+              let request = (indicator.kind as? InterpolateIndicator)?.request,
               let set = report.boundarySets.first, let rows = set.rows,
               let column = set.columns.firstIndex(where: { $0.name == indicator.id }),
               let sourceInput = spec.input(named: request.from), let tableInput = spec.input(named: request.table)

@@ -16,6 +16,12 @@ enum ParallelCompute {
         var chunksDone: Int
         var chunks: Int
         var seconds: Double
+
+        /// At the pace so far, the seconds the areas still to do will take (nil before the first and after the last).
+        var secondsLeft: Int? {
+            guard areasDone > 0, areasDone < areas else { return nil }
+            return Int((seconds / Double(areasDone) * Double(areas - areasDone)).rounded())
+        }
     }
 
     /// Per indicator (in `indicators`' order), its columns and a row per area of the whole set (rows of areas
@@ -66,7 +72,7 @@ enum ParallelCompute {
             reported = now.areasDone
         }
         let outcomes = try state.outcomes()
-        return try merge(outcomes, indicators: indicators, areaCount: shapes.count, stores: stores)
+        return try merge(outcomes, indicators: indicators, areaCount: shapes.count)
     }
 
     /// One chunk, on the calling (worker) thread.
@@ -85,7 +91,7 @@ enum ParallelCompute {
         for (position, indicator) in indicators.enumerated() {
             let clock = Date()
             do {
-                var result = try indicator.computer().compute(run)
+                var result = try indicator.definition.compute(indicator, run)
                 result.rows = coreRows.map { result.rows[$0] }
                 results.append(result)
             } catch {
@@ -97,8 +103,8 @@ enum ParallelCompute {
     }
 
     /// The chunks' rows in the boundary set's order, counters summed.
-    private static func merge(_ outcomes: [ChunkOutcome], indicators: [IndicatorSpec], areaCount: Int,
-                              stores: [String: FeatureStore]) throws -> Outcome {
+    private static func merge(_ outcomes: [ChunkOutcome], indicators: [IndicatorSpec], areaCount: Int) throws
+        -> Outcome {
         var merged: [IndicatorResult] = []
         var threadSeconds = [Double](repeating: 0, count: indicators.count)
         for (position, indicator) in indicators.enumerated() {
@@ -117,17 +123,6 @@ enum ParallelCompute {
                 result.inputCounters = part.inputCounters
                 for warning in part.warnings where warnings.insert(warning).inserted { result.warnings.append(warning) }
                 threadSeconds[position] += outcome.seconds[position]
-            }
-            if case let .count(input, whereClause, by) = indicator.kind {
-                // Points in no area: every point of the input minus those some area took.
-                let key = RunContext.inputKey(input, whereClause: whereClause, by: by)
-                let placed = outcomes.flatMap(\.areas).reduce(Int64(0)) { total, area in
-                    if case let .integer(count) = result.rows[area][0] { return total + count }
-                    return total
-                }
-                if let store = stores[key] {
-                    result.counters[CountIndicator.outsideKey(indicator.id)] = store.pointCount - Int(placed)
-                }
             }
             merged.append(result)
         }

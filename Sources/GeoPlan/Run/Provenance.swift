@@ -161,15 +161,7 @@ enum Provenance {
 
     /// The unit of an indicator's values: the spec's own words, else the type's unit.
     static func unit(of indicator: IndicatorSpec) -> String? {
-        if let unit = indicator.unit { return unit }
-        switch indicator.kind {
-        case let .area(unit): return unit.symbol
-        case .perimeter, .length: return "km"
-        case .nearest: return "m"
-        case .count: return "count"
-        case .share, .mix, .compactness: return "fraction (0–1)"
-        case .join, .expression, .zonal, .interpolate: return nil
-        }
+        indicator.unit ?? indicator.definition.defaultUnit
     }
 
     /// FNV-1a 64 of a file (or, unless `alone`, of every file of a shapefile set, in extension order), streamed.

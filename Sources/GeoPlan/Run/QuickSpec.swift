@@ -47,12 +47,7 @@ public enum QuickSpec {
                                     assumeCRS: options.assumeCRS, encoding: options.encoding)
         boundary.wrapLongitudes = options.wrapLongitudes
         let inputs = (input.map { [InputSpec(name: "input", kind: $0.kind, path: $0.path)] } ?? []) + moreInputs
-        let defaultID: String = switch indicator {
-        case let .area(unit): "area_\(unit.rawValue)"
-        case .length: "length_km"
-        default: indicator.typeName
-        }
-        let indicatorID = indicatorID ?? defaultID
+        let indicatorID = indicatorID ?? IndicatorSpec(id: "", kind: indicator).definition.defaultID
         return Spec(boundaries: [boundary], inputs: inputs, indicators: [IndicatorSpec(id: indicatorID, kind: indicator)],
                     output: OutputSpec(folder: folder, formats: output == nil ? [] : formats))
     }

@@ -23,13 +23,13 @@ extension Runner {
     /// columns must be known before computing, and be the same in every partition. (`--check` reads those
     /// inputs anyway, to check their fields; on a national input that is most of its time.)
     static func columnPlans(_ boundary: BoundarySpec, run: RunContext, levels: [LevelGroups],
-                            progress: (String) -> Void) throws -> ColumnPlans {
+                            events: (RunEvent) -> Void) throws -> ColumnPlans {
         let spec = run.spec
         var classes: [String: ClassColumns] = [:]
         for indicator in spec.indicators {
             guard let source = indicator.classSource else { continue }
             if run.stores[RunContext.inputKey(source.input, whereClause: source.whereClause, by: source.by)] == nil {
-                progress("\(boundary.name): reading \(source.input)")
+                events(RunEvent(boundary.name, .readingInput(source.input)))
             }
             classes[indicator.id] = try locating(indicator.location, in: spec) {
                 ClassColumns(try run.store(source.input, whereClause: source.whereClause, by: source.by))

@@ -40,15 +40,14 @@ extension Runner {
     /// computed again on the group's dissolved boundary (see `RollUpRule`).
     static func rollUp(_ groupsOfLevels: [LevelGroups], run: RunContext, order: [IndicatorSpec],
                        columns: [IndicatorColumn], jobs: Int, chunkSize: Int,
-                       progress: (String) -> Void) throws -> [LevelRollUp] {
+                       events: (RunEvent) -> Void) throws -> [LevelRollUp] {
         try groupsOfLevels.map { groups in
             let levelName = "\(run.boundaries.spec.name)-\(groups.level.fileStem)"
-            progress("\(levelName): dissolving \(groups.codes.count) boundaries")
+            events(RunEvent(levelName, .dissolving(groups: groups.codes.count)))
             var (levelRun, warnings) = try dissolved(groups, of: run, name: levelName)
             let recomputed = order.filter { $0.rollUpRule == .recompute }
             if !recomputed.isEmpty {
-                progress("\(levelName): computing \(recomputed.map(\.id).joined(separator: ", ")) on the dissolved "
-                         + "boundaries")
+                events(RunEvent(levelName, .recomputing(ids: recomputed.map(\.id))))
                 warnings += try recompute(recomputed, on: levelRun, jobs: jobs, chunkSize: chunkSize)
                     .map { "\(levelName): \($0)" }
             }
@@ -92,12 +91,12 @@ extension Runner {
     /// Computes shape-dependent indicators again on the level's boundaries; returns their warnings.
     private static func recompute(_ indicators: [IndicatorSpec], on levelRun: RunContext, jobs: Int,
                                   chunkSize: Int) throws -> [String] {
-        let perArea = try computePerArea(indicators.filter(\.kind.isPerArea), spec: levelRun.spec, run: levelRun,
-                                         jobs: jobs, chunkSize: chunkSize, progress: { _ in })
+        let perArea = try computePerArea(indicators.filter(\.definition.isPerArea), spec: levelRun.spec, run: levelRun,
+                                         jobs: jobs, chunkSize: chunkSize, events: { _ in })
         var warnings: [String] = []
         for indicator in indicators {
             let result = try perArea.results[indicator.id]
-                ?? locating(indicator.location, in: levelRun.spec) { try indicator.computer().compute(levelRun) }
+                ?? locating(indicator.location, in: levelRun.spec) { try indicator.definition.compute(indicator, levelRun) }
             for (position, column) in result.columns.enumerated() {
                 levelRun.values[column.name] = result.rows.map { $0[position] }
             }
@@ -124,12 +123,11 @@ extension Runner {
             case .recompute:
                 continue
             case .reevaluate:
-                guard case let .expression(text) = indicator.kind else { continue }
-                let expression = try Expression(text)
-                for column in own {
-                    levelRun.values[column.name] = groups.codes.indices.map { group in
-                        .finite(expression.evaluate { levelRun.values[$0]?[group].number })
-                    }
+                // Evaluated again on the values rolled up so far; an overflow is null, as everywhere in levels.
+                var result = try indicator.definition.compute(indicator, levelRun)
+                for row in result.rows.indices { _ = NonFiniteValues.nullify(&result.rows[row]) }
+                for (position, column) in result.columns.enumerated() where own.contains(column) {
+                    levelRun.values[column.name] = result.rows.map { $0[position] }
                 }
             case .sum:
                 var incomplete = Set<Int>()

@@ -128,67 +128,8 @@ public enum MeasureMode: Hashable, Sendable {
     case planar(crs: String)
 }
 
-/// What an indicator computes, with its parameters.
-public enum IndicatorKind: Hashable, Sendable {
-    /// Area of each area, in `unit`.
-    case area(unit: AreaUnit)
-    /// Perimeter, km.
-    case perimeter
-    /// Polsby–Popper compactness, 4πA/P² (1 for a disc).
-    case compactness
-    /// Points of `input` in each area (`where` filters them, `by` gives one property per class).
-    case count(input: String, whereClause: String?, by: String?)
-    /// Km of `input` lines inside each area, clipped at its border.
-    case length(input: String, whereClause: String?, by: String?)
-    /// Fraction of each area covered by `input` polygons, per class of `by` (overlaps counted once).
-    case share(input: String, by: String, whereClause: String?)
-    /// Normalised Shannon entropy of those shares (0 one class … 1 all classes equal).
-    case mix(input: String, by: String, whereClause: String?)
-    /// A column of a table, matched by area code, its cells typed as `reading` says (`TableColumn`).
-    case join(input: String, column: String, normalization: CodeNormalization,
-              reading: ColumnReading = ColumnReading())
-    /// Arithmetic over other indicators' ids (`ratio` is written as one: numerator / denominator * scale).
-    case expression(String)
-    /// Geodesic distance (m) from each area's representative point to the nearest feature of `input`.
-    case nearest(input: String, whereClause: String?)
-    /// Statistics of a raster's pixels under each area, weighted by the covered fraction of each pixel.
-    case zonal(ZonalRequest)
-    /// Values of other zones (tambons) carried to each area by shared area or an auxiliary weight.
-    case interpolate(InterpolationRequest)
-
-    /// The type's name as written in a spec.
-    public var typeName: String {
-        switch self {
-        case .area: "area"
-        case .perimeter: "perimeter"
-        case .compactness: "compactness"
-        case .count: "count"
-        case .length: "length"
-        case .share: "share"
-        case .mix: "mix"
-        case .join: "join"
-        case .expression: "expression"
-        case .nearest: "nearest"
-        case .zonal: "zonal"
-        case .interpolate: "interpolate"
-        }
-    }
-
-    /// The input it reads, if any.
-    public var input: String? {
-        switch self {
-        case let .count(input, _, _), let .length(input, _, _), let .share(input, _, _), let .mix(input, _, _),
-             let .join(input, _, _, _), let .nearest(input, _):
-            input
-        case let .zonal(request):
-            request.input
-        case let .interpolate(request):
-            request.from
-        default:
-            nil
-        }
-    }
-}
+/// What an indicator computes, with its parameters: one of the types in `Indicators/` (`.count(input: "schools")`).
+public typealias IndicatorKind = any IndicatorType
 
 /// Labels for people, in Thai and English.
 public struct Label: Hashable, Sendable {
@@ -205,7 +146,12 @@ public struct Label: Hashable, Sendable {
 public struct IndicatorSpec: Hashable, Sendable {
     /// The property name in outputs: letters, digits and `_`, starting with a letter.
     public var id: String
-    public var kind: IndicatorKind
+    /// Its type and the type's parameters.
+    public var kind: IndicatorKind {
+        get { anyKind.value }
+        set { anyKind = AnyIndicatorType(value: newValue) }
+    }
+    private var anyKind: AnyIndicatorType
     public var label: Label?
     /// A unit to document next to the value (`km2`, `per 10,000 people`).
     public var unit: String?
@@ -222,7 +168,7 @@ public struct IndicatorSpec: Hashable, Sendable {
                 measure: MeasureMode = .geodesic, valueKind: ValueKind? = nil, weight: String? = nil,
                 map: MapSpec? = nil, location: SourceLocation? = nil) {
         self.id = id
-        self.kind = kind
+        anyKind = AnyIndicatorType(value: kind)
         self.label = label
         self.unit = unit
         self.measure = measure

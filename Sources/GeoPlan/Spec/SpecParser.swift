@@ -80,53 +80,17 @@ private enum Schema {
     static let labelKeys = ["th", "en"]
     static let indicatorKeys = ["id", "type", "label", "unit", "measure", "crs", "kind", "weight", "map"]
 
-    static let indicatorTypes = ["area", "perimeter", "compactness", "count", "length", "share", "mix", "join",
-                                 "ratio", "expression", "nearest", "zonal", "interpolate"]
-
-    /// Keys each indicator type reads besides `indicatorKeys`.
-    static func keys(ofType type: String) -> [String] {
-        switch type {
-        case "count", "length": ["input", "where", "by"]
-        case "share", "mix": ["input", "by", "where"]
-        case "join": ["input", "column", "normalize", "values", "non_numeric"]
-        case "ratio": ["numerator", "denominator", "scale"]
-        case "expression": ["expression"]
-        case "nearest": ["input", "where"]
-        case "zonal": ["raster", "input", "band", "stats", "classes", "coverage", "weights", "weights_band"]
-        case "interpolate": ["from", "code", "table", "column", "kind", "weights", "weight_field", "normalize"]
-        default: []
-        }
-    }
-
     /// Computed once: every indicator's key check reads it.
     static let allIndicatorKeys: [String] = {
         var keys = indicatorKeys
-        for type in indicatorTypes {
-            for key in Schema.keys(ofType: type) where !keys.contains(key) { keys.append(key) }
+        for spelling in IndicatorRegistry.spellings {
+            for key in spelling.keys where !keys.contains(key) { keys.append(key) }
         }
         return keys
     }()
 
-    /// Input kinds each indicator type can read.
-    static func inputKinds(ofType type: String) -> [InputKind] {
-        switch type {
-        case "count": [.points]
-        case "length": [.lines]
-        case "share", "mix": [.polygons]
-        case "join": [.table]
-        case "nearest": [.points, .lines, .polygons]
-        case "zonal": [.raster]
-        case "interpolate": [.polygons]
-        default: []
-        }
-    }
-
     static let inputTypes: [(String, InputKind)] = InputKind.allCases.map { ($0.rawValue, $0) }
-    static let normalizations: [(String, CodeNormalization)] = CodeNormalization.allCases.map { ($0.rawValue, $0) }
-    static let columnValues = ColumnReading.Values.allCases.map { ($0.rawValue, $0) }
-    static let nonNumericRules = ColumnReading.NonNumeric.allCases.map { ($0.rawValue, $0) }
     static let measures = ["geodesic", "planar"]
-    static let areaUnits = ["km2", "ha", "m2", "rai"]
     static let formats: [(String, OutputFormat)] = [
         ("geojson", .geoJSON), ("gpkg", .geoPackage), ("fgb", .flatGeobuf), ("csv", .csv), ("shp", .shapefile),
         ("json", .geoJSON), ("geopackage", .geoPackage), ("flatgeobuf", .flatGeobuf), ("shapefile", .shapefile),
@@ -380,12 +344,13 @@ final class SpecReader {
         var typeName: String?
         if let typeNode = fields["type"] {
             typeName = choice(typeNode, key: "type", what: "indicator type", listName: "types",
-                              options: Schema.indicatorTypes.map { ($0, $0) })
+                              options: IndicatorRegistry.spellings.map { ($0.name, $0.name) })
         } else {
             missing(fields, "type", owner: owner)
         }
-        if let typeName {
-            let allowed = Schema.indicatorKeys + Schema.keys(ofType: typeName).filter { !Schema.indicatorKeys.contains($0) }
+        let spelling = typeName.flatMap(IndicatorRegistry.spelling)
+        if let typeName, let spelling {
+            let allowed = Schema.indicatorKeys + spelling.keys.filter { !Schema.indicatorKeys.contains($0) }
             checkKeys(fields, allowed: allowed, owner: owner,
                       misplaced: Set(Schema.allIndicatorKeys).subtracting(allowed),
                       misplacedNote: "indicators of type \(typeName)")
@@ -400,7 +365,8 @@ final class SpecReader {
         var draft = Draft(spec: IndicatorSpec(id: id ?? "", kind: .perimeter, label: label, unit: unit,
                                               measure: measure, location: node.location),
                           typeName: typeName ?? "", inputNode: fields["input"], references: [])
-        guard let typeName, let kind = kind(typeName, fields, owner: owner, draft: &draft) else { return nil }
+        // Keys every type reads (`where`) are read before the type's own, as its readers expect.
+        guard let spelling, let kind = spelling.read(self, fields, owner, &draft) else { return nil }
         readRollUp(fields, kind: kind, draft: &draft)
         if let node = fields["map"] { draft.spec.map = map(node, owner: owner) }
         guard errors.count == before, id != nil else { return nil }
@@ -434,99 +400,8 @@ final class SpecReader {
         return .planar(crs: crs)
     }
 
-    private func kind(_ type: String, _ fields: Fields, owner: String, draft: inout Draft) -> IndicatorKind? {
-        let input = { self.requiredText(fields, "input", owner: owner) }
-        let whereClause = fields["where"].flatMap { text($0, key: "where") }
-        switch type {
-        case "area":
-            guard let node = fields["unit"] else { return .area(unit: .squareKilometres) }
-            guard let written = node.scalarText, node.shape == .text else { return nil }
-            guard let unit = AreaUnit(parsing: written) else {
-                fail(at: node, "unknown area unit \"\(written)\""
-                     + Suggestion.didYouMean(written, among: Schema.areaUnits)
-                     + " (units: \(Schema.areaUnits.joined(separator: ", ")), ไร่)")
-                return nil
-            }
-            return .area(unit: unit)
-        case "perimeter":
-            return .perimeter
-        case "compactness":
-            return .compactness
-        case "count", "length":
-            let by = fields["by"].flatMap { text($0, key: "by") }
-            guard let input = input() else { return nil }
-            return type == "count" ? .count(input: input, whereClause: whereClause, by: by)
-                : .length(input: input, whereClause: whereClause, by: by)
-        case "share", "mix":
-            let input = input()
-            guard let by = requiredText(fields, "by", owner: owner), let input else { return nil }
-            return type == "share" ? .share(input: input, by: by, whereClause: whereClause)
-                : .mix(input: input, by: by, whereClause: whereClause)
-        case "join":
-            let input = input()
-            let column = requiredText(fields, "column", owner: owner)
-            var normalization = CodeNormalization.thai
-            if let node = fields["normalize"] {
-                guard let value = choice(node, key: "normalize", what: "normalize value", listName: "values",
-                                         options: Schema.normalizations) else { return nil }
-                normalization = value
-            }
-            var reading = ColumnReading()
-            if let node = fields["values"] {
-                guard let value = choice(node, key: "values", what: "values kind", listName: "kinds",
-                                         options: Schema.columnValues) else { return nil }
-                reading.values = value
-            }
-            if let entry = fields.entry("non_numeric") {
-                // `non_numeric: null` is YAML's null, which here means the rule of that name.
-                if entry.value.isNull {
-                    reading.nonNumeric = .null
-                } else {
-                    guard let value = choice(entry.value, key: "non_numeric", what: "non_numeric rule",
-                                             listName: "rules", options: Schema.nonNumericRules) else { return nil }
-                    reading.nonNumeric = value
-                }
-            }
-            guard let input, let column else { return nil }
-            return .join(input: input, column: column, normalization: normalization, reading: reading)
-        case "ratio":
-            return ratio(fields, owner: owner, draft: &draft)
-        case "expression":
-            guard let expression = requiredText(fields, "expression", owner: owner),
-                  let node = fields["expression"] else { return nil }
-            draft.expressionNode = node
-            let parsed: Expression
-            do {
-                if let tooLong = ExpressionParser.tooLong(expression) { throw tooLong }
-                // The evaluator's own parser judges syntax and which names are ids (not functions).
-                parsed = try Expression(expression)
-            } catch let error as ExpressionError {
-                // The error's offset counts Characters; locations count Unicode scalars.
-                let characters = Array(expression)
-                let offset = characters.prefix(error.offset).reduce(0) { $0 + $1.unicodeScalars.count }
-                let length = error.offset < characters.count ? characters[error.offset].unicodeScalars.count : 0
-                fail(node.location(ofScalarOffset: offset, length: length, in: lines), "expression: \(error.message)")
-                return nil
-            } catch {
-                fail(at: node, "expression: \(error)")
-                return nil
-            }
-            draft.references = references(parsed.identifiers, in: expression, node: node)
-            return .expression(expression)
-        case "nearest":
-            guard let input = input() else { return nil }
-            return .nearest(input: input, whereClause: whereClause)
-        case "zonal":
-            return zonal(fields, owner: owner, draft: &draft)
-        case "interpolate":
-            return interpolation(fields, owner: owner, draft: &draft)
-        default:
-            return nil
-        }
-    }
-
     /// The ids an expression reads, in written order, each located at its first occurrence when it can be found.
-    private func references(_ ids: Set<String>, in expression: String, node: Node)
+    func references(_ ids: Set<String>, in expression: String, node: Node)
         -> [(id: String, location: SourceLocation?)] {
         var located: [(id: String, location: SourceLocation?)] = []
         var seen = Set<String>()
@@ -537,26 +412,14 @@ final class SpecReader {
         return located
     }
 
-    /// `ratio` becomes the expression `(numerator) / (denominator) * scale`.
-    private func ratio(_ fields: Fields, owner: String, draft: inout Draft) -> IndicatorKind? {
-        var ids: [String] = []
-        for key in ["numerator", "denominator"] {
-            guard let id = requiredText(fields, key, owner: owner), let node = fields[key] else { continue }
-            guard Self.isName(id, hyphen: false) else {
-                fail(at: node, "\(key): expected an indicator id, found \"\(id)\"; use type: expression for arithmetic")
-                continue
-            }
-            ids.append(id)
-            draft.references.append((id, node.location))
-            if draft.expressionNode == nil { draft.expressionNode = node }
-        }
-        var scale = 1.0
-        if let node = fields["scale"] {
-            guard let value = number(node, key: "scale") else { return nil }
-            scale = value
-        }
-        guard ids.count == 2 else { return nil }
-        return .expression("(\(ids[0])) / (\(ids[1])) * \(Self.numberText(scale))")
+    /// Where a scalar's `offset`-th Unicode scalar is written (an expression's error, an id it reads).
+    func location(of node: Node, scalarOffset offset: Int, length: Int) -> SourceLocation? {
+        node.location(ofScalarOffset: offset, length: length, in: lines)
+    }
+
+    /// A feature indicator's filter (`where`) and classes (`by`).
+    func filterAndClasses(_ fields: Fields) -> (whereClause: String?, by: String?) {
+        (fields["where"].flatMap { text($0, key: "where") }, fields["by"].flatMap { text($0, key: "by") })
     }
 
     private func label(_ node: Node) -> Label? {
@@ -634,8 +497,9 @@ final class SpecReader {
         let kinds = Dictionary(inputs.map { ($0.name, $0.kind) }, uniquingKeysWith: { first, _ in first })
         for draft in drafts {
             var reads = draft.otherInputs.map { (name: $0.name, node: $0.node, kinds: $0.kinds) }
-            if let name = draft.spec.kind.input, let node = draft.inputNode {
-                reads.append((name, node, Schema.inputKinds(ofType: draft.typeName)))
+            if let name = draft.spec.kind.inputName, let node = draft.inputNode,
+               let spelling = IndicatorRegistry.spelling(draft.typeName) {
+                reads.append((name, node, spelling.inputKinds))
             }
             for read in reads {
                 guard known.contains(read.name) else {

@@ -78,13 +78,14 @@ extension SpecReader {
     /// An indicator's `kind:` (extensive, intensive or ratio: how it rolls up) and `weight:`. An interpolation's
     /// own `kind:` says both how it is carried and how it rolls up.
     func readRollUp(_ fields: Fields, kind: IndicatorKind, draft: inout Draft) {
-        if case let .interpolate(request) = kind {
-            draft.spec.valueKind = request.kind == .extensive ? .extensive : .intensive
+        let definition = IndicatorSpec(id: "", kind: kind).definition
+        if let implied = definition.impliedValueKind {
+            draft.spec.valueKind = implied
         } else if let node = fields["kind"] {
             draft.valueKindNode = node
             draft.spec.valueKind = choice(node, key: "kind", what: "kind", listName: "kinds",
                                           options: ValueKind.allCases.map { ($0.rawValue, $0) })
-            if draft.spec.valueKind == .ratio, !(kind.isExpression) {
+            if draft.spec.valueKind == .ratio, !definition.isDerived {
                 fail(at: node, "kind: ratio is for ratio and expression indicators, which are recomputed from the "
                      + "rolled-up values they read; say extensive or intensive here")
             }
@@ -113,7 +114,7 @@ extension SpecReader {
             }
         }
         if let split = boundaries.first(where: { $0.municipalities != nil }) {
-            for draft in drafts where draft.typeName == "join" && draft.spec.valueKind != .intensive {
+            for draft in drafts where draft.spec.definition.copiesTambonValues && draft.spec.valueKind != .intensive {
                 fail(draft.spec.location, "indicator \"\(draft.spec.id)\" joins a table by tambon to the units of "
                      + "\"\(split.name)\", each of which would get its tambon's whole value: for people or counts use "
                      + "type: interpolate (split by area or by a weight); for rates and means say kind: intensive")
@@ -125,11 +126,5 @@ extension SpecReader {
                  + "of \"\(rolled.name)\": say how with kind: extensive (values add up: people, counts) or "
                  + "kind: intensive (averaged, weighted by area or by weight: <indicator>)")
         }
-    }
-}
-
-extension IndicatorKind {
-    var isExpression: Bool {
-        if case .expression = self { true } else { false }
     }
 }

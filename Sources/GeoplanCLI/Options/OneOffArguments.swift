@@ -55,7 +55,7 @@ struct OneOffArguments: ParsableArguments {
                                       nameFields: nameFields, input: input, moreInputs: moreInputs,
                                       indicator: indicator, indicatorID: indicatorID, output: out)
         spec.output.csvRaw = csvRaw
-        let result = try Runner.run(spec, overwrite: overwrite, includeRows: out == nil, wait: wait)
+        let result = try Runner.run(spec, options: RunOptions(overwrite: overwrite, includeRows: out == nil, wait: wait))
         if report.json {
             try Console.printJSON(result)
         } else if out == nil, let set = result.boundarySets.first {

@@ -1,4 +1,5 @@
 import Foundation
+import GeoPlan
 
 /// Progress on stderr, at most five times a second: a redrawn line ("convert: 12,000 / 52,000 features (23 %)")
 /// when stderr is a terminal, or with `--progress json` one JSON object per line
@@ -36,11 +37,28 @@ final class ProgressLine {
         drawn = true
     }
 
-    /// Shows a named step ("tambons: count schools").
-    func update(step: String) {
+    /// Shows a run's step: as its text, or in JSON as its typed fields beside the text (`step`).
+    func update(event: RunEvent) {
+        update(step: event.description, fields: event.fields)
+    }
+
+    /// Shows a step of the governance partition.
+    func update(governance step: GovernanceStep) {
+        update(step: step.description, fields: step.fields)
+    }
+
+    /// Shows a named step ("tambons: count schools"), with its values for programs.
+    func update(step: String, fields: [String: RunEventValue] = [:]) {
         guard enabled else { return }
         if json {
-            emit(["command": label, "step": step])
+            var record: [String: Any] = ["command": label, "step": step]
+            for (name, value) in fields {
+                switch value {
+                case let .text(text): record[name] = text
+                case let .integer(number): record[name] = number
+                }
+            }
+            emit(record)
             return
         }
         Console.printToStandardError("\r\u{1B}[K\(label): \(step)")

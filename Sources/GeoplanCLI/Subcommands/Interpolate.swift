@@ -92,7 +92,8 @@ struct InterpolateCommand: ParsableCommand {
         var spec = try QuickSpec.interpolation(asked, boundaries: boundaries, options: common.boundaryOptions,
                                                idField: common.id, nameFields: common.nameFields, output: common.out)
         spec.output.csvRaw = common.csvRaw
-        var result = try Runner.run(spec, overwrite: common.overwrite, includeRows: true, wait: common.wait)
+        var result = try Runner.run(spec, options: RunOptions(overwrite: common.overwrite, includeRows: true,
+                                                             wait: common.wait))
         let summary = try InterpolationSummary.make(spec: spec, report: result)
         if report.json {
             // The rows are printed only when they are the output.

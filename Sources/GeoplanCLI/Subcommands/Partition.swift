@@ -86,7 +86,7 @@ struct PartitionCommand: ParsableCommand {
             units: out, overwrite: overwrite, wait: wait)
         request.csvRaw = csvRaw
         let progress = report.progressLine("partition")
-        let outcome = try GovernanceOutput.run(request) { progress.update(step: $0) }
+        let outcome = try GovernanceOutput.run(request) { progress.update(governance: $0) }
         progress.finish()
         if !report.quiet { outcome.warnings.forEach(Console.warn) }
         if report.json {

@@ -140,11 +140,9 @@ struct Run: ParsableCommand {
         if csvRaw { spec.output.csvRaw = true }
         // --out is a path as the user typed it, so relative to the current folder (not to the spec's).
         let folder = out.map { URL(fileURLWithPath: $0).standardizedFileURL.path }
-        return try Runner.run(spec, check: check, overwrite: overwrite, outputFolder: folder, resume: resume,
-                              jobs: jobs, partition: try partition.map(PartitionRequest.init(parsing:)),
-                              wait: wait) { step in
-            progress.update(step: step)
-        }
+        let options = RunOptions(check: check, overwrite: overwrite, outputFolder: folder, resume: resume,
+                                 jobs: jobs, partition: try partition.map(PartitionRequest.init(parsing:)), wait: wait)
+        return try Runner.run(spec, options: options) { progress.update(event: $0) }
     }
 
     /// Spec files as given, folders replaced by their `.yaml`/`.yml` files in name order.

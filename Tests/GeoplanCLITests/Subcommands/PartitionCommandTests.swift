@@ -13,9 +13,11 @@ import Testing
                                             Fixtures.shape("municipalities/nonthaburi.gpkg"), "--out", out, "--json",
                                             "--progress", "json"])
         try #require(result.status == 0, "\(result.stderr)")
-        // Progress, one JSON object a step, for apps that call geoplan.
-        #expect(result.stderr.contains(#"{"command":"partition","step":"cutting tambons 0/52"}"#))
-        #expect(result.stderr.contains(#"{"command":"partition","step":"checking the guarantees"}"#))
+        // Progress, one JSON object a step, for apps that call geoplan: the step's text and its typed values.
+        #expect(result.stderr.contains(#"{"command":"partition","done":0,"step":"cutting tambons 0/52","#
+                                       + #""step_name":"cutting_tambons","total":52}"#), "\(result.stderr)")
+        #expect(result.stderr.contains(#"{"command":"partition","step":"checking the guarantees","#
+                                       + #""step_name":"checking_guarantees"}"#))
         let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
         let report = try #require(object["report"] as? [String: Any])
         let units = try #require(report["units"] as? Int)

@@ -105,6 +105,11 @@ import Testing
         let steps = result.stderr.split(separator: "\n").filter { $0.hasPrefix("{") }
         #expect(steps.contains { $0.contains(#""command":"run""#) && $0.contains(#""step":"cells: reading "#) })
         #expect(steps.contains { $0.contains(#""step":"cells: 2/2 areas computed""#) }, "\(steps)")
+        // Typed fields beside the text: programs read numbers, not prose.
+        #expect(steps.contains {
+            $0.contains(#""event":"computing_areas""#) && $0.contains(#""done":2"#) && $0.contains(#""total":2"#)
+                && $0.contains(#""boundary_set":"cells""#)
+        }, "\(steps)")
     }
 
     @Test func outIsRelativeToTheCurrentFolder() throws {

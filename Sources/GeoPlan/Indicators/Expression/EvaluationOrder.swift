@@ -7,8 +7,8 @@ enum EvaluationOrder {
     /// - Throws: `GeoPlanError.input` when expressions read each other in a cycle (the spec reader reports
     ///   cycles first, with their lines; this guards specs built in code).
     static func of(_ indicators: [IndicatorSpec]) throws -> [IndicatorSpec] {
-        var ordered = indicators.filter { !$0.kind.isExpression }
-        let expressions = indicators.filter(\.kind.isExpression)
+        var ordered = indicators.filter { !$0.definition.isDerived }
+        let expressions = indicators.filter(\.definition.isDerived)
         // An id that is also another indicator's (a spec built in code) is there from the start.
         let otherIDs = Set(ordered.map(\.id))
         let expressionIDs = Set(expressions.map(\.id)).subtracting(otherIDs)
@@ -17,8 +17,7 @@ enum EvaluationOrder {
         var waiting = [Int](repeating: 0, count: expressions.count)
         var readers: [String: [Int]] = [:]
         for (position, indicator) in expressions.enumerated() {
-            guard case let .expression(text) = indicator.kind else { continue }
-            for id in try Expression(text).identifiers where expressionIDs.contains(id) {
+            for id in try indicator.definition.readsIndicators() where expressionIDs.contains(id) {
                 waiting[position] += 1
                 readers[id, default: []].append(position)
             }

@@ -4,7 +4,7 @@ extension SpecReader {
     /// `type: zonal`: `raster` (a raster input's name; `input` is taken too, as for other types), `stats`, and
     /// optionally `band`, `classes` (for `fraction` and `area`), `coverage` (exact or centre), `weights` and
     /// `weights_band` (for `weighted_*`), `unit` (for `area`).
-    func zonal(_ fields: Fields, owner: String, draft: inout Draft) -> IndicatorKind? {
+    func zonal(_ fields: Fields, owner: String, draft: inout Draft) -> ZonalIndicator? {
         let before = errorCount
         var input: String?
         switch (fields["raster"], fields["input"]) {
@@ -79,7 +79,7 @@ extension SpecReader {
             areaUnit = unit
         }
         guard errorCount == before, let input else { return nil }
-        return .zonal(ZonalRequest(input: input, bands: bands, statistics: statistics, classes: classes,
+        return ZonalIndicator(request: ZonalRequest(input: input, bands: bands, statistics: statistics, classes: classes,
                                    coverage: coverage, weights: weights, weightsBand: weightsBand, areaUnit: areaUnit))
     }
 

@@ -4,7 +4,7 @@ extension SpecReader {
     /// `type: interpolate`: `from` (source polygons), `code` (their code field), `table` and `column` (the values
     /// by code), `kind` (extensive or intensive), optionally `weights` (a raster or points), `weight_field` (a
     /// numeric field of the points, summed instead of counting them) and `normalize` (code matching).
-    func interpolation(_ fields: Fields, owner: String, draft: inout Draft) -> IndicatorKind? {
+    func interpolation(_ fields: Fields, owner: String, draft: inout Draft) -> InterpolateIndicator? {
         let before = errorCount
         let from = requiredText(fields, "from", owner: owner)
         draft.inputNode = fields["from"]
@@ -35,7 +35,7 @@ extension SpecReader {
                                    options: CodeNormalization.allCases.map { ($0.rawValue, $0) }) ?? .thai
         }
         guard errorCount == before, let from, let code, let table, let column, let kind else { return nil }
-        return .interpolate(InterpolationRequest(from: from, code: code, table: table, column: column, kind: kind,
+        return InterpolateIndicator(request: InterpolationRequest(from: from, code: code, table: table, column: column, kind: kind,
                                                  weights: weights, weightField: weightField,
                                                  normalization: normalization))
     }
