@@ -157,8 +157,8 @@ public enum Runner {
             let columnsByIndicator = Dictionary(grouping: columns, by: \.indicator)
             let ordered = spec.indicators.flatMap { columnsByIndicator[$0.id] ?? [] }
             for (format, path) in zip(spec.output.formats, paths) {
-                try OutputTable.write(run: run, columns: ordered, to: path, format: format,
-                                      overwrite: overwrite || resume, output: spec.output, in: outputSet)
+                try OutputTable.write(run.resultTable(columns: ordered), to: path, format: format,
+                                      overwrite: overwrite || resume, options: TableOptions(spec.output), in: outputSet)
                 written.append(path)
             }
             let levels = try rollUp(levelGroups, run: run, order: order, columns: ordered, jobs: jobs,
@@ -166,8 +166,9 @@ public enum Runner {
             for (level, paths) in zip(levels, levelPaths) {
                 warnings += level.warnings
                 for (format, path) in zip(spec.output.formats, paths) {
-                    try OutputTable.write(run: level.run, columns: ordered, to: path, format: format,
-                                          overwrite: overwrite || resume, output: spec.output, in: outputSet)
+                    try OutputTable.write(level.run.resultTable(columns: ordered), to: path, format: format,
+                                          overwrite: overwrite || resume, options: TableOptions(spec.output),
+                                          in: outputSet)
                     written.append(path)
                 }
             }
