@@ -6,6 +6,8 @@ public struct FolderGraph {
         public let to: String
         public var count: Int
         public let example: Reference
+        /// How often each name is used along this edge: what would have to move to remove it.
+        public var names: [String: Int] = [:]
 
         /// `Map/MapMaker.swift:12 JSONValue`, the form every report prints an edge's example in.
         public var exampleText: String { "\(example.file):\(example.line) \(example.name)" }
@@ -28,6 +30,7 @@ public struct FolderGraph {
                     order.append(key)
                 }
                 byPair[key]?.count += 1
+                byPair[key]?.names[reference.name, default: 0] += 1
             }
         }
         folders = Set(files.map(\.folder)).sorted()

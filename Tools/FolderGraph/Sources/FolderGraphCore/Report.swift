@@ -52,13 +52,16 @@ public struct Verdict {
         return lines.joined(separator: "\n")
     }
 
-    /// Every edge with its count and first example.
+    /// Every edge with its count, first example, and the names it uses (most used first).
     public func edgeReport() -> String {
         let width = graph.edges.map { $0.from.count + $0.to.count + 3 }.max() ?? 0
         return graph.edges.map { edge in
             let pair = "\(edge.from) → \(edge.to)"
             let padding = String(repeating: " ", count: max(0, width - pair.count))
-            return "\(pair)\(padding)  \(String(edge.count).leftPadded(5))  e.g. \(edge.exampleText)"
+            let names = edge.names.sorted { ($1.value, $0.key) < ($0.value, $1.key) }
+                .map { $0.value == 1 ? $0.key : "\($0.key) ×\($0.value)" }.joined(separator: ", ")
+            return "\(pair)\(padding)  \(String(edge.count).leftPadded(5))  e.g. \(edge.exampleText)\n"
+                + String(repeating: " ", count: width + 9) + "names: \(names)"
         }.joined(separator: "\n")
     }
 
