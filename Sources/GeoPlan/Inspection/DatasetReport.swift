@@ -30,15 +30,6 @@ public struct LayerReport: Codable, Hashable, Sendable {
     public var warnings: [String]
 }
 
-public struct CRSReport: Codable, Hashable, Sendable {
-    public var name: String
-    /// `EPSG:4326`, when known.
-    public var code: String?
-    public var isGeographic: Bool
-    /// True when the CRS came from `--assume-crs` rather than the file.
-    public var assumed: Bool
-}
-
 public struct BoundingBox: Codable, Hashable, Sendable {
     public var minX: Double
     public var minY: Double
@@ -51,15 +42,6 @@ public struct FieldReport: Codable, Hashable, Sendable {
     public var type: String
     public var width: Int
     public var precision: Int
-}
-
-public struct EncodingReport: Codable, Hashable, Sendable {
-    /// "UTF-8", "TIS-620/CP874 (Thai)"…
-    public var name: String
-    /// How it was decided: "declared in .cpg", "detected from the bytes", "--encoding", "format is UTF-8".
-    public var source: String
-    /// One line for people.
-    public var summary: String
 }
 
 public struct ValiditySummary: Codable, Hashable, Sendable {

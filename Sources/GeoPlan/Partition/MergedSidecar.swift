@@ -49,7 +49,7 @@ enum MergedSidecar {
         }
         members["partition"] = nil
         let sources = set.parts.map { part in
-            Source(path: part.path, index: part.partition.index, fnv1a64: Provenance.checksum(of: part.path).0)
+            Source(path: part.path, index: part.partition.index, fnv1a64: FileChecksum.of(part.path).0)
         }
         let fresh = try JSONDecoder().decode([JSONValue].self, from: ReportJSON.encode(sources, pretty: true))
         members["mergedFrom"] = .array(kept + fresh)

@@ -84,7 +84,7 @@ struct PartSet {
         guard case let .array(outputs)? = record["outputs"],
               let entry = outputs.first(where: { $0["file"]?.string == name }),
               let expected = entry["fnv1a64"]?.string else { return }
-        let (actual, bytes) = Provenance.checksum(of: path, alone: true)
+        let (actual, bytes) = FileChecksum.of(path, alone: true)
         guard actual != expected else { return }
         let now = bytes.map { "\($0) bytes, checksum \(actual ?? "none")" } ?? "unreadable"
         var recorded = "checksum \(expected)"

@@ -19,7 +19,7 @@ enum InputFingerprint {
         }
         if path.hasPrefix("/vsi") {
             if let archive = localArchive(in: path) {
-                let (fnv, bytes) = Provenance.checksum(of: archive, alone: true)
+                let (fnv, bytes) = FileChecksum.of(archive, alone: true)
                 var hash = FNV1a()
                 hash.add(Data("\(fnv ?? "") \(path)".utf8))
                 return (fnv == nil ? nil : hash.hex, bytes)
@@ -36,7 +36,7 @@ enum InputFingerprint {
         if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
             return folder(path)
         }
-        return Provenance.checksum(of: path)
+        return FileChecksum.of(path)
     }
 
     /// The local file behind `/vsizip/`, `/vsitar/` or `/vsigzip/` (the longest leading part of the path that
@@ -69,27 +69,11 @@ enum InputFingerprint {
             guard FileManager.default.fileExists(atPath: file, isDirectory: &isFolder), !isFolder.boolValue else {
                 continue
             }
-            let (fnv, bytes) = Provenance.checksum(of: file, alone: true)
+            let (fnv, bytes) = FileChecksum.of(file, alone: true)
             guard let fnv, let bytes else { return (nil, nil) }
             hash.add(Data("\(name) \(fnv) \(bytes)\n".utf8))
             total += bytes
         }
         return (hash.hex, total)
     }
-}
-
-/// FNV-1a 64, streamed: the checksum of provenance records and input fingerprints.
-struct FNV1a {
-    private var value: UInt64 = 0xCBF2_9CE4_8422_2325
-
-    mutating func add(_ data: Data) {
-        data.withUnsafeBytes { add($0) }
-    }
-
-    /// Over the raw bytes, not Data's iterator: ten times faster (checksums were 5 % of a national run).
-    mutating func add(_ bytes: UnsafeRawBufferPointer) {
-        for byte in bytes { value = (value ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
-    }
-
-    var hex: String { String(value, radix: 16) }
 }

@@ -97,7 +97,7 @@ enum Provenance {
             options: OptionsRecord(spec.output), columns: documented, boundarySet: report, warnings: warnings, startedAt: ISO8601DateFormatter().string(from: started),
             partition: run.partition, shapefileFields: shapefileFields(run),
             outputs: outputs.isEmpty ? nil : outputs.map { file in
-                let (fnv, bytes) = checksum(of: file.staged, alone: true)
+                let (fnv, bytes) = FileChecksum.of(file.staged, alone: true)
                 return OutputRecord(file: (file.final as NSString).lastPathComponent, bytes: bytes, fnv1a64: fnv)
             })
         return try ReportJSON.encode(record, pretty: true)
@@ -154,7 +154,7 @@ enum Provenance {
     /// earlier geoplan, is taken at its word).
     static func outputsUnchanged(_ outputs: [OutputRecord]?, folder: String) -> Bool {
         (outputs ?? []).allSatisfy { output in
-            let (fnv, bytes) = checksum(of: (folder as NSString).appendingPathComponent(output.file), alone: true)
+            let (fnv, bytes) = FileChecksum.of((folder as NSString).appendingPathComponent(output.file), alone: true)
             return fnv == output.fnv1a64 && bytes == output.bytes
         }
     }
@@ -162,26 +162,5 @@ enum Provenance {
     /// The unit of an indicator's values: the spec's own words, else the type's unit.
     static func unit(of indicator: IndicatorSpec) -> String? {
         indicator.unit ?? indicator.definition.defaultUnit
-    }
-
-    /// FNV-1a 64 of a file (or, unless `alone`, of every file of a shapefile set, in extension order), streamed.
-    static func checksum(of path: String, alone: Bool = false) -> (String?, Int?) {
-        let url = URL(fileURLWithPath: path)
-        var parts = [url]
-        if !alone, url.pathExtension.lowercased() == "shp" {
-            parts = ["shp", "shx", "dbf", "prj", "cpg"].map { url.deletingPathExtension().appendingPathExtension($0) }
-                .filter { FileManager.default.fileExists(atPath: $0.path) }
-        }
-        var hash = FNV1a()
-        var total = 0
-        for part in parts {
-            guard let handle = try? FileHandle(forReadingFrom: part) else { return (nil, nil) }
-            defer { try? handle.close() }
-            while let chunk = try? handle.read(upToCount: 1 << 20), !chunk.isEmpty {
-                total += chunk.count
-                hash.add(chunk)
-            }
-        }
-        return (hash.hex, total)
     }
 }

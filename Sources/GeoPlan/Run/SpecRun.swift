@@ -200,14 +200,14 @@ final class SpecRun {
         let columns = finished.columns
         let replace = options.replacesOutputs
         for (format, path) in zip(spec.output.formats, files.tables) {
-            try OutputTable.write(run: run, columns: columns, to: path, format: format, overwrite: replace,
-                                  output: spec.output, in: outputSet)
+            try OutputTable.write(run.resultTable(columns: columns), to: path, format: format, overwrite: replace,
+                                  options: TableOptions(spec.output), in: outputSet)
             written.append(path)
         }
         for (level, paths) in zip(finished.levels, files.levels) {
             for (format, path) in zip(spec.output.formats, paths) {
-                try OutputTable.write(run: level.run, columns: columns, to: path, format: format, overwrite: replace,
-                                      output: spec.output, in: outputSet)
+                try OutputTable.write(level.run.resultTable(columns: columns), to: path, format: format,
+                                      overwrite: replace, options: TableOptions(spec.output), in: outputSet)
                 written.append(path)
             }
         }

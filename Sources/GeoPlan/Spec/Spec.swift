@@ -120,14 +120,6 @@ public enum CodeNormalization: String, Hashable, Sendable, CaseIterable {
     case thai
 }
 
-/// How lengths and areas are measured.
-public enum MeasureMode: Hashable, Sendable {
-    /// On the WGS 84 ellipsoid (the default).
-    case geodesic
-    /// In the plane of a named projected CRS (`EPSG:32647`).
-    case planar(crs: String)
-}
-
 /// What an indicator computes, with its parameters: one of the types in `Indicators/` (`.count(input: "schools")`).
 public typealias IndicatorKind = any IndicatorType
 

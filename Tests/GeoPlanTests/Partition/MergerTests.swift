@@ -124,7 +124,7 @@ import Testing
         #expect(record["startedAt"] == .string("2025-01-02T03:04:05Z"))
         let expectedSources = run.parts.enumerated().map { index, part in
             JSONValue.object(["path": .string(part), "index": .integer(Int64(index + 1)),
-                              "fnv1a64": .string(Provenance.checksum(of: part).0 ?? "")])
+                              "fnv1a64": .string(FileChecksum.of(part).0 ?? "")])
         }
         #expect(sources == .array(expectedSources))
     }

@@ -1,0 +1,5 @@
+struct RunContext {}
+
+enum Runner {
+    static func run() -> JSONValue { Table.write(RunContext()) }
+}

@@ -1,0 +1,2 @@
+// A value every layer may use.
+enum JSONValue { case null }
