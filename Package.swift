@@ -30,10 +30,14 @@ let package = Package(
         // The C library's extended-attribute calls, which Glibc's Swift overlay does not export.
         .systemLibrary(name: "CSystem"),
 
+        // Neutral types with no C library beneath: one `XY` and one `Envelope` for the wrappers and the engine.
+        // The wrappers re-export it, since their APIs speak in these types.
+        .target(name: "GeoCoordinates"),
+
         // Safe Swift wrappers: no planning words here.
-        .target(name: "GEOS", dependencies: ["CGEOS"]),
-        .target(name: "PROJ", dependencies: ["CPROJ"]),
-        .target(name: "GDAL", dependencies: ["CGDAL"]),
+        .target(name: "GEOS", dependencies: ["CGEOS", "GeoCoordinates"]),
+        .target(name: "PROJ", dependencies: ["CPROJ", "GeoCoordinates"]),
+        .target(name: "GDAL", dependencies: ["CGDAL", "GeoCoordinates"]),
 
         // The engine: planning words live here.
         .target(name: "GeoPlan", dependencies: ["GDAL", "PROJ", "GEOS", "CSystem", .product(name: "Yams", package: "Yams")]),
@@ -51,6 +55,7 @@ let package = Package(
 
         // Test support: fixtures, temporary folders, canonical geometries, an RFC 7946 checker.
         .target(name: "GeoplanTestSupport", dependencies: ["GDAL"], path: "Tests/GeoplanTestSupport"),
+        .testTarget(name: "GeoCoordinatesTests", dependencies: ["GeoCoordinates"]),
         .testTarget(name: "GEOSTests", dependencies: ["GEOS"]),
         .testTarget(name: "PROJTests", dependencies: ["PROJ"], exclude: ["Fixtures"]),
         .testTarget(name: "GDALTests", dependencies: ["GDAL", "GeoplanTestSupport"]),
