@@ -50,8 +50,9 @@ bench: setup
 
 # The whole test suite under AddressSanitizer (GDAL is not instrumented: leaks are not checked), and the tests of
 # the parallel engine under ThreadSanitizer: the worker pool, the runner (areas × indicators on all cores), zonal
-# statistics by strips and the output writers' commit (TSAN_TESTS=. for the whole suite, which takes hours here).
-TSAN_TESTS ?= Parallel|Runner|Zonal|OutputSet|StagedOutput|GeoJSONWriter
+# statistics by strips, the output writers' commit and the shared LockedBox (TSAN_TESTS=. for the whole suite, which
+# takes hours here).
+TSAN_TESTS ?= Parallel|Runner|Zonal|OutputSet|StagedOutput|GeoJSONWriter|LockedBox
 sanitize: sanitize-address sanitize-thread
 
 sanitize-address: setup

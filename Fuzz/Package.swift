@@ -4,7 +4,7 @@
 import PackageDescription
 
 /// A fuzz target: an executable over the engine, reaching internal APIs through `@testable import`.
-func fuzzTarget(_ name: String) -> Target {
+func fuzzTarget(_ name: String, also: [Target.Dependency] = []) -> Target {
     .executableTarget(
         name: name,
         dependencies: [
@@ -12,7 +12,7 @@ func fuzzTarget(_ name: String) -> Target {
             .product(name: "GeoPlan", package: "geoplan"),
             .product(name: "GDAL", package: "geoplan"),
             .product(name: "GEOS", package: "geoplan"),
-        ])
+        ] + also)
 }
 
 let package = Package(
@@ -24,7 +24,7 @@ let package = Package(
         .target(name: "FuzzSupport", dependencies: [.product(name: "GDAL", package: "geoplan")]),
         fuzzTarget("FuzzSpec"),
         fuzzTarget("FuzzExpression"),
-        fuzzTarget("FuzzEncoding"),
+        fuzzTarget("FuzzEncoding", also: [.product(name: "EncodingDetection", package: "geoplan")]),
         fuzzTarget("FuzzTable"),
         fuzzTarget("FuzzGeoJSON"),
         fuzzTarget("FuzzCoverage"),

@@ -11,19 +11,6 @@ public struct LonLat: Hashable, Sendable, CustomStringConvertible {
     public var description: String { "\(lon) \(lat)" }
 }
 
-/// A position in a CRS's own units, easting (or longitude) first: what a `Transformer` takes and gives.
-public struct XY: Hashable, Sendable, CustomStringConvertible {
-    public var x: Double
-    public var y: Double
-
-    public init(x: Double, y: Double) {
-        self.x = x
-        self.y = y
-    }
-
-    public var description: String { "\(x) \(y)" }
-}
-
 /// A lon/lat box in degrees. `west > east` means the box crosses the antimeridian (170 → -170 is 20° wide).
 public struct LonLatBox: Hashable, Sendable, CustomStringConvertible {
     public var west: Double

@@ -1,4 +1,5 @@
 import Foundation
+import Locking
 import Testing
 
 @testable import GEOS
@@ -46,7 +47,7 @@ import Testing
         // Each iteration has its own context; half of them fail on purpose. Every result must be the one
         // computed alone: a shared message slot or shared geometry would mix them up.
         let iterations = 32
-        let results = LockedResults()
+        let results = LockedBox([Int: ContextResult]())
         DispatchQueue.concurrentPerform(iterations: iterations) { index in
             do {
                 let context = try GEOSContext()
@@ -59,17 +60,17 @@ import Testing
                 }
                 if index.isMultiple(of: 2) {
                     _ = try? Geometry(wkt: "POLYGON ((\(index)", context: context)
-                    results.set(index, .init(area: area, message: context.lastError))
+                    results.withLock { $0[index] = ContextResult(area: area, message: context.lastError) }
                 } else {
                     _ = try Geometry(wkt: "POINT (\(index) 0)", context: context)
-                    results.set(index, .init(area: area, message: context.lastError))
+                    results.withLock { $0[index] = ContextResult(area: area, message: context.lastError) }
                 }
             } catch {
-                results.set(index, .init(area: -1, message: "\(error)"))
+                results.withLock { $0[index] = ContextResult(area: -1, message: "\(error)") }
             }
         }
         for index in 0..<iterations {
-            let result = try #require(results.get(index))
+            let result = try #require(results.current[index])
             let side = Double(index + 1)
             #expect(result.area == side * side)  // exact: integer coordinates
             if index.isMultiple(of: 2) {
@@ -81,21 +82,8 @@ import Testing
     }
 }
 
-/// A lock-protected dictionary for collecting per-thread results in a test.
-final class LockedResults: @unchecked Sendable {
-    struct Result: Sendable {
-        var area: Double
-        var message: String?
-    }
-
-    private let lock = NSLock()
-    private var values: [Int: Result] = [:]
-
-    func set(_ index: Int, _ value: Result) {
-        lock.withLock { values[index] = value }
-    }
-
-    func get(_ index: Int) -> Result? {
-        lock.withLock { values[index] }
-    }
+/// What one thread of `oneContextPerThreadRunsConcurrentlyWithoutSharedState` computed.
+struct ContextResult: Sendable {
+    var area: Double
+    var message: String?
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Locking
 
 extension CommandRunner {
     /// Where one of the child's console streams goes.
@@ -53,13 +54,14 @@ extension CommandRunner {
             for reader in readers { close(reader.fd) }
             throw POSIXError(POSIXErrorCode(rawValue: spawned) ?? .ENOENT)
         }
-        let texts = StreamTexts()
+        let texts = LockedBox((out: "", err: ""))
         let group = DispatchGroup()
         for reader in readers {
             group.enter()
             DispatchQueue.global().async {
                 let data = FileHandle(fileDescriptor: reader.fd, closeOnDealloc: true).readDataToEndOfFile()
-                texts.store(String(decoding: data, as: UTF8.self), isError: reader.isError)
+                let text = String(decoding: data, as: UTF8.self)
+                texts.withLock { if reader.isError { $0.err = text } else { $0.out = text } }
                 group.leave()
             }
         }
@@ -67,21 +69,7 @@ extension CommandRunner {
         while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
         group.wait()
         let exitStatus = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
-        return Result(status: exitStatus, stdout: texts.text(isError: false), stderr: texts.text(isError: true),
+        return Result(status: exitStatus, stdout: texts.current.out, stderr: texts.current.err,
                       maxResidentKilobytes: 0)
-    }
-}
-
-private final class StreamTexts: @unchecked Sendable {
-    private let lock = NSLock()
-    private var out = ""
-    private var err = ""
-
-    func store(_ text: String, isError: Bool) {
-        lock.withLock { if isError { err = text } else { out = text } }
-    }
-
-    func text(isError: Bool) -> String {
-        lock.withLock { isError ? err : out }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Locking
 
 /// Runs the built `geoplan` binary, as a user would, and captures what it prints.
 public enum CommandRunner {
@@ -59,13 +60,13 @@ public enum CommandRunner {
             throw POSIXError(POSIXErrorCode(rawValue: spawned) ?? .ENOENT)
         }
         // Read both pipes while the child runs, so a large output cannot block it.
-        let buffers = PipeBuffers()
+        let buffers = LockedBox((out: Data(), err: Data()))
         let group = DispatchGroup()
         for (fd, isError) in [(outPipe[0], false), (errPipe[0], true)] {
             group.enter()
             DispatchQueue.global().async {
                 let data = FileHandle(fileDescriptor: fd, closeOnDealloc: true).readDataToEndOfFile()
-                buffers.store(data, isError: isError)
+                buffers.withLock { if isError { $0.err = data } else { $0.out = data } }
                 group.leave()
             }
         }
@@ -76,16 +77,15 @@ public enum CommandRunner {
         peak.stop()
         group.wait()
         let exitStatus = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
-        return Result(status: exitStatus, stdout: buffers.text(isError: false), stderr: buffers.text(isError: true),
+        return Result(status: exitStatus, stdout: String(decoding: buffers.current.out, as: UTF8.self),
+                      stderr: String(decoding: buffers.current.err, as: UTF8.self),
                       maxResidentKilobytes: peak.kilobytes)
     }
 }
 
 /// Samples a running child's `VmHWM` on a background thread until stopped.
-private final class PeakSampler: @unchecked Sendable {
-    private let lock = NSLock()
-    private var peak = 0
-    private var running = true
+private final class PeakSampler: Sendable {
+    private let state = LockedBox((peak: 0, running: true))
     private let done = DispatchSemaphore(value: 0)
 
     init(pid: pid_t) {
@@ -93,14 +93,14 @@ private final class PeakSampler: @unchecked Sendable {
         // A thread of its own: on a 2-core machine Dispatch's pool can be taken by the two blocking pipe readers,
         // and a sampler queued behind them would first run after the child has gone.
         Thread.detachNewThread { [self] in
-            while lock.withLock({ running }) {
+            while state.current.running {
                 // Read to the end: /proc files report a size of 0, which String(contentsOfFile:) can take at its word.
                 if let handle = FileHandle(forReadingAtPath: path), let data = try? handle.readToEnd(),
                    (try? handle.close()) != nil,
                    let text = String(data: data, encoding: .utf8),
                    let line = text.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
                    let value = Int(line.split(separator: " ", omittingEmptySubsequences: true).dropFirst().first ?? "") {
-                    lock.withLock { peak = max(peak, value) }
+                    state.withLock { $0.peak = max($0.peak, value) }
                 }
                 usleep(2_000)
             }
@@ -109,24 +109,9 @@ private final class PeakSampler: @unchecked Sendable {
     }
 
     func stop() {
-        lock.withLock { running = false }
+        state.withLock { $0.running = false }
         done.wait()
     }
 
-    var kilobytes: Int { lock.withLock { peak } }
-}
-
-/// Collects the two pipes' data from reader threads.
-private final class PipeBuffers: @unchecked Sendable {
-    private let lock = NSLock()
-    private var out = Data()
-    private var err = Data()
-
-    func store(_ data: Data, isError: Bool) {
-        lock.withLock { if isError { err = data } else { out = data } }
-    }
-
-    func text(isError: Bool) -> String {
-        lock.withLock { String(decoding: isError ? err : out, as: UTF8.self) }
-    }
+    var kilobytes: Int { state.current.peak }
 }

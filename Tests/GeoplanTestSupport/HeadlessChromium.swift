@@ -1,4 +1,5 @@
 import Foundation
+import Locking
 
 /// Opens a local page in headless Chromium (Debian's `chromium` package) to take a screenshot or dump its DOM,
 /// with a network log, so tests can check what a page drew and that it fetched nothing.
@@ -95,12 +96,13 @@ public enum HeadlessChromium {
         process.standardInput = FileHandle.nullDevice
         try process.run()
         // Read both pipes while the browser runs, so a full pipe cannot stall it.
-        let collected = PipeText()
+        let collected = LockedBox((out: Data(), err: Data()))
         let group = DispatchGroup()
         for (pipe, isError) in [(output, false), (errors, true)] {
             group.enter()
             DispatchQueue.global().async {
-                collected.store(pipe.fileHandleForReading.readDataToEndOfFile(), isError: isError)
+                let data = pipe.fileHandleForReading.readDataToEndOfFile()
+                collected.withLock { if isError { $0.err = data } else { $0.out = data } }
                 group.leave()
             }
         }
@@ -114,27 +116,8 @@ public enum HeadlessChromium {
         process.waitUntilExit()
         group.wait()
         guard process.terminationStatus == 0 else {
-            throw Failure.failed(status: process.terminationStatus, stderr: collected.text(isError: true))
+            throw Failure.failed(status: process.terminationStatus, stderr: String(decoding: collected.current.err, as: UTF8.self))
         }
-        return collected.text(isError: false)
-    }
-}
-
-/// Output gathered from two reader threads.
-private final class PipeText: @unchecked Sendable {
-    // Guarded by `lock`: written once per pipe from a reader thread, read after both have finished.
-    private let lock = NSLock()
-    private var out = Data(), err = Data()
-
-    func store(_ data: Data, isError: Bool) {
-        lock.lock()
-        if isError { err = data } else { out = data }
-        lock.unlock()
-    }
-
-    func text(isError: Bool) -> String {
-        lock.lock()
-        defer { lock.unlock() }
-        return String(decoding: isError ? err : out, as: UTF8.self)
+        return String(decoding: collected.current.out, as: UTF8.self)
     }
 }

@@ -15,6 +15,5 @@ import Testing
 
     @Test func positionsPrintLonFirst() {
         #expect(LonLat(lon: 100.5, lat: 13.75).description == "100.5 13.75")
-        #expect(XY(x: 662_366.3, y: 1_521_324.9).description == "662366.3 1521324.9")
     }
 }

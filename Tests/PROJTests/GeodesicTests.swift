@@ -1,4 +1,5 @@
 import Foundation
+import Locking
 import Testing
 
 @testable import PROJ
@@ -60,13 +61,13 @@ import Testing
     @Test func wgs84IsSharedByManyThreadsAtOnce() {
         // One `Geodesic.wgs84` used by 16 threads together gives, on every thread, the single-threaded answer.
         let expected = wgs84.inverse(from: bangkok, to: chiangMai).distance
-        let slots = Slots<Double>()
+        let slots = LockedBox([Int: Double]())
         DispatchQueue.concurrentPerform(iterations: 16) { index in
             var total = 0.0
             for _ in 0..<1_000 { total = Geodesic.wgs84.inverse(from: bangkok, to: chiangMai).distance }
-            slots.set(index, total)
+            slots.withLock { $0[index] = total }
         }
-        #expect(slots.all.count == 16)
-        #expect(slots.all.values.allSatisfy { $0 == expected })
+        #expect(slots.current.count == 16)
+        #expect(slots.current.values.allSatisfy { $0 == expected })
     }
 }

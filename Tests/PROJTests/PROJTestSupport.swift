@@ -34,16 +34,3 @@ func box(west: Double, south: Double, east: Double, north: Double, clockwise: Bo
 func reversedPositions(_ coordinates: [Double]) -> [Double] {
     stride(from: coordinates.count - 2, through: 0, by: -2).flatMap { [coordinates[$0], coordinates[$0 + 1]] }
 }
-
-/// Results written by concurrent workers, one slot each.
-final class Slots<Value: Sendable>: @unchecked Sendable {
-    // @unchecked Sendable: every access to `values` holds `lock`.
-    private let lock = NSLock()
-    private var values: [Int: Value] = [:]
-
-    func set(_ index: Int, _ value: Value) {
-        lock.withLock { values[index] = value }
-    }
-
-    var all: [Int: Value] { lock.withLock { values } }
-}

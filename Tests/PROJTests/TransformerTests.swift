@@ -1,4 +1,5 @@
 import Foundation
+import Locking
 import Testing
 
 @testable import PROJ
@@ -171,11 +172,11 @@ import Testing
             input += [100 + Double(index % 50) * 0.01, 13 + Double(index / 50) * 0.01]
         }
         let expected = try Self.indianToUTM(input)
-        let slots = Slots<[Double]>()
+        let slots = LockedBox([Int: [Double]]())
         DispatchQueue.concurrentPerform(iterations: 8) { [input] index in
-            if let result = try? Self.indianToUTM(input) { slots.set(index, result) }
+            if let result = try? Self.indianToUTM(input) { slots.withLock { $0[index] = result } }
         }
-        #expect(slots.all.count == 8)
-        #expect(slots.all.values.allSatisfy { $0 == expected })
+        #expect(slots.current.count == 8)
+        #expect(slots.current.values.allSatisfy { $0 == expected })
     }
 }

@@ -1,6 +1,6 @@
+import EncodingDetection
 import Foundation
 import FuzzSupport
-import GDAL
 
 /// The Shapefile encoding detector on any bytes taken as a `.dbf` (header, field descriptors, records) and an
 /// optional `.cpg`. Promises: a decision or an error, never a trap, a hang or a read beyond the file; the decision

@@ -108,12 +108,8 @@ public final class RasterDataset {
     public var spatialReference: SpatialReference? {
         if let frozen { return frozen.spatialReference }
         return withCPLErrorCapture { _ -> SpatialReference? in
-            // GDALGetSpatialRef returns a reference owned by the dataset, or NULL when it has no CRS;
-            // OSRClone returns a new SRS with reference count 1, NULL only when out of memory
-            guard let borrowed = GDALGetSpatialRef(handle), let copy = OSRClone(borrowed) else { return nil }
-            let result = SpatialReference(referencing: copy)  // sets traditional GIS axis order on the copy
-            OSRRelease(copy)  // balance OSRClone: `result` holds the only reference now
-            return result
+            // returns a reference owned by the dataset, or NULL when it has no CRS
+            GDALGetSpatialRef(handle).flatMap(SpatialReference.init(copying:))  // lon/lat order set on the copy
         }
     }
 

@@ -10,11 +10,20 @@ import Foundation
 public final class SpatialReference {
     let handle: OGRSpatialReferenceH
 
-    /// Takes a reference to a spatial reference GDAL owns elsewhere (a layer's), keeping it alive.
-    init(referencing handle: OGRSpatialReferenceH) {
-        OSRReference(handle)  // increments GDAL's reference count; released in deinit
+    /// Takes over a new spatial reference nobody else holds (reference count 1, from `OSRClone`), releasing it in
+    /// `deinit`.
+    private init(owning handle: OGRSpatialReferenceH) {
         self.handle = handle
         OSRSetAxisMappingStrategy(handle, OAMS_TRADITIONAL_GIS_ORDER)
+    }
+
+    /// A copy of a spatial reference GDAL owns elsewhere (a layer's, a raster's, another instance's), or nil when
+    /// out of memory. A copy, because the axis order is set on it: GDAL says the one `OGR_L_GetSpatialRef`
+    /// returns must not be modified, and a raster's lives inside its dataset.
+    convenience init?(copying borrowed: OGRSpatialReferenceH) {
+        // returns a new SRS with reference count 1, NULL only when out of memory
+        guard let copy = OSRClone(borrowed) else { return nil }
+        self.init(owning: copy)
     }
 
     /// A spatial reference from anything a user may type: `EPSG:32647`, `4326`, WKT, PROJ strings, PROJJSON,
@@ -150,13 +159,10 @@ public final class SpatialReference {
 
     /// A deep copy that can be given away (for example to a new layer).
     public func clone() throws -> SpatialReference {
-        // returns a new SRS with reference count 1
-        guard let copy = OSRClone(handle) else {
+        guard let copy = SpatialReference(copying: handle) else {
             throw GDALError.library(function: "OSRClone", message: "out of memory", context: "copying a CRS")
         }
-        let result = SpatialReference(referencing: copy)
-        OSRRelease(copy)  // balance OSRClone: `result` holds the only reference now
-        return result
+        return copy
     }
 }
 

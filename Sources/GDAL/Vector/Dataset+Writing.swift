@@ -25,6 +25,7 @@ extension Dataset {
     /// Creates a layer. See `GDALDatasetCreateLayer`.
     public func createLayer(named name: String, spatialReference: SpatialReference?, geometryType: GeometryType,
                             options: [String: String] = [:]) throws -> Layer {
+        let handle = try openHandle("GDALDatasetCreateLayer", doing: "creating layer \"\(name)\" in \"\(path)\"")
         let creationOptions = CStringList(options: options)
         return try withCPLErrorCapture { capture in
             // returns a layer owned by the dataset, or NULL; the dataset takes its own reference to the SRS
@@ -39,15 +40,18 @@ extension Dataset {
     }
 
     /// Starts a transaction where the format has them (GeoPackage: bulk writes are much faster in one).
-    /// Returns false, harmlessly, for formats without transactions. See `GDALDatasetStartTransaction`.
+    /// Returns false, harmlessly, for formats without transactions, and for a closed dataset.
+    /// See `GDALDatasetStartTransaction`.
     @discardableResult
     public func beginTransaction() -> Bool {
+        guard let handle = try? openHandle("GDALDatasetStartTransaction", doing: path) else { return false }
         // returns OGRERR_NONE when a transaction started; OGRERR_UNSUPPORTED_OPERATION for other formats
-        withCPLErrorCapture { _ in GDALDatasetStartTransaction(handle, 0) } == OGRERR_NONE
+        return withCPLErrorCapture { _ in GDALDatasetStartTransaction(handle, 0) } == OGRERR_NONE
     }
 
     /// Commits the transaction `beginTransaction` started. See `GDALDatasetCommitTransaction`.
     public func commitTransaction() throws {
+        let handle = try openHandle("GDALDatasetCommitTransaction", doing: "writing \"\(path)\"")
         try withCPLErrorCapture { capture in
             // returns OGRERR_NONE on success
             guard GDALDatasetCommitTransaction(handle) == OGRERR_NONE else {
@@ -63,6 +67,7 @@ extension Layer {
     /// See `OGR_L_CreateField`.
     @discardableResult
     public func createField(_ field: FieldDefinition) throws -> String {
+        let handle = try openHandle("OGR_L_CreateField", doing: "creating field \"\(field.name)\" in \(label)")
         // returns a new field definition we own
         guard let definition = OGR_Fld_Create(field.name, field.type.ogrType) else {
             throw GDALError.library(function: "OGR_Fld_Create", message: "out of memory", context: "field \(field.name)")
@@ -80,12 +85,13 @@ extension Layer {
             }
             dataset.record(capture.warnings)
         }
-        refreshSchema()
+        refreshSchema(handle)
         return schema.fields.last?.name ?? field.name
     }
 
     /// A new, empty feature with this layer's fields, to fill and `write`.
     public func makeFeature() throws -> Feature {
+        let handle = try openHandle("OGR_F_Create", doing: "making a feature for \(label)")
         // returns the definition owned by the layer; OGR_F_Create takes a reference to it
         guard let definition = OGR_L_GetLayerDefn(handle), let feature = OGR_F_Create(definition) else {
             throw GDALError.library(function: "OGR_F_Create", message: "out of memory", context: "layer \(name)")
@@ -95,6 +101,7 @@ extension Layer {
 
     /// Appends a feature. See `OGR_L_CreateFeature`.
     public func write(_ feature: Feature, source: FeatureLocation? = nil) throws {
+        let handle = try openHandle("OGR_L_CreateFeature", doing: "writing a feature to \(label)")
         try withCPLErrorCapture { capture in
             // returns OGRERR_NONE on success
             guard OGR_L_CreateFeature(handle, feature.handle) == OGRERR_NONE else {

@@ -4,22 +4,25 @@ import Foundation
 /// An open vector dataset (`GDALDatasetH`): a file, a folder of shapefiles, a GeoPackage…
 ///
 /// Owns its handle and closes it once, in `close()` or in `deinit`. Layers and features hold the dataset
-/// strongly, so it stays open while any of them lives.
+/// strongly, so it stays open while any of them lives. After `close()`, every call that would reach GDAL through
+/// the dataset or one of its layers throws instead; `layerCount` is 0 and `layers` empty (a closed dataset gives
+/// no layers). Features already read stay usable: each owns its copy.
 ///
 /// Not `Sendable`: GDAL says a dataset handle "should only be accessed by one thread at a time"; parallel
 /// readers open the file once per thread.
 public final class Dataset {
-    let handle: GDALDatasetH
+    /// Valid until `close()`: reach it through `openHandle`, which throws after that.
+    private let handle: GDALDatasetH
     /// The path as given.
     public let path: String
     /// The GDAL driver's short name, e.g. "ESRI Shapefile", "GPKG".
     public let driverName: String
     let textDecoding: TextDecoding
-    private var closed = false
+    private(set) var isClosed = false
     /// Warnings GDAL raised while writing through this dataset (field names laundered, values truncated…).
     public private(set) var warnings: [GDALMessage] = []
 
-    init( handle: GDALDatasetH, path: String, textDecoding: TextDecoding) {
+    init(handle: GDALDatasetH, path: String, textDecoding: TextDecoding) {
         self.handle = handle
         self.path = path
         self.textDecoding = textDecoding
@@ -52,14 +55,17 @@ public final class Dataset {
     }
 
     deinit {
-        if !closed { GDALClose(handle) }
+        if !isClosed { GDALClose(handle) }  // flushes and frees; a flush error is lost here, close() reports it
     }
 
     /// Closes the dataset, flushing writes; throws when GDAL reports an error while flushing, so a failed
-    /// write is never silent. Safe to call once; `deinit` does nothing afterwards.
+    /// write is never silent. Safe to call more than once; `deinit` does nothing afterwards.
+    ///
+    /// Layers obtained earlier keep their name and schema, while anything that reads or writes throws.
+    /// See `GDALClose`.
     public func close() throws {
-        guard !closed else { return }
-        closed = true
+        guard !isClosed else { return }
+        isClosed = true
         let failure = withCPLErrorCapture { capture -> String? in
             GDALClose(handle)  // flushes and frees; GDAL 3.6 returns nothing, errors arrive through the handler
             let failed = capture.messages.contains { $0.severity == .failure || $0.severity == .fatal }
@@ -72,12 +78,13 @@ public final class Dataset {
 
     // MARK: - Layers
 
+    /// The number of layers; 0 once the dataset is closed.
     public var layerCount: Int {
         // returns the number of layers
-        Int(GDALDatasetGetLayerCount(handle))
+        isClosed ? 0 : Int(GDALDatasetGetLayerCount(handle))
     }
 
-    /// All layers in order.
+    /// All layers in order; none once the dataset is closed.
     public var layers: [Layer] {
         (0..<layerCount).compactMap { try? layer(at: $0) }
     }
@@ -85,8 +92,9 @@ public final class Dataset {
     public var layerNames: [String] { layers.map(\.name) }
 
     public func layer(at index: Int) throws -> Layer {
+        let handle = try openHandle("GDALDatasetGetLayer", doing: "reading layer \(index) of \"\(path)\"")
         // returns a layer owned by the dataset, or NULL for a bad index
-        guard let layer = GDALDatasetGetLayer(handle, Int32(index)) else {
+        guard let position = Int32(exactly: index), let layer = GDALDatasetGetLayer(handle, position) else {
             throw GDALError.library(function: "GDALDatasetGetLayer", message: "no layer at index \(index)",
                                     context: "\"\(path)\"")
         }
@@ -95,11 +103,21 @@ public final class Dataset {
 
     /// The layer of that name; the error lists the layers that exist.
     public func layer(named name: String) throws -> Layer {
+        let handle = try openHandle("GDALDatasetGetLayerByName", doing: "reading layer \"\(name)\" of \"\(path)\"")
         // returns a layer owned by the dataset, or NULL when there is none of that name
         guard let layer = withCPLErrorCapture({ _ in GDALDatasetGetLayerByName(handle, name) }) else {
             throw GDALError.noSuchLayer(path: path, name: name, available: layerNames)
         }
         return Layer(handle: layer, dataset: self, textDecoding: textDecoding)
+    }
+
+    /// The handle, or an error instead of a call that would reach a closed one.
+    func openHandle(_ function: String, doing context: @autoclosure () -> String) throws -> GDALDatasetH {
+        if isClosed {
+            throw GDALError.library(function: function, message: "the dataset was closed (close() was called)",
+                                    context: context())
+        }
+        return handle
     }
 
     func record(_ messages: [GDALMessage]) {

@@ -1,3 +1,4 @@
+import EncodingDetection
 import Foundation
 import GDAL
 

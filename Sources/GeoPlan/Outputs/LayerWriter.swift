@@ -1,20 +1,24 @@
 import GDAL
 
 /// Writes one layer to a staged output: creates the dataset, layer and fields, takes features one at a time,
-/// and moves the finished file into place on `finish()`. Dropped unfinished, it leaves nothing behind.
+/// and moves the finished file into place on `finish()`. Dropped unfinished, it leaves nothing behind. Once
+/// closed, it holds no GDAL layer or dataset, and `write` throws.
 ///
 /// Not `Sendable`: it owns a GDAL dataset, used by one thread.
 public final class LayerWriter {
     public let target: OutputTarget
     private let staged: StagedOutput
     private var dataset: Dataset?
-    private let layer: Layer?
+    /// Borrowed from `dataset`: released with it when the writer closes.
+    private var layer: Layer?
     /// GeoJSON is written by geoplan's own writer (`GeoJSONWriter`), not GDAL's driver.
     private let geoJSON: GeoJSONLayerOutput?
     /// The output's field position for each input field position.
     private let fieldPositions: [Int]
     private let promoteToMulti: Bool
     private let inTransaction: Bool
+    /// How `close()` ended, once it was called: a second call gives the same answer, never a half-written file.
+    private var closing: Result<Void, any Error>?
     public private(set) var written = 0
     /// CSV text that a spreadsheet would run as a formula is written as it is (`--csv-raw`), not neutralised.
     public var keepsFormulaText = false
@@ -67,6 +71,9 @@ public final class LayerWriter {
 
     /// Appends one feature: its values in input field order, its geometry (nil for none), and where it came from.
     public func write(values: [FieldValue], geometry: OGRGeometry?, source: FeatureLocation) throws {
+        guard closing == nil else {
+            throw GeoPlanError.output(path: target.path, reason: "written to after it was closed (writing \(source))")
+        }
         if let geoJSON {
             try geoJSON.write(values: values, geometry: geometry, source: source)
             written += 1
@@ -105,8 +112,17 @@ public final class LayerWriter {
         try commit()
     }
 
-    /// Commits and closes, leaving the file staged: for runs whose outputs must all appear together.
+    /// Commits and closes, leaving the file staged: for runs whose outputs must all appear together. A second call
+    /// returns or throws as the first did.
     public func close() throws {
+        if let closing { return try closing.get() }
+        layer = nil  // its dataset closes below; a write from now on throws instead of reaching it
+        let result = Result { try closeOutput() }
+        closing = result
+        try result.get()
+    }
+
+    private func closeOutput() throws {
         if let geoJSON {
             try geoJSON.finish()  // every write checked, fsynced: no need to read it back
             return

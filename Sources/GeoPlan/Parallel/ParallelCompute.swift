@@ -1,5 +1,6 @@
 import Foundation
 import GEOS
+import Locking
 
 /// Computes the per-area indicators (area, perimeter, compactness, count, length, share, mix) over chunks of
 /// areas on `jobs` threads, each with its own GEOS context, PROJ objects and copies of the geometries it
@@ -139,54 +140,57 @@ struct ChunkOutcome: Sendable {
 }
 
 /// The chunks still to do, the outcomes so far and the first failure, shared by the workers under a lock.
-private final class WorkState: @unchecked Sendable {
-    private let lock = NSLock()
-    private var nextChunk = 0
-    private var done: [ChunkOutcome?]
-    private var failure: (any Error)?
-    private var areasDone = 0
-    private var chunksDone = 0
+private final class WorkState: Sendable {
+    private struct Tally {
+        var nextChunk = 0
+        var done: [ChunkOutcome?]
+        var failure: (any Error)?
+        var areasDone = 0
+        var chunksDone = 0
+    }
+
+    private let tally: LockedBox<Tally>
     private let areas: Int
     private let started = Date()
 
     init(chunks: Int, areas: Int) {
-        done = Array(repeating: nil, count: chunks)
+        tally = LockedBox(Tally(done: Array(repeating: nil, count: chunks)))
         self.areas = areas
     }
 
     /// The next chunk to compute, or nil when all are taken or one failed.
     func next() -> Int? {
-        lock.withLock {
-            guard failure == nil, nextChunk < done.count else { return nil }
-            defer { nextChunk += 1 }
-            return nextChunk
+        tally.withLock { tally in
+            guard tally.failure == nil, tally.nextChunk < tally.done.count else { return nil }
+            defer { tally.nextChunk += 1 }
+            return tally.nextChunk
         }
     }
 
     func finish(_ chunk: Int, _ outcome: ChunkOutcome, areas count: Int) {
-        lock.withLock {
-            done[chunk] = outcome
-            areasDone += count
-            chunksDone += 1
+        tally.withLock { tally in
+            tally.done[chunk] = outcome
+            tally.areasDone += count
+            tally.chunksDone += 1
         }
     }
 
     func fail(_ error: any Error) {
-        lock.withLock { if failure == nil { failure = error } }
+        tally.withLock { tally in if tally.failure == nil { tally.failure = error } }
     }
 
     var progress: ParallelCompute.Progress {
-        lock.withLock {
-            ParallelCompute.Progress(areasDone: areasDone, areas: areas, chunksDone: chunksDone, chunks: done.count,
-                                     seconds: Date().timeIntervalSince(started))
+        tally.withLock { tally in
+            ParallelCompute.Progress(areasDone: tally.areasDone, areas: areas, chunksDone: tally.chunksDone,
+                                     chunks: tally.done.count, seconds: Date().timeIntervalSince(started))
         }
     }
 
     /// Every chunk's outcome, in chunk order, or the first failure.
     func outcomes() throws -> [ChunkOutcome] {
-        try lock.withLock {
-            if let failure { throw failure }
-            return done.compactMap { $0 }
+        try tally.withLock { tally in
+            if let failure = tally.failure { throw failure }
+            return tally.done.compactMap { $0 }
         }
     }
 }

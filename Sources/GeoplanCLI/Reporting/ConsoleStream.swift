@@ -1,4 +1,5 @@
 import Foundation
+import Locking
 
 /// One of the process's console streams (stdout or stderr), written with write(2) and every result checked.
 ///
@@ -7,14 +8,14 @@ import Foundation
 /// write is remembered, later writes to the stream are dropped, and the process exits with
 /// `ExitStatus.consoleUnwritable` once the command has finished (see `Console.exitStatus(after:)`).
 ///
-/// `@unchecked Sendable`: the state is behind a lock, which also keeps lines from two threads whole.
-final class ConsoleStream: @unchecked Sendable {
+/// The failure is behind a lock, held for each whole write, which also keeps lines from two threads whole.
+final class ConsoleStream: Sendable {
     static let standardOutput = ConsoleStream(descriptor: STDOUT_FILENO)
     static let standardError = ConsoleStream(descriptor: STDERR_FILENO)
 
     private let descriptor: Int32
-    private let lock = NSLock()
-    private var failure: Int32?
+    /// The errno of the first failed write; the lock is held across each write.
+    private let failure = LockedBox<Int32?>(nil)
 
     private init(descriptor: Int32) {
         self.descriptor = descriptor
@@ -22,7 +23,7 @@ final class ConsoleStream: @unchecked Sendable {
 
     /// The errno of the first failed write, or nil while every write has succeeded.
     var failedWith: Int32? {
-        lock.withLock { failure }
+        failure.current
     }
 
     func write(_ text: String) {
@@ -31,7 +32,7 @@ final class ConsoleStream: @unchecked Sendable {
 
     /// Writes all of `data`, resuming after short writes and interrupted calls; stops at the first error.
     func write(_ data: Data) {
-        lock.withLock {
+        failure.withLock { failure in
             guard failure == nil else { return }
             data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) in
                 guard var next = buffer.baseAddress else { return }

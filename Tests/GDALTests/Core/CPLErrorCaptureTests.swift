@@ -1,5 +1,6 @@
 import Foundation
 import GeoplanTestSupport
+import Locking
 import Testing
 
 @testable import GDAL
@@ -17,7 +18,7 @@ import Testing
 
     @Test func capturesOnEachThreadSeparately() throws {
         // Each thread has its own handler stack: errors raised on one never appear in another's capture.
-        let results = ConcurrentResults()
+        let results = LockedBox([Int: String]())
         DispatchQueue.concurrentPerform(iterations: 8) { index in
             let message = withCPLErrorCapture { capture -> String in
                 if index.isMultiple(of: 2) {
@@ -25,24 +26,10 @@ import Testing
                 }
                 return capture.lastFailure
             }
-            results.set(index, message)
+            results.withLock { $0[index] = message }
         }
         for index in 0..<8 where !index.isMultiple(of: 2) {
-            #expect(results.get(index) == "")
+            #expect(results.current[index] == "")
         }
-    }
-}
-
-/// A lock-protected dictionary for collecting results from threads in a test.
-final class ConcurrentResults: @unchecked Sendable {
-    private let lock = NSLock()
-    private var values: [Int: String] = [:]
-
-    func set(_ index: Int, _ value: String) {
-        lock.withLock { values[index] = value }
-    }
-
-    func get(_ index: Int) -> String? {
-        lock.withLock { values[index] }
     }
 }

@@ -1,10 +1,11 @@
 import Foundation
+import Locking
 
 @testable import GeoPlan
 
 /// The real file system, except that one call (or every call from one on) fails, as a full disk, a failing
 /// device or a crash would: for fault injection at every step of a commit.
-final class FaultyFileSystem: FileSystem, @unchecked Sendable {
+final class FaultyFileSystem: FileSystem, Sendable {
     enum Mode {
         /// Only call number `n` fails (a transient error: what follows, the roll-back included, works).
         case once
@@ -16,8 +17,7 @@ final class FaultyFileSystem: FileSystem, @unchecked Sendable {
     private let failing: Int
     private let mode: Mode
     private let error: Int32
-    private let lock = NSLock()
-    private var calls = 0
+    private let calls = LockedBox(0)
 
     /// - Parameter failing: the number (from 1) of the call that fails.
     init(failing: Int, mode: Mode = .once, error: Int32 = EIO) {
@@ -27,16 +27,17 @@ final class FaultyFileSystem: FileSystem, @unchecked Sendable {
     }
 
     /// How many calls were made.
-    var callCount: Int { lock.withLock { calls } }
+    var callCount: Int { calls.current }
 
     /// Whether the failure was reached.
     var failed: Bool { callCount >= failing }
 
     private func fails() -> Bool {
-        lock.withLock {
-            calls += 1
-            return mode == .once ? calls == failing : calls >= failing
+        let call = calls.withLock { count in
+            count += 1
+            return count
         }
+        return mode == .once ? call == failing : call >= failing
     }
 
     func open(_ path: String, flags: Int32, mode: mode_t) -> Int32 {

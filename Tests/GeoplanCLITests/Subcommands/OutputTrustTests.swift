@@ -1,5 +1,6 @@
 import Foundation
 import GeoplanTestSupport
+import Locking
 import Testing
 
 /// The outputs a planner can trust, proved through the binary as a user runs it: full disks, inputs beside the
@@ -294,34 +295,17 @@ import Testing
     }
 
     static func concurrently(_ commands: [[String]]) throws -> [CommandRunner.Result] {
-        let results = Results(count: commands.count)
+        let results = LockedBox([CommandRunner.Result?](repeating: nil, count: commands.count))
         let group = DispatchGroup()
         for (index, arguments) in commands.enumerated() {
             group.enter()
             Thread.detachNewThread {
-                results.set(index, try? CommandRunner.run(arguments))
+                let result = try? CommandRunner.run(arguments)
+                results.withLock { $0[index] = result }
                 group.leave()
             }
         }
         group.wait()
-        return try results.all()
-    }
-}
-
-/// The results of commands run on several threads.
-private final class Results: @unchecked Sendable {
-    private let lock = NSLock()
-    private var values: [CommandRunner.Result?]
-
-    init(count: Int) {
-        values = Array(repeating: nil, count: count)
-    }
-
-    func set(_ index: Int, _ value: CommandRunner.Result?) {
-        lock.withLock { values[index] = value }
-    }
-
-    func all() throws -> [CommandRunner.Result] {
-        try lock.withLock { try values.map { try #require($0) } }
+        return try results.current.map { try #require($0) }
     }
 }

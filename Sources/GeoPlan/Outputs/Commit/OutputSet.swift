@@ -1,4 +1,5 @@
 import Foundation
+import Locking
 
 /// The outputs of one command, committed together or not at all.
 ///
@@ -328,25 +329,24 @@ public final class OutputSet: @unchecked Sendable {
 
 /// The output sets of this process that may still hold staging, for the signal handler. Weak: a set that is gone
 /// has cleaned up already. (Process-wide by nature: a signal is.)
-final class ActiveOutputSets: @unchecked Sendable {
+final class ActiveOutputSets: Sendable {
     static let shared = ActiveOutputSets()
 
     private struct Weak {
         weak var set: OutputSet?
     }
 
-    private let lock = NSLock()
-    private var sets: [ObjectIdentifier: Weak] = [:]
+    private let sets = LockedBox([ObjectIdentifier: Weak]())
 
     func insert(_ set: OutputSet) {
-        lock.withLock { sets[ObjectIdentifier(set)] = Weak(set: set) }
+        sets.withLock { $0[ObjectIdentifier(set)] = Weak(set: set) }
     }
 
     func remove(_ set: OutputSet) {
-        lock.withLock { _ = sets.removeValue(forKey: ObjectIdentifier(set)) }
+        sets.withLock { _ = $0.removeValue(forKey: ObjectIdentifier(set)) }
     }
 
     func all() -> [OutputSet] {
-        lock.withLock { sets.values.compactMap(\.set) }
+        sets.withLock { $0.values.compactMap(\.set) }
     }
 }

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-@testable import GDAL
+@testable import EncodingDetection
 
 @Suite struct TextPreviewTests {
     @Test func previewsInEachEncoding() {

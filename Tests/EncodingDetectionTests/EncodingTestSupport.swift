@@ -1,9 +1,9 @@
 import Foundation
 
-@testable import GDAL
+@testable import EncodingDetection
 
-// Helpers for the encoding tests only. Names are prefixed so they never shadow GeoplanTestSupport's in the
-// main package's GDALTests target; nothing here imports a C module, so the folder also builds on its own.
+// Helpers for the encoding tests only. Like the detector, nothing here imports a C module or GeoplanTestSupport:
+// the target builds and runs without GDAL.
 
 // MARK: - A DBF writer
 
@@ -115,11 +115,10 @@ struct SeededBytes {
 // MARK: - References: the shipped data, glibc's iconv, GDAL's ogrinfo
 
 enum EncodingReference {
-    /// The repository root: four levels above this file, symbolic links resolved (the private build reaches the
+    /// The repository root: three levels above this file, symbolic links resolved (the private build reaches the
     /// tests through a link).
     static let root = URL(fileURLWithPath: #filePath).resolvingSymlinksInPath()
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent()
 
     static let provinces = ["phuket", "nonthaburi", "samut-songkhram", "nakhon-pathom"]
 

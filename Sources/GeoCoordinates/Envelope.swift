@@ -1,34 +1,14 @@
-/// A planar coordinate: x is longitude (or easting), y latitude (or northing).
-public struct XY: Hashable, Sendable, CustomStringConvertible {
-    /// Longitude or easting.
-    public var x: Double
-    /// Latitude or northing.
-    public var y: Double
-
-    /// A coordinate from x then y (lon/lat order).
-    public init(_ x: Double, _ y: Double) {
-        self.x = x
-        self.y = y
-    }
-
-    /// A coordinate from labelled x and y.
-    public init(x: Double, y: Double) {
-        self.init(x, y)
-    }
-
-    /// `x y`, as in WKT.
-    public var description: String { "\(x) \(y)" }
-}
-
-/// An axis-aligned bounding box.
+/// An axis-aligned bounding box in a layer's or a geometry's coordinates.
+///
+/// One type for GDAL's layer extents, GEOS's bounds and index queries, and the engine's windows.
 public struct Envelope: Hashable, Sendable, CustomStringConvertible {
-    /// West edge.
+    /// West edge (least x).
     public var minX: Double
-    /// South edge.
+    /// South edge (least y).
     public var minY: Double
-    /// East edge.
+    /// East edge (greatest x).
     public var maxX: Double
-    /// North edge.
+    /// North edge (greatest y).
     public var maxY: Double
 
     /// A box from its edges; `min` ≤ `max` is assumed, not checked.
@@ -50,6 +30,6 @@ public struct Envelope: Hashable, Sendable, CustomStringConvertible {
                  maxX: Swift.max(maxX, other.maxX), maxY: Swift.max(maxY, other.maxY))
     }
 
-    /// `(minX minY, maxX maxY)`.
+    /// `(minX minY, maxX maxY)`: the corners as WKT writes coordinates.
     public var description: String { "(\(minX) \(minY), \(maxX) \(maxY))" }
 }

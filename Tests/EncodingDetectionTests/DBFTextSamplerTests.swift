@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-@testable import GDAL
+@testable import EncodingDetection
 
 @Suite struct DBFTextSamplerTests {
     /// Writes a table and returns a sampler over it with the given budget.

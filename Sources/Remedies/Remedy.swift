@@ -1,3 +1,5 @@
+import Foundation
+
 /// A setting the user can change to get past a problem, named without any front-end's words.
 ///
 /// The command line spells the encoding setting `--encoding CP874`, a spec `encoding: CP874`, a library caller a

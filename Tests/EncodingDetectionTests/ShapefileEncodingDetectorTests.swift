@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-@testable import GDAL
+@testable import EncodingDetection
 
 /// Every fixture is a DBF written byte by byte at test time (`DBFFixture`), in a scratch folder.
 @Suite struct ShapefileEncodingDetectorTests {

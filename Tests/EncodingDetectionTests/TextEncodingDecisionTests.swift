@@ -1,6 +1,7 @@
+import Remedies
 import Testing
 
-@testable import GDAL
+@testable import EncodingDetection
 
 @Suite struct TextEncodingDecisionTests {
     @Test func examplesShowWhereTheBytesAndTheirReading() {

@@ -1,8 +1,8 @@
 import Testing
 
-@testable import GEOS
+import GeoCoordinates
 
-@Suite struct XYTests {
+@Suite struct EnvelopeTests {
     @Test func envelopesIntersectWhenTheyShareAnEdgeOrCorner() {
         let box = Envelope(minX: 0, minY: 0, maxX: 1, maxY: 1)
         #expect(box.intersects(Envelope(minX: 1, minY: 1, maxX: 2, maxY: 2)))  // corner
@@ -17,8 +17,7 @@ import Testing
         #expect(union == Envelope(minX: -1, minY: 0, maxX: 1, maxY: 3))
     }
 
-    @Test func descriptionsReadLikeWKTCoordinates() {
-        #expect(XY(1.5, -2).description == "1.5 -2.0")
-        #expect(XY(x: 1, y: 2) == XY(1, 2))
+    @Test func descriptionNamesTheCornersAsWKTDoes() {
+        #expect(Envelope(minX: 98.25, minY: 7.5, maxX: 98.5, maxY: 8).description == "(98.25 7.5, 98.5 8.0)")
     }
 }

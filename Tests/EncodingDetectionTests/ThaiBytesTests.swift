@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-@testable import GDAL
+@testable import EncodingDetection
 
 @Suite struct ThaiBytesTests {
     /// The CP874 table against glibc's iconv, byte by byte (`iconv -c -f CP874 -t UTF-8`).

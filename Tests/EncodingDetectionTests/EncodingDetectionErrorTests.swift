@@ -1,6 +1,6 @@
 import Testing
 
-@testable import GDAL
+@testable import EncodingDetection
 
 @Suite struct EncodingDetectionErrorTests {
     @Test func messagesNameTheFileAndSayWhatToDo() {

@@ -1,3 +1,5 @@
+import Remedies
+
 /// Which encoding a table's text is in, why, and what to tell the user.
 public struct TextEncodingDecision: Hashable, Sendable {
     public enum Source: Hashable, Sendable {

@@ -1,4 +1,5 @@
 import Foundation
+import Remedies
 
 /// Decides the text encoding of a Shapefile's DBF from its bytes, its `.cpg` and its language-driver byte.
 ///

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-@testable import GDAL
+@testable import EncodingDetection
 
 @Suite struct ByteEvidenceTests {
     func evidence(_ values: [[UInt8]]) -> ByteEvidence {

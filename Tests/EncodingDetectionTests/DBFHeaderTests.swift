@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-@testable import GDAL
+@testable import EncodingDetection
 
 @Suite struct DBFHeaderTests {
     @Test func readsWhatTheWriterWrote() throws {
