@@ -25,9 +25,7 @@ run: build
 
 test: setup
 	bash scripts/check-portable-names.sh
-	# TODO(issue 15): switch the folder check on (uncomment) once Spec, Indicators, Run and Parallel point down the
-	# layers; until then `make check-folders` fails and lists the edges that remain.
-	# $(MAKE) check-folders
+	$(MAKE) check-folders
 	$(SWIFT) test
 
 # Issue 15: the folders of Sources/GeoPlan import one way. Builds the checker (Tools/FolderGraph, a package of its

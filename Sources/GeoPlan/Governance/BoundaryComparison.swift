@@ -52,8 +52,8 @@ public struct BoundaryComparison: Codable, Hashable, Sendable {
             let newArea = try after.map { try squareMetres($0.geometry) }
             var gained = newArea ?? 0, lost = oldArea ?? 0
             if let before, let after {
-                gained = try squareMetres(try ClassCoverage.repairing(after.geometry, before.geometry) { try $0.difference($1) })
-                lost = try squareMetres(try ClassCoverage.repairing(before.geometry, after.geometry) { try $0.difference($1) })
+                gained = try squareMetres(try Overlay.repairing(after.geometry, before.geometry) { try $0.difference($1) })
+                lost = try squareMetres(try Overlay.repairing(before.geometry, after.geometry) { try $0.difference($1) })
             }
             let status: Status = before == nil ? .created : after == nil ? .removed
                 : max(gained, lost) > toleranceSquareMetres ? .changed : .unchanged

@@ -95,7 +95,7 @@ struct ClassCoverage {
     private func measure(_ cluster: [Near], in area: Area, into areas: inout [Double]) throws {
         let allInside = cluster.allSatisfy(\.inside)
         let clip = { (geometry: Geometry) throws -> Geometry in
-            allInside ? geometry : try Self.repairing(geometry, area.geometry) { try $0.intersection($1) }
+            allInside ? geometry : try Overlay.repairing(geometry, area.geometry) { try $0.intersection($1) }
         }
         if cluster.count == 1, let only = cluster.first {
             areas[only.classPosition] += try squareMetres(clip(features.geometries[only.feature]))
@@ -107,9 +107,9 @@ struct ClassCoverage {
             let polygons = members.map { features.geometries[$0.feature] }
             let merged = polygons.count == 1 ? polygons[0]
                 : try Geometry.collection(polygons, context: area.geometry.context).unaryUnion()
-            let own = try taken.map { try Self.repairing(merged, $0) { try $0.difference($1) } } ?? merged
+            let own = try taken.map { try Overlay.repairing(merged, $0) { try $0.difference($1) } } ?? merged
             if number < byClass.count - 1 {
-                taken = try taken.map { try Self.repairing($0, merged) { try $0.union($1) } } ?? merged
+                taken = try taken.map { try Overlay.repairing($0, merged) { try $0.union($1) } } ?? merged
             }
             areas[classPosition] += try squareMetres(clip(own))
         }
@@ -118,19 +118,5 @@ struct ClassCoverage {
     private func squareMetres(_ geometry: Geometry) throws -> Double {
         guard !geometry.isEmpty else { return 0 }
         return try method.measure(geometry.polygonalPart()).areaSquareMetres ?? 0
-    }
-
-    /// Runs an overlay; when GEOS finds an operand invalid (an intersection of valid polygons can come out
-    /// self-touching by a rounding), runs it again on the operands repaired with MakeValid.
-    static func repairing(_ first: Geometry, _ second: Geometry,
-                          _ overlay: (Geometry, Geometry) throws -> Geometry) throws -> Geometry {
-        do {
-            return try overlay(first, second)
-        } catch {
-            let fix = { (geometry: Geometry) throws -> Geometry in
-                try geometry.makeValid(method: .structure(keepCollapsed: false)).polygonalPart()
-            }
-            return try overlay(try fix(first), try fix(second))
-        }
     }
 }

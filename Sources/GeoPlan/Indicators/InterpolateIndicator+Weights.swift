@@ -49,7 +49,7 @@ extension InterpolateIndicator {
         guard let name = request.weights else { return }
         switch try weightsKind(request, run: run) {
         case .raster:
-            if let field = request.weightField, let input = run.spec.input(named: name) {
+            if let field = request.weightField, let input = run.input(named: name) {
                 throw GeoPlanError.input(path: input.path, reason: "weight_field \"\(field)\" sums a field of "
                                          + "points, but \"\(name)\" is a raster (its pixels are summed); drop it")
             }
@@ -72,8 +72,8 @@ extension InterpolateIndicator {
 
     /// Raster or points; anything else is refused, naming the input.
     private static func weightsKind(_ request: InterpolationRequest, run: RunContext) throws -> InputKind {
-        guard let name = request.weights, let input = run.spec.input(named: name) else {
-            throw GeoPlanError.input(path: run.spec.path ?? "spec",
+        guard let name = request.weights, let input = run.input(named: name) else {
+            throw GeoPlanError.input(path: run.specPath ?? "spec",
                                      reason: "no input named \"\(request.weights ?? "")\" for weights")
         }
         guard input.kind == .raster || input.kind == .points else {

@@ -31,22 +31,7 @@ struct PointPlacement {
 
     /// The point's area and whether the point is on its border; nil when it is in no area.
     private static func place(_ point: Geometry, in boundaries: BoundarySet) throws -> (Int, Bool)? {
-        try zone(of: point, among: try boundaries.index.query(point), shape: { boundaries.areas[$0].prepared },
+        try BorderRule.zone(of: point, among: try boundaries.index.query(point), shape: { boundaries.areas[$0].prepared },
                  before: { boundaries.areas[$0].id < boundaries.areas[$1].id })
-    }
-
-    /// The rule for any zones: among `candidates` (those whose box holds the point), the one whose interior holds
-    /// it, else the first by `before` of those whose closure holds it; with whether the point is on its border.
-    /// `eligible` leaves zones out of the border step (interpolation's weights: only targets sharing ground with
-    /// the point's source).
-    static func zone(of point: Geometry, among candidates: [Int], shape: (Int) throws -> PreparedGeometry,
-                     before: (Int, Int) -> Bool, eligible: (Int) throws -> Bool = { _ in true }) throws
-        -> (Int, Bool)?
-    {
-        for index in candidates where try shape(index).contains(point) {
-            return (index, false)
-        }
-        let covering = try candidates.filter { try shape($0).covers(point) && (try eligible($0)) }
-        return covering.min(by: before).map { ($0, true) }
     }
 }

@@ -49,12 +49,12 @@ struct PointWeights {
             guard !geometry.isEmpty, !parts.isEmpty else { continue }
             let weight = (values?[feature] ?? Double(parts.count)) / Double(parts.count)
             for point in parts {
-                guard let (source, _) = try PointPlacement.zone(
+                guard let (source, _) = try BorderRule.zone(
                     of: point, among: try sourceZones.candidates(point), shape: sourceZones.prepared,
                     before: { sources.order[$0] < sources.order[$1] }),
                     let sourcePosition = sources.weighed[source] else { continue }
                 self.sources[sourcePosition] += weight
-                let target = try PointPlacement.zone(
+                let target = try BorderRule.zone(
                     of: point, among: try targetZones.candidates(point), shape: targetZones.prepared,
                     before: { targets.order[$0] < targets.order[$1] },
                     eligible: { target in

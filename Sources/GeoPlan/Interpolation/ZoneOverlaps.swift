@@ -71,7 +71,7 @@ struct ZoneOverlaps {
             guard !source.isEmpty else { continue }
             let prepared = try source.prepared()
             for target in try tree.query(source).sorted() where try prepared.intersects(targets[target]) {
-                let piece = try ClassCoverage.repairing(source, targets[target]) { try $0.intersection($1) }
+                let piece = try Overlay.repairing(source, targets[target]) { try $0.intersection($1) }
                 let area = try Self.squareMetres(piece, method)
                 guard area > 0 else { continue }
                 let pair = Pair(source: position, target: target)

@@ -39,7 +39,8 @@ enum ParallelCompute {
         var error: any Error
     }
 
-    static func run(_ indicators: [IndicatorSpec], spec: Spec, boundarySpec: BoundarySpec, shapes: AreaShapes,
+    static func run(_ indicators: [IndicatorSpec], inputs: [InputSpec], specPath: String?, boundarySpec: BoundarySpec,
+                    shapes: AreaShapes,
                     selected: [Int], stores: [String: FeatureStore], folder: String?, jobs: Int,
                     chunkSize: Int, progress: (Progress) -> Void) throws -> Outcome {
         let chunks = ChunkPlan.chunks(boxes: shapes.boxes, selected: selected, jobs: jobs, maxChunkSize: chunkSize)
@@ -50,7 +51,8 @@ enum ParallelCompute {
             let thread = Thread {
                 while let number = state.next() {
                     do {
-                        let outcome = try compute(chunks[number], indicators: indicators, spec: spec,
+                        let outcome = try compute(chunks[number], indicators: indicators, inputs: inputs,
+                                                  specPath: specPath,
                                                   boundarySpec: boundarySpec, shapes: shapes, stores: stores,
                                                   folder: folder)
                         state.finish(number, outcome, areas: chunks[number].coreCount)
@@ -77,15 +79,16 @@ enum ParallelCompute {
     }
 
     /// One chunk, on the calling (worker) thread.
-    private static func compute(_ chunk: Chunk, indicators: [IndicatorSpec], spec: Spec, boundarySpec: BoundarySpec,
+    private static func compute(_ chunk: Chunk, indicators: [IndicatorSpec], inputs: [InputSpec], specPath: String?,
+                                boundarySpec: BoundarySpec,
                                 shapes: AreaShapes, stores: [String: FeatureStore], folder: String?) throws
         -> ChunkOutcome
     {
         let context = try GEOSContext()
         let boundaries = try BoundarySet.part(of: boundarySpec, areas: shapes.areas(chunk.areas, context: context),
                                               context: context)
-        let run = RunContext(spec: spec, boundaries: boundaries, context: context, folder: folder, core: chunk.core,
-                             window: chunk.window, stores: stores)
+        let run = RunContext(inputs: inputs, specPath: specPath, boundaries: boundaries, context: context,
+                             folder: folder, core: chunk.core, window: chunk.window, stores: stores)
         let coreRows = chunk.core.indices.filter { chunk.core[$0] }
         var results: [IndicatorResult] = []
         var seconds: [Double] = []

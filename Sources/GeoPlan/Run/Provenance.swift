@@ -79,8 +79,8 @@ enum Provenance {
         var bytes: Int?
     }
 
-    static func record(spec: Spec, boundaries: BoundarySet, run: RunContext, report: BoundaryRunReport,
-                       columns: [IndicatorColumn], warnings: [String], started: Date,
+    static func record(spec: Spec, boundaries: BoundarySet, run: RunContext, plans: ColumnPlans,
+                       report: BoundaryRunReport, columns: [IndicatorColumn], warnings: [String], started: Date,
                        outputs: [(final: String, staged: String)] = []) throws -> Data {
         let indicators = Dictionary(spec.indicators.map { ($0.id, $0) }) { first, _ in first }
         let documented = columns.map { column in
@@ -95,7 +95,7 @@ enum Provenance {
             geos: GEOSContext.libraryVersion, spec: spec.path,
             specText: spec.path.flatMap { try? String(contentsOfFile: $0, encoding: .utf8) }, inputs: inputs,
             options: OptionsRecord(spec.output), columns: documented, boundarySet: report, warnings: warnings, startedAt: ISO8601DateFormatter().string(from: started),
-            partition: run.partition, shapefileFields: shapefileFields(run),
+            partition: run.partition, shapefileFields: shapefileFields(plans),
             outputs: outputs.isEmpty ? nil : outputs.map { file in
                 let (fnv, bytes) = FileChecksum.of(file.staged, alone: true)
                 return OutputRecord(file: (file.final as NSString).lastPathComponent, bytes: bytes, fnv1a64: fnv)
@@ -104,9 +104,8 @@ enum Provenance {
     }
 
     /// The short names of the run's shapefile outputs (the boundary set's and its levels'), nil when none.
-    private static func shapefileFields(_ run: RunContext) -> [String: [String: String]]? {
-        let plans = (run.columnPlan.map { [$0] } ?? []) + run.levelColumnPlans
-        let fields = ColumnPlans.shapefileFields(of: plans)
+    private static func shapefileFields(_ plans: ColumnPlans) -> [String: [String: String]]? {
+        let fields = ColumnPlans.shapefileFields(of: [plans.areas] + plans.levels)
         return fields.isEmpty ? nil : fields
     }
 

@@ -86,9 +86,3 @@ public struct RunEvent: Hashable, Sendable, CustomStringConvertible {
         return fields
     }
 }
-
-/// A value of an event's fields: text or a whole number.
-public enum RunEventValue: Hashable, Sendable {
-    case text(String)
-    case integer(Int)
-}

@@ -22,9 +22,8 @@ extension Runner {
     /// (see `ColumnPlan`). The classes of `by` fields are read here, from the whole of each input — the
     /// columns must be known before computing, and be the same in every partition. (`--check` reads those
     /// inputs anyway, to check their fields; on a national input that is most of its time.)
-    static func columnPlans(_ boundary: BoundarySpec, run: RunContext, levels: [LevelGroups],
+    static func columnPlans(_ boundary: BoundarySpec, spec: Spec, run: RunContext, levels: [LevelGroups],
                             events: (RunEvent) -> Void) throws -> ColumnPlans {
-        let spec = run.spec
         var classes: [String: ClassColumns] = [:]
         for indicator in spec.indicators {
             guard let source = indicator.classSource else { continue }

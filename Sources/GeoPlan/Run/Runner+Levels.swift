@@ -7,6 +7,8 @@ import GEOS
 struct LevelRollUp {
     let level: AdministrativeLevel
     let run: RunContext
+    /// Its columns' names, for the shapefile's short field names.
+    let plan: ColumnPlan?
     let warnings: [String]
 }
 
@@ -20,14 +22,14 @@ extension Runner {
 
     /// The groups of every level of `boundary` (checked with `--check` too: a tambon filed under the wrong
     /// district is found before anything is computed).
-    static func levelGroups(_ boundary: BoundarySpec, run: RunContext, municipalityNames: [String]) throws
+    static func levelGroups(_ boundary: BoundarySpec, spec: Spec, run: RunContext, municipalityNames: [String]) throws
         -> [LevelGroups] {
         guard !boundary.levels.isEmpty else { return [] }
         let attributes = try TambonAttributes.read(
             boundary, folder: run.folder, wanted: LevelGroups.wantedFields(boundary.levels, boundaries: boundary))
         let memberships = AreaMembership.of(run.boundaries)
         return try boundary.levels.map { level in
-            try locating(level.location, in: run.spec) {
+            try locating(level.location, in: spec) {
                 try LevelGroups.build(level, memberships: memberships, positions: run.selected,
                                       attributes: attributes, boundaries: boundary,
                                       municipalityNames: municipalityNames)
@@ -38,7 +40,8 @@ extension Runner {
     /// Rolls `run`'s values up to each level: extensive values summed, intensive ones averaged by area or by
     /// their weight, ratios and expressions evaluated again on the rolled-up values, and shape-dependent ones
     /// computed again on the group's dissolved boundary (see `RollUpRule`).
-    static func rollUp(_ groupsOfLevels: [LevelGroups], run: RunContext, order: [IndicatorSpec],
+    static func rollUp(_ groupsOfLevels: [LevelGroups], plans: [ColumnPlan], spec: Spec, run: RunContext,
+                       order: [IndicatorSpec],
                        columns: [IndicatorColumn], jobs: Int, chunkSize: Int,
                        events: (RunEvent) -> Void) throws -> [LevelRollUp] {
         try groupsOfLevels.map { groups in
@@ -48,7 +51,7 @@ extension Runner {
             let recomputed = order.filter { $0.rollUpRule == .recompute }
             if !recomputed.isEmpty {
                 events(RunEvent(levelName, .recomputing(ids: recomputed.map(\.id))))
-                warnings += try recompute(recomputed, on: levelRun, jobs: jobs, chunkSize: chunkSize)
+                warnings += try recompute(recomputed, spec: spec, on: levelRun, jobs: jobs, chunkSize: chunkSize)
                     .map { "\(levelName): \($0)" }
             }
             let incomplete = try aggregate(order, columns: columns, from: run, into: levelRun, groups: groups)
@@ -57,7 +60,8 @@ extension Runner {
                 warnings.append("\(levelName): totals left null for the groups with a member without a value (a total "
                                 + "missing a part would be wrong): " + incomplete.joined(separator: ", "))
             }
-            return LevelRollUp(level: groups.level, run: levelRun, warnings: warnings)
+            return LevelRollUp(level: groups.level, run: levelRun, plan: plans.first { $0.table == levelName },
+                               warnings: warnings)
         }
     }
 
@@ -80,23 +84,21 @@ extension Runner {
         spec.levels = []
         spec.municipalities = nil
         let set = try BoundarySet.derived(spec, areas: areas, from: run.boundaries, context: run.context)
-        let levelRun = RunContext(spec: run.spec, boundaries: set, context: run.context, folder: run.folder,
-                                  stores: run.stores)
-        levelRun.columnPlan = run.levelColumnPlans.first { $0.table == name }
+        let levelRun = run.sharing(boundaries: set)
         let warnings = fullUnions == 0 ? [] : ["\(name): \(fullUnions) groups' members do not share their borders "
                                                + "exactly; their boundaries were dissolved by a full union"]
         return (levelRun, warnings)
     }
 
     /// Computes shape-dependent indicators again on the level's boundaries; returns their warnings.
-    private static func recompute(_ indicators: [IndicatorSpec], on levelRun: RunContext, jobs: Int,
+    private static func recompute(_ indicators: [IndicatorSpec], spec: Spec, on levelRun: RunContext, jobs: Int,
                                   chunkSize: Int) throws -> [String] {
-        let perArea = try computePerArea(indicators.filter(\.definition.isPerArea), spec: levelRun.spec, run: levelRun,
+        let perArea = try computePerArea(indicators.filter(\.definition.isPerArea), spec: spec, run: levelRun,
                                          jobs: jobs, chunkSize: chunkSize, events: { _ in })
         var warnings: [String] = []
         for indicator in indicators {
             let result = try perArea.results[indicator.id]
-                ?? locating(indicator.location, in: levelRun.spec) { try indicator.definition.compute(indicator, levelRun) }
+                ?? locating(indicator.location, in: spec) { try indicator.definition.compute(indicator, levelRun) }
             for (position, column) in result.columns.enumerated() {
                 levelRun.values[column.name] = result.rows.map { $0[position] }
             }
@@ -115,7 +117,7 @@ extension Runner {
         let columnsByIndicator = Dictionary(grouping: columns, by: \.indicator)  // not a filter per indicator
         for indicator in order {
             guard let rule = indicator.rollUpRule else {
-                throw GeoPlanError.input(path: run.spec.path ?? "spec", reason: "indicator \"\(indicator.id)\" "
+                throw GeoPlanError.input(path: run.specPath ?? "spec", reason: "indicator \"\(indicator.id)\" "
                     + "(\(indicator.kind.typeName)) needs kind: extensive or intensive to roll up to levels")
             }
             let own = columnsByIndicator[indicator.id] ?? []
@@ -146,7 +148,7 @@ extension Runner {
                 let weights: [Double?] = try weight.map { id in
                     guard let column = columns.first(where: { $0.name == id })
                             ?? columns.first(where: { $0.indicator == id }) else {
-                        throw GeoPlanError.input(path: run.spec.path ?? "spec",
+                        throw GeoPlanError.input(path: run.specPath ?? "spec",
                                                  reason: "weight: no indicator \"\(id)\" to weight \(indicator.id)")
                     }
                     return (run.values[column.name] ?? []).map(\.number)

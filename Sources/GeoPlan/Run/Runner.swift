@@ -56,7 +56,7 @@ public enum Runner {
         let outcome: ParallelCompute.Outcome
         do {
             outcome = try ParallelCompute.run(
-                indicators, spec: spec, boundarySpec: run.boundaries.spec, shapes: shapes,
+                indicators, inputs: run.inputs, specPath: run.specPath, boundarySpec: run.boundaries.spec, shapes: shapes,
                 selected: run.selected, stores: run.stores, folder: run.folder, jobs: jobs,
                 chunkSize: chunkSize
             ) { state in

@@ -127,10 +127,11 @@ final class SpecRun {
     /// anything is computed. `--check` also opens every input each indicator reads.
     private func plan(_ loaded: LoadedSet) throws -> PlannedSet {
         let boundaries = loaded.boundaries
-        let run = RunContext(spec: spec, boundaries: boundaries, context: context, folder: folder,
+        let run = RunContext(inputs: spec.inputs, specPath: spec.path, boundaries: boundaries, context: context, folder: folder,
                              window: try loaded.share.flatMap { try Runner.window(of: $0.positions, in: boundaries) },
                              partition: loaded.share)
-        let levels = try Runner.levelGroups(loaded.spec, run: run, municipalityNames: loaded.municipalityNames)
+        let levels = try Runner.levelGroups(loaded.spec, spec: spec, run: run,
+                                            municipalityNames: loaded.municipalityNames)
         if options.check {
             for indicator in spec.indicators {
                 try Runner.locating(indicator.location, in: spec) {
@@ -138,8 +139,7 @@ final class SpecRun {
                 }
             }
         }
-        let plans = try Runner.columnPlans(loaded.spec, run: run, levels: levels, events: events)
-        (run.columnPlan, run.levelColumnPlans) = (plans.areas, plans.levels)
+        let plans = try Runner.columnPlans(loaded.spec, spec: spec, run: run, levels: levels, events: events)
         warnings += plans.notes
         return PlannedSet(loaded: loaded, run: run, levels: levels, plans: plans)
     }
@@ -185,7 +185,8 @@ final class SpecRun {
         // indicators take 1.6 billion comparisons).
         let columnsByIndicator = Dictionary(grouping: computed.columns, by: \.indicator)
         let ordered = spec.indicators.flatMap { columnsByIndicator[$0.id] ?? [] }
-        let levels = try Runner.rollUp(computed.planned.levels, run: computed.planned.run, order: order,
+        let levels = try Runner.rollUp(computed.planned.levels, plans: computed.planned.plans.levels, spec: spec,
+                                       run: computed.planned.run, order: order,
                                        columns: ordered, jobs: options.jobs, chunkSize: options.chunkSize,
                                        events: events)
         for level in levels { warnings += level.warnings }
@@ -196,17 +197,18 @@ final class SpecRun {
     /// beside their final names; nothing is visible until `commit`.
     private func stage(_ finished: FinishedSet, files: OutputFiles, warningsBefore: Int, stagedBefore: Int) throws {
         let run = finished.computed.planned.run
+        let plans = finished.computed.planned.plans
         let boundarySpec = finished.computed.planned.loaded.spec
         let columns = finished.columns
         let replace = options.replacesOutputs
         for (format, path) in zip(spec.output.formats, files.tables) {
-            try OutputTable.write(run.resultTable(columns: columns), to: path, format: format, overwrite: replace,
-                                  options: TableOptions(spec.output), in: outputSet)
+            try OutputTable.write(run.resultTable(columns: columns, plan: plans.areas), to: path, format: format,
+                                  overwrite: replace, options: TableOptions(spec.output), in: outputSet)
             written.append(path)
         }
         for (level, paths) in zip(finished.levels, files.levels) {
             for (format, path) in zip(spec.output.formats, paths) {
-                try OutputTable.write(level.run.resultTable(columns: columns), to: path, format: format,
+                try OutputTable.write(level.run.resultTable(columns: columns, plan: level.plan), to: path, format: format,
                                       overwrite: replace, options: TableOptions(spec.output), in: outputSet)
                 written.append(path)
             }
@@ -223,7 +225,7 @@ final class SpecRun {
         if options.includeRows { report.rows = Runner.rows(of: run, columns: columns) }
         reports.append(report)
         guard !spec.output.formats.isEmpty else { return }
-        let record = try Provenance.record(spec: spec, boundaries: run.boundaries, run: run, report: report,
+        let record = try Provenance.record(spec: spec, boundaries: run.boundaries, run: run, plans: plans, report: report,
                                            columns: columns,
                                            warnings: warnings[warningsBefore...].map { Runner.specWords($0, spec) },
                                            started: started, outputs: outputSet.stagedFiles(from: stagedBefore))

@@ -11,7 +11,11 @@ import PROJ
 ///
 /// Not `Sendable`: it holds one GEOS context and the geometries made with it.
 final class RunContext {
-    let spec: Spec
+    /// The spec's path, for messages (nil for a spec built by a command).
+    let specPath: String?
+    /// The spec's inputs.
+    let inputs: [InputSpec]
+    private let inputsByName: [String: InputSpec]
     let boundaries: BoundarySet
     let context: GEOSContext
     let folder: String?
@@ -27,10 +31,6 @@ final class RunContext {
     private var areaMeasuresByMode: [MeasureMode: [Measures]] = [:]
     /// Values computed so far, by column name, per area.
     var values: [String: [IndicatorValue]] = [:]
-    /// The names of this run's output columns, decided before computing (see `ColumnPlan`); with levels, the
-    /// boundary set's run also holds its levels' plans, for the provenance record.
-    var columnPlan: ColumnPlan?
-    var levelColumnPlans: [ColumnPlan] = []
     private var featureSets: [String: FeatureSet] = [:]
     private var tables: [String: CodeTable] = [:]
     private var placements: [ObjectIdentifier: PointPlacement] = [:]
@@ -41,9 +41,12 @@ final class RunContext {
     private(set) var operations: [String: OperationReport] = [:]
     private(set) var inputWarnings: [String] = []
 
-    init(spec: Spec, boundaries: BoundarySet, context: GEOSContext, folder: String?, core: [Bool]? = nil,
-         window: GEOS.Envelope? = nil, stores: [String: FeatureStore] = [:], partition: PartitionRecord? = nil) {
-        self.spec = spec
+    init(inputs: [InputSpec], specPath: String?, boundaries: BoundarySet, context: GEOSContext, folder: String?,
+         core: [Bool]? = nil, window: GEOS.Envelope? = nil, stores: [String: FeatureStore] = [:],
+         partition: PartitionRecord? = nil) {
+        self.specPath = specPath
+        self.inputs = inputs
+        inputsByName = Dictionary(inputs.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
         self.boundaries = boundaries
         self.context = context
         self.folder = folder
@@ -51,6 +54,17 @@ final class RunContext {
         self.window = window
         self.stores = stores
         self.partition = partition
+    }
+
+    /// A context over other areas (a level's dissolved groups) sharing this one's inputs read so far.
+    func sharing(boundaries: BoundarySet) -> RunContext {
+        RunContext(inputs: inputs, specPath: specPath, boundaries: boundaries, context: context, folder: folder,
+                   stores: stores)
+    }
+
+    /// The spec's input of that name.
+    func input(named name: String) -> InputSpec? {
+        inputsByName[name]
     }
 
     /// Positions of the areas this run writes, ascending: all of them, or a partition's.
@@ -87,8 +101,8 @@ final class RunContext {
     func store(_ name: String, whereClause: String?, by: String?, everywhere: Bool = false) throws -> FeatureStore {
         let key = Self.inputKey(name, whereClause: whereClause, by: by, everywhere: everywhere)
         if let loaded = stores[key] { return loaded }
-        guard let input = spec.input(named: name) else {
-            throw GeoPlanError.input(path: spec.path ?? "spec", reason: "no input named \"\(name)\"")
+        guard let input = input(named: name) else {
+            throw GeoPlanError.input(path: specPath ?? "spec", reason: "no input named \"\(name)\"")
         }
         let loaded = try FeatureStore.load(input, whereClause: whereClause, by: by, folder: folder,
                                            window: everywhere ? nil : window, context: context)
@@ -165,8 +179,8 @@ final class RunContext {
     func raster(_ name: String, band: Int) throws -> RasterSource {
         let key = "\(name)|\(band)"
         if let opened = rasters[key] { return opened }
-        guard let input = spec.input(named: name) else {
-            throw GeoPlanError.input(path: spec.path ?? "spec", reason: "no input named \"\(name)\"")
+        guard let input = input(named: name) else {
+            throw GeoPlanError.input(path: specPath ?? "spec", reason: "no input named \"\(name)\"")
         }
         let opened = try RasterSource(input, band: band, folder: folder)
         rasters[key] = opened
@@ -210,8 +224,8 @@ final class RunContext {
     /// A table input, read once.
     func table(_ name: String) throws -> CodeTable {
         if let loaded = tables[name] { return loaded }
-        guard let input = spec.input(named: name) else {
-            throw GeoPlanError.input(path: spec.path ?? "spec", reason: "no input named \"\(name)\"")
+        guard let input = input(named: name) else {
+            throw GeoPlanError.input(path: specPath ?? "spec", reason: "no input named \"\(name)\"")
         }
         let loaded = try CodeTable.load(input, folder: folder)
         tables[name] = loaded
