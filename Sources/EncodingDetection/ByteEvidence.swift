@@ -124,16 +124,27 @@ public struct ByteEvidence: Hashable, Sendable {
         while index < bytes.endIndex {
             let lead = bytes[index]
             let length: Int
-            var low: UInt8 = 0x80, high: UInt8 = 0xBF  // allowed range of the first continuation byte
+            var low: UInt8 = 0x80
+            var high: UInt8 = 0xBF  // allowed range of the first continuation byte
             switch lead {
-            case 0x00...0x7F: index += 1; continue
+            case 0x00...0x7F:
+                index += 1
+                continue
             case 0xC2...0xDF: length = 2
-            case 0xE0: length = 3; low = 0xA0
+            case 0xE0:
+                length = 3
+                low = 0xA0
             case 0xE1...0xEC, 0xEE...0xEF: length = 3
-            case 0xED: length = 3; high = 0x9F
-            case 0xF0: length = 4; low = 0x90
+            case 0xED:
+                length = 3
+                high = 0x9F
+            case 0xF0:
+                length = 4
+                low = 0x90
             case 0xF1...0xF3: length = 4
-            case 0xF4: length = 4; high = 0x8F
+            case 0xF4:
+                length = 4
+                high = 0x8F
             default: return .invalid
             }
             for offset in 1..<length {

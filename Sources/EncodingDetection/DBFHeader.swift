@@ -74,8 +74,9 @@ public struct DBFHeader: Hashable, Sendable {
         var parsed: [Field] = []
         var position = 32
         var offset = 1
-        let unterminated = corrupt("its field descriptors do not end with the byte 0x0D within its "
-                                   + "\(headerLength)-byte header")
+        let unterminated = corrupt(
+            "its field descriptors do not end with the byte 0x0D within its "
+                + "\(headerLength)-byte header")
         while position < headerLength, bytes[position] != 0x0D {
             guard position + 32 < headerLength else { throw unterminated }
             let field = Self.field(bytes[position..<(position + 32)], offset: offset)
@@ -85,8 +86,9 @@ public struct DBFHeader: Hashable, Sendable {
         }
         guard position < headerLength else { throw unterminated }
         guard offset <= recordLength else {
-            throw corrupt("its fields need \(offset) bytes a record (with the deletion flag) but records have "
-                          + "\(recordLength)")
+            throw corrupt(
+                "its fields need \(offset) bytes a record (with the deletion flag) but records have "
+                    + "\(recordLength)")
         }
         fields = parsed
     }
@@ -127,11 +129,13 @@ public struct DBFHeader: Hashable, Sendable {
             name = String(String.UnicodeScalarView(nameBytes.map { Unicode.Scalar($0) }))
         }
         let type = Character(Unicode.Scalar(descriptor[base + 11]))
-        let low = Int(descriptor[base + 16]), high = Int(descriptor[base + 17])
+        let low = Int(descriptor[base + 16])
+        let high = Int(descriptor[base + 17])
         // As shapelib reads it: numbers keep byte 17 as their decimal count; other types use it as the high
         // byte of the width (Clipper/FoxPro character fields wider than 255).
         let numeric = type == "N" || type == "F"
-        return Field(name: name, nameBytes: Array(nameBytes), type: type, length: numeric ? low : low + high << 8,
-                     decimalCount: numeric ? high : 0, offset: offset)
+        return Field(
+            name: name, nameBytes: Array(nameBytes), type: type, length: numeric ? low : low + high << 8,
+            decimalCount: numeric ? high : 0, offset: offset)
     }
 }

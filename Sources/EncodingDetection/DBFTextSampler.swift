@@ -43,8 +43,10 @@ struct DBFTextSampler {
 
     /// Calls `visit` with each non-deleted record's character values (trailing spaces and NULs removed) and
     /// whether the value filled its field.
-    func scan(_ visit: (_ record: Int, _ field: DBFHeader.Field, _ value: ArraySlice<UInt8>, _ fillsField: Bool)
-                  -> Void) throws -> Coverage {
+    func scan(
+        _ visit: (_ record: Int, _ field: DBFHeader.Field, _ value: ArraySlice<UInt8>, _ fillsField: Bool)
+            -> Void
+    ) throws -> Coverage {
         let recordLength = header.recordLength
         let fields = header.textFields
         var coverage = Coverage()
@@ -66,8 +68,9 @@ struct DBFTextSampler {
                     try handle.seek(toOffset: UInt64(header.headerLength + record * recordLength))
                     data = try handle.read(upToCount: count * recordLength) ?? Data()
                 } catch {
-                    throw EncodingDetectionError.unreadable(path: url.path,
-                                                            reason: (error as NSError).localizedDescription)
+                    throw EncodingDetectionError.unreadable(
+                        path: url.path,
+                        reason: (error as NSError).localizedDescription)
                 }
                 let bytes = [UInt8](data)
                 coverage.bytesRead += bytes.count

@@ -14,8 +14,10 @@ import Remedies
 public enum ShapefileEncodingDetector {
     /// Reads the header and up to `sampleLimit` bytes of records (streamed, spread over the file), examining the
     /// character fields (and field names) of records not marked deleted. `cpgText`: the `.cpg` file's contents.
-    public static func decide(dbf: URL, cpgText: String?, override: TextEncoding?,
-                              sampleLimit: Int = 8 << 20) throws -> TextEncodingDecision {
+    public static func decide(
+        dbf: URL, cpgText: String?, override: TextEncoding?,
+        sampleLimit: Int = 8 << 20
+    ) throws -> TextEncodingDecision {
         let (headerBytes, fileSize) = try DBFHeader.readHeaderBytes(dbf)
         let header = try DBFHeader(bytes: headerBytes, fileSize: fileSize, path: dbf.path)
         var evidence = ByteEvidence()
@@ -27,11 +29,13 @@ public enum ShapefileEncodingDetector {
         let coverage = try sampler.scan { record, field, value, fills in
             evidence.add(value, record: record, field: field.name, fillsField: fills)
         }
-        var decision = decide(evidence: evidence, cpgText: cpgText, languageDriver: header.languageDriver,
-                              override: override, name: dbf.lastPathComponent)
+        var decision = decide(
+            evidence: evidence, cpgText: cpgText, languageDriver: header.languageDriver,
+            override: override, name: dbf.lastPathComponent)
         if header.recordCount > coverage.recordsInFile {
-            decision = decision.adding(warning: "\(dbf.lastPathComponent): its header counts \(header.recordCount) "
-                                       + "records but the file holds \(coverage.recordsInFile); it may be cut short")
+            decision = decision.adding(
+                warning: "\(dbf.lastPathComponent): its header counts \(header.recordCount) "
+                    + "records but the file holds \(coverage.recordsInFile); it may be cut short")
         }
         if coverage.isPartial {
             decision = decision.noting("sampled \(coverage.recordsRead) of \(coverage.recordsInFile) records")
@@ -40,8 +44,10 @@ public enum ShapefileEncodingDetector {
     }
 
     /// The decision for given evidence and declarations: the rules above, apart from the file reading.
-    public static func decide(evidence: ByteEvidence, cpgText: String?, languageDriver: UInt8,
-                              override: TextEncoding?, name: String) -> TextEncodingDecision {
+    public static func decide(
+        evidence: ByteEvidence, cpgText: String?, languageDriver: UInt8,
+        override: TextEncoding?, name: String
+    ) -> TextEncodingDecision {
         var rule = Rule(evidence: evidence, cpgText: cpgText, languageDriver: languageDriver, name: name)
         if let override { return rule.overridden(by: override) }
         return rule.decide()
@@ -72,8 +78,9 @@ private struct Rule {
         if let cpg, cpgEncoding == nil {
             warnings.append("\(name): its .cpg says \"\(cpg)\", which names no code page; it was ignored")
         } else if let cpgEncoding, !cpgEncoding.isRecognized {
-            warnings.append("\(name): its .cpg names \"\(cpgEncoding.gdalName)\", which geoplan cannot check "
-                            + "against the bytes; it is passed to GDAL as is")
+            warnings.append(
+                "\(name): its .cpg names \"\(cpgEncoding.gdalName)\", which geoplan cannot check "
+                    + "against the bytes; it is passed to GDAL as is")
         }
     }
 
@@ -125,76 +132,88 @@ private struct Rule {
         if evidence.looksThai {
             // Thai UTF-8 next to Thai TIS-620: two writers appended to one table. The majority wins.
             if evidence.utf8ThaiValues > 0 {
-                warnings.append("\(name): the table mixes two encodings: \(evidence.utf8ThaiValues) values are Thai "
-                                + "in UTF-8 and \(invalid) are Thai in TIS-620/CP874; the minority will read "
-                                + "wrongly (first UTF-8: \(describe(evidence.firstValidUTF8, as: .utf8)); first "
-                                + "TIS-620: \(describe(evidence.firstInvalidUTF8, as: .cp874)))")
+                warnings.append(
+                    "\(name): the table mixes two encodings: \(evidence.utf8ThaiValues) values are Thai "
+                        + "in UTF-8 and \(invalid) are Thai in TIS-620/CP874; the minority will read "
+                        + "wrongly (first UTF-8: \(describe(evidence.firstValidUTF8, as: .utf8)); first "
+                        + "TIS-620: \(describe(evidence.firstInvalidUTF8, as: .cp874)))")
                 if evidence.utf8ThaiValues > invalid { return utf8() }
             }
             return thai()
         }
         // A few broken values in a UTF-8 table (a bad edit, a copy cut short) do not make it another encoding.
         if evidence.validUTF8Values >= 19 * invalid {
-            warnings.append("\(name): \(invalid) of \(evidence.nonASCIIValues) non-ASCII values are not valid "
-                            + "UTF-8 although the rest are (\(describe(evidence.firstInvalidUTF8, as: .utf8))); "
-                            + "they will read wrongly")
+            warnings.append(
+                "\(name): \(invalid) of \(evidence.nonASCIIValues) non-ASCII values are not valid "
+                    + "UTF-8 although the rest are (\(describe(evidence.firstInvalidUTF8, as: .utf8))); "
+                    + "they will read wrongly")
             return utf8()
         }
         if let declared, declared.encoding != .utf8 {
             return eightBit(declared.encoding, declared.source)
         }
         let against = cpgEncoding == .utf8 ? "\(declaration), but" : "\(declaration), and"
-        return make(.utf8, .detected, how: "undetermined", example: evidence.firstInvalidUTF8,
-                    undetermined: true,
-                    text: "undetermined: \(against) \(invalid) of \(evidence.nonASCIIValues) non-ASCII values are "
-                        + "neither UTF-8 nor Thai TIS-620 (\(describe(evidence.firstInvalidUTF8, as: .latin1)))")
+        return make(
+            .utf8, .detected, how: "undetermined", example: evidence.firstInvalidUTF8,
+            undetermined: true,
+            text: "undetermined: \(against) \(invalid) of \(evidence.nonASCIIValues) non-ASCII values are "
+                + "neither UTF-8 nor Thai TIS-620 (\(describe(evidence.firstInvalidUTF8, as: .latin1)))")
     }
 
     private mutating func utf8() -> TextEncodingDecision {
         if evidence.truncatedUTF8Values > 0 {
-            warnings.append("\(name): \(evidence.truncatedUTF8Values) UTF-8 values were cut inside a character at "
-                            + "the field's width (the writer counted bytes); their last character is lost")
+            warnings.append(
+                "\(name): \(evidence.truncatedUTF8Values) UTF-8 values were cut inside a character at "
+                    + "the field's width (the writer counted bytes); their last character is lost")
         }
         guard let declared else {
             return make(.utf8, .detected, how: "detected from the bytes", example: evidence.firstValidUTF8)
         }
         if declared.encoding == .utf8 {
-            return make(.utf8, declared.source, how: "declared and confirmed by the bytes",
-                        example: evidence.firstValidUTF8)
+            return make(
+                .utf8, declared.source, how: "declared and confirmed by the bytes",
+                example: evidence.firstValidUTF8)
         }
-        warnings.append("\(name): \(declaration), but all its non-ASCII text is valid UTF-8 "
-                        + "(\(describe(evidence.firstValidUTF8, as: .utf8))); decoded as UTF-8. To silence this, "
-                        + "write UTF-8 in its .cpg, or give \(Remedy.encoding("UTF-8").token)")
-        return make(.utf8, .detected, how: "detected from the bytes against the declaration",
-                    example: evidence.firstValidUTF8)
+        warnings.append(
+            "\(name): \(declaration), but all its non-ASCII text is valid UTF-8 "
+                + "(\(describe(evidence.firstValidUTF8, as: .utf8))); decoded as UTF-8. To silence this, "
+                + "write UTF-8 in its .cpg, or give \(Remedy.encoding("UTF-8").token)")
+        return make(
+            .utf8, .detected, how: "detected from the bytes against the declaration",
+            example: evidence.firstValidUTF8)
     }
 
     private mutating func thai() -> TextEncodingDecision {
         if let declared, declared.encoding.isThai {
-            return make(.cp874, declared.source, how: "declared and confirmed by the bytes",
-                        example: evidence.firstInvalidUTF8)
+            return make(
+                .cp874, declared.source, how: "declared and confirmed by the bytes",
+                example: evidence.firstInvalidUTF8)
         }
         let because = declared == nil ? "because \(declaration)" : "although \(declaration)"
         let fix = cpg == nil ? "add a .cpg file containing 874 beside it" : "write 874 in its .cpg"
-        warnings.append("\(name): decoded as Thai TIS-620/CP874 from the bytes, \(because): "
-                        + "\(evidence.invalidUTF8Values) values are not UTF-8 and read as Thai "
-                        + "(\(describe(evidence.firstInvalidUTF8, as: .cp874, mojibake: true))). "
-                        + "To silence this, \(fix), or give \(Remedy.encoding("CP874").token)")
+        warnings.append(
+            "\(name): decoded as Thai TIS-620/CP874 from the bytes, \(because): "
+                + "\(evidence.invalidUTF8Values) values are not UTF-8 and read as Thai "
+                + "(\(describe(evidence.firstInvalidUTF8, as: .cp874, mojibake: true))). "
+                + "To silence this, \(fix), or give \(Remedy.encoding("CP874").token)")
         let how = declared == nil ? "detected from the bytes" : "detected from the bytes against the declaration"
         return make(.cp874, .detected, how: how, example: evidence.firstInvalidUTF8)
     }
 
     /// 8-bit text that is neither UTF-8 nor Thai, with an 8-bit code page declared: nothing contradicts it.
     private mutating func eightBit(_ encoding: TextEncoding, _ source: TextEncodingDecision.Source)
-        -> TextEncodingDecision {
+        -> TextEncodingDecision
+    {
         if encoding.isThai, evidence.undefinedInCP874 > 0 {
-            warnings.append("\(name): \(declaration), but the text does not read as Thai and holds "
-                            + "\(evidence.undefinedInCP874) bytes CP874 does not define "
-                            + "(\(describe(evidence.firstUndefinedInCP874, as: .latin1))); check the names read")
+            warnings.append(
+                "\(name): \(declaration), but the text does not read as Thai and holds "
+                    + "\(evidence.undefinedInCP874) bytes CP874 does not define "
+                    + "(\(describe(evidence.firstUndefinedInCP874, as: .latin1))); check the names read")
         }
         if encoding == .latin1, evidence.c1Bytes > 0 {
-            warnings.append("\(name): \(evidence.c1Bytes) bytes lie in 0x80–0x9F, control characters in "
-                            + "ISO-8859-1; if they should be ’ “ ” € – …, give \(Remedy.encoding("CP1252").token)")
+            warnings.append(
+                "\(name): \(evidence.c1Bytes) bytes lie in 0x80–0x9F, control characters in "
+                    + "ISO-8859-1; if they should be ’ “ ” € – …, give \(Remedy.encoding("CP1252").token)")
         }
         return make(encoding, source, how: "as declared", example: evidence.firstInvalidUTF8)
     }
@@ -203,17 +222,21 @@ private struct Rule {
         let given = "\(Remedy.encoding(encoding.gdalName).token) was given"
         if encoding == .utf8, evidence.invalidUTF8Values > 0 {
             let thai = evidence.looksThai ? "; they read as Thai TIS-620 (\(Remedy.encoding("CP874").token))" : ""
-            warnings.append("\(name): \(given), but \(evidence.invalidUTF8Values) values are not UTF-8 "
-                            + "(\(describe(evidence.firstInvalidUTF8, as: .latin1)))\(thai)")
+            warnings.append(
+                "\(name): \(given), but \(evidence.invalidUTF8Values) values are not UTF-8 "
+                    + "(\(describe(evidence.firstInvalidUTF8, as: .latin1)))\(thai)")
         } else if encoding != .utf8, evidence.looksUTF8 {
-            warnings.append("\(name): \(given), but all its non-ASCII text is valid UTF-8 "
-                            + "(\(describe(evidence.firstValidUTF8, as: .utf8))); check the names read")
+            warnings.append(
+                "\(name): \(given), but all its non-ASCII text is valid UTF-8 "
+                    + "(\(describe(evidence.firstValidUTF8, as: .utf8))); check the names read")
         } else if encoding.isThai, evidence.invalidUTF8Values > 0, !evidence.looksThai {
-            warnings.append("\(name): \(given), but the text does not read as Thai "
-                            + "(\(describe(evidence.firstInvalidUTF8, as: .cp874))); check the names read")
+            warnings.append(
+                "\(name): \(given), but the text does not read as Thai "
+                    + "(\(describe(evidence.firstInvalidUTF8, as: .cp874))); check the names read")
         } else if !encoding.isThai, encoding != .utf8, evidence.looksThai {
-            warnings.append("\(name): \(given), but the text reads as Thai TIS-620/CP874 "
-                            + "(\(describe(evidence.firstInvalidUTF8, as: .cp874))); check the names read")
+            warnings.append(
+                "\(name): \(given), but the text reads as Thai TIS-620/CP874 "
+                    + "(\(describe(evidence.firstInvalidUTF8, as: .cp874))); check the names read")
         }
         let example = evidence.firstInvalidUTF8 ?? evidence.firstValidUTF8
         return make(encoding, .userOverride, how: "as given with \(Remedy.encoding().token)", example: example)
@@ -233,20 +256,25 @@ private struct Rule {
     }
 
     func example(_ sample: ByteEvidence.Sample, _ encoding: TextEncoding) -> TextEncodingDecision.Example {
-        TextEncodingDecision.Example(record: sample.record, field: sample.field, bytes: sample.bytes,
-                                     decoded: encoding.preview(sample.bytes))
+        TextEncodingDecision.Example(
+            record: sample.record, field: sample.field, bytes: sample.bytes,
+            decoded: encoding.preview(sample.bytes))
     }
 
-    func make(_ encoding: TextEncoding, _ source: TextEncodingDecision.Source, how: String,
-              example sample: ByteEvidence.Sample?, undetermined: Bool = false,
-              text: String? = nil) -> TextEncodingDecision {
+    func make(
+        _ encoding: TextEncoding, _ source: TextEncodingDecision.Source, how: String,
+        example sample: ByteEvidence.Sample?, undetermined: Bool = false,
+        text: String? = nil
+    ) -> TextEncodingDecision {
         let lead = source == .asciiOnly ? "ASCII" : encoding.displayName
-        let ldid = source == .languageDriver(languageDriver) || cpg == nil && ldidEncoding != nil
+        let ldid =
+            source == .languageDriver(languageDriver) || cpg == nil && ldidEncoding != nil
             ? "" : "; language driver \(TextEncoding.hex(languageDriver))"
         let summary = text ?? "\(lead), \(how) \(context): \(counts)\(ldid) — decoded as \(encoding.gdalName)"
-        return TextEncodingDecision(encoding: encoding, source: source, evidence: evidence,
-                                    example: sample.map { example($0, encoding) }, warnings: warnings,
-                                    isUndetermined: undetermined, summary: summary)
+        return TextEncodingDecision(
+            encoding: encoding, source: source, evidence: evidence,
+            example: sample.map { example($0, encoding) }, warnings: warnings,
+            isUndetermined: undetermined, summary: summary)
     }
 }
 
@@ -254,13 +282,15 @@ private struct Rule {
 
 extension TextEncodingDecision {
     func adding(warning: String) -> TextEncodingDecision {
-        TextEncodingDecision(encoding: encoding, source: source, evidence: evidence, example: example,
-                             warnings: warnings + [warning], isUndetermined: isUndetermined, summary: summary)
+        TextEncodingDecision(
+            encoding: encoding, source: source, evidence: evidence, example: example,
+            warnings: warnings + [warning], isUndetermined: isUndetermined, summary: summary)
     }
 
     /// Appends a parenthesised note to the summary ("… (sampled 1,200 of 90,000 records)").
     func noting(_ note: String) -> TextEncodingDecision {
-        TextEncodingDecision(encoding: encoding, source: source, evidence: evidence, example: example,
-                             warnings: warnings, isUndetermined: isUndetermined, summary: "\(summary) (\(note))")
+        TextEncodingDecision(
+            encoding: encoding, source: source, evidence: evidence, example: example,
+            warnings: warnings, isUndetermined: isUndetermined, summary: "\(summary) (\(note))")
     }
 }

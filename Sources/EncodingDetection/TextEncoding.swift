@@ -92,7 +92,8 @@ public struct TextEncoding: Hashable, Sendable, CustomStringConvertible {
         // An iconv name: ASCII letters, digits and - _ . : + ("Big5", "EUC-TW"), nothing else.
         let nameCharacters = Set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.:+")
         guard !trimmed.isEmpty, trimmed.count <= 40, trimmed.allSatisfy(nameCharacters.contains),
-              !["ANSI", "OEM", "SYSTEM"].contains(trimmed.uppercased()) else { return nil }
+            !["ANSI", "OEM", "SYSTEM"].contains(trimmed.uppercased())
+        else { return nil }
         self.init(canonical: trimmed)
     }
 

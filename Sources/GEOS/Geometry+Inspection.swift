@@ -145,7 +145,10 @@ extension Geometry {
     /// The bounding box, or nil for an empty geometry. See `GEOSGeom_getExtent_r`.
     public var bounds: Envelope? {
         guard !isEmpty else { return nil }
-        var minX = 0.0, minY = 0.0, maxX = 0.0, maxY = 0.0
+        var minX = 0.0
+        var minY = 0.0
+        var maxX = 0.0
+        var maxY = 0.0
         // returns 1 on success, 0 on exception (raised for empty input, excluded above)
         guard context.call({ GEOSGeom_getExtent_r($0, handle, &minX, &minY, &maxX, &maxY) }) == 1 else {
             return nil

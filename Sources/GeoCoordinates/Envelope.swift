@@ -26,8 +26,9 @@ public struct Envelope: Hashable, Sendable, CustomStringConvertible {
 
     /// The smallest box holding both.
     public func union(_ other: Envelope) -> Envelope {
-        Envelope(minX: Swift.min(minX, other.minX), minY: Swift.min(minY, other.minY),
-                 maxX: Swift.max(maxX, other.maxX), maxY: Swift.max(maxY, other.maxY))
+        Envelope(
+            minX: Swift.min(minX, other.minX), minY: Swift.min(minY, other.minY),
+            maxX: Swift.max(maxX, other.maxX), maxY: Swift.max(maxY, other.maxY))
     }
 
     /// `(minX minY, maxX maxY)`: the corners as WKT writes coordinates.

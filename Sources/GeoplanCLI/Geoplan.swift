@@ -26,9 +26,11 @@ struct Geoplan: ParsableCommand {
               geoplan info shapes/tambons/phuket/phuket.shp
             """,
         version: GeoplanVersion.text,
-        subcommands: [Run.self, Info.self, Validate.self, Measure.self, Convert.self, AreaCommand.self, CountCommand.self,
-                      LengthCommand.self, ShareCommand.self, ZonalCommand.self, InterpolateCommand.self,
-                      PartitionCommand.self, Simplify.self, MapCommand.self, TilesCommand.self, Merge.self]
+        subcommands: [
+            Run.self, Info.self, Validate.self, Measure.self, Convert.self, AreaCommand.self, CountCommand.self,
+            LengthCommand.self, ShareCommand.self, ZonalCommand.self, InterpolateCommand.self,
+            PartitionCommand.self, Simplify.self, MapCommand.self, TilesCommand.self, Merge.self,
+        ]
     )
 
     /// Runs the command and maps errors to the documented exit codes and one-line messages.

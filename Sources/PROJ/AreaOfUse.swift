@@ -22,12 +22,16 @@ public struct AreaOfUse: Hashable, Sendable {
 
     /// The area of use of a CRS or operation, nil when PROJ has none. See `proj_get_area_of_use`.
     init?(_ pj: OpaquePointer, context: ProjContext) {
-        var west = 0.0, south = 0.0, east = 0.0, north = 0.0
+        var west = 0.0
+        var south = 0.0
+        var east = 0.0
+        var north = 0.0
         var name: UnsafePointer<CChar>?
         context.beginCall()
         // returns 1 when the object has an area of use (bounds of -1000 when unknown), 0 otherwise
         guard proj_get_area_of_use(context.handle, pj, &west, &south, &east, &north, &name) != 0,
-              west > -1000, south > -1000, east > -1000, north > -1000 else {
+            west > -1000, south > -1000, east > -1000, north > -1000
+        else {
             context.beginCall()  // a missing area is an answer, not an error to keep
             return nil
         }

@@ -45,8 +45,9 @@ public final class CRS {
         guard proj_is_crs(pj) != 0 else {
             let type = proj_get_type(pj)  // returns the object's type
             proj_destroy(pj)
-            throw PROJError.invalidDefinition(definition: definition,
-                                              message: "it is \(describe(type)), not a coordinate reference system")
+            throw PROJError.invalidDefinition(
+                definition: definition,
+                message: "it is \(describe(type)), not a coordinate reference system")
         }
         self.pj = pj
     }
@@ -185,8 +186,10 @@ public final class CRS {
     /// database has nothing else under that code. See `proj_create_from_database`.
     private static func nonCRSObject(named code: CRSIdentifier, context: ProjContext) -> String? {
         defer { context.beginCall() }  // the look-ups below are expected to fail: keep none of their errors
-        let categories = [PJ_CATEGORY_COORDINATE_OPERATION, PJ_CATEGORY_ELLIPSOID, PJ_CATEGORY_DATUM,
-                          PJ_CATEGORY_PRIME_MERIDIAN]
+        let categories = [
+            PJ_CATEGORY_COORDINATE_OPERATION, PJ_CATEGORY_ELLIPSOID, PJ_CATEGORY_DATUM,
+            PJ_CATEGORY_PRIME_MERIDIAN,
+        ]
         for category in categories {
             // returns a new PJ, NULL when the database has no such object
             guard let object = proj_create_from_database(context.handle, code.authority, code.code, category, 0, nil)

@@ -39,7 +39,8 @@ public struct CRSIdentifier: Hashable, Sendable, CustomStringConvertible {
         }
         let count = proj_list_get_count(list)  // returns the number of candidates
         guard count > 0, let confidences, confidences[0] >= minimumConfidence,
-              count == 1 || confidences[1] < confidences[0] else { return nil }
+            count == 1 || confidences[1] < confidences[0]
+        else { return nil }
         // returns a new PJ we destroy, NULL on failure
         guard let best = proj_list_get(context.handle, list, 0) else { return nil }
         defer { proj_destroy(best) }
@@ -50,8 +51,9 @@ public struct CRSIdentifier: Hashable, Sendable, CustomStringConvertible {
     init?(parsing text: String) {
         let parts = text.split(separator: ":", omittingEmptySubsequences: false)
         guard parts.count == 2, let first = parts[0].first, first.isLetter,
-              parts[0].allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }),
-              !parts[1].isEmpty, !parts[1].contains(where: \.isWhitespace) else { return nil }
+            parts[0].allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }),
+            !parts[1].isEmpty, !parts[1].contains(where: \.isWhitespace)
+        else { return nil }
         self.init(authority: parts[0].uppercased(), code: String(parts[1]))
     }
 

@@ -40,14 +40,16 @@ public struct CoordinateOperationInfo: Hashable, Sendable, CustomStringConvertib
         // returns a string owned by the PJ, NULL when the operation has no PROJ-string form
         projString = proj_as_proj_string(context.handle, pj, PJ_PROJ_5, nil).map { String(cString: $0) }
         context.beginCall()
-        definition = identifier ?? withCOptions(["MULTILINE=NO"]) { options in
-            // returns a string owned by the PJ, NULL on failure
-            proj_as_projjson(context.handle, pj, options).map { String(cString: $0) }
-        } ?? projString
+        definition =
+            identifier ?? withCOptions(["MULTILINE=NO"]) { options in
+                // returns a string owned by the PJ, NULL on failure
+                proj_as_projjson(context.handle, pj, options).map { String(cString: $0) }
+            } ?? projString
         // returns 1 when every grid the operation needs is available
         isInstantiable = proj_coordoperation_is_instantiable(context.handle, pj) != 0
         // returns 1 when the operation, or one of its steps, is a ballpark one
-        isBallpark = proj_coordoperation_has_ballpark_transformation(context.handle, pj) != 0
+        isBallpark =
+            proj_coordoperation_has_ballpark_transformation(context.handle, pj) != 0
             || worker?.isBallpark == true
         context.beginCall()  // the questions above may log "not applicable": keep nothing
     }
@@ -83,20 +85,22 @@ private struct WorkingStep {
             if Self.isAxisOrderChange(step, context: context) { continue }
             // returns metres, -1 when unknown
             let metres = proj_coordoperation_get_accuracy(context.handle, step)
-            found.append(WorkingStep(
-                name: proj_get_name(step).map { String(cString: $0) } ?? "unnamed operation",  // PJ-owned
-                identifier: CRSIdentifier(ownedBy: step)?.description,
-                accuracy: metres >= 0 ? metres : nil,
-                // returns 1 for a ballpark operation
-                isBallpark: proj_coordoperation_has_ballpark_transformation(context.handle, step) != 0))
+            found.append(
+                WorkingStep(
+                    name: proj_get_name(step).map { String(cString: $0) } ?? "unnamed operation",  // PJ-owned
+                    identifier: CRSIdentifier(ownedBy: step)?.description,
+                    accuracy: metres >= 0 ? metres : nil,
+                    // returns 1 for a ballpark operation
+                    isBallpark: proj_coordoperation_has_ballpark_transformation(context.handle, step) != 0))
         }
         guard let first = found.first else { return nil }
         guard found.count > 1 else {
             self = first
             return
         }
-        self.init(name: found.map(\.name).joined(separator: " + "), identifier: nil, accuracy: nil,
-                  isBallpark: found.contains(where: \.isBallpark))
+        self.init(
+            name: found.map(\.name).joined(separator: " + "), identifier: nil, accuracy: nil,
+            isBallpark: found.contains(where: \.isBallpark))
     }
 
     private init(name: String, identifier: String?, accuracy: Double?, isBallpark: Bool) {
@@ -113,7 +117,8 @@ private struct WorkingStep {
         var code: UnsafePointer<CChar>?
         // returns 1 on success (single operations only); strings owned by the PJ
         guard proj_coordoperation_get_method_info(context.handle, step, nil, &authority, &code) != 0,
-              let authority, let code else { return false }
+            let authority, let code
+        else { return false }
         return String(cString: authority) == "EPSG" && ["9843", "9844"].contains(String(cString: code))
     }
 }

@@ -61,7 +61,8 @@ extension Geodesic {
     public func multiPolygonMeasure(_ parts: [(exterior: [Double], holes: [[Double]])], stride: Int = 2)
         -> (area: Double, perimeter: Double)
     {
-        var area = 0.0, perimeter = 0.0
+        var area = 0.0
+        var perimeter = 0.0
         for part in parts {
             let measure = polygonMeasure(exterior: part.exterior, holes: part.holes, stride: stride)
             area += measure.area
@@ -79,13 +80,15 @@ extension Geodesic {
         var count = coordinates.count / stride  // values that do not fill a last position are ignored
         // A ring's repeated closing vertex only adds a zero-length edge: leave it out, so both ways agree exactly.
         if !polyline, count >= 2, coordinates[0] == coordinates[(count - 1) * stride],
-           coordinates[1] == coordinates[(count - 1) * stride + 1] {
+            coordinates[1] == coordinates[(count - 1) * stride + 1]
+        {
             count -= 1
         }
         guard count >= 2 else { return (0, 0) }
         var polygon = geod_polygon()
         geod_polygon_init(&polygon, polyline ? 1 : 0)  // returns nothing; polyline = 1 measures length only
-        var area = 0.0, perimeter = 0.0
+        var area = 0.0
+        var perimeter = 0.0
         withGeodesic { g in
             for index in 0..<count {
                 // returns nothing; latitude first

@@ -37,7 +37,9 @@ public struct Geodesic {
     /// The geodesic from `a` to `b`: its length (m) and its azimuths (degrees clockwise from north) at `a` and,
     /// continuing forward, at `b`. See `geod_inverse`.
     public func inverse(from a: LonLat, to b: LonLat) -> (distance: Double, azimuth1: Double, azimuth2: Double) {
-        var distance = 0.0, azimuth1 = 0.0, azimuth2 = 0.0
+        var distance = 0.0
+        var azimuth1 = 0.0
+        var azimuth2 = 0.0
         withGeodesic { g in
             geod_inverse(g, a.lat, a.lon, b.lat, b.lon, &distance, &azimuth1, &azimuth2)  // returns nothing
         }
@@ -47,7 +49,9 @@ public struct Geodesic {
     /// The point `distance` metres from `start` along the geodesic leaving it at `azimuth` degrees, and the
     /// azimuth there. See `geod_direct`.
     public func direct(from start: LonLat, azimuth: Double, distance: Double) -> (point: LonLat, azimuth: Double) {
-        var lat = 0.0, lon = 0.0, azimuth2 = 0.0
+        var lat = 0.0
+        var lon = 0.0
+        var azimuth2 = 0.0
         withGeodesic { g in
             geod_direct(g, start.lat, start.lon, azimuth, distance, &lat, &lon, &azimuth2)  // returns nothing
         }

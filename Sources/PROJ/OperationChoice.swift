@@ -33,13 +33,16 @@ extension OperationChoice {
         let created: OpaquePointer?
         if let code = CRSIdentifier(parsing: text) {
             // returns a new PJ, NULL when the database has no operation of that code
-            created = proj_create_from_database(context.handle, code.authority, code.code,
-                                                PJ_CATEGORY_COORDINATE_OPERATION, 0, nil)
+            created = proj_create_from_database(
+                context.handle, code.authority, code.code,
+                PJ_CATEGORY_COORDINATE_OPERATION, 0, nil)
             if created == nil {
                 context.beginCall()
                 // returns a new PJ, NULL when the database has no CRS of that code either
-                if let crs = proj_create_from_database(context.handle, code.authority, code.code, PJ_CATEGORY_CRS,
-                                                       0, nil) {
+                if let crs = proj_create_from_database(
+                    context.handle, code.authority, code.code, PJ_CATEGORY_CRS,
+                    0, nil)
+                {
                     let name = proj_get_name(crs).map { String(cString: $0) } ?? "unnamed"  // owned by the PJ
                     proj_destroy(crs)
                     throw PROJError.invalidOperation(
@@ -58,12 +61,15 @@ extension OperationChoice {
             throw PROJError.invalidOperation(definition: definition, message: context.takeCreationFailure())
         }
         let type = proj_get_type(operation)  // returns the object's type
-        let operationTypes = [PJ_TYPE_CONVERSION, PJ_TYPE_TRANSFORMATION, PJ_TYPE_CONCATENATED_OPERATION,
-                              PJ_TYPE_OTHER_COORDINATE_OPERATION]
+        let operationTypes = [
+            PJ_TYPE_CONVERSION, PJ_TYPE_TRANSFORMATION, PJ_TYPE_CONCATENATED_OPERATION,
+            PJ_TYPE_OTHER_COORDINATE_OPERATION,
+        ]
         guard operationTypes.contains(type) else {
             proj_destroy(operation)
-            throw PROJError.invalidOperation(definition: definition,
-                                             message: "it is \(describe(type)), not a coordinate operation")
+            throw PROJError.invalidOperation(
+                definition: definition,
+                message: "it is \(describe(type)), not a coordinate operation")
         }
         return operation
     }

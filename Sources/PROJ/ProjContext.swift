@@ -110,7 +110,8 @@ public final class ProjContext {
     static func withoutPrefix(_ message: String) -> String {
         guard let colon = message.range(of: ": ") else { return message }
         let head = message[..<colon.lowerBound]
-        let isIdentifier = !head.isEmpty && head.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" }
+        let isIdentifier =
+            !head.isEmpty && head.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" }
             && head.first?.isLowercase == true
         return isIdentifier ? String(message[colon.upperBound...]) : message
     }

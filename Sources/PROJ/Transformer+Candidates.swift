@@ -12,18 +12,22 @@ extension Transformer {
     /// - Throws: `PROJError.noOperation` when PROJ fails; an empty list means PROJ found none.
     /// See `proj_create_operations`, `proj_operation_factory_context_set_spatial_criterion`,
     /// `proj_operation_factory_context_set_grid_availability_use`.
-    public static func candidates(from source: CRS, to target: CRS, areaOfInterest: LonLatBox? = nil,
-                                  discardingMissingGrids: Bool = false,
-                                  context: ProjContext) throws -> [CoordinateOperationInfo] {
+    public static func candidates(
+        from source: CRS, to target: CRS, areaOfInterest: LonLatBox? = nil,
+        discardingMissingGrids: Bool = false,
+        context: ProjContext
+    ) throws -> [CoordinateOperationInfo] {
         guard source.context === context, target.context === context else {
-            throw PROJError.invalidArgument(function: "Transformer.candidates",
-                                            message: "the CRSs were made with another ProjContext than this one")
+            throw PROJError.invalidArgument(
+                function: "Transformer.candidates",
+                message: "the CRSs were made with another ProjContext than this one")
         }
         context.beginCall()
         // returns a new factory context we destroy, NULL on failure; NULL authority: every authority
         guard let factory = proj_create_operation_factory_context(context.handle, nil) else {
-            throw PROJError.library(function: "proj_create_operation_factory_context",
-                                    message: context.takeCreationFailure())
+            throw PROJError.library(
+                function: "proj_create_operation_factory_context",
+                message: context.takeCreationFailure())
         }
         defer { proj_operation_factory_context_destroy(factory) }
         // these setters return nothing
@@ -31,7 +35,8 @@ extension Transformer {
             context.handle, factory, PROJ_SPATIAL_CRITERION_PARTIAL_INTERSECTION)
         proj_operation_factory_context_set_grid_availability_use(
             context.handle, factory,
-            discardingMissingGrids ? PROJ_GRID_AVAILABILITY_DISCARD_OPERATION_IF_MISSING_GRID
+            discardingMissingGrids
+                ? PROJ_GRID_AVAILABILITY_DISCARD_OPERATION_IF_MISSING_GRID
                 : PROJ_GRID_AVAILABILITY_USED_FOR_SORTING)
         if let area = areaOfInterest {
             proj_operation_factory_context_set_area_of_interest(
@@ -39,8 +44,9 @@ extension Transformer {
         }
         // returns a new list we destroy, NULL on failure
         guard let list = proj_create_operations(context.handle, source.pj, target.pj, factory) else {
-            throw PROJError.noOperation(source: source.description, target: target.description,
-                                        message: context.takeCreationFailure())
+            throw PROJError.noOperation(
+                source: source.description, target: target.description,
+                message: context.takeCreationFailure())
         }
         defer { proj_list_destroy(list) }
         return (0..<proj_list_get_count(list)).compactMap { index in  // returns the number of operations

@@ -64,12 +64,14 @@ extension Transformer {
 
     private func run(_ buffer: UnsafeMutableBufferPointer<Double>, stride: Int, direction: PJ_DIRECTION) throws {
         guard stride >= 2 else {
-            throw PROJError.invalidArgument(function: "proj_trans_generic",
-                                            message: "a stride of \(stride) leaves no room for x and y")
+            throw PROJError.invalidArgument(
+                function: "proj_trans_generic",
+                message: "a stride of \(stride) leaves no room for x and y")
         }
         guard buffer.count % stride == 0 else {
-            throw PROJError.invalidArgument(function: "proj_trans_generic",
-                                            message: "\(buffer.count) values are not whole positions of \(stride)")
+            throw PROJError.invalidArgument(
+                function: "proj_trans_generic",
+                message: "\(buffer.count) values are not whole positions of \(stride)")
         }
         let count = buffer.count / stride
         guard count > 0, let base = buffer.baseAddress else { return }
@@ -87,12 +89,14 @@ extension Transformer {
                 for step in steps {
                     // returns the number of positions processed; failed ones become HUGE_VAL (PROJ 9.1 keeps no
                     // per-position error number, so a failure is explained by re-running its position alone)
-                    _ = proj_trans_generic(step, direction, first, bytes, size, first + 1, bytes, size,
-                                           nil, 0, 0, nil, 0, 0)
+                    _ = proj_trans_generic(
+                        step, direction, first, bytes, size, first + 1, bytes, size,
+                        nil, 0, 0, nil, 0, 0)
                 }
                 for index in 0..<size where !first[index * stride].isFinite || !first[index * stride + 1].isFinite {
-                    throw failure(at: start + index, x: saved[2 * index], y: saved[2 * index + 1],
-                                  direction: direction)
+                    throw failure(
+                        at: start + index, x: saved[2 * index], y: saved[2 * index + 1],
+                        direction: direction)
                 }
                 start += size
             }
@@ -102,8 +106,9 @@ extension Transformer {
     /// Why (`x`, `y`) failed: it is re-run alone through each step, so the error number and log are its own.
     private func failure(at index: Int?, x: Double, y: Double, direction: PJ_DIRECTION) -> PROJError {
         guard x.isFinite, y.isFinite else {
-            return .transformFailed(function: "proj_trans", message: "the input is not a finite number",
-                                    index: index, x: x, y: y)
+            return .transformFailed(
+                function: "proj_trans", message: "the input is not a finite number",
+                index: index, x: x, y: y)
         }
         var coordinate = proj_coord(x, y, 0, .infinity)
         for step in orderedSteps(direction) {
@@ -111,11 +116,13 @@ extension Transformer {
             // returns the transformed coordinate, HUGE_VAL components on failure (error number on the context)
             coordinate = proj_trans(step, direction, coordinate)
             if !coordinate.xy.x.isFinite || !coordinate.xy.y.isFinite {
-                return .transformFailed(function: "proj_trans", message: context.takeTransformFailure(),
-                                        index: index, x: x, y: y)
+                return .transformFailed(
+                    function: "proj_trans", message: context.takeTransformFailure(),
+                    index: index, x: x, y: y)
             }
         }
-        return .transformFailed(function: "proj_trans_generic", message: "PROJ returned no finite result",
-                                index: index, x: x, y: y)
+        return .transformFailed(
+            function: "proj_trans_generic", message: "PROJ returned no finite result",
+            index: index, x: x, y: y)
     }
 }

@@ -28,19 +28,25 @@ public final class Transformer {
     ///
     /// - Throws: `PROJError.noOperation`, `.invalidOperation`, or `.invalidArgument` when a CRS belongs to
     ///   another context. See `proj_create_crs_to_crs_from_pj`, `proj_normalize_for_visualization`.
-    public init(from source: CRS, to target: CRS, operation choice: OperationChoice = .automatic,
-                context: ProjContext) throws {
+    public init(
+        from source: CRS, to target: CRS, operation choice: OperationChoice = .automatic,
+        context: ProjContext
+    ) throws {
         guard source.context === context, target.context === context else {
-            throw PROJError.invalidArgument(function: "Transformer.init",
-                                            message: "the CRSs were made with another ProjContext than this one")
+            throw PROJError.invalidArgument(
+                function: "Transformer.init",
+                message: "the CRSs were made with another ProjContext than this one")
         }
         self.source = source
         self.target = target
         self.context = context
         switch choice {
         case .automatic:
-            steps = [try Self.automatic(from: source.pj, to: target.pj, context: context,
-                                        names: source.description, target.description)]
+            steps = [
+                try Self.automatic(
+                    from: source.pj, to: target.pj, context: context,
+                    names: source.description, target.description)
+            ]
             operation = nil
         case let .definition(definition):
             let forced = try Self.forced(definition, from: source, to: target, context: context)
@@ -103,8 +109,9 @@ public final class Transformer {
         if source.isGeographic { return XY(x: lonLat.lon, y: lonLat.lat) }
         let geodetic = try source.geodeticCRS()
         guard geodetic.isGeographic else {
-            throw PROJError.invalidArgument(function: "chosenOperation(forLonLatArea:)",
-                                            message: "\(source) has no geographic CRS to place lon/lat in")
+            throw PROJError.invalidArgument(
+                function: "chosenOperation(forLonLatArea:)",
+                message: "\(source) has no geographic CRS to place lon/lat in")
         }
         return try Transformer(from: geodetic, to: source, context: context)
             .transform(XY(x: lonLat.lon, y: lonLat.lat))
@@ -113,9 +120,11 @@ public final class Transformer {
     // MARK: - Making the PROJ objects
 
     /// PROJ's set of candidate operations, normalised to lon/lat order. Returns a new PJ we own.
-    private static func automatic(from source: OpaquePointer, to target: OpaquePointer, context: ProjContext,
-                                  names sourceName: @autoclosure () -> String,
-                                  _ targetName: @autoclosure () -> String) throws -> OpaquePointer {
+    private static func automatic(
+        from source: OpaquePointer, to target: OpaquePointer, context: ProjContext,
+        names sourceName: @autoclosure () -> String,
+        _ targetName: @autoclosure () -> String
+    ) throws -> OpaquePointer {
         context.beginCall()
         // returns a new PJ (possibly holding several alternative operations), NULL when none exists
         guard let raw = proj_create_crs_to_crs_from_pj(context.handle, source, target, nil, nil) else {
@@ -126,8 +135,9 @@ public final class Transformer {
         defer { proj_destroy(raw) }
         // returns a new PJ taking lon/lat (x/y) in and out whatever the CRSs' axis order, NULL on failure
         guard let normalized = proj_normalize_for_visualization(context.handle, raw) else {
-            throw PROJError.library(function: "proj_normalize_for_visualization",
-                                    message: context.takeCreationFailure())
+            throw PROJError.library(
+                function: "proj_normalize_for_visualization",
+                message: context.takeCreationFailure())
         }
         return normalized
     }
@@ -154,7 +164,8 @@ public final class Transformer {
         let from = CRS(taking: operationSource, context: context, definition: "source CRS of \(definition)")
         let to = CRS(taking: operationTarget, context: context, definition: "target CRS of \(definition)")
         // The CRSs the operation starts and ends at, when a projection step must join them to ours.
-        let before: CRS?, after: CRS?
+        let before: CRS?
+        let after: CRS?
         if let stepBefore = try link(source, from), let stepAfter = try link(to, target) {
             (before, after) = (stepBefore ? from : nil, stepAfter ? to : nil)
         } else if let stepBefore = try link(source, to), let stepAfter = try link(from, target) {
@@ -179,12 +190,16 @@ public final class Transformer {
         do {
             // The projections are single exact conversions (a CRS to its own geodetic CRS and back).
             if let before {
-                steps.insert(try automatic(from: source.pj, to: before.pj, context: context,
-                                           names: source.description, before.description), at: 0)
+                steps.insert(
+                    try automatic(
+                        from: source.pj, to: before.pj, context: context,
+                        names: source.description, before.description), at: 0)
             }
             if let after {
-                steps.append(try automatic(from: after.pj, to: target.pj, context: context,
-                                           names: after.description, target.description))
+                steps.append(
+                    try automatic(
+                        from: after.pj, to: target.pj, context: context,
+                        names: after.description, target.description))
             }
         } catch {
             steps.forEach { proj_destroy($0) }

@@ -54,6 +54,7 @@ public struct Remedy: Hashable, Sendable {
 
     private static let open = "⟦"
     private static let close = "⟧"
-    private static let exampleCharacters = Set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789:_.-/"
-        .unicodeScalars)
+    private static let exampleCharacters = Set(
+        "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789:_.-/"
+            .unicodeScalars)
 }

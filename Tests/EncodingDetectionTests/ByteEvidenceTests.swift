@@ -55,8 +55,10 @@ import Testing
     /// order and use bytes Thai lacks.
     @Test(.enabled(if: EncodingReference.hasIconv))
     func cyrillicAndGreekAreNotThai() throws {
-        let russian = ["Москва", "Санкт-Петербург", "Новосибирск", "Екатеринбург", "Нижний Новгород", "Казань",
-                       "Челябинск", "Омск", "Самара", "Ростов-на-Дону", "Уфа", "Красноярск", "Пермь", "Воронеж"]
+        let russian = [
+            "Москва", "Санкт-Петербург", "Новосибирск", "Екатеринбург", "Нижний Новгород", "Казань",
+            "Челябинск", "Омск", "Самара", "Ростов-на-Дону", "Уфа", "Красноярск", "Пермь", "Воронеж",
+        ]
         let greek = ["Αθήνα", "Θεσσαλονίκη", "Πάτρα", "Ηράκλειο", "Λάρισα", "Βόλος", "Ιωάννινα", "Χανιά"]
         let cyrillic = evidence(try EncodingReference.iconv(russian, to: "CP1251"))
         let hellenic = evidence(try EncodingReference.iconv(greek, to: "ISO-8859-7"))

@@ -5,12 +5,13 @@ import Testing
 
 @Suite struct DBFHeaderTests {
     @Test func readsWhatTheWriterWrote() throws {
-        var table = DBFFixture(fields: [
-            .init(name: "NAME", length: 40),
-            .init(name: "AREA", type: "N", length: 19, decimals: 11),
-            .init(name: "WIDE", length: 300),  // a character field over 255 bytes: its width's high byte in byte 17
-            .init(name: "DAY", type: "D", length: 8),
-        ], records: [[Array("a".utf8), Array("1.5".utf8), [], Array("20240115".utf8)]])
+        var table = DBFFixture(
+            fields: [
+                .init(name: "NAME", length: 40),
+                .init(name: "AREA", type: "N", length: 19, decimals: 11),
+                .init(name: "WIDE", length: 300),  // a character field over 255 bytes: its width's high byte in byte 17
+                .init(name: "DAY", type: "D", length: 8),
+            ], records: [[Array("a".utf8), Array("1.5".utf8), [], Array("20240115".utf8)]])
         table.languageDriver = 0x7C
         let header = try DBFHeader(bytes: table.bytes, path: "t.dbf")
         #expect(header.version == 0x03)
@@ -43,8 +44,9 @@ import Testing
     }
 
     @Test func nonUTF8FieldNamesKeepTheirBytes() throws {
-        let table = DBFFixture(fields: [.init(name: "x", nameBytes: [0xAA, 0xD7, 0xE8, 0xCD])],  // ชื่อ in TIS-620
-                               records: [])
+        let table = DBFFixture(
+            fields: [.init(name: "x", nameBytes: [0xAA, 0xD7, 0xE8, 0xCD])],  // ชื่อ in TIS-620
+            records: [])
         let field = try #require(try DBFHeader(bytes: table.bytes, path: "t.dbf").fields.first)
         #expect(field.nameBytes == [0xAA, 0xD7, 0xE8, 0xCD])
         #expect(field.name.unicodeScalars.map(\.value) == [0xAA, 0xD7, 0xE8, 0xCD])  // shown byte by byte
@@ -63,12 +65,38 @@ import Testing
         let cases: [(bytes: [UInt8], truncated: Bool, words: String)] = [
             (Array(good.prefix(20)), true, "fewer than the 32"),
             (Array(good.prefix(50)), true, "claims 65 bytes but the file has 50"),
-            (damaged { $0[8] = 0xFF; $0[9] = 0xFF }, true, "claims 65535 bytes"),
-            (damaged { $0[8] = 32; $0[9] = 0 }, false, "less than the 33"),
-            (damaged { $0[10] = 0; $0[11] = 0 }, false, "record length is 0"),
+            (
+                damaged {
+                    $0[8] = 0xFF
+                    $0[9] = 0xFF
+                }, true, "claims 65535 bytes"
+            ),
+            (
+                damaged {
+                    $0[8] = 32
+                    $0[9] = 0
+                }, false, "less than the 33"
+            ),
+            (
+                damaged {
+                    $0[10] = 0
+                    $0[11] = 0
+                }, false, "record length is 0"
+            ),
             (damaged { $0[64] = 0x20 }, false, "0x0D"),
-            (damaged { $0[10] = 20; $0[11] = 0 }, false, "need 41 bytes"),
-            (damaged { $0[8] = 70; $0[9] = 0; $0[64] = 0x41 }, false, "0x0D within its 70-byte header"),
+            (
+                damaged {
+                    $0[10] = 20
+                    $0[11] = 0
+                }, false, "need 41 bytes"
+            ),
+            (
+                damaged {
+                    $0[8] = 70
+                    $0[9] = 0
+                    $0[64] = 0x41
+                }, false, "0x0D within its 70-byte header"
+            ),
         ]
         for (bytes, truncated, words) in cases {
             do {
@@ -113,7 +141,10 @@ import Testing
             var bytes: [UInt8]
             if round % 2 == 0 {
                 bytes = random.bytes(random.below(300))
-                if bytes.count > 11, random.below(2) == 0 { bytes[8] = UInt8(min(bytes.count, 255)); bytes[9] = 0 }
+                if bytes.count > 11, random.below(2) == 0 {
+                    bytes[8] = UInt8(min(bytes.count, 255))
+                    bytes[9] = 0
+                }
             } else {
                 bytes = good
                 for _ in 0..<(1 + random.below(4)) { bytes[random.below(bytes.count)] = random.bytes(1)[0] }

@@ -13,19 +13,26 @@ import Testing
         return (DBFTextSampler(url: url, header: header, fileSize: size, budget: budget), scratch)
     }
 
-    func collect(_ sampler: DBFTextSampler) throws -> (values: [(Int, String, [UInt8], Bool)],
-                                                       coverage: DBFTextSampler.Coverage) {
+    func collect(_ sampler: DBFTextSampler) throws -> (
+        values: [(Int, String, [UInt8], Bool)],
+        coverage: DBFTextSampler.Coverage
+    ) {
         var values: [(Int, String, [UInt8], Bool)] = []
         let coverage = try sampler.scan { values.append(($0, $1.name, Array($2), $3)) }
         return (values, coverage)
     }
 
     @Test func readsCharacterFieldsOfLiveRecordsTrimmed() throws {
-        var table = DBFFixture(fields: [.init(name: "NAME", length: 8), .init(name: "N", type: "N", length: 4),
-                                        .init(name: "CODE", length: 3)],
-                               records: [[Array("ab".utf8), Array("12".utf8), Array("XYZ".utf8)],
-                                         [Array("gone".utf8), Array("1".utf8), Array("Q".utf8)],
-                                         [Array("c".utf8) + [0, 0], Array("3".utf8), []]])
+        var table = DBFFixture(
+            fields: [
+                .init(name: "NAME", length: 8), .init(name: "N", type: "N", length: 4),
+                .init(name: "CODE", length: 3),
+            ],
+            records: [
+                [Array("ab".utf8), Array("12".utf8), Array("XYZ".utf8)],
+                [Array("gone".utf8), Array("1".utf8), Array("Q".utf8)],
+                [Array("c".utf8) + [0, 0], Array("3".utf8), []],
+            ])
         table.deleted = [1]
         let (sampler, scratch) = try sampler(table)
         let (values, coverage) = try collect(sampler)
@@ -52,8 +59,9 @@ import Testing
         let scratch = try EncodingScratch()
         let url = scratch.file("t.dbf")
         try Data(bytes).write(to: url)
-        let sampler = DBFTextSampler(url: url, header: try DBFHeader(contentsOf: url), fileSize: bytes.count,
-                                     budget: 1 << 20)
+        let sampler = DBFTextSampler(
+            url: url, header: try DBFHeader(contentsOf: url), fileSize: bytes.count,
+            budget: 1 << 20)
         let (values, _) = try collect(sampler)
         #expect(values.map(\.0) == [0])
     }
@@ -65,8 +73,10 @@ import Testing
         header.replaceSubrange(4..<8, with: DBFFixture.littleEndian(records, 4))
         let parsed = try DBFHeader(bytes: header, fileSize: header.count, path: "t.dbf")
         let fileSize = parsed.headerLength + records * recordLength
-        let plan = DBFTextSampler(url: URL(fileURLWithPath: "/dev/null"), header: parsed, fileSize: fileSize,
-                                  budget: budget).plan
+        let plan = DBFTextSampler(
+            url: URL(fileURLWithPath: "/dev/null"), header: parsed, fileSize: fileSize,
+            budget: budget
+        ).plan
         let total = plan.map(\.count).reduce(0, +)
         #expect(plan.first?.lowerBound == 0)
         let wanted = max(1, budget / recordLength)

@@ -9,17 +9,22 @@ import Testing
     let utf8 = ThaiSamples.utf8
     let latin1 = ThaiSamples.latin1
 
-    func decide(_ values: [[UInt8]], cpg: String? = nil, ldid: UInt8 = 0, override: TextEncoding? = nil,
-                width: Int = 40) throws -> TextEncodingDecision {
+    func decide(
+        _ values: [[UInt8]], cpg: String? = nil, ldid: UInt8 = 0, override: TextEncoding? = nil,
+        width: Int = 40
+    ) throws -> TextEncodingDecision {
         try decide(DBFFixture(values: values, width: width, languageDriver: ldid), cpg: cpg, override: override)
     }
 
-    func decide(_ table: DBFFixture, cpg: String? = nil, override: TextEncoding? = nil,
-                sampleLimit: Int = 8 << 20) throws -> TextEncodingDecision {
+    func decide(
+        _ table: DBFFixture, cpg: String? = nil, override: TextEncoding? = nil,
+        sampleLimit: Int = 8 << 20
+    ) throws -> TextEncodingDecision {
         let scratch = try EncodingScratch()
         let url = try table.write(to: scratch.file("t.dbf"))
-        return try ShapefileEncodingDetector.decide(dbf: url, cpgText: cpg, override: override,
-                                                    sampleLimit: sampleLimit)
+        return try ShapefileEncodingDetector.decide(
+            dbf: url, cpgText: cpg, override: override,
+            sampleLimit: sampleLimit)
     }
 
     // MARK: - The bytes decide
@@ -28,7 +33,8 @@ import Testing
         let decision = try decide(utf8)
         #expect(decision.encoding == .utf8 && decision.source == .detected)
         #expect(decision.warnings.isEmpty && !decision.isUndetermined)
-        #expect(decision.summary == "UTF-8, detected from the bytes (no .cpg): 3 of 3 text values are non-ASCII, "
+        #expect(
+            decision.summary == "UTF-8, detected from the bytes (no .cpg): 3 of 3 text values are non-ASCII, "
                 + "all valid UTF-8; language driver 0x00 — decoded as UTF-8")
         #expect(decision.example?.record == 0 && decision.example?.decoded == "ตลาดใหญ่")
     }
@@ -36,14 +42,16 @@ import Testing
     @Test func tis620WithoutCPGIsCP874WithAWarningThatSaysHowToSilenceIt() throws {
         let decision = try decide(thai)
         #expect(decision.encoding == .cp874 && decision.source == .detected && !decision.isUndetermined)
-        #expect(decision.summary == "TIS-620/CP874 (Thai), detected from the bytes (no .cpg): 3 of 3 text values "
+        #expect(
+            decision.summary == "TIS-620/CP874 (Thai), detected from the bytes (no .cpg): 3 of 3 text values "
                 + "are non-ASCII, none valid UTF-8, 100 % Thai-like; language driver 0x00 — decoded as CP874")
-        #expect(decision.warnings == [
-            "t.dbf: decoded as Thai TIS-620/CP874 from the bytes, because it has no .cpg and its language driver "
-                + "byte is 0x00: 3 values are not UTF-8 and read as Thai (record 0, field NAME: B5 C5 D2 B4 E3 CB AD "
-                + "E8 \"ตลาดใหญ่\", which ISO-8859-1 would show as \"µÅÒ´ãË\u{AD}è\"). To silence this, add a .cpg "
-                + "file containing 874 beside it, or give ⟦encoding=CP874⟧",
-        ])
+        #expect(
+            decision.warnings == [
+                "t.dbf: decoded as Thai TIS-620/CP874 from the bytes, because it has no .cpg and its language driver "
+                    + "byte is 0x00: 3 values are not UTF-8 and read as Thai (record 0, field NAME: B5 C5 D2 B4 E3 CB AD "
+                    + "E8 \"ตลาดใหญ่\", which ISO-8859-1 would show as \"µÅÒ´ãË\u{AD}è\"). To silence this, add a .cpg "
+                    + "file containing 874 beside it, or give ⟦encoding=CP874⟧"
+            ])
         #expect(decision.example?.bytes == ThaiSamples.talatYai && decision.example?.field == "NAME")
     }
 
@@ -71,8 +79,10 @@ import Testing
         #expect(decision.encoding == .cp874 && decision.source == .detected)
         #expect(decision.warnings.count == 1)
         let warning = try #require(decision.warnings.first)
-        #expect(warning.hasPrefix("t.dbf: decoded as Thai TIS-620/CP874 from the bytes, although its .cpg says "
-                                  + "\"UTF-8\""))
+        #expect(
+            warning.hasPrefix(
+                "t.dbf: decoded as Thai TIS-620/CP874 from the bytes, although its .cpg says "
+                    + "\"UTF-8\""))
         #expect(warning.hasSuffix("To silence this, write 874 in its .cpg, or give ⟦encoding=CP874⟧"))
     }
 
@@ -80,15 +90,18 @@ import Testing
     @Test func languageDriverANSIOverThaiBytesIsThai() throws {
         let decision = try decide(thai, ldid: 0x57)
         #expect(decision.encoding == .cp874 && decision.source == .detected)
-        #expect(decision.warnings.first?.contains("although it has no .cpg and its language driver byte 0x57 says "
-                                                  + "ISO-8859-1") == true)
+        #expect(
+            decision.warnings.first?.contains(
+                "although it has no .cpg and its language driver byte 0x57 says "
+                    + "ISO-8859-1") == true)
     }
 
     @Test func utf8BytesUnderAThaiDeclarationAreUTF8() throws {
         let decision = try decide(utf8, cpg: "874")
         #expect(decision.encoding == .utf8 && decision.source == .detected)
         #expect(decision.warnings.count == 1)
-        #expect(decision.warnings.first?.contains("its .cpg says \"874\", but all its non-ASCII text is valid UTF-8")
+        #expect(
+            decision.warnings.first?.contains("its .cpg says \"874\", but all its non-ASCII text is valid UTF-8")
                 == true)
     }
 
@@ -97,7 +110,8 @@ import Testing
     @Test func latin1WithoutDeclarationIsUndetermined() throws {
         let decision = try decide(latin1)
         #expect(decision.isUndetermined)
-        #expect(decision.summary == "undetermined: it has no .cpg and its language driver byte is 0x00, and 2 of 2 "
+        #expect(
+            decision.summary == "undetermined: it has no .cpg and its language driver byte is 0x00, and 2 of 2 "
                 + "non-ASCII values are neither UTF-8 nor Thai TIS-620 (record 0, field NAME: 5A FC 72 69 63 68 "
                 + "\"Zürich\")")
         #expect(decision.example?.record == 0)
@@ -113,7 +127,8 @@ import Testing
         let decision = try decide(latin1, ldid: 0x57)
         #expect(decision.encoding == .latin1 && decision.source == .languageDriver(0x57))
         #expect(!decision.isUndetermined && decision.warnings.isEmpty)
-        #expect(decision.summary == "ISO-8859-1 (Latin-1), as declared (language driver 0x57, no .cpg): 2 of 2 text "
+        #expect(
+            decision.summary == "ISO-8859-1 (Latin-1), as declared (language driver 0x57, no .cpg): 2 of 2 text "
                 + "values are non-ASCII, none valid UTF-8, 0 % Thai-like — decoded as ISO-8859-1")
         #expect(decision.example?.decoded == "Zürich")
     }
@@ -136,7 +151,8 @@ import Testing
         let values = [Array("TH830101".utf8), Array("Talat Yai".utf8)]
         let plain = try decide(values)
         #expect(plain.source == .asciiOnly && plain.encoding == .utf8 && plain.warnings.isEmpty)
-        #expect(plain.summary == "ASCII, read as UTF-8 (no .cpg): all 2 text values are ASCII; language driver 0x00 "
+        #expect(
+            plain.summary == "ASCII, read as UTF-8 (no .cpg): all 2 text values are ASCII; language driver 0x00 "
                 + "— decoded as UTF-8")
         #expect(plain.example == nil)
         let ansi = try decide(values, ldid: 0x57)
@@ -201,13 +217,15 @@ import Testing
         table.claimedRecordCount = 10
         let decision = try decide(table)
         #expect(decision.encoding == .cp874)
-        #expect(decision.warnings.last == "t.dbf: its header counts 10 records but the file holds 3; it may be cut "
+        #expect(
+            decision.warnings.last == "t.dbf: its header counts 10 records but the file holds 3; it may be cut "
                 + "short")
     }
 
     @Test func thaiFieldNamesCountAsText() throws {
-        let table = DBFFixture(fields: [.init(name: "x", length: 10, nameBytes: [0xAA, 0xD7, 0xE8, 0xCD])],
-                               records: [[Array("TH8301".utf8)]])
+        let table = DBFFixture(
+            fields: [.init(name: "x", length: 10, nameBytes: [0xAA, 0xD7, 0xE8, 0xCD])],
+            records: [[Array("TH8301".utf8)]])
         let decision = try decide(table)
         #expect(decision.encoding == .cp874)
         #expect(decision.example?.record == nil && decision.example?.decoded == "ชื่อ")
@@ -251,8 +269,10 @@ import Testing
     @Test func randomBytesNeverCrash() throws {
         let scratch = try EncodingScratch()
         var random = SeededBytes(seed: 2024)
-        let good = DBFFixture(fields: [.init(name: "NAME", length: 12), .init(name: "N", type: "N", length: 5)],
-                              records: (0..<20).map { [thai[$0 % 3], Array("\($0)".utf8)] }).bytes
+        let good = DBFFixture(
+            fields: [.init(name: "NAME", length: 12), .init(name: "N", type: "N", length: 5)],
+            records: (0..<20).map { [thai[$0 % 3], Array("\($0)".utf8)] }
+        ).bytes
         for round in 0..<600 {
             var bytes = round % 3 == 0 ? random.bytes(random.below(700)) : good
             if round % 3 != 0 {
@@ -262,8 +282,9 @@ import Testing
             let url = scratch.file("fuzz\(round).dbf")
             try Data(bytes).write(to: url)
             do {
-                let decision = try ShapefileEncodingDetector.decide(dbf: url, cpgText: nil, override: nil,
-                                                                    sampleLimit: random.below(2) == 0 ? 1 : 1 << 20)
+                let decision = try ShapefileEncodingDetector.decide(
+                    dbf: url, cpgText: nil, override: nil,
+                    sampleLimit: random.below(2) == 0 ? 1 : 1 << 20)
                 #expect(!decision.summary.isEmpty && !decision.encoding.gdalName.isEmpty)
             } catch {
                 #expect(error is EncodingDetectionError, "\(error)")
@@ -292,11 +313,14 @@ import Testing
     func shippedNamesInTIS620AreDetected() throws {
         let names = try EncodingReference.shippedThaiNames()
         let tis620 = try EncodingReference.iconv(names, to: "TIS-620")
-        var table = DBFFixture(fields: [.init(name: "Shape_Area", type: "N", length: 24, decimals: 15),
-                                        .init(name: "ADM3_EN", length: 80), .init(name: "ADM3_TH", length: 80)],
-                               records: tis620.enumerated().map { index, name in
-                                   [Array("0.00\(index)".utf8), Array("Tambon \(index)".utf8), name]
-                               })
+        var table = DBFFixture(
+            fields: [
+                .init(name: "Shape_Area", type: "N", length: 24, decimals: 15),
+                .init(name: "ADM3_EN", length: 80), .init(name: "ADM3_TH", length: 80),
+            ],
+            records: tis620.enumerated().map { index, name in
+                [Array("0.00\(index)".utf8), Array("Tambon \(index)".utf8), name]
+            })
         table.deleted = [0]
         let decision = try decide(table)
         #expect(decision.encoding == .cp874 && decision.source == .detected)

@@ -68,8 +68,10 @@ import Testing
     /// Every name geoplan produces must open in iconv, which GDAL recodes with (reference: glibc's `iconv -f NAME`).
     @Test(.enabled(if: EncodingReference.hasIconv))
     func everyProducedNameIsAcceptedByIconv() {
-        let spellings = ["UTF-8", "874", "88591", "1252", "ANSI 1251", "8859-15", "936", "950", "932", "949", "437",
-                         "850", "866", "1250", "1253", "1254", "1257", "10000", "Big5", "GBK", "Shift_JIS", "KOI8-R"]
+        let spellings = [
+            "UTF-8", "874", "88591", "1252", "ANSI 1251", "8859-15", "936", "950", "932", "949", "437",
+            "850", "866", "1250", "1253", "1254", "1257", "10000", "Big5", "GBK", "Shift_JIS", "KOI8-R",
+        ]
         var names = Set(spellings.compactMap { TextEncoding(parsing: $0)?.gdalName })
         names.formUnion(TextEncoding.languageDrivers.values)
         for name in names.sorted() {
@@ -84,8 +86,10 @@ import Testing
     @Test(.enabled(if: EncodingReference.hasOgrinfo && EncodingReference.hasIconv))
     func cpgMappingAgreesWithGDAL() throws {
         let scratch = try EncodingScratch()
-        let cpgs = ["UTF-8", "utf8", "874", "1252", "1251", "ANSI 1251", "88591", "8859-1", "8859-15", "936", "950",
-                    "437", "65001", "ANSI 1252", "TIS-620", "ISO-8859-11", "885911", "Big5", "latin1"]
+        let cpgs = [
+            "UTF-8", "utf8", "874", "1252", "1251", "ANSI 1251", "88591", "8859-1", "8859-15", "936", "950",
+            "437", "65001", "ANSI 1252", "TIS-620", "ISO-8859-11", "885911", "Big5", "latin1",
+        ]
         for (index, cpg) in cpgs.enumerated() {
             try DBFFixture(values: [Array("abc".utf8)]).write(to: scratch.file("t\(index).dbf"))
             try cpg.write(to: scratch.file("t\(index).cpg"), atomically: true, encoding: .utf8)

@@ -20,8 +20,9 @@ import Testing
     func tis620DefinedBytesMatchIconv() throws {
         let reference = try EncodingReference.iconvDecodeEachByte(from: "TIS-620")
         for byte in 0...255 where byte != 0x0A {
-            #expect(ThaiBytes.definedInTIS620(UInt8(byte)) == !reference[byte].isEmpty,
-                    "byte \(TextEncoding.hex(UInt8(byte)))")
+            #expect(
+                ThaiBytes.definedInTIS620(UInt8(byte)) == !reference[byte].isEmpty,
+                "byte \(TextEncoding.hex(UInt8(byte)))")
         }
     }
 
@@ -32,10 +33,12 @@ import Testing
         for byte in UInt8(0xA1)...0xFB where ThaiBytes.definedInTIS620(byte) {
             let scalar = try #require(ThaiBytes.scalar(cp874: byte))
             let properties = scalar.properties
-            #expect(ThaiBytes.isCombiningMark(byte) == (properties.generalCategory == .nonspacingMark),
-                    "\(TextEncoding.hex(byte)) \(properties.name ?? "")")
-            #expect(ThaiBytes.isLeadingVowel(byte) == properties.isLogicalOrderException,
-                    "\(TextEncoding.hex(byte)) \(properties.name ?? "")")
+            #expect(
+                ThaiBytes.isCombiningMark(byte) == (properties.generalCategory == .nonspacingMark),
+                "\(TextEncoding.hex(byte)) \(properties.name ?? "")")
+            #expect(
+                ThaiBytes.isLeadingVowel(byte) == properties.isLogicalOrderException,
+                "\(TextEncoding.hex(byte)) \(properties.name ?? "")")
             #expect(ThaiBytes.isConsonant(byte) == (0x0E01...0x0E2E).contains(scalar.value))
         }
         #expect(ThaiBytes.scalar(cp874: 0xA1)?.properties.name == "THAI CHARACTER KO KAI")

@@ -27,9 +27,10 @@ import Testing
     @Test func messagesEndingInANewlineAreTrimmed() throws {
         // GEOS 3.11 ends this message with "\n".
         let context = try GEOSContext()
-        #expect(throws: GEOSError.invalidInput(
-            function: "GEOSWKTReader_read_r",
-            message: "IllegalArgumentException: point array must contain 0 or >1 elements")
+        #expect(
+            throws: GEOSError.invalidInput(
+                function: "GEOSWKTReader_read_r",
+                message: "IllegalArgumentException: point array must contain 0 or >1 elements")
         ) { try Geometry(wkt: "LINESTRING (0 0)", context: context) }
     }
 

@@ -55,8 +55,9 @@ import Testing
         #expect(try a.area == 1)
 
         let point = try Geometry.point(x: 9, y: 9, context: context)
-        #expect(throws: GEOSError.wrongGeometryType(
-            operation: "GEOSGeom_createCollection_r", expected: [.polygon], got: .point)
+        #expect(
+            throws: GEOSError.wrongGeometryType(
+                operation: "GEOSGeom_createCollection_r", expected: [.polygon], got: .point)
         ) { try Geometry.multiPolygon([a, point], context: context) }
 
         let mixed = try Geometry.collection([a, point], context: context)

@@ -61,7 +61,8 @@ private struct WKBBuilder {
         #expect(try Geometry(wkb: little.bytes, context: context).length == 5)
 
         // The same line, big endian (XDR), written out byte by byte.
-        let big: [UInt8] = [0, 0, 0, 0, 2, 0, 0, 0, 2]
+        let big: [UInt8] =
+            [0, 0, 0, 0, 2, 0, 0, 0, 2]
             + [0, 0, 0, 0, 0, 0, 0, 0] + [0, 0, 0, 0, 0, 0, 0, 0]
             + [0x40, 0x08, 0, 0, 0, 0, 0, 0] + [0x40, 0x10, 0, 0, 0, 0, 0, 0]  // 3.0, 4.0
         #expect(try Geometry(wkb: big, context: context).wkt() == "LINESTRING (0 0, 3 4)")

@@ -47,8 +47,9 @@ import Testing
         #expect(try polygon.interiorRings.count == 2)
         #expect(try polygon.interiorRings[1].coordinates.first == XY(5, 5))
         let line = try Geometry(wkt: "LINESTRING (0 0, 1 1)", context: context)
-        #expect(throws: GEOSError.wrongGeometryType(
-            operation: "GEOSGetExteriorRing_r", expected: [.polygon], got: .lineString)
+        #expect(
+            throws: GEOSError.wrongGeometryType(
+                operation: "GEOSGetExteriorRing_r", expected: [.polygon], got: .lineString)
         ) { try line.exteriorRing }
     }
 

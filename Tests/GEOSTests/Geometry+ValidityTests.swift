@@ -34,17 +34,20 @@ import Testing
         // shell, so it encloses a hole: area = 100 − ½·4·5 = 90, by hand.
         let inverted = try geometry("POLYGON ((0 0, 10 0, 10 10, 5 10, 7 5, 3 5, 5 10, 0 10, 0 0))")
         #expect(try inverted.area == 90)
-        #expect(try inverted.validity()
-            == ValidityReport(isValid: false, reason: "Ring Self-intersection", location: XY(5, 10)))
-        #expect(try inverted.validity(allowSelfTouchingRingFormingHole: true)
-            == ValidityReport(isValid: true, reason: nil, location: nil))
+        #expect(
+            try inverted.validity()
+                == ValidityReport(isValid: false, reason: "Ring Self-intersection", location: XY(5, 10)))
+        #expect(
+            try inverted.validity(allowSelfTouchingRingFormingHole: true)
+                == ValidityReport(isValid: true, reason: nil, location: nil))
     }
 
     @Test func aRingWithTooFewDistinctPointsIsInvalid() throws {
         // Four points but only two distinct: GEOS 3.11 builds it, then IsValidOp refuses it.
         let sliver = try geometry("POLYGON ((0 0, 1 1, 1 1, 0 0))")
-        #expect(try sliver.validity()
-            == ValidityReport(isValid: false, reason: "Too few points in geometry component", location: XY(0, 0)))
+        #expect(
+            try sliver.validity()
+                == ValidityReport(isValid: false, reason: "Too few points in geometry component", location: XY(0, 0)))
     }
 
     @Test func aValidPolygonHasNoReason() throws {
@@ -91,7 +94,8 @@ import Testing
     }
 
     @Test func polygonalPartGathersNestedPolygonsAndElseIsAnEmptyMultiPolygon() throws {
-        let nested = try geometry("""
+        let nested = try geometry(
+            """
             GEOMETRYCOLLECTION (POINT (9 9), MULTIPOLYGON (((0 0, 1 0, 1 1, 0 0)), ((5 5, 7 5, 7 7, 5 5))), \
             POLYGON EMPTY, LINESTRING (0 0, 5 5), POLYGON ((10 10, 13 10, 13 13, 10 10)))
             """)

@@ -5,8 +5,9 @@ import Testing
 @Suite struct GeometryTests {
     /// A polygon whose only strong reference is inside this function.
     private func ringOfATemporaryPolygon(_ context: GEOSContext) throws -> Geometry {
-        let polygon = try Geometry(wkt: "POLYGON ((0 0, 4 0, 4 3, 0 3, 0 0), (1 1, 2 1, 2 2, 1 2, 1 1))",
-                                   context: context)
+        let polygon = try Geometry(
+            wkt: "POLYGON ((0 0, 4 0, 4 3, 0 3, 0 0), (1 1, 2 1, 2 2, 1 2, 1 1))",
+            context: context)
         return try polygon.interiorRings[0]
     }
 

@@ -23,8 +23,9 @@ import Testing
     }
 
     @Test func onlyMultiKindsAndCollectionsAreCollections() {
-        #expect(GeometryType.allCases.filter(\.isCollection)
-            == [.multiPoint, .multiLineString, .multiPolygon, .geometryCollection])
+        #expect(
+            GeometryType.allCases.filter(\.isCollection)
+                == [.multiPoint, .multiLineString, .multiPolygon, .geometryCollection])
         #expect(GeometryType.geometryCollection.dimension == nil)
     }
 }

@@ -4,7 +4,8 @@ import Testing
 
 @Suite struct PrecisionTests {
     /// Three vertices 3e-8° apart: rounding each to 7 decimals makes the ring cross itself.
-    static let foldingRing = "POLYGON ((100 13, 100.001 13, 100.00049999134514 13.000500021780681, "
+    static let foldingRing =
+        "POLYGON ((100 13, 100.001 13, 100.00049999134514 13.000500021780681, "
         + "100.00049998189245 13.000500050252537, 100.00049995192337 13.000500048890554, 100 13.001, 100 13))"
 
     @Test func snapRoundingKeepsAPolygonValidWhereRoundingEachVertexDoesNot() throws {

@@ -41,15 +41,19 @@ import Testing
 
     @Test func preparedPolygonTestsAgreeToo() throws {
         let prepared = try PreparedGeometry(shape)
-        for wkt in ["POLYGON ((0.1 0.1, 1 0.1, 1 1, 0.1 0.1))",  // inside
-                    "POLYGON ((0 0, 1 0, 1 1, 0 0))",  // touches the shell from inside
-                    "POLYGON ((3 3, 3.5 3, 3.5 4, 3 3))",  // in the notch
-                    "POLYGON ((1 2.5, 5 2.5, 5 3, 1 3, 1 2.5))"] {  // crosses the notch
+        for wkt in [
+            "POLYGON ((0.1 0.1, 1 0.1, 1 1, 0.1 0.1))",  // inside
+            "POLYGON ((0 0, 1 0, 1 1, 0 0))",  // touches the shell from inside
+            "POLYGON ((3 3, 3.5 3, 3.5 4, 3 3))",  // in the notch
+            "POLYGON ((1 2.5, 5 2.5, 5 3, 1 3, 1 2.5))",
+        ] {  // crosses the notch
             let other = try Geometry(wkt: wkt, context: context)
             #expect(try prepared.contains(other) == shape.contains(other), "\(wkt)")
-            #expect(try prepared.containsProperly(other)
-                == (shape.contains(other) && !shape.exteriorRing.intersects(other)
-                    && !shape.interiorRings[0].intersects(other)), "\(wkt)")
+            #expect(
+                try prepared.containsProperly(other)
+                    == (shape.contains(other) && !shape.exteriorRing.intersects(other)
+                        && !shape.interiorRings[0].intersects(other)),
+                "\(wkt)")
             #expect(try prepared.intersects(other) == shape.intersects(other), "\(wkt)")
         }
     }

@@ -31,8 +31,10 @@ private struct SplitMix64 {
     private func randomGeometries(count: Int, seed: UInt64) throws -> [Geometry] {
         var random = SplitMix64(state: seed)
         return try (0..<count).map { index in
-            let x = random.uniform(0, 100), y = random.uniform(0, 100)
-            let w = random.uniform(0, 4), h = random.uniform(0, 4)
+            let x = random.uniform(0, 100)
+            let y = random.uniform(0, 100)
+            let w = random.uniform(0, 4)
+            let h = random.uniform(0, 4)
             if index.isMultiple(of: 3) {
                 return try Geometry.lineString([XY(x, y), XY(x + w, y - h)], context: context)
             }
@@ -51,7 +53,8 @@ private struct SplitMix64 {
         var random = SplitMix64(state: 7)
         var nonEmpty = 0
         for _ in 0..<200 {
-            let x = random.uniform(-5, 100), y = random.uniform(-5, 100)
+            let x = random.uniform(-5, 100)
+            let y = random.uniform(-5, 100)
             let box = Envelope(minX: x, minY: y, maxX: x + random.uniform(0, 10), maxY: y + random.uniform(0, 10))
             // Brute force over the boxes, with the edge-inclusive test GEOS uses.
             let expected = geometries.indices.filter { index in

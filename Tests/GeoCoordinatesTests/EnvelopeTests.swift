@@ -1,6 +1,5 @@
-import Testing
-
 import GeoCoordinates
+import Testing
 
 @Suite struct EnvelopeTests {
     @Test func envelopesIntersectWhenTheyShareAnEdgeOrCorner() {

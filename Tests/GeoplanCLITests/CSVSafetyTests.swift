@@ -19,10 +19,14 @@ import Testing
             text.replacingOccurrences(of: "\"", with: "\\\"").replacingOccurrences(of: "\t", with: "\\t")
                 .replacingOccurrences(of: "\r", with: "\\r")
         }
-        return try folder.write(SyntheticData.featureCollection(Self.codes.indices.map { index in
-            (NonFiniteCase.square(100 + 0.01 * Double(index), 13, 0.01),
-             #"{"code": "\#(json(Self.codes[index]))", "name": "\#(json(Self.names[index]))", "pop": -5}"#)
-        }), to: "cells.geojson")
+        return try folder.write(
+            SyntheticData.featureCollection(
+                Self.codes.indices.map { index in
+                    (
+                        NonFiniteCase.square(100 + 0.01 * Double(index), 13, 0.01),
+                        #"{"code": "\#(json(Self.codes[index]))", "name": "\#(json(Self.names[index]))", "pop": -5}"#
+                    )
+                }), to: "cells.geojson")
     }
 
     /// The start of each record as geoplan's CSV writer puts it: code and name, quoted when they need it.
@@ -36,7 +40,8 @@ import Testing
 
     func spec(in folder: TemporaryFolder, output: String = "") throws -> String {
         _ = try boundaries(in: folder)
-        return try folder.write("""
+        return try folder.write(
+            """
             boundaries:
               - name: cells
                 path: cells.geojson
@@ -108,7 +113,8 @@ import Testing
         #expect(rows.first?["name"] == Self.safeNames[0] && rows.last?["name"] == "+1")
         #expect(rows.allSatisfy { $0["pop"] == "-5" })  // a number field: never touched
         let text = try String(contentsOfFile: out, encoding: .utf8)
-        #expect(text.contains("'\t=1+1") && text.contains("'\r=1+1") && text.contains("'-x"), "\(text.debugDescription)")
+        #expect(
+            text.contains("'\t=1+1") && text.contains("'\r=1+1") && text.contains("'-x"), "\(text.debugDescription)")
 
         let raw = folder.path("raw.csv")
         #expect(try CommandRunner.run(["convert", input, raw, "--csv-raw"]).status == 0)
@@ -132,19 +138,26 @@ import Testing
 
     @Test func partitionCrosswalkNeutralisesUnlessRaw() throws {
         let folder = try TemporaryFolder()
-        try folder.write(SyntheticData.featureCollection([
-            (NonFiniteCase.square(100, 13, 0.1), #"{"ADM3_PCODE": "TH100101"}"#),
-        ]), to: "tambons.geojson")
-        try folder.write(SyntheticData.featureCollection([
-            (NonFiniteCase.square(100.01, 13.01, 0.04), #"{"LG_CODE": "=M1", "LG_TYPE": "town"}"#),
-        ]), to: "municipalities.geojson")
+        try folder.write(
+            SyntheticData.featureCollection([
+                (NonFiniteCase.square(100, 13, 0.1), #"{"ADM3_PCODE": "TH100101"}"#)
+            ]), to: "tambons.geojson")
+        try folder.write(
+            SyntheticData.featureCollection([
+                (NonFiniteCase.square(100.01, 13.01, 0.04), #"{"LG_CODE": "=M1", "LG_TYPE": "town"}"#)
+            ]), to: "municipalities.geojson")
         for raw in [false, true] {
             let out = folder.path(raw ? "raw-units.gpkg" : "units.gpkg")
-            let result = try CommandRunner.run(["partition", folder.path("tambons.geojson"),
-                                                folder.path("municipalities.geojson"), "--out", out]
-                                               + (raw ? ["--csv-raw"] : []))
+            let result = try CommandRunner.run(
+                [
+                    "partition", folder.path("tambons.geojson"),
+                    folder.path("municipalities.geojson"), "--out", out,
+                ]
+                    + (raw ? ["--csv-raw"] : []))
             #expect(result.status == 0, "\(result.stderr)")
-            let codes = try records(out.replacingOccurrences(of: ".gpkg", with: "-crosswalk.csv")).map { $0["lg_code"] ?? "" }
+            let codes = try records(out.replacingOccurrences(of: ".gpkg", with: "-crosswalk.csv")).map {
+                $0["lg_code"] ?? ""
+            }
             #expect(codes.contains(raw ? "=M1" : "'=M1") && !codes.contains(raw ? "'=M1" : "=M1"), "\(codes)")
         }
     }
@@ -153,7 +166,8 @@ import Testing
     @Test func aNeutralisedCodeMatchesOnTheWayBack() throws {
         let folder = try TemporaryFolder()
         #expect(try CommandRunner.run(["run", try spec(in: folder), "--quiet"]).status == 0)
-        let again = try folder.write("""
+        let again = try folder.write(
+            """
             boundaries:
               - name: again
                 path: cells.geojson
@@ -188,15 +202,20 @@ import Testing
         let spec = try spec(in: folder)
         #expect(try CommandRunner.run(["run", spec, "--quiet"]).status == 0)
         for part in 1...2 {
-            let result = try CommandRunner.run(["run", spec, "--quiet", "--partition", "\(part)/2", "--out",
-                                                folder.path("part-\(part)")])
+            let result = try CommandRunner.run([
+                "run", spec, "--quiet", "--partition", "\(part)/2", "--out",
+                folder.path("part-\(part)"),
+            ])
             #expect(result.status == 0, "\(result.stderr)")
         }
         let merged = folder.path("merged/cells.csv")
-        let result = try CommandRunner.run(["merge", merged, folder.path("part-1/cells.csv"),
-                                            folder.path("part-2/cells.csv")])
+        let result = try CommandRunner.run([
+            "merge", merged, folder.path("part-1/cells.csv"),
+            folder.path("part-2/cells.csv"),
+        ])
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(try Data(contentsOf: URL(fileURLWithPath: merged))
+        #expect(
+            try Data(contentsOf: URL(fileURLWithPath: merged))
                 == Data(contentsOf: URL(fileURLWithPath: folder.path("results/cells.csv"))))
     }
 }

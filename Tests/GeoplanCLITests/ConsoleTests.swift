@@ -12,11 +12,13 @@ import Testing
     @Test func infoWithStdoutClosedFullOrBrokenExitsFour() throws {
         for stream in [CommandRunner.Stream.closed, .full, .brokenPipe] {
             for json in [false, true] {
-                let result = try CommandRunner.run(["info", Fixtures.phuket] + (json ? ["--json"] : []), stdout: stream)
+                let result = try CommandRunner.run(
+                    ["info", Fixtures.phuket] + (json ? ["--json"] : []), stdout: stream)
                 #expect(result.status == consoleUnwritable, "\(stream) json=\(json): \(result.status) \(result.stderr)")
                 // Told on stderr, except for a reader that left on purpose (`| head -c 1`).
-                #expect(result.stderr.contains("could not be written to stdout") == (stream != .brokenPipe),
-                        "\(stream): \(result.stderr)")
+                #expect(
+                    result.stderr.contains("could not be written to stdout") == (stream != .brokenPipe),
+                    "\(stream): \(result.stderr)")
             }
         }
     }
@@ -26,14 +28,18 @@ import Testing
     @Test func aPipeIntoHeadEndsCleanly() throws {
         let folder = try TemporaryFolder()
         let squares = (0..<8_000).map { index in
-            (NonFiniteCase.square(100 + 0.001 * Double(index % 100), 13 + 0.001 * Double(index / 100), 0.001),
-             #"{"code": "C\#(index)"}"#)
+            (
+                NonFiniteCase.square(100 + 0.001 * Double(index % 100), 13 + 0.001 * Double(index / 100), 0.001),
+                #"{"code": "C\#(index)"}"#
+            )
         }
         let layer = try folder.write(SyntheticData.featureCollection(squares), to: "squares.geojson")
         let shell = Process()
         shell.executableURL = URL(fileURLWithPath: "/bin/sh")
-        shell.arguments = ["-c", #"{ "$0" measure "$1" --key code --csv; echo $? > "$2"; } | head -c 1 > /dev/null"#,
-                           CommandRunner.executable.path, layer, folder.path("status")]
+        shell.arguments = [
+            "-c", #"{ "$0" measure "$1" --key code --csv; echo $? > "$2"; } | head -c 1 > /dev/null"#,
+            CommandRunner.executable.path, layer, folder.path("status"),
+        ]
         try shell.run()
         shell.waitUntilExit()
         let status = try String(contentsOfFile: folder.path("status"), encoding: .utf8)
@@ -71,8 +77,9 @@ import Testing
         let folder = try TemporaryFolder()
         let spec = try NonFiniteCase.spec(in: folder)  // warns on stderr
         for (stream, progress) in [(CommandRunner.Stream.closed, "auto"), (.full, "json"), (.brokenPipe, "json")] {
-            let result = try CommandRunner.run(["run", spec, "--overwrite", "--progress", progress], stdout: .captured,
-                                               stderr: stream)
+            let result = try CommandRunner.run(
+                ["run", spec, "--overwrite", "--progress", progress], stdout: .captured,
+                stderr: stream)
             #expect(result.status == consoleUnwritable, "\(stream): \(result.status)")
             #expect(result.stdout.contains("cells: 3 areas"), "\(result.stdout)")
             try NonFiniteCase.expectCompleteOutputs(in: folder)

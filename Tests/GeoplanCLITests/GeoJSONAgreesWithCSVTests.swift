@@ -17,8 +17,10 @@ import Testing
         let result = try CommandRunner.run(["run", specPath, "--out", folder.path("out"), "--quiet"])
         #expect(result.status == 0, "\(result.stderr)")
 
-        let csv = try Self.csvRows(try String(contentsOfFile: folder.path("out/nonthaburi-tambons.csv"),
-                                              encoding: .utf8))
+        let csv = try Self.csvRows(
+            try String(
+                contentsOfFile: folder.path("out/nonthaburi-tambons.csv"),
+                encoding: .utf8))
         let header = try #require(csv.first)
         let rows = Array(csv.dropFirst())
         let geoJSONPath = folder.path("out/nonthaburi-tambons.geojson")
@@ -63,8 +65,11 @@ import Testing
 
     /// RFC 4180: quoted cells with doubled quotes, commas and line breaks; a byte-order mark dropped.
     static func csvRows(_ text: String) throws -> [[String]] {
-        var rows: [[String]] = [], row: [String] = [], cell = ""
-        var quoted = false, wasQuoted = false
+        var rows: [[String]] = []
+        var row: [String] = []
+        var cell = ""
+        var quoted = false
+        var wasQuoted = false
         var characters = Array(text.unicodeScalars)
         if characters.first == "\u{FEFF}" { characters.removeFirst() }
         var index = 0

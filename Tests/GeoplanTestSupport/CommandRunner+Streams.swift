@@ -69,7 +69,8 @@ extension CommandRunner {
         while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
         group.wait()
         let exitStatus = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
-        return Result(status: exitStatus, stdout: texts.current.out, stderr: texts.current.err,
-                      maxResidentKilobytes: 0)
+        return Result(
+            status: exitStatus, stdout: texts.current.out, stderr: texts.current.err,
+            maxResidentKilobytes: 0)
     }
 }

@@ -45,7 +45,8 @@ public enum CommandRunner {
         var command = [program] + arguments
         if let directory {
             // posix_spawn has no working-directory action on every libc: run through /bin/sh -c 'cd … && exec …'.
-            let quoted = command.map { "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'" }.joined(separator: " ")
+            let quoted = command.map { "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'" }.joined(
+                separator: " ")
             command = ["/bin/sh", "-c", "cd '\(directory.path)' && exec \(quoted)"]
         }
         var argv: [UnsafeMutablePointer<CChar>?] = command.map { strdup($0) } + [nil]
@@ -77,9 +78,10 @@ public enum CommandRunner {
         peak.stop()
         group.wait()
         let exitStatus = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
-        return Result(status: exitStatus, stdout: String(decoding: buffers.current.out, as: UTF8.self),
-                      stderr: String(decoding: buffers.current.err, as: UTF8.self),
-                      maxResidentKilobytes: peak.kilobytes)
+        return Result(
+            status: exitStatus, stdout: String(decoding: buffers.current.out, as: UTF8.self),
+            stderr: String(decoding: buffers.current.err, as: UTF8.self),
+            maxResidentKilobytes: peak.kilobytes)
     }
 }
 
@@ -96,10 +98,11 @@ private final class PeakSampler: Sendable {
             while state.current.running {
                 // Read to the end: /proc files report a size of 0, which String(contentsOfFile:) can take at its word.
                 if let handle = FileHandle(forReadingAtPath: path), let data = try? handle.readToEnd(),
-                   (try? handle.close()) != nil,
-                   let text = String(data: data, encoding: .utf8),
-                   let line = text.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
-                   let value = Int(line.split(separator: " ", omittingEmptySubsequences: true).dropFirst().first ?? "") {
+                    (try? handle.close()) != nil,
+                    let text = String(data: data, encoding: .utf8),
+                    let line = text.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
+                    let value = Int(line.split(separator: " ", omittingEmptySubsequences: true).dropFirst().first ?? "")
+                {
                     state.withLock { $0.peak = max($0.peak, value) }
                 }
                 usleep(2_000)

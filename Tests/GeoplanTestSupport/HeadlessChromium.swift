@@ -58,39 +58,49 @@ public enum HeadlessChromium {
     }
 
     /// Screenshots `page` (a local file) at `width`×`height` into `folder`.
-    public static func screenshot(_ page: String, width: Int, height: Int, in folder: TemporaryFolder,
-                                  name: String = "screenshot") throws -> Run {
+    public static func screenshot(
+        _ page: String, width: Int, height: Int, in folder: TemporaryFolder,
+        name: String = "screenshot"
+    ) throws -> Run {
         let png = folder.path("\(name).png")
         let log = folder.path("\(name)-net.json")
-        _ = try run(["--screenshot=\(png)", "--window-size=\(width),\(height)", "--hide-scrollbars"],
-                    page: page, netLog: log, profile: folder.path("\(name)-profile"))
+        _ = try run(
+            ["--screenshot=\(png)", "--window-size=\(width),\(height)", "--hide-scrollbars"],
+            page: page, netLog: log, profile: folder.path("\(name)-profile"))
         return Run(screenshot: png, dom: nil, netLog: log)
     }
 
     /// Loads `page` at `width`×`height` and returns its DOM after the load event (scripts included).
-    public static func dumpDOM(_ page: String, width: Int, height: Int, in folder: TemporaryFolder,
-                               name: String = "dom") throws -> Run {
+    public static func dumpDOM(
+        _ page: String, width: Int, height: Int, in folder: TemporaryFolder,
+        name: String = "dom"
+    ) throws -> Run {
         let log = folder.path("\(name)-net.json")
-        let dom = try run(["--dump-dom", "--window-size=\(width),\(height)"], page: page, netLog: log,
-                          profile: folder.path("\(name)-profile"))
+        let dom = try run(
+            ["--dump-dom", "--window-size=\(width),\(height)"], page: page, netLog: log,
+            profile: folder.path("\(name)-profile"))
         return Run(screenshot: nil, dom: dom, netLog: log)
     }
 
     /// Runs the browser on `page` with `extra` arguments and returns its standard output.
-    static func run(_ extra: [String], page: String, netLog: String, profile: String,
-                    timeout: Double = 30) throws -> String {
+    static func run(
+        _ extra: [String], page: String, netLog: String, profile: String,
+        timeout: Double = 30
+    ) throws -> String {
         guard let executable else { throw Failure.notInstalled }
-        let arguments = [
-            "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--no-default-browser-check",
-            "--disable-background-networking", "--disable-component-update", "--disable-sync",
-            "--disable-extensions", "--disable-default-apps", "--mute-audio",
-            "--host-resolver-rules=MAP * ~NOTFOUND",
-            "--user-data-dir=\(profile)", "--log-net-log=\(netLog)", "--net-log-capture-mode=Default",
-        ] + extra + [URL(fileURLWithPath: page).absoluteString]
+        let arguments =
+            [
+                "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--no-default-browser-check",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--disable-extensions", "--disable-default-apps", "--mute-audio",
+                "--host-resolver-rules=MAP * ~NOTFOUND",
+                "--user-data-dir=\(profile)", "--log-net-log=\(netLog)", "--net-log-capture-mode=Default",
+            ] + extra + [URL(fileURLWithPath: page).absoluteString]
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
-        let output = Pipe(), errors = Pipe()
+        let output = Pipe()
+        let errors = Pipe()
         process.standardOutput = output
         process.standardError = errors
         process.standardInput = FileHandle.nullDevice
@@ -116,7 +126,8 @@ public enum HeadlessChromium {
         process.waitUntilExit()
         group.wait()
         guard process.terminationStatus == 0 else {
-            throw Failure.failed(status: process.terminationStatus, stderr: String(decoding: collected.current.err, as: UTF8.self))
+            throw Failure.failed(
+                status: process.terminationStatus, stderr: String(decoding: collected.current.err, as: UTF8.self))
         }
         return String(decoding: collected.current.out, as: UTF8.self)
     }

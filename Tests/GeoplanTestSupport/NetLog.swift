@@ -23,9 +23,9 @@ public enum NetLog {
             throw Failure.unreadable(path: path, reason: "no such file (did Chromium start?)")
         }
         guard let root = try? JSONSerialization.jsonObject(with: Self.completed(data)) as? [String: Any],
-              let constants = root["constants"] as? [String: Any],
-              let sourceTypes = constants["logSourceType"] as? [String: Int],
-              let events = root["events"] as? [[String: Any]]
+            let constants = root["constants"] as? [String: Any],
+            let sourceTypes = constants["logSourceType"] as? [String: Int],
+            let events = root["events"] as? [[String: Any]]
         else {
             throw Failure.unreadable(path: path, reason: "not a Chromium net log")
         }
@@ -34,7 +34,7 @@ public enum NetLog {
         var browserOwn: Set<Int> = []
         for event in events {
             guard let source = event["source"] as? [String: Any], let id = source["id"] as? Int,
-                  source["type"] as? Int == urlRequest, let params = event["params"] as? [String: Any]
+                source["type"] as? Int == urlRequest, let params = event["params"] as? [String: Any]
             else { continue }
             if let url = params["url"] as? String, isNetwork(url) { urls[id] = url }
             if params["initiator"] as? String == "not an origin" { browserOwn.insert(id) }

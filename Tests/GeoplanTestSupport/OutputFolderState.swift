@@ -10,7 +10,9 @@ public struct FolderSnapshot: Equatable, CustomStringConvertible {
         for name in try FileManager.default.contentsOfDirectory(atPath: folder) where !excluded.contains(name) {
             let path = (folder as NSString).appendingPathComponent(name)
             var isFolder: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), !isFolder.boolValue else { continue }
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), !isFolder.boolValue else {
+                continue
+            }
             files[name] = try Data(contentsOf: URL(fileURLWithPath: path))
         }
         self.files = files

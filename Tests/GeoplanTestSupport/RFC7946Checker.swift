@@ -17,7 +17,8 @@ public struct RFC7946Checker {
     public func violations(in text: String) -> [String] {
         var problems: [String] = []
         guard let data = text.data(using: .utf8),
-              let root = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else {
+            let root = try? JSONSerialization.jsonObject(with: data) as? [String: Any]
+        else {
             return ["not a JSON object"]
         }
         checkObject(root, path: "$", problems: &problems)
@@ -129,8 +130,11 @@ public struct RFC7946Checker {
 
     private func checkPolygon(_ rings: [Any], path: String, problems: inout [String]) {
         for (index, ring) in rings.enumerated() {
-            let positions = (ring as? [Any] ?? []).compactMap { checkPosition($0 as? [Any] ?? [], path: path,
-                                                                               problems: &problems) }
+            let positions = (ring as? [Any] ?? []).compactMap {
+                checkPosition(
+                    $0 as? [Any] ?? [], path: path,
+                    problems: &problems)
+            }
             guard positions.count >= 4 else {
                 problems.append("\(path): ring \(index) has fewer than 4 positions")
                 continue
@@ -139,8 +143,12 @@ public struct RFC7946Checker {
                 problems.append("\(path): ring \(index) is not closed")
             }
             let area = Self.signedArea(positions)
-            if index == 0, area < 0 { problems.append("\(path): exterior ring is clockwise (§3.1.6: counter-clockwise)") }
-            if index > 0, area > 0 { problems.append("\(path): hole \(index) is counter-clockwise (§3.1.6: clockwise)") }
+            if index == 0, area < 0 {
+                problems.append("\(path): exterior ring is clockwise (§3.1.6: counter-clockwise)")
+            }
+            if index > 0, area > 0 {
+                problems.append("\(path): hole \(index) is counter-clockwise (§3.1.6: clockwise)")
+            }
         }
     }
 

@@ -49,7 +49,8 @@ public struct Screenshot {
 
     /// How many pixels in the box (clipped to the image) satisfy `test`, and how many were looked at.
     public func count(x: Int, y: Int, width w: Int, height h: Int, where test: (RGB) -> Bool) -> (hits: Int, of: Int) {
-        var hits = 0, total = 0
+        var hits = 0
+        var total = 0
         for row in max(y, 0)..<min(y + h, height) {
             for column in max(x, 0)..<min(x + w, width) {
                 total += 1

@@ -4,7 +4,9 @@ import Foundation
 public enum SyntheticData {
     /// A GeoJSON FeatureCollection of the given features (each a `"geometry": …, "properties": …` body).
     public static func featureCollection(_ features: [(geometry: String, properties: String)]) -> String {
-        let body = features.map { #"{"type": "Feature", "properties": \#($0.properties), "geometry": \#($0.geometry)}"# }
+        let body = features.map {
+            #"{"type": "Feature", "properties": \#($0.properties), "geometry": \#($0.geometry)}"#
+        }
         return #"{"type": "FeatureCollection", "features": [\#n"# + body.joined(separator: ",\n") + "\n]}\n"
     }
 
@@ -12,14 +14,20 @@ public enum SyntheticData {
     public static var invalidPolygons: String {
         featureCollection([
             // A valid square, 0.01° a side.
-            (#"{"type": "Polygon", "coordinates": [[[100.50, 13.70], [100.51, 13.70], [100.51, 13.71], [100.50, 13.71], [100.50, 13.70]]]}"#,
-             #"{"code": "OK1"}"#),
+            (
+                #"{"type": "Polygon", "coordinates": [[[100.50, 13.70], [100.51, 13.70], [100.51, 13.71], [100.50, 13.71], [100.50, 13.70]]]}"#,
+                #"{"code": "OK1"}"#
+            ),
             // A bow-tie: the ring crosses itself at (100.505, 13.705).
-            (#"{"type": "Polygon", "coordinates": [[[100.50, 13.70], [100.51, 13.71], [100.51, 13.70], [100.50, 13.71], [100.50, 13.70]]]}"#,
-             #"{"code": "BOWTIE"}"#),
+            (
+                #"{"type": "Polygon", "coordinates": [[[100.50, 13.70], [100.51, 13.71], [100.51, 13.70], [100.50, 13.71], [100.50, 13.70]]]}"#,
+                #"{"code": "BOWTIE"}"#
+            ),
             // A ring touching itself at (100.51, 13.70): valid only as an inverted hole, which OGC forbids.
-            (#"{"type": "Polygon", "coordinates": [[[100.50, 13.70], [100.51, 13.70], [100.52, 13.70], [100.52, 13.72], [100.51, 13.70], [100.50, 13.72], [100.50, 13.70]]]}"#,
-             #"{"code": "TOUCH"}"#),
+            (
+                #"{"type": "Polygon", "coordinates": [[[100.50, 13.70], [100.51, 13.70], [100.52, 13.70], [100.52, 13.72], [100.51, 13.70], [100.50, 13.72], [100.50, 13.70]]]}"#,
+                #"{"code": "TOUCH"}"#
+            ),
             // An empty multi-polygon (GDAL reads `"Polygon", "coordinates": []` as no geometry at all).
             (#"{"type": "MultiPolygon", "coordinates": []}"#, #"{"code": "EMPTY"}"#),
             // No geometry at all.
@@ -31,8 +39,10 @@ public enum SyntheticData {
     public static var mixedTypes: String {
         featureCollection([
             (#"{"type": "Point", "coordinates": [100.5, 13.7]}"#, #"{"code": "P"}"#),
-            (#"{"type": "Polygon", "coordinates": [[[100.50, 13.70], [100.51, 13.70], [100.51, 13.71], [100.50, 13.70]]]}"#,
-             #"{"code": "A"}"#),
+            (
+                #"{"type": "Polygon", "coordinates": [[[100.50, 13.70], [100.51, 13.70], [100.51, 13.71], [100.50, 13.70]]]}"#,
+                #"{"code": "A"}"#
+            ),
         ])
     }
 

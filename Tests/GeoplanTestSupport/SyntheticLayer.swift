@@ -15,15 +15,20 @@ public enum SyntheticLayer {
     }
 
     /// Writes `features` to a new GeoPackage at `path` (one layer, `layer`), with `fields` as string fields.
-    public static func write(to path: String, layer name: String, crs: String = "EPSG:4326", fields: [String],
-                             features: [Feature]) throws {
+    public static func write(
+        to path: String, layer name: String, crs: String = "EPSG:4326", fields: [String],
+        features: [Feature]
+    ) throws {
         let dataset = try Dataset.create(path, driver: "GPKG")
-        let layer = try dataset.createLayer(named: name, spatialReference: try SpatialReference(definition: crs),
-                                            geometryType: GeometryType(kind: .polygon))
+        let layer = try dataset.createLayer(
+            named: name, spatialReference: try SpatialReference(definition: crs),
+            geometryType: GeometryType(kind: .polygon))
         for field in fields { try layer.createField(FieldDefinition(name: field, type: .string)) }
         for feature in features {
             let row = try layer.makeFeature()
-            for (index, value) in feature.values.enumerated() { row.set(value.map(FieldValue.string) ?? .null, at: index) }
+            for (index, value) in feature.values.enumerated() {
+                row.set(value.map(FieldValue.string) ?? .null, at: index)
+            }
             try row.setGeometry(try OGRGeometry(wkt: feature.wkt))
             try layer.write(row)
         }

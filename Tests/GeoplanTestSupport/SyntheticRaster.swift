@@ -5,11 +5,14 @@ import GDAL
 public enum SyntheticRaster {
     /// Writes `columns` × `rows` Float64 pixels of `size` from (`west`, `north`) with `value(column, row)`;
     /// `crs` nil writes no CRS, `noData` sets the band's nodata value.
-    public static func write(to path: String, columns: Int, rows: Int, west: Double, north: Double, size: Double,
-                             crs: String? = "EPSG:4326", noData: Double? = nil, type: RasterDataType = .float64,
-                             scale: Double = 1, offset: Double = 0, value: (Int, Int) -> Double) throws {
-        let dataset = try RasterDataset.create(path, width: columns, height: rows, bands: 1, type: type,
-                                               options: ["TILED": "YES", "BLOCKXSIZE": "64", "BLOCKYSIZE": "64"])
+    public static func write(
+        to path: String, columns: Int, rows: Int, west: Double, north: Double, size: Double,
+        crs: String? = "EPSG:4326", noData: Double? = nil, type: RasterDataType = .float64,
+        scale: Double = 1, offset: Double = 0, value: (Int, Int) -> Double
+    ) throws {
+        let dataset = try RasterDataset.create(
+            path, width: columns, height: rows, bands: 1, type: type,
+            options: ["TILED": "YES", "BLOCKXSIZE": "64", "BLOCKYSIZE": "64"])
         try dataset.setGeoTransform(GeoTransform(originX: west, pixelWidth: size, originY: north, pixelHeight: -size))
         if let crs { try dataset.setSpatialReference(try SpatialReference(definition: crs)) }
         let band = try dataset.band(1)
@@ -29,13 +32,18 @@ public enum SyntheticRaster {
 extension SyntheticRaster {
     /// Writes a large tiled, DEFLATE-compressed Byte raster quickly: one strip of `stripRows` rows is computed
     /// with `value(column, rowInStrip)` and written again and again down the raster.
-    public static func writeRepeatingStrip(to path: String, columns: Int, rows: Int, west: Double, north: Double,
-                                           pixelWidth: Double, pixelHeight: Double, stripRows: Int = 256,
-                                           value: (Int, Int) -> Double) throws {
-        let dataset = try RasterDataset.create(path, width: columns, height: rows, bands: 1, type: .byte,
-                                               options: ["TILED": "YES", "COMPRESS": "DEFLATE", "BIGTIFF": "IF_SAFER"])
-        try dataset.setGeoTransform(GeoTransform(originX: west, pixelWidth: pixelWidth, originY: north,
-                                                 pixelHeight: -pixelHeight))
+    public static func writeRepeatingStrip(
+        to path: String, columns: Int, rows: Int, west: Double, north: Double,
+        pixelWidth: Double, pixelHeight: Double, stripRows: Int = 256,
+        value: (Int, Int) -> Double
+    ) throws {
+        let dataset = try RasterDataset.create(
+            path, width: columns, height: rows, bands: 1, type: .byte,
+            options: ["TILED": "YES", "COMPRESS": "DEFLATE", "BIGTIFF": "IF_SAFER"])
+        try dataset.setGeoTransform(
+            GeoTransform(
+                originX: west, pixelWidth: pixelWidth, originY: north,
+                pixelHeight: -pixelHeight))
         try dataset.setSpatialReference(try SpatialReference(definition: "EPSG:4326"))
         let band = try dataset.band(1)
         var strip: [Double] = []
@@ -46,8 +54,9 @@ extension SyntheticRaster {
         var row = 0
         while row < rows {
             let height = min(stripRows, rows - row)
-            try band.write(Array(strip.prefix(height * columns)),
-                           to: RasterWindow(column: 0, row: row, width: columns, height: height))
+            try band.write(
+                Array(strip.prefix(height * columns)),
+                to: RasterWindow(column: 0, row: row, width: columns, height: height))
             row += height
         }
         try dataset.close()

@@ -26,8 +26,9 @@ public enum SyntheticShapefile {
     public static func write(to path: String, count: Int, vertices: Int, seed: UInt64 = 42) throws -> Int {
         var random = SplitMix64(seed: seed)
         let dataset = try Dataset.create(path, driver: "ESRI Shapefile")
-        let layer = try dataset.createLayer(named: "synthetic", spatialReference: try SpatialReference.wgs84(),
-                                            geometryType: GeometryType(kind: .polygon), options: ["ENCODING": "UTF-8"])
+        let layer = try dataset.createLayer(
+            named: "synthetic", spatialReference: try SpatialReference.wgs84(),
+            geometryType: GeometryType(kind: .polygon), options: ["ENCODING": "UTF-8"])
         try layer.createField(FieldDefinition(name: "code", type: .string, width: 12))
         try layer.createField(FieldDefinition(name: "name_th", type: .string, width: 40))
         let columns = Int(Double(count).squareRoot().rounded(.up))

@@ -4,8 +4,10 @@ import Foundation
 /// recode them). One character field; records as raw bytes, space-padded.
 public enum TinyDBF {
     @discardableResult
-    public static func write(to path: String, field: String = "NAME", width: Int = 40, values: [[UInt8]],
-                             languageDriver: UInt8 = 0) throws -> String {
+    public static func write(
+        to path: String, field: String = "NAME", width: Int = 40, values: [[UInt8]],
+        languageDriver: UInt8 = 0
+    ) throws -> String {
         var bytes: [UInt8] = [0x03, 124, 1, 1]  // dBASE III, last update 2024-01-01
         append(UInt32(values.count), 4, to: &bytes)
         let headerLength = 32 + 32 + 1

@@ -1,7 +1,6 @@
 import Foundation
-import Testing
-
 import Locking
+import Testing
 
 @Suite struct LockedBoxTests {
     /// Many threads adding to one box at once lose no update (run under ThreadSanitizer by `make sanitize-thread`).
@@ -25,7 +24,10 @@ import Locking
         DispatchQueue.concurrentPerform(iterations: 2) { role in
             for _ in 0..<5_000 {
                 if role == 0 {
-                    pair.withLock { $0.a += 1; $0.b += 1 }
+                    pair.withLock {
+                        $0.a += 1
+                        $0.b += 1
+                    }
                 } else if pair.withLock({ $0.a != $0.b }) {
                     torn.withLock { $0 = true }
                 }

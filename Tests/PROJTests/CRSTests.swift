@@ -10,9 +10,11 @@ import Testing
 
     // MARK: - Definitions
 
-    @Test(arguments: ["EPSG:32647", "32647", " 32647\n", "epsg:32647", "urn:ogc:def:crs:EPSG::32647", utm47WKT1,
-                      "+proj=utm +zone=47 +datum=WGS84 +units=m +no_defs",
-                      "+proj=utm +zone=47 +datum=WGS84 +type=crs"])
+    @Test(arguments: [
+        "EPSG:32647", "32647", " 32647\n", "epsg:32647", "urn:ogc:def:crs:EPSG::32647", utm47WKT1,
+        "+proj=utm +zone=47 +datum=WGS84 +units=m +no_defs",
+        "+proj=utm +zone=47 +datum=WGS84 +type=crs",
+    ])
     func everyWayToWriteUTM47NIsUnderstood(definition: String) throws {
         let crs = try CRS(definition, context: ProjContext())
         #expect(crs.kind == .projected)
@@ -77,13 +79,17 @@ import Testing
     }
 
     @Test(arguments: [
-        ("EPSG:1304",
-         #"EPSG:1304 is a transformation "Indian 1975 to WGS 84 (2)", not a coordinate reference system"#),
+        (
+            "EPSG:1304",
+            #"EPSG:1304 is a transformation "Indian 1975 to WGS 84 (2)", not a coordinate reference system"#
+        ),
         ("EPSG:7030", #"EPSG:7030 is an ellipsoid "WGS 84", not a coordinate reference system"#),
         ("urn:ogc:def:ellipsoid:EPSG::7030", "it is an ellipsoid, not a coordinate reference system"),
         ("urn:ogc:def:coordinateOperation:EPSG::1304", "it is a transformation, not a coordinate reference system"),
-        ("+proj=pipeline +step +proj=axisswap +order=2,1",
-         "it is a coordinate operation, not a coordinate reference system"),
+        (
+            "+proj=pipeline +step +proj=axisswap +order=2,1",
+            "it is a coordinate operation, not a coordinate reference system"
+        ),
     ])
     func whatIsNotACRSIsNamed(definition: String, message: String) throws {
         let context = try ProjContext()

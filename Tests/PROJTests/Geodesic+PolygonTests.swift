@@ -44,7 +44,8 @@ import Testing
         // Planimeter -w -p 9 --input-string "0 0;1 0;1 1;0 1;0 0" → 5 443770.917248302 12308778361.4695
         let closed = box(west: 0, south: 0, east: 1, north: 1)
         let open = Array(closed.dropLast(2))
-        let a = wgs84.ringMeasure(interleavedLonLat: closed), b = wgs84.ringMeasure(interleavedLonLat: open)
+        let a = wgs84.ringMeasure(interleavedLonLat: closed)
+        let b = wgs84.ringMeasure(interleavedLonLat: open)
         #expect(a.signedArea == b.signedArea && a.perimeter == b.perimeter)
     }
 
@@ -92,8 +93,10 @@ import Testing
         // Planimeter -w -p 9 --input-string "0 0;1 0;1 1;0 1;;100 20;100 21;101 21;101 20"
         //   → 4 443770.917248302 12308778361.4695 / 4 430038.392532428 -11548563398.8678 (the second clockwise)
         // Sum of magnitudes: 23857341760.3373 m²; perimeters: 873809.309780730 m.
-        let parts = [(exterior: box(west: 0, south: 0, east: 1, north: 1), holes: [[Double]]()),
-                     (exterior: box(west: 100, south: 20, east: 101, north: 21, clockwise: true), holes: [])]
+        let parts = [
+            (exterior: box(west: 0, south: 0, east: 1, north: 1), holes: [[Double]]()),
+            (exterior: box(west: 100, south: 20, east: 101, north: 21, clockwise: true), holes: []),
+        ]
         let measure = wgs84.multiPolygonMeasure(parts)
         #expect(abs(measure.area - 23_857_341_760.3373) < 0.02)
         #expect(abs(measure.perimeter - 873_809.309780730) < 1e-6)

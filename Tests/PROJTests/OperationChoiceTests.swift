@@ -9,9 +9,10 @@ import Testing
     @Test(arguments: ["EPSG:1304", "epsg:1304", "1304", "urn:ogc:def:coordinateOperation:EPSG::1304"])
     func anOperationCanBeNamedEveryWay(definition: String) throws {
         let context = try ProjContext()
-        let transformer = try Transformer(from: CRS("EPSG:4240", context: context),
-                                          to: CRS("EPSG:4326", context: context),
-                                          operation: .definition(definition), context: context)
+        let transformer = try Transformer(
+            from: CRS("EPSG:4240", context: context),
+            to: CRS("EPSG:4326", context: context),
+            operation: .definition(definition), context: context)
         #expect(transformer.operation?.identifier == "EPSG:1304")
         let result = try transformer.transform(XY(x: 100.5018, y: 13.7567))
         #expect(abs(result.x - 100.498518790) < 1e-8 && abs(result.y - 13.758364188) < 1e-8)
@@ -24,9 +25,10 @@ import Testing
         let wkt = try #require(proj_as_wkt(context.handle, operation, PJ_WKT2_2019, nil).map { String(cString: $0) })
         let json = try #require(proj_as_projjson(context.handle, operation, nil).map { String(cString: $0) })
         for definition in [wkt, json] {
-            let transformer = try Transformer(from: CRS("EPSG:4240", context: context),
-                                              to: CRS("EPSG:4326", context: context),
-                                              operation: .definition(definition), context: context)
+            let transformer = try Transformer(
+                from: CRS("EPSG:4240", context: context),
+                to: CRS("EPSG:4326", context: context),
+                operation: .definition(definition), context: context)
             #expect(transformer.operation?.name == "Indian 1975 to WGS 84 (2)")
         }
     }

@@ -46,8 +46,9 @@ import Testing
         var transformer: Transformer?
         do {
             let context = try ProjContext()
-            transformer = try Transformer(from: CRS("EPSG:4326", context: context),
-                                          to: CRS("EPSG:32647", context: context), context: context)
+            transformer = try Transformer(
+                from: CRS("EPSG:4326", context: context),
+                to: CRS("EPSG:32647", context: context), context: context)
         }
         #expect(try transformer?.transform(XY(x: 100.5018, y: 13.7567)) != nil)
         transformer = nil

@@ -13,8 +13,9 @@ import Testing
 
     init() throws {
         context = try ProjContext()
-        toUTM = try Transformer(from: CRS("EPSG:4326", context: context), to: CRS("EPSG:32647", context: context),
-                                context: context)
+        toUTM = try Transformer(
+            from: CRS("EPSG:4326", context: context), to: CRS("EPSG:32647", context: context),
+            context: context)
     }
 
     // MARK: - Results against GeographicLib
@@ -33,8 +34,9 @@ import Testing
     @Test func geographicToGeographicStaysLonLat() throws {
         // Both CRSs are officially lat/lon; in and out are lon/lat (x ≈ 100.5, y ≈ 13.76). Reference:
         // echo "13.7567 100.5018" | cs2cs -d 9 EPSG:4240 EPSG:4326 → 13.758823431 100.496849300
-        let transformer = try Transformer(from: CRS("EPSG:4240", context: context),
-                                          to: CRS("EPSG:4326", context: context), context: context)
+        let transformer = try Transformer(
+            from: CRS("EPSG:4240", context: context),
+            to: CRS("EPSG:4326", context: context), context: context)
         let result = try transformer.transform(XY(x: 100.5018, y: 13.7567))
         #expect(abs(result.x - 100.496849300) < 1e-8 && abs(result.y - 13.758823431) < 1e-8)
     }
@@ -81,9 +83,11 @@ import Testing
         #expect {
             try toUTM.transform(interleaved: &coordinates)
         } throws: { error in
-            error as? PROJError == .transformFailed(function: "proj_trans",
-                                                    message: "Invalid coordinate: Invalid latitude",
-                                                    index: 1, x: 100.6, y: 95)
+            error as? PROJError
+                == .transformFailed(
+                    function: "proj_trans",
+                    message: "Invalid coordinate: Invalid latitude",
+                    index: 1, x: 100.6, y: 95)
         }
         // The same transformer goes on working, with no stale error.
         #expect(throws: Never.self) { try toUTM.transform(XY(x: 100.5, y: 13.7)) }

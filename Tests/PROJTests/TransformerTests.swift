@@ -23,8 +23,9 @@ import Testing
 
     func indianToWGS84(_ choice: OperationChoice = .automatic) throws -> Transformer {
         let context = try ProjContext()
-        return try Transformer(from: CRS("EPSG:4240", context: context), to: CRS("EPSG:4326", context: context),
-                               operation: choice, context: context)
+        return try Transformer(
+            from: CRS("EPSG:4240", context: context), to: CRS("EPSG:4326", context: context),
+            operation: choice, context: context)
     }
 
     // MARK: - PROJ's choice, reported
@@ -39,8 +40,10 @@ import Testing
         #expect(used.identifier == "EPSG:1812" && used.accuracy == 3)
         #expect(used.name == "Indian 1975 to WGS 84 (4)")
         // The datum shift moves the monument 584.675 m: never ignore it.
-        let shift = Geodesic.wgs84.inverse(from: LonLat(lon: monument.x, lat: monument.y),
-                                           to: LonLat(lon: moved.x, lat: moved.y)).distance
+        let shift = Geodesic.wgs84.inverse(
+            from: LonLat(lon: monument.x, lat: monument.y),
+            to: LonLat(lon: moved.x, lat: moved.y)
+        ).distance
         #expect(abs(shift - 584.675) < 0.002)
     }
 
@@ -48,14 +51,17 @@ import Testing
         let automatic = try indianToWGS84()
         let forced = try indianToWGS84(.definition("EPSG:1304"))
         #expect(forced.operation?.identifier == "EPSG:1304" && forced.operation?.accuracy == 5)
-        let a = try automatic.transform(monument), b = try forced.transform(monument)
+        let a = try automatic.transform(monument)
+        let b = try forced.transform(monument)
         #expect(abs(b.x - 100.498518790) < 1e-8 && abs(b.y - 13.758364188) < 1e-8)
         #expect(forced.lastUsedOperation?.identifier == "EPSG:1304")
         // EPSG's stated accuracies (3 m, 5 m) do not bound the disagreement: 187.561 m between the two.
         let apart = Geodesic.wgs84.inverse(from: LonLat(lon: a.x, lat: a.y), to: LonLat(lon: b.x, lat: b.y)).distance
         #expect(abs(apart - 187.561) < 0.002)
-        let shift = Geodesic.wgs84.inverse(from: LonLat(lon: monument.x, lat: monument.y),
-                                           to: LonLat(lon: b.x, lat: b.y)).distance
+        let shift = Geodesic.wgs84.inverse(
+            from: LonLat(lon: monument.x, lat: monument.y),
+            to: LonLat(lon: b.x, lat: b.y)
+        ).distance
         #expect(abs(shift - 399.774) < 0.002)
     }
 
@@ -77,8 +83,9 @@ import Testing
     @Test func theChoiceForAnAreaInAProjectedCRS() throws {
         // Indian 1975 / UTM zone 47N (EPSG:24047) → WGS 84: the area's centre is projected first.
         let context = try ProjContext()
-        let transformer = try Transformer(from: CRS("EPSG:24047", context: context),
-                                          to: CRS("EPSG:4326", context: context), context: context)
+        let transformer = try Transformer(
+            from: CRS("EPSG:24047", context: context),
+            to: CRS("EPSG:4326", context: context), context: context)
         let bangkok = LonLatBox(west: 100.3, south: 13.5, east: 100.7, north: 14.0)
         let chosen = try #require(try transformer.chosenOperation(forLonLatArea: bangkok))
         #expect(chosen.name.contains("Indian 1975 to WGS 84 (4)"))
@@ -95,9 +102,10 @@ import Testing
         //   echo "13.758364188 100.498518790" | GeoConvert -u -p 6                 → 47n 662010.357935 1521506.799575
         // Tolerance 1 mm.
         let context = try ProjContext()
-        let transformer = try Transformer(from: CRS("EPSG:24047", context: context),
-                                          to: CRS("EPSG:32647", context: context),
-                                          operation: .definition("EPSG:1304"), context: context)
+        let transformer = try Transformer(
+            from: CRS("EPSG:24047", context: context),
+            to: CRS("EPSG:32647", context: context),
+            operation: .definition("EPSG:1304"), context: context)
         let result = try transformer.transform(XY(x: 662_344.151926, y: 1_521_203.714188))
         #expect(abs(result.x - 662_010.357935) < 1e-3 && abs(result.y - 1_521_506.799575) < 1e-3)
         #expect(transformer.operation?.identifier == "EPSG:1304")
@@ -110,9 +118,10 @@ import Testing
     @Test func aForcedOperationIsTurnedRoundWhenItRunsTheOtherWay() throws {
         // WGS 84 → Indian 1975 through EPSG:1304, which is defined Indian 1975 → WGS 84: its inverse is used.
         let context = try ProjContext()
-        let transformer = try Transformer(from: CRS("EPSG:4326", context: context),
-                                          to: CRS("EPSG:4240", context: context),
-                                          operation: .definition("EPSG:1304"), context: context)
+        let transformer = try Transformer(
+            from: CRS("EPSG:4326", context: context),
+            to: CRS("EPSG:4240", context: context),
+            operation: .definition("EPSG:1304"), context: context)
         #expect(transformer.operation?.name == "Inverse of Indian 1975 to WGS 84 (2)")
         // echo "13.758364188 100.498518790 0 0" | cct -d 12 -I EPSG:1304 → 13.756700010622 100.501799978959:
         // 2 mm short of the monument (see the 2D datum-shift note above). Tolerance 1e-9°.
@@ -132,11 +141,13 @@ import Testing
 
     @Test func everyCandidatesDefinitionForcesThatCandidate() throws {
         let context = try ProjContext()
-        let source = try CRS("EPSG:4240", context: context), target = try CRS("EPSG:4326", context: context)
+        let source = try CRS("EPSG:4240", context: context)
+        let target = try CRS("EPSG:4326", context: context)
         for candidate in try Transformer.candidates(from: source, to: target, context: context) {
             let definition = try #require(candidate.definition)
-            let forced = try Transformer(from: source, to: target, operation: .definition(definition),
-                                         context: context)
+            let forced = try Transformer(
+                from: source, to: target, operation: .definition(definition),
+                context: context)
             #expect(forced.operation?.identifier == candidate.identifier)
         }
     }
@@ -144,20 +155,24 @@ import Testing
     // MARK: - Contexts and threads
 
     @Test func crssFromAnotherContextAreRefused() throws {
-        let mine = try ProjContext(), theirs = try ProjContext()
+        let mine = try ProjContext()
+        let theirs = try ProjContext()
         #expect(throws: PROJError.self) {
-            try Transformer(from: CRS("EPSG:4240", context: theirs), to: CRS("EPSG:4326", context: mine),
-                            context: mine)
+            try Transformer(
+                from: CRS("EPSG:4240", context: theirs), to: CRS("EPSG:4326", context: mine),
+                context: mine)
         }
     }
 
     /// Indian 1975 lon/lat → WGS 84 → UTM 47N, with a context of its own.
     static func indianToUTM(_ input: [Double]) throws -> [Double] {
         let context = try ProjContext()
-        let indian = try Transformer(from: CRS("EPSG:4240", context: context),
-                                     to: CRS("EPSG:4326", context: context), context: context)
-        let utm = try Transformer(from: CRS("EPSG:4326", context: context),
-                                  to: CRS("EPSG:32647", context: context), context: context)
+        let indian = try Transformer(
+            from: CRS("EPSG:4240", context: context),
+            to: CRS("EPSG:4326", context: context), context: context)
+        let utm = try Transformer(
+            from: CRS("EPSG:4326", context: context),
+            to: CRS("EPSG:32647", context: context), context: context)
         var coordinates = input
         try indian.transform(interleaved: &coordinates)
         try utm.transform(interleaved: &coordinates)

@@ -1,5 +1,6 @@
 import FuzzSupport
 import GEOS
+
 @testable import GeoPlan
 
 /// A grid, polygons and a window read from the fuzzer's bytes. Vertices lie on a fine lattice of pixel
@@ -12,7 +13,8 @@ struct CoverageCase: CustomStringConvertible {
     let window: PixelWindow
 
     init?(_ input: inout FuzzInput) {
-        let columns = input.int(in: 1...40), rows = input.int(in: 1...40)
+        let columns = input.int(in: 1...40)
+        let rows = input.int(in: 1...40)
         // Pixel sizes from metres to a fraction of a degree, and a few awkward ones.
         let sizes = [1.0, 0.5, 30, 1e-4, 8.333333333333e-4, 1e3, 0.1, 3]
         let pixelWidth = sizes[Int(input.byte()) % sizes.count]
@@ -21,8 +23,11 @@ struct CoverageCase: CustomStringConvertible {
         // 30 arc-second ones): further out, doubles cannot place a vertex within a pixel's 1e-11.
         let originX = pixelWidth * Double(input.int(in: -200_000...200_000))
         let originY = pixelHeight * Double(input.int(in: -200_000...200_000))
-        guard let grid = PixelGrid(originX: originX, originY: originY, pixelWidth: pixelWidth,
-                                   pixelHeight: pixelHeight, columns: columns, rows: rows) else { return nil }
+        guard
+            let grid = PixelGrid(
+                originX: originX, originY: originY, pixelWidth: pixelWidth,
+                pixelHeight: pixelHeight, columns: columns, rows: rows)
+        else { return nil }
         self.grid = grid
         let margin = 3.0
         func vertex(_ input: inout FuzzInput) -> XY {
@@ -44,9 +49,11 @@ struct CoverageCase: CustomStringConvertible {
         }
         self.polygons = polygons
         bandHeight = 1 + Int(input.byte()) % 40
-        let column = input.int(in: -5...(columns + 5)), row = input.int(in: -5...(rows + 5))
-        window = PixelWindow(column: column, row: row, width: input.int(in: 0...(columns + 10)),
-                             height: input.int(in: 0...(rows + 10)))
+        let column = input.int(in: -5...(columns + 5))
+        let row = input.int(in: -5...(rows + 5))
+        window = PixelWindow(
+            column: column, row: row, width: input.int(in: 0...(columns + 10)),
+            height: input.int(in: 0...(rows + 10)))
     }
 
     /// The polygons' area inside the grid, in pixels, by GEOS; nil unless they form a valid (multi-)polygon, the
@@ -59,8 +66,9 @@ struct CoverageCase: CustomStringConvertible {
             }
             let shape = try Geometry.multiPolygon(parts, context: context)
             guard try shape.isValid else { return nil }
-            let box = Envelope(minX: grid.originX, minY: grid.originY - Double(grid.rows) * grid.pixelHeight,
-                               maxX: grid.originX + Double(grid.columns) * grid.pixelWidth, maxY: grid.originY)
+            let box = Envelope(
+                minX: grid.originX, minY: grid.originY - Double(grid.rows) * grid.pixelHeight,
+                maxX: grid.originX + Double(grid.columns) * grid.pixelWidth, maxY: grid.originY)
             let inside = try shape.intersection(try Geometry.rectangle(box, context: context))
             return try inside.area / (grid.pixelWidth * grid.pixelHeight)
         } catch {

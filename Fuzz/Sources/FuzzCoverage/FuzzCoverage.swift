@@ -1,5 +1,6 @@
 import FuzzSupport
 import GEOS
+
 @testable import GeoPlan
 
 /// The zonal coverage core on polygons and grids built from the fuzzer's bytes (see `CoverageCase`). Promises,
@@ -23,8 +24,9 @@ public func fuzzCoverage(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     let covered = edges.coveredPixels(in: whole)
     let nonZero = fractions.indices.filter { fractions[$0] > 0 }
     invariant(covered.map { $0.row * grid.columns + $0.column } == nonZero, "coveredPixels differs: \(testCase)")
-    invariant(covered.allSatisfy { fractions[$0.row * grid.columns + $0.column] == $0.fraction },
-              "coveredPixels' fractions differ: \(testCase)")
+    invariant(
+        covered.allSatisfy { fractions[$0.row * grid.columns + $0.column] == $0.fraction },
+        "coveredPixels' fractions differ: \(testCase)")
 
     let window = testCase.window
     let part = edges.fractions(in: window)
@@ -34,8 +36,10 @@ public func fuzzCoverage(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
             let inGrid = (0..<grid.columns).contains(c) && (0..<grid.rows).contains(r)
             let expected = inGrid ? fractions[r * grid.columns + c] : 0
             let found = part[row * window.width + column]
-            invariant(abs(found - expected) <= 1e-9, "cell (\(c), \(r)) is \(found) in \(window), \(expected) "
-                      + "in the whole grid: \(testCase)")
+            invariant(
+                abs(found - expected) <= 1e-9,
+                "cell (\(c), \(r)) is \(found) in \(window), \(expected) "
+                    + "in the whole grid: \(testCase)")
         }
     }
 
@@ -46,10 +50,13 @@ public func fuzzCoverage(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
         let total = fractions.reduce(0, +)
         // Rounding: of the sums (~1e-12 a cell), of GEOS's area, and of vertices placed in world coordinates.
         let vertices = Double(testCase.polygons.joined().joined().count)
-        let tolerance = 1e-9 * (1 + expected) + 1e-11 * Double(fractions.count)
+        let tolerance =
+            1e-9 * (1 + expected) + 1e-11 * Double(fractions.count)
             + 1e-14 * (1 + testCase.originInPixels) * vertices * (1 + expected)
-        invariant(abs(total - expected) <= tolerance, "fractions add up to \(total) pixels, the polygon covers "
-                  + "\(expected) of the grid: \(testCase)")
+        invariant(
+            abs(total - expected) <= tolerance,
+            "fractions add up to \(total) pixels, the polygon covers "
+                + "\(expected) of the grid: \(testCase)")
     }
     return 0
 }

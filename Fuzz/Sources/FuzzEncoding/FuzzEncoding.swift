@@ -17,8 +17,10 @@ public func fuzzEncoding(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     let budget = input.byte() < 64 ? 1 + Int(input.byte()) * 16 : 8 << 20
     let dbf = input.rest()
     let url = ScratchFile.write(dbf, name: "input.dbf")
-    if let decision = try? ShapefileEncodingDetector.decide(dbf: url, cpgText: cpgText, override: nil,
-                                                           sampleLimit: budget) {
+    if let decision = try? ShapefileEncodingDetector.decide(
+        dbf: url, cpgText: cpgText, override: nil,
+        sampleLimit: budget)
+    {
         invariant(!decision.encoding.gdalName.isEmpty, "a decision naming no encoding")
         invariant(!decision.summary.isEmpty, "a decision without a summary")
     }

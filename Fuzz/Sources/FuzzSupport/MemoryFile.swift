@@ -15,8 +15,9 @@ public struct MemoryFile {
         bytes.withUnsafeBytes { source in
             if let base = source.baseAddress { buffer.copyMemory(from: base, byteCount: bytes.count) }
         }
-        let handle = VSIFileFromMemBuffer(path, buffer.assumingMemoryBound(to: GByte.self),
-                                          vsi_l_offset(bytes.count), 1)
+        let handle = VSIFileFromMemBuffer(
+            path, buffer.assumingMemoryBound(to: GByte.self),
+            vsi_l_offset(bytes.count), 1)
         if let handle { VSIFCloseL(handle) } else { VSIFree(buffer) }
     }
 

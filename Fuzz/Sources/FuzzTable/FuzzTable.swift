@@ -1,6 +1,7 @@
 import Foundation
 import FuzzSupport
 import GDAL
+
 @testable import GeoPlan
 
 /// A joined table (CSV through GDAL's CSV driver, as `type: table` inputs are read) on any bytes: loading, codes
@@ -14,9 +15,11 @@ public func fuzzTable(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     defer { file.remove() }
     // The code column is the header's first name, as a spec would name it (or `code` when there is none).
     let header = String(decoding: input.bytes.prefix { $0 != 10 && $0 != 13 }, as: UTF8.self)
-    let firstName = header.split(separator: ",", omittingEmptySubsequences: false).first
+    let firstName =
+        header.split(separator: ",", omittingEmptySubsequences: false).first
         .map { $0.trimmingCharacters(in: .init(charactersIn: " \"")) } ?? ""
-    let spec = InputSpec(name: "table", kind: .table, path: file.path, codeField: firstName.isEmpty ? "code" : firstName)
+    let spec = InputSpec(
+        name: "table", kind: .table, path: file.path, codeField: firstName.isEmpty ? "code" : firstName)
     guard let table = try? CodeTable.load(spec, folder: nil) else { return 0 }
     invariant(table.codes.count == table.rows.count, "codes and rows differ in number")
     for name in table.columns { invariant(table.column(name) != nil, "column \(name) not found by its name") }

@@ -34,9 +34,9 @@ public enum VirtualFile {
         }
         let size = Int(exactly: info.st_size) ?? Int.max
         #if os(Linux)
-        let modified = Int(info.st_mtim.tv_sec)
+            let modified = Int(info.st_mtim.tv_sec)
         #else
-        let modified = Int(info.st_mtimespec.tv_sec)
+            let modified = Int(info.st_mtimespec.tv_sec)
         #endif
         return (size, modified, etag)
     }
@@ -56,6 +56,8 @@ public enum VirtualFile {
         }
     }
 
-    private static let remotePrefixes = ["/vsicurl", "/vsis3", "/vsigs", "/vsiaz", "/vsiadls", "/vsioss",
-                                         "/vsiswift", "/vsiwebhdfs", "/vsihdfs"]
+    private static let remotePrefixes = [
+        "/vsicurl", "/vsis3", "/vsigs", "/vsiaz", "/vsiadls", "/vsioss",
+        "/vsiswift", "/vsiwebhdfs", "/vsihdfs",
+    ]
 }

@@ -21,8 +21,10 @@ public struct GeoTransform: Hashable, Sendable, CustomStringConvertible {
     /// Change in y from one row to the next: negative for north-up rasters (coefficient 5).
     public var pixelHeight: Double
 
-    public init(originX: Double, pixelWidth: Double, rowRotation: Double = 0,
-                originY: Double, columnRotation: Double = 0, pixelHeight: Double) {
+    public init(
+        originX: Double, pixelWidth: Double, rowRotation: Double = 0,
+        originY: Double, columnRotation: Double = 0, pixelHeight: Double
+    ) {
         self.originX = originX
         self.pixelWidth = pixelWidth
         self.rowRotation = rowRotation
@@ -34,8 +36,9 @@ public struct GeoTransform: Hashable, Sendable, CustomStringConvertible {
     /// From GDAL's six coefficients, in GDAL's order; nil unless there are exactly six.
     public init?(coefficients: [Double]) {
         guard coefficients.count == 6 else { return nil }
-        self.init(originX: coefficients[0], pixelWidth: coefficients[1], rowRotation: coefficients[2],
-                  originY: coefficients[3], columnRotation: coefficients[4], pixelHeight: coefficients[5])
+        self.init(
+            originX: coefficients[0], pixelWidth: coefficients[1], rowRotation: coefficients[2],
+            originY: coefficients[3], columnRotation: coefficients[4], pixelHeight: coefficients[5])
     }
 
     /// GDAL's six coefficients, in GDAL's order.
@@ -58,7 +61,8 @@ public struct GeoTransform: Hashable, Sendable, CustomStringConvertible {
     /// North-up transforms are inverted directly as `(x − originX) / pixelWidth` (no reciprocal, so no extra
     /// rounding); others through the 2 × 2 determinant, as `GDALInvGeoTransform` does. Pure Swift: no GDAL call.
     public func pixel(x: Double, y: Double) -> (column: Double, row: Double)? {
-        let dx = x - originX, dy = y - originY
+        let dx = x - originX
+        let dy = y - originY
         if isNorthUp {
             guard pixelWidth != 0, pixelHeight != 0 else { return nil }
             return (dx / pixelWidth, dy / pixelHeight)

@@ -38,8 +38,9 @@ extension RasterBand {
         }
         // returns the mask band, owned by this band (an all-valid band when there is no mask); NULL on failure
         guard let mask = withCPLErrorCapture({ _ in GDALGetMaskBand(handle) }) else {
-            throw GDALError.library(function: "GDALGetMaskBand", message: "GDAL returned no mask band",
-                                    context: context)
+            throw GDALError.library(
+                function: "GDALGetMaskBand", message: "GDAL returned no mask band",
+                context: context)
         }
         try validity.withUnsafeMutableBytes { buffer in
             try transfer(GF_Read, band: mask, window: window, buffer: buffer, type: GDT_Byte, context: context)
@@ -53,22 +54,26 @@ extension RasterBand {
     func check(_ window: RasterWindow, function: String, context: @autoclosure () -> String) throws {
         try dataset.requireOpen(function: function, doing: context())
         guard window.isInside(width: dataset.width, height: dataset.height) else {
-            throw GDALError.windowOutsideRaster(path: dataset.path, window: window, width: dataset.width,
-                                                height: dataset.height)
+            throw GDALError.windowOutsideRaster(
+                path: dataset.path, window: window, width: dataset.width,
+                height: dataset.height)
         }
     }
 
     /// Moves a window's pixels between `band` and `buffer`, a packed row-major array of `type`.
     /// The window has been checked (inside the raster, not empty), so its numbers fit GDAL's `int`s.
-    func transfer(_ direction: GDALRWFlag, band: GDALRasterBandH, window: RasterWindow,
-                  buffer: UnsafeMutableRawBufferPointer, type: GDALDataType, context: String) throws {
+    func transfer(
+        _ direction: GDALRWFlag, band: GDALRasterBandH, window: RasterWindow,
+        buffer: UnsafeMutableRawBufferPointer, type: GDALDataType, context: String
+    ) throws {
         let (x, y) = (Int32(window.column), Int32(window.row))
         let (width, height) = (Int32(window.width), Int32(window.height))
         try withCPLErrorCapture { capture in
             // returns CE_None on success, CE_Failure on a read or write error; the buffer is the window's size,
             // so GDAL never resamples; spacing 0 means packed; NULL extra arguments mean nearest, no progress
-            let status = GDALRasterIOEx(band, direction, x, y, width, height, buffer.baseAddress, width, height,
-                                        type, 0, 0, nil)
+            let status = GDALRasterIOEx(
+                band, direction, x, y, width, height, buffer.baseAddress, width, height,
+                type, 0, 0, nil)
             guard status == CE_None else {
                 throw GDALError.library(function: "GDALRasterIOEx", message: capture.lastFailure, context: context)
             }

@@ -55,8 +55,9 @@ extension RasterBand {
                 status = GDALDeleteRasterNoDataValue(handle)  // returns CE_None, CE_Failure if unsupported
             }
             guard status == CE_None else {
-                throw GDALError.library(function: "GDALSetRasterNoDataValue", message: capture.lastFailure,
-                                        context: context)
+                throw GDALError.library(
+                    function: "GDALSetRasterNoDataValue", message: capture.lastFailure,
+                    context: context)
             }
             dataset.record(capture.warnings)
         }
@@ -69,8 +70,9 @@ extension RasterBand {
         try withCPLErrorCapture { capture in
             // returns CE_None on success, CE_Failure when the format cannot store a scale
             guard GDALSetRasterScale(handle, scale) == CE_None else {
-                throw GDALError.library(function: "GDALSetRasterScale", message: capture.lastFailure,
-                                        context: context)
+                throw GDALError.library(
+                    function: "GDALSetRasterScale", message: capture.lastFailure,
+                    context: context)
             }
         }
     }
@@ -82,8 +84,9 @@ extension RasterBand {
         try withCPLErrorCapture { capture in
             // returns CE_None on success, CE_Failure when the format cannot store an offset
             guard GDALSetRasterOffset(handle, offset) == CE_None else {
-                throw GDALError.library(function: "GDALSetRasterOffset", message: capture.lastFailure,
-                                        context: context)
+                throw GDALError.library(
+                    function: "GDALSetRasterOffset", message: capture.lastFailure,
+                    context: context)
             }
         }
     }

@@ -33,7 +33,8 @@ public final class RasterBand {
         let pixelType = GDALGetMetadataItem(handle, "PIXELTYPE", "IMAGE_STRUCTURE").map { String(cString: $0) }
         signedBytesInByte = type == GDT_Byte && pixelType == "SIGNEDBYTE"
         dataType = signedBytesInByte ? .int8 : RasterDataType(type)
-        var blockWidth: Int32 = 0, blockHeight: Int32 = 0
+        var blockWidth: Int32 = 0
+        var blockHeight: Int32 = 0
         GDALGetBlockSize(handle, &blockWidth, &blockHeight)  // fills both; never fails for a valid band
         self.blockWidth = Int(blockWidth)
         self.blockHeight = Int(blockHeight)
@@ -77,8 +78,9 @@ public final class RasterBand {
     }
 
     var currentState: State {
-        State(number: number, noDataValue: readNoDataValue(), scale: readScale(), offset: readOffset(),
-              maskFlags: readMaskFlags())
+        State(
+            number: number, noDataValue: readNoDataValue(), scale: readScale(), offset: readOffset(),
+            maskFlags: readMaskFlags())
     }
 
     private func readNoDataValue() -> Double? {

@@ -7,37 +7,45 @@ extension RasterDataset {
     ///
     /// Before GDAL 3.7, `.int8` is stored as GeoTIFF's signed bytes, so only the GTiff driver takes it.
     /// Call `close()` when done, so that a failure while flushing is reported. See `GDALCreate`.
-    public static func create(_ path: String, driver name: String = "GTiff", width: Int, height: Int, bands: Int,
-                              type: RasterDataType, options: [String: String] = [:]) throws -> RasterDataset {
+    public static func create(
+        _ path: String, driver name: String = "GTiff", width: Int, height: Int, bands: Int,
+        type: RasterDataType, options: [String: String] = [:]
+    ) throws -> RasterDataset {
         GDALLibrary.ensureRegistered()
         let context = "cannot create \"\(path)\" with the \(name) driver"
         // returns the driver, owned by the driver manager, or NULL when this GDAL build lacks it
         guard let driver = GDALGetDriverByName(name) else { throw GDALError.noSuchDriver(name: name) }
         try requireCapabilities(of: driver, name: name, context: context)
         guard let gdalType = type.gdalType else {
-            throw GDALError.library(function: "GDALGetDataTypeByName",
-                                    message: "GDAL \(GDALLibrary.version) has no data type \"\(type)\"",
-                                    context: context)
+            throw GDALError.library(
+                function: "GDALGetDataTypeByName",
+                message: "GDAL \(GDALLibrary.version) has no data type \"\(type)\"",
+                context: context)
         }
         var options = options
         if type == .int8, RasterDataType.nativeInt8 == nil {
             guard name == "GTiff" else {
-                throw GDALError.library(function: "GDALCreate",
-                                        message: "GDAL \(GDALLibrary.version) stores Int8 only in GeoTIFF files",
-                                        context: context)
+                throw GDALError.library(
+                    function: "GDALCreate",
+                    message: "GDAL \(GDALLibrary.version) stores Int8 only in GeoTIFF files",
+                    context: context)
             }
             options["PIXELTYPE"] = "SIGNEDBYTE"
         }
         for (value, what) in [(width, "width"), (height, "height"), (bands, "band count")]
         where value < 0 || value > Int(Int32.max) {
-            throw GDALError.library(function: "GDALCreate", message: "a \(what) of \(value) is not possible",
-                                    context: context)
+            throw GDALError.library(
+                function: "GDALCreate", message: "a \(what) of \(value) is not possible",
+                context: context)
         }
         let creationOptions = CStringList(options: options)
         return try withCPLErrorCapture { capture in
             // returns a new dataset open for update, or NULL when the file cannot be created
-            guard let handle = GDALCreate(driver, path, Int32(width), Int32(height), Int32(bands), gdalType,
-                                          creationOptions.pointer) else {
+            guard
+                let handle = GDALCreate(
+                    driver, path, Int32(width), Int32(height), Int32(bands), gdalType,
+                    creationOptions.pointer)
+            else {
                 throw GDALError.library(function: "GDALCreate", message: capture.lastFailure, context: context)
             }
             let dataset = RasterDataset(handle: handle, path: path)
@@ -54,8 +62,9 @@ extension RasterDataset {
         try withCPLErrorCapture { capture in
             // returns CE_None on success, CE_Failure when the format cannot store one
             guard GDALSetGeoTransform(handle, &coefficients) == CE_None else {
-                throw GDALError.library(function: "GDALSetGeoTransform", message: capture.lastFailure,
-                                        context: context)
+                throw GDALError.library(
+                    function: "GDALSetGeoTransform", message: capture.lastFailure,
+                    context: context)
             }
             record(capture.warnings)
         }
@@ -68,8 +77,9 @@ extension RasterDataset {
         try withCPLErrorCapture { capture in
             // returns CE_None on success; the dataset copies the reference (NULL clears it)
             guard GDALSetSpatialRef(handle, reference?.handle) == CE_None else {
-                throw GDALError.library(function: "GDALSetSpatialRef", message: capture.lastFailure,
-                                        context: context)
+                throw GDALError.library(
+                    function: "GDALSetSpatialRef", message: capture.lastFailure,
+                    context: context)
             }
             record(capture.warnings)
         }
@@ -88,10 +98,11 @@ extension RasterDataset {
     func requireWritable(function: String, context: String) throws {
         try requireOpen(function: function, doing: context)
         guard isWritable else {
-            throw GDALError.library(function: function,
-                                    message: "the dataset is open read-only (RasterDataset.open never changes a "
-                                        + "file; make a new raster with RasterDataset.create)",
-                                    context: context)
+            throw GDALError.library(
+                function: function,
+                message: "the dataset is open read-only (RasterDataset.open never changes a "
+                    + "file; make a new raster with RasterDataset.create)",
+                context: context)
         }
     }
 }
@@ -102,12 +113,14 @@ private func requireCapabilities(of driver: GDALDriverH, name: String, context: 
     let rasters = GDALGetMetadataItem(driver, GDAL_DCAP_RASTER, nil) != nil
     let creates = GDALGetMetadataItem(driver, GDAL_DCAP_CREATE, nil) != nil
     guard rasters else {
-        throw GDALError.library(function: "GDALCreate", message: "the \(name) driver does not write rasters",
-                                context: context)
+        throw GDALError.library(
+            function: "GDALCreate", message: "the \(name) driver does not write rasters",
+            context: context)
     }
     guard creates else {
-        throw GDALError.library(function: "GDALCreate",
-                                message: "the \(name) driver can only copy an existing raster, not create one "
-                                    + "pixel by pixel (create a GTiff instead)", context: context)
+        throw GDALError.library(
+            function: "GDALCreate",
+            message: "the \(name) driver can only copy an existing raster, not create one "
+                + "pixel by pixel (create a GTiff instead)", context: context)
     }
 }

@@ -31,7 +31,8 @@ public final class RasterDataset {
         self.handle = handle
         self.path = path
         // returns the driver (owned by the driver manager) and its static short name
-        driverName = GDALGetDatasetDriver(handle).flatMap { GDALGetDriverShortName($0) }.map { String(cString: $0) }
+        driverName =
+            GDALGetDatasetDriver(handle).flatMap { GDALGetDriverShortName($0) }.map { String(cString: $0) }
             ?? "unknown"
         width = Int(GDALGetRasterXSize(handle))  // returns the width in pixels
         height = Int(GDALGetRasterYSize(handle))  // returns the height in pixels
@@ -129,8 +130,9 @@ public final class RasterDataset {
     /// Throws instead of letting a call reach a closed handle.
     func requireOpen(function: String, doing context: @autoclosure () -> String) throws {
         if isClosed {
-            throw GDALError.library(function: function, message: "the dataset was closed (close() was called)",
-                                    context: context())
+            throw GDALError.library(
+                function: function, message: "the dataset was closed (close() was called)",
+                context: context())
         }
     }
 

@@ -18,23 +18,26 @@ public final class CoordinateTransformation {
         self.target = target
         // returns a new options object, NULL on failure
         guard let options = OCTNewCoordinateTransformationOptions() else {
-            throw GDALError.library(function: "OCTNewCoordinateTransformationOptions", message: "out of memory",
-                                    context: "transforming from \(source) to \(target)")
+            throw GDALError.library(
+                function: "OCTNewCoordinateTransformationOptions", message: "out of memory",
+                context: "transforming from \(source) to \(target)")
         }
         defer { OCTDestroyCoordinateTransformationOptions(options) }
         handle = try withCPLErrorCapture { capture in
             if let operation {
                 // returns TRUE on success; reverse=FALSE: the operation goes from source to target
                 guard OCTCoordinateTransformationOptionsSetOperation(options, operation, 0) != 0 else {
-                    throw GDALError.library(function: "OCTCoordinateTransformationOptionsSetOperation",
-                                            message: capture.lastFailure,
-                                            context: "using operation \"\(operation)\"")
+                    throw GDALError.library(
+                        function: "OCTCoordinateTransformationOptionsSetOperation",
+                        message: capture.lastFailure,
+                        context: "using operation \"\(operation)\"")
                 }
             }
             // returns NULL when PROJ finds no way between the two CRSs
             guard let handle = OCTNewCoordinateTransformationEx(source.handle, target.handle, options) else {
-                throw GDALError.library(function: "OCTNewCoordinateTransformationEx", message: capture.lastFailure,
-                                        context: "cannot transform from \(source) to \(target)")
+                throw GDALError.library(
+                    function: "OCTNewCoordinateTransformationEx", message: capture.lastFailure,
+                    context: "cannot transform from \(source) to \(target)")
             }
             return handle
         }
@@ -46,14 +49,16 @@ public final class CoordinateTransformation {
 
     /// Transforms one position (x/lon, y/lat).
     public func transform(x: Double, y: Double) throws -> (x: Double, y: Double) {
-        var xs = [x], ys = [y]
+        var xs = [x]
+        var ys = [y]
         var success: Int32 = 0
         try withCPLErrorCapture { capture in
             // returns TRUE if at least one point transformed; per-point success in `success`
             let ok = OCTTransformEx(handle, 1, &xs, &ys, nil, &success)
             guard ok != 0, success != 0, xs[0].isFinite, ys[0].isFinite else {
-                throw GDALError.library(function: "OCTTransformEx", message: capture.lastFailure,
-                                        context: "cannot transform point (\(x), \(y)) from \(source) to \(target)")
+                throw GDALError.library(
+                    function: "OCTTransformEx", message: capture.lastFailure,
+                    context: "cannot transform point (\(x), \(y)) from \(source) to \(target)")
             }
         }
         return (xs[0], ys[0])
@@ -62,13 +67,20 @@ public final class CoordinateTransformation {
     /// The smallest box holding a transformed box, its edges densified with `densify` points each so that
     /// curved edges are not cut short. See `OCTTransformBounds`.
     public func transformBounds(_ box: Envelope, densify: Int32 = 21) throws -> Envelope {
-        var minX = 0.0, minY = 0.0, maxX = 0.0, maxY = 0.0
+        var minX = 0.0
+        var minY = 0.0
+        var maxX = 0.0
+        var maxY = 0.0
         try withCPLErrorCapture { capture in
             // returns TRUE on success
-            guard OCTTransformBounds(handle, box.minX, box.minY, box.maxX, box.maxY, &minX, &minY, &maxX, &maxY,
-                                     densify) != 0 else {
-                throw GDALError.library(function: "OCTTransformBounds", message: capture.lastFailure,
-                                        context: "cannot transform the extent \(box) to \(target)")
+            guard
+                OCTTransformBounds(
+                    handle, box.minX, box.minY, box.maxX, box.maxY, &minX, &minY, &maxX, &maxY,
+                    densify) != 0
+            else {
+                throw GDALError.library(
+                    function: "OCTTransformBounds", message: capture.lastFailure,
+                    context: "cannot transform the extent \(box) to \(target)")
             }
         }
         return Envelope(minX: minX, minY: minY, maxX: maxX, maxY: maxY)

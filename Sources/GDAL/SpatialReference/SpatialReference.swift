@@ -65,8 +65,9 @@ public final class SpatialReference {
             isDigit(scalar) || ("A"..."Z").contains(scalar) || ("a"..."z").contains(scalar) || scalar == "_"
         }
         let authority = scalars.prefix(while: isWordCharacter)
-        let startsLikeCode = (!authority.isEmpty && scalars.count > authority.count + 1
-            && scalars[authority.count] == ":" && isDigit(scalars[authority.count + 1]))
+        let startsLikeCode =
+            (!authority.isEmpty && scalars.count > authority.count + 1
+                && scalars[authority.count] == ":" && isDigit(scalars[authority.count + 1]))
             || scalars.first.map(isDigit) == true
         guard startsLikeCode else { return nil }
         let code = scalars.first.map(isDigit) == true ? scalars[...] : scalars[(authority.count + 1)...]
@@ -108,7 +109,8 @@ public final class SpatialReference {
             }
             // PROJ rates a PROJ string's match at 70 %; take the best match when it is that good and unambiguous.
             guard count > 0, let best = matches[0], let confidences, confidences[0] >= 70,
-                  count == 1 || confidences[1] < confidences[0] else { return nil }
+                count == 1 || confidences[1] < confidences[0]
+            else { return nil }
             return ownIdentifier(of: best)
         }
     }

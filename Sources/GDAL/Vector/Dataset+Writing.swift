@@ -13,8 +13,9 @@ extension Dataset {
         return try withCPLErrorCapture { capture in
             // returns a new dataset, or NULL when the file cannot be created
             guard let handle = GDALCreate(driver, path, 0, 0, 0, GDT_Unknown, creationOptions.pointer) else {
-                throw GDALError.library(function: "GDALCreate", message: capture.lastFailure,
-                                        context: "cannot create \"\(path)\" with the \(name) driver")
+                throw GDALError.library(
+                    function: "GDALCreate", message: capture.lastFailure,
+                    context: "cannot create \"\(path)\" with the \(name) driver")
             }
             let dataset = Dataset(handle: handle, path: path, textDecoding: .utf8)
             dataset.record(capture.warnings)
@@ -23,16 +24,22 @@ extension Dataset {
     }
 
     /// Creates a layer. See `GDALDatasetCreateLayer`.
-    public func createLayer(named name: String, spatialReference: SpatialReference?, geometryType: GeometryType,
-                            options: [String: String] = [:]) throws -> Layer {
+    public func createLayer(
+        named name: String, spatialReference: SpatialReference?, geometryType: GeometryType,
+        options: [String: String] = [:]
+    ) throws -> Layer {
         let handle = try openHandle("GDALDatasetCreateLayer", doing: "creating layer \"\(name)\" in \"\(path)\"")
         let creationOptions = CStringList(options: options)
         return try withCPLErrorCapture { capture in
             // returns a layer owned by the dataset, or NULL; the dataset takes its own reference to the SRS
-            guard let layer = GDALDatasetCreateLayer(handle, name, spatialReference?.handle, geometryType.ogrType,
-                                                     creationOptions.pointer) else {
-                throw GDALError.library(function: "GDALDatasetCreateLayer", message: capture.lastFailure,
-                                        context: "cannot create layer \"\(name)\" in \"\(path)\"")
+            guard
+                let layer = GDALDatasetCreateLayer(
+                    handle, name, spatialReference?.handle, geometryType.ogrType,
+                    creationOptions.pointer)
+            else {
+                throw GDALError.library(
+                    function: "GDALDatasetCreateLayer", message: capture.lastFailure,
+                    context: "cannot create layer \"\(name)\" in \"\(path)\"")
             }
             record(capture.warnings)
             return Layer(handle: layer, dataset: self, textDecoding: .utf8)
@@ -55,8 +62,9 @@ extension Dataset {
         try withCPLErrorCapture { capture in
             // returns OGRERR_NONE on success
             guard GDALDatasetCommitTransaction(handle) == OGRERR_NONE else {
-                throw GDALError.library(function: "GDALDatasetCommitTransaction", message: capture.lastFailure,
-                                        context: "writing \"\(path)\"")
+                throw GDALError.library(
+                    function: "GDALDatasetCommitTransaction", message: capture.lastFailure,
+                    context: "writing \"\(path)\"")
             }
         }
     }
@@ -70,7 +78,8 @@ extension Layer {
         let handle = try openHandle("OGR_L_CreateField", doing: "creating field \"\(field.name)\" in \(label)")
         // returns a new field definition we own
         guard let definition = OGR_Fld_Create(field.name, field.type.ogrType) else {
-            throw GDALError.library(function: "OGR_Fld_Create", message: "out of memory", context: "field \(field.name)")
+            throw GDALError.library(
+                function: "OGR_Fld_Create", message: "out of memory", context: "field \(field.name)")
         }
         defer { OGR_Fld_Destroy(definition) }
         OGR_Fld_SetSubType(definition, field.subtype.ogrSubtype)
@@ -80,8 +89,9 @@ extension Layer {
         try withCPLErrorCapture { capture in
             // returns OGRERR_NONE on success; bApproxOK=TRUE lets the driver adapt width/type
             guard OGR_L_CreateField(handle, definition, 1) == OGRERR_NONE else {
-                throw GDALError.library(function: "OGR_L_CreateField", message: capture.lastFailure,
-                                        context: "cannot create field \"\(field.name)\" in layer \"\(name)\"")
+                throw GDALError.library(
+                    function: "OGR_L_CreateField", message: capture.lastFailure,
+                    context: "cannot create field \"\(field.name)\" in layer \"\(name)\"")
             }
             dataset.record(capture.warnings)
         }
@@ -105,8 +115,9 @@ extension Layer {
         try withCPLErrorCapture { capture in
             // returns OGRERR_NONE on success
             guard OGR_L_CreateFeature(handle, feature.handle) == OGRERR_NONE else {
-                throw GDALError.writeFailed(location: source ?? FeatureLocation(path: dataset.path, layer: name),
-                                            message: capture.lastFailure)
+                throw GDALError.writeFailed(
+                    location: source ?? FeatureLocation(path: dataset.path, layer: name),
+                    message: capture.lastFailure)
             }
             if !capture.warnings.isEmpty { dataset.record(capture.warnings) }
         }
@@ -124,15 +135,20 @@ extension Feature {
         case let .integer(number): OGR_F_SetFieldInteger64(handle, i, number)
         case let .real(number): OGR_F_SetFieldDouble(handle, i, number)
         case let .date(moment), let .time(moment), let .dateTime(moment):
-            OGR_F_SetFieldDateTimeEx(handle, i, Int32(moment.year), Int32(moment.month), Int32(moment.day),
-                                     Int32(moment.hour), Int32(moment.minute), Float(moment.second),
-                                     Int32(moment.timeZone))
+            OGR_F_SetFieldDateTimeEx(
+                handle, i, Int32(moment.year), Int32(moment.month), Int32(moment.day),
+                Int32(moment.hour), Int32(moment.minute), Float(moment.second),
+                Int32(moment.timeZone))
         case let .binary(bytes):
             bytes.withUnsafeBytes { OGR_F_SetFieldBinary(handle, i, Int32(bytes.count), $0.baseAddress) }
         case let .integerList(numbers):
-            numbers.withUnsafeBufferPointer { OGR_F_SetFieldInteger64List(handle, i, Int32(numbers.count), $0.baseAddress) }
+            numbers.withUnsafeBufferPointer {
+                OGR_F_SetFieldInteger64List(handle, i, Int32(numbers.count), $0.baseAddress)
+            }
         case let .realList(numbers):
-            numbers.withUnsafeBufferPointer { OGR_F_SetFieldDoubleList(handle, i, Int32(numbers.count), $0.baseAddress) }
+            numbers.withUnsafeBufferPointer {
+                OGR_F_SetFieldDoubleList(handle, i, Int32(numbers.count), $0.baseAddress)
+            }
         case let .stringList(texts):
             let list = CStringList(texts)
             OGR_F_SetFieldStringList(handle, i, list.pointer)

@@ -27,7 +27,8 @@ public final class Dataset {
         self.path = path
         self.textDecoding = textDecoding
         // returns the driver (owned by the driver manager) and its static short name
-        driverName = GDALGetDatasetDriver(handle).flatMap { GDALGetDriverShortName($0) }.map { String(cString: $0) }
+        driverName =
+            GDALGetDatasetDriver(handle).flatMap { GDALGetDriverShortName($0) }.map { String(cString: $0) }
             ?? "unknown"
     }
 
@@ -46,8 +47,11 @@ public final class Dataset {
         let flags = UInt32(GDAL_OF_VECTOR | GDAL_OF_VERBOSE_ERROR) | (options.update ? UInt32(GDAL_OF_UPDATE) : 0)
         return try withCPLErrorCapture { capture in
             // returns a new dataset handle, or NULL when no allowed driver can open the path
-            guard let handle = GDALOpenEx(path, flags, options.allowedDrivers.isEmpty ? nil : drivers.constPointer,
-                                          driverOptions.constPointer, nil) else {
+            guard
+                let handle = GDALOpenEx(
+                    path, flags, options.allowedDrivers.isEmpty ? nil : drivers.constPointer,
+                    driverOptions.constPointer, nil)
+            else {
                 throw GDALError.notRecognized(path: path, message: notRecognizedReason(capture.lastFailure, path))
             }
             return Dataset(handle: handle, path: path, textDecoding: options.textDecoding)
@@ -95,8 +99,9 @@ public final class Dataset {
         let handle = try openHandle("GDALDatasetGetLayer", doing: "reading layer \(index) of \"\(path)\"")
         // returns a layer owned by the dataset, or NULL for a bad index
         guard let position = Int32(exactly: index), let layer = GDALDatasetGetLayer(handle, position) else {
-            throw GDALError.library(function: "GDALDatasetGetLayer", message: "no layer at index \(index)",
-                                    context: "\"\(path)\"")
+            throw GDALError.library(
+                function: "GDALDatasetGetLayer", message: "no layer at index \(index)",
+                context: "\"\(path)\"")
         }
         return Layer(handle: layer, dataset: self, textDecoding: textDecoding)
     }
@@ -114,8 +119,9 @@ public final class Dataset {
     /// The handle, or an error instead of a call that would reach a closed one.
     func openHandle(_ function: String, doing context: @autoclosure () -> String) throws -> GDALDatasetH {
         if isClosed {
-            throw GDALError.library(function: function, message: "the dataset was closed (close() was called)",
-                                    context: context())
+            throw GDALError.library(
+                function: function, message: "the dataset was closed (close() was called)",
+                context: context())
         }
         return handle
     }
@@ -144,11 +150,14 @@ private func notRecognizedReason(_ message: String, _ path: String) -> String {
 /// network failure is not a damaged file.
 func unreadableHint(_ message: String, _ path: String) -> String {
     let lowered = message.lowercased()
-    let notTheFile = ["permission", "denied", "http", "curl", "timed out", "timeout", "resolve", "connect", "network",
-                      "no such file", "does not exist"]
+    let notTheFile = [
+        "permission", "denied", "http", "curl", "timed out", "timeout", "resolve", "connect", "network",
+        "no such file", "does not exist",
+    ]
     if notTheFile.contains(where: lowered.contains) { return "" }
     if !path.hasPrefix("/vsi"), FileManager.default.fileExists(atPath: path),
-       !FileManager.default.isReadableFile(atPath: path) {
+        !FileManager.default.isReadableFile(atPath: path)
+    {
         return " (permission denied: geoplan may not read it)"
     }
     return " (the file may be truncated or corrupt)"

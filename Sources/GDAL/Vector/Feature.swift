@@ -113,7 +113,8 @@ public final class Feature {
         let hint: String
         switch layer.textDecoding {
         case .utf8:
-            hint = "it is not UTF-8; name the file's encoding with \(Remedy.encoding("CP874").token) for Thai "
+            hint =
+                "it is not UTF-8; name the file's encoding with \(Remedy.encoding("CP874").token) for Thai "
                 + "TIS-620 text or \(Remedy.encoding("ISO-8859-1").token) for Latin-1"
         case let .recode(encoding):
             hint = "it is not valid \(encoding); check the encoding given (\(Remedy.encoding().token))"
@@ -122,12 +123,17 @@ public final class Feature {
     }
 
     private func dateTime(at index: Int32) -> DateTimeValue {
-        var year: Int32 = 0, month: Int32 = 0, day: Int32 = 0, hour: Int32 = 0, minute: Int32 = 0
+        var year: Int32 = 0
+        var month: Int32 = 0
+        var day: Int32 = 0
+        var hour: Int32 = 0
+        var minute: Int32 = 0
         var second: Float = 0
         var zone: Int32 = 0
         // returns TRUE on success; fills every out-parameter
         _ = OGR_F_GetFieldAsDateTimeEx(handle, index, &year, &month, &day, &hour, &minute, &second, &zone)
-        return DateTimeValue(year: Int(year), month: Int(month), day: Int(day), hour: Int(hour), minute: Int(minute),
-                             second: Double(second), timeZone: Int(zone))
+        return DateTimeValue(
+            year: Int(year), month: Int(month), day: Int(day), hour: Int(hour), minute: Int(minute),
+            second: Double(second), timeZone: Int(zone))
     }
 }

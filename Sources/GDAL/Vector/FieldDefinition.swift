@@ -79,8 +79,10 @@ public struct FieldDefinition: Hashable, Sendable {
     public var precision: Int
     public var isNullable: Bool
 
-    public init(name: String, type: FieldType, subtype: FieldSubtype = .none, width: Int = 0, precision: Int = 0,
-                isNullable: Bool = true) {
+    public init(
+        name: String, type: FieldType, subtype: FieldSubtype = .none, width: Int = 0, precision: Int = 0,
+        isNullable: Bool = true
+    ) {
         self.name = name
         self.type = type
         self.subtype = subtype

@@ -1,4 +1,5 @@
 import Foundation
+
 /// One attribute value, typed as the field is.
 ///
 /// OGR tells "unset" (the feature never had a value, e.g. a GeoJSON property that is absent) from "null"
@@ -61,8 +62,10 @@ public struct DateTimeValue: Hashable, Sendable, CustomStringConvertible {
     public var second: Double
     public var timeZone: Int
 
-    public init(year: Int, month: Int, day: Int, hour: Int = 0, minute: Int = 0, second: Double = 0,
-                timeZone: Int = 0) {
+    public init(
+        year: Int, month: Int, day: Int, hour: Int = 0, minute: Int = 0, second: Double = 0,
+        timeZone: Int = 0
+    ) {
         self.year = year
         self.month = month
         self.day = day

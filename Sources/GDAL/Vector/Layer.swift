@@ -97,9 +97,10 @@ public final class Layer {
         try withCPLErrorCapture { capture in
             // returns OGRERR_NONE, or an error for a clause OGR SQL cannot parse
             guard OGR_L_SetAttributeFilter(handle, clause) == OGRERR_NONE else {
-                throw GDALError.library(function: "OGR_L_SetAttributeFilter", message: capture.lastFailure,
-                                        context: "layer \"\(name)\" of \"\(dataset.path)\": filter "
-                                            + "\"\(clause ?? "")\" (\(Remedy.whereClause().token))")
+                throw GDALError.library(
+                    function: "OGR_L_SetAttributeFilter", message: capture.lastFailure,
+                    context: "layer \"\(name)\" of \"\(dataset.path)\": filter "
+                        + "\"\(clause ?? "")\" (\(Remedy.whereClause().token))")
             }
         }
     }
@@ -125,8 +126,9 @@ public final class Layer {
             return (handle, failed ? capture.lastFailure : nil)
         }
         if let failure, handle == nil, !failure.contains("out of range"), !failure.contains("does not exist") {
-            throw GDALError.readFailed(location: FeatureLocation(path: dataset.path, layer: name, featureID: id),
-                                       message: failure)
+            throw GDALError.readFailed(
+                location: FeatureLocation(path: dataset.path, layer: name, featureID: id),
+                message: failure)
         }
         return handle.map { Feature(owning: $0, layer: self) }
     }

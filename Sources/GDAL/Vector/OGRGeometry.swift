@@ -51,7 +51,8 @@ public final class OGRGeometry {
             }
         }
         guard code == OGRERR_NONE, let created else {
-            throw GDALError.invalidGeometry(message: message.isEmpty ? "cannot parse WKT \"\(wkt.prefix(60))\"" : message)
+            throw GDALError.invalidGeometry(
+                message: message.isEmpty ? "cannot parse WKT \"\(wkt.prefix(60))\"" : message)
         }
         self.init(owning: created)
     }
@@ -165,7 +166,10 @@ public final class OGRGeometry {
         }
         let count = Int(OGR_G_GetPointCount(handle))  // 0 for empty parts
         guard count > 0 else { return }
-        var xs = [Double](repeating: 0, count: count), ys = xs, zs = xs, ms = xs
+        var xs = [Double](repeating: 0, count: count)
+        var ys = xs
+        var zs = xs
+        var ms = xs
         let stride = Int32(MemoryLayout<Double>.stride)
         // returns the number of points copied into the arrays
         _ = OGR_G_GetPointsZM(handle, &xs, stride, &ys, stride, &zs, stride, &ms, stride)
@@ -197,8 +201,9 @@ public final class OGRGeometry {
         try withCPLErrorCapture { capture in
             // returns OGRERR_NONE on success
             guard OGR_G_Transform(handle, transformation.handle) == OGRERR_NONE else {
-                throw GDALError.library(function: "OGR_G_Transform", message: capture.lastFailure,
-                                        context: "transforming a geometry to \(transformation.target)")
+                throw GDALError.library(
+                    function: "OGR_G_Transform", message: capture.lastFailure,
+                    context: "transforming a geometry to \(transformation.target)")
             }
         }
     }

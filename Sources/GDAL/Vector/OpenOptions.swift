@@ -9,8 +9,10 @@ public struct OpenOptions: Hashable, Sendable {
     /// Open for update; read-only by default, inputs are never modified.
     public var update: Bool
 
-    public init(allowedDrivers: [String] = [], driverOptions: [String: String] = [:],
-                textDecoding: TextDecoding = .utf8, update: Bool = false) {
+    public init(
+        allowedDrivers: [String] = [], driverOptions: [String: String] = [:],
+        textDecoding: TextDecoding = .utf8, update: Bool = false
+    ) {
         self.allowedDrivers = allowedDrivers
         self.driverOptions = driverOptions
         self.textDecoding = textDecoding

@@ -47,10 +47,14 @@ extension Geometry {
             throw context.failure("GEOSNearestPoints_r")
         }
         defer { GEOSCoordSeq_destroy_r(context.handle, sequence) }
-        var x1 = 0.0, y1 = 0.0, x2 = 0.0, y2 = 0.0
+        var x1 = 0.0
+        var y1 = 0.0
+        var x2 = 0.0
+        var y2 = 0.0
         // each returns 1 on success
         guard GEOSCoordSeq_getXY_r(context.handle, sequence, 0, &x1, &y1) == 1,
-              GEOSCoordSeq_getXY_r(context.handle, sequence, 1, &x2, &y2) == 1 else {
+            GEOSCoordSeq_getXY_r(context.handle, sequence, 1, &x2, &y2) == 1
+        else {
             throw context.failure("GEOSCoordSeq_getXY_r")
         }
         return (XY(x1, y1), XY(x2, y2))

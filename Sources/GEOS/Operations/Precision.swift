@@ -19,8 +19,9 @@ extension Geometry {
     /// A grid size of 0 keeps full (floating) precision.
     public func withPrecision(gridSize: Double, collapsed: CollapsedParts = .drop) throws -> Geometry {
         guard gridSize.isFinite, gridSize >= 0 else {
-            throw GEOSError.library(function: "GEOSGeom_setPrecision_r",
-                                    message: "grid size \(gridSize) is not a finite, non-negative number")
+            throw GEOSError.library(
+                function: "GEOSGeom_setPrecision_r",
+                message: "grid size \(gridSize) is not a finite, non-negative number")
         }
         let rule = collapsed == .keep ? GEOS_PREC_KEEP_COLLAPSED : GEOS_PREC_VALID_OUTPUT
         let flags = Int32(rule.rawValue)

@@ -15,9 +15,11 @@ public struct ConvertRequest: Hashable, Sendable {
     /// CSV text cells written as they are, even those a spreadsheet would run as formulas.
     public var csvRaw: Bool
 
-    public init(input: String, inputOptions: InputOptions = InputOptions(), output: String, targetCRS: String? = nil,
-                operation: String? = nil, precision: Int = 7, overwrite: Bool = false, csvRaw: Bool = false,
-                wait: Bool = false) {
+    public init(
+        input: String, inputOptions: InputOptions = InputOptions(), output: String, targetCRS: String? = nil,
+        operation: String? = nil, precision: Int = 7, overwrite: Bool = false, csvRaw: Bool = false,
+        wait: Bool = false
+    ) {
         self.wait = wait
         self.input = input
         self.inputOptions = inputOptions

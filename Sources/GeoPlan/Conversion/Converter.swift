@@ -3,8 +3,10 @@ import GDAL
 /// `geoplan convert`'s engine: streams one layer into a new file, reprojecting when asked (or when the format
 /// demands WGS 84), with the coordinate operation reported.
 public enum Converter {
-    public static func convert(_ request: ConvertRequest,
-                               progress: (Int, Int?) -> Void = { _, _ in }) throws -> ConvertReport {
+    public static func convert(
+        _ request: ConvertRequest,
+        progress: (Int, Int?) -> Void = { _, _ in }
+    ) throws -> ConvertReport {
         let target = try OutputTarget(path: request.output, overwrite: request.overwrite, inputs: [request.input])
         let source = try VectorSource.open(request.input, options: request.inputOptions)
         let layer = source.layer
@@ -13,8 +15,9 @@ public enum Converter {
         let needsTransform = request.targetCRS != nil || target.format.isAlwaysWGS84
         let crs: LayerCRS?
         if needsTransform {
-            crs = try LayerCRS.require(layer, assume: request.inputOptions.assumeCRS,
-                                       purpose: "transform it to \(request.targetCRS ?? "WGS 84 for GeoJSON")")
+            crs = try LayerCRS.require(
+                layer, assume: request.inputOptions.assumeCRS,
+                purpose: "transform it to \(request.targetCRS ?? "WGS 84 for GeoJSON")")
         } else {
             crs = try LayerCRS.resolve(layer, assume: request.inputOptions.assumeCRS)
         }
@@ -28,15 +31,17 @@ public enum Converter {
         if crs == nil {
             warnings.append("layer \"\(layer.name)\" has no CRS; the output has none either")
         }
-        let domain = try CoordinateGate(source: crs?.spatialReference, target: targetSRS,
-                                        near: layer.extent(force: false), domain: request.inputOptions.lonLatDomain)
+        let domain = try CoordinateGate(
+            source: crs?.spatialReference, target: targetSRS,
+            near: layer.extent(force: false), domain: request.inputOptions.lonLatDomain)
         if target.format != .geoJSON, request.precision != 7 {
             warnings.append("--precision applies to GeoJSON only; \(target.format.driverName) keeps full precision")
         }
 
-        let writer = try LayerWriter(target: target, layerName: target.stem, schema: layer.schema,
-                                     spatialReference: targetSRS, geometryType: layer.geometryType,
-                                     precision: request.precision, wait: request.wait)
+        let writer = try LayerWriter(
+            target: target, layerName: target.stem, schema: layer.schema,
+            spatialReference: targetSRS, geometryType: layer.geometryType,
+            precision: request.precision, wait: request.wait)
         writer.keepsFormulaText = request.csvRaw
         let total = layer.featureCount(force: false)
         var read = 0
@@ -50,8 +55,10 @@ public enum Converter {
                     try plan.apply(to: copy)
                 } catch {
                     try domain.explain(original, location: feature.location)
-                    throw GeoPlanError.input(path: request.input, reason: "\(feature.location): cannot transform it "
-                                             + "to \(plan.target): \(error)")
+                    throw GeoPlanError.input(
+                        path: request.input,
+                        reason: "\(feature.location): cannot transform it "
+                            + "to \(plan.target): \(error)")
                 }
                 geometry = copy
             }
@@ -73,14 +80,18 @@ public enum Converter {
             warnings: warnings)
     }
 
-    private static func targetSpatialReference(_ request: ConvertRequest,
-                                               format: OutputFormat) throws -> SpatialReference? {
+    private static func targetSpatialReference(
+        _ request: ConvertRequest,
+        format: OutputFormat
+    ) throws -> SpatialReference? {
         let wanted = try request.targetCRS.map { try SpatialReference(definition: $0) }
         guard format.isAlwaysWGS84 else { return wanted }
         let wgs84 = try SpatialReference.wgs84()
         if let wanted, !wanted.isSame(as: wgs84) {
-            throw GeoPlanError.output(path: request.output, reason: "RFC 7946 GeoJSON is always WGS 84 lon/lat, not "
-                                      + "\(wanted); drop --to-crs, or write .gpkg, .fgb or .shp")
+            throw GeoPlanError.output(
+                path: request.output,
+                reason: "RFC 7946 GeoJSON is always WGS 84 lon/lat, not "
+                    + "\(wanted); drop --to-crs, or write .gpkg, .fgb or .shp")
         }
         return wgs84
     }

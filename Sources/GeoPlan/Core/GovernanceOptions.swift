@@ -35,8 +35,10 @@ public struct GovernanceOptions: Hashable, Sendable, Codable {
     /// the overlays (1e-14 and less in the tests), far below anything a planner could see.
     public var coverageRelativeTolerance: Double = 1e-9
 
-    public init(snapToleranceMetres: Double = 5, minimumPieceSquareMetres: Double = 100,
-                overlapToleranceSquareMetres: Double = 1, coverageRelativeTolerance: Double = 1e-9) {
+    public init(
+        snapToleranceMetres: Double = 5, minimumPieceSquareMetres: Double = 100,
+        overlapToleranceSquareMetres: Double = 1, coverageRelativeTolerance: Double = 1e-9
+    ) {
         self.snapToleranceMetres = snapToleranceMetres
         self.minimumPieceSquareMetres = minimumPieceSquareMetres
         self.overlapToleranceSquareMetres = overlapToleranceSquareMetres

@@ -67,8 +67,13 @@ public enum LocalGovernmentType: String, CaseIterable, Codable, Hashable, Sendab
             (.city, ["city", "nakhon", "nakorn", "นคร", "ทน"]),
             (.town, ["town", "mueang", "muang", "meuang", "เมือง", "ทม"]),
             (.subdistrict, ["subdistrict", "sub-district", "sub district", "tambon", "tambol", "ตำบล", "ทต"]),
-            (.sao, ["sao", "tao", "อบต", "subdistrict administrative organisation",
-                    "subdistrict administrative organization", "องค์การบริหารส่วนตำบล"]),
+            (
+                .sao,
+                [
+                    "sao", "tao", "อบต", "subdistrict administrative organisation",
+                    "subdistrict administrative organization", "องค์การบริหารส่วนตำบล",
+                ]
+            ),
         ]
         for (type, names) in spellings {
             for name in names { table[name] = type }

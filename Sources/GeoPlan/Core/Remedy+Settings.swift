@@ -29,8 +29,10 @@ extension Remedy {
 /// How a spec names a setting: `` `assume_crs: EPSG:4326` `` in the entry of the file concerned. Settings a spec does
 /// not have (`overwrite`) are left for the command line to render.
 public enum SpecWording {
-    static let specKeys: Set<String> = ["layer", "encoding", "where", "assume_crs", "id", "wrap_longitudes",
-                                        "non_numeric", "values", "min_zoom", "max_zoom"]
+    static let specKeys: Set<String> = [
+        "layer", "encoding", "where", "assume_crs", "id", "wrap_longitudes",
+        "non_numeric", "values", "min_zoom", "max_zoom",
+    ]
 
     public static func phrase(_ remedy: Remedy) -> String? {
         guard specKeys.contains(remedy.setting) else { return nil }

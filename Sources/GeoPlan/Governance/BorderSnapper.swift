@@ -37,8 +37,9 @@ struct BorderSnapper {
             for (_, points) in try PolygonRings(tambon).rings {
                 for index in points.indices.dropLast() {
                     let (a, b) = (points[index], points[index + 1])
-                    let segmentBox = Envelope(minX: min(a.x, b.x), minY: min(a.y, b.y),
-                                              maxX: max(a.x, b.x), maxY: max(a.y, b.y))
+                    let segmentBox = Envelope(
+                        minX: min(a.x, b.x), minY: min(a.y, b.y),
+                        maxX: max(a.x, b.x), maxY: max(a.y, b.y))
                     guard segmentBox.intersects(reach) else { continue }
                     segments.append(.init(a: a, b: b, tag: ()))
                     for point in [a, b] where Self.contains(reach, point) && tambonVertices.insert(point).inserted {
@@ -72,8 +73,9 @@ struct BorderSnapper {
             }
         }
         var rings = try PolygonRings(tambon)
-        let insertions = Self.insertions(of: points, into: rings, frame: frame,
-                                         tolerance: Self.nodingToleranceMetres)
+        let insertions = Self.insertions(
+            of: points, into: rings, frame: frame,
+            tolerance: Self.nodingToleranceMetres)
         guard !insertions.isEmpty else { return tambon }
         rings.insert(insertions)
         return try Self.valid(try rings.geometry(context: tambon.context))
@@ -83,8 +85,10 @@ struct BorderSnapper {
 
     /// Where each of `points` goes into `rings`: onto the nearest segment within `tolerance` metres, when the
     /// nearest place is inside the segment (a point nearest to a segment's end is left to step 1).
-    static func insertions(of points: some Sequence<XY>, into rings: PolygonRings, frame: LocalFrame,
-                           tolerance: Double) -> [PolygonRings.RingID: [Int: [(t: Double, point: XY)]]] {
+    static func insertions(
+        of points: some Sequence<XY>, into rings: PolygonRings, frame: LocalFrame,
+        tolerance: Double
+    ) -> [PolygonRings.RingID: [Int: [(t: Double, point: XY)]]] {
         let segments = rings.segments
         let grid = SegmentGrid(segments, frame: frame, tolerance: tolerance)
         var insertions: [PolygonRings.RingID: [Int: [(t: Double, point: XY)]]] = [:]

@@ -29,8 +29,9 @@ public struct BoundaryComparison: Codable, Hashable, Sendable {
     {
         let context = try GEOSContext()
         let load = { (path: String) throws -> BoundarySet in
-            try BoundarySet.load(BoundarySpec(name: "boundaries", path: path, idField: idField), folder: nil,
-                                 context: context)
+            try BoundarySet.load(
+                BoundarySpec(name: "boundaries", path: path, idField: idField), folder: nil,
+                context: context)
         }
         return try compare(old: try load(oldPath), new: try load(newPath), toleranceSquareMetres: toleranceSquareMetres)
     }
@@ -47,19 +48,29 @@ public struct BoundaryComparison: Codable, Hashable, Sendable {
         let newByCode = Dictionary(new.areas.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         var changes: [Change] = []
         for code in Set(oldByCode.keys).union(newByCode.keys).sorted() {
-            let before = oldByCode[code], after = newByCode[code]
+            let before = oldByCode[code]
+            let after = newByCode[code]
             let oldArea = try before.map { try squareMetres($0.geometry) }
             let newArea = try after.map { try squareMetres($0.geometry) }
-            var gained = newArea ?? 0, lost = oldArea ?? 0
+            var gained = newArea ?? 0
+            var lost = oldArea ?? 0
             if let before, let after {
-                gained = try squareMetres(try Overlay.repairing(after.geometry, before.geometry) { try $0.difference($1) })
-                lost = try squareMetres(try Overlay.repairing(before.geometry, after.geometry) { try $0.difference($1) })
+                gained = try squareMetres(
+                    try Overlay.repairing(after.geometry, before.geometry) { try $0.difference($1) })
+                lost = try squareMetres(
+                    try Overlay.repairing(before.geometry, after.geometry) { try $0.difference($1) })
             }
-            let status: Status = before == nil ? .created : after == nil ? .removed
-                : max(gained, lost) > toleranceSquareMetres ? .changed : .unchanged
-            changes.append(Change(code: code, status: status, oldSquareKilometres: oldArea.map { $0 / 1e6 },
-                                  newSquareKilometres: newArea.map { $0 / 1e6 }, gainedSquareKilometres: gained / 1e6,
-                                  lostSquareKilometres: lost / 1e6))
+            let status: Status =
+                before == nil
+                ? .created
+                : after == nil
+                    ? .removed
+                    : max(gained, lost) > toleranceSquareMetres ? .changed : .unchanged
+            changes.append(
+                Change(
+                    code: code, status: status, oldSquareKilometres: oldArea.map { $0 / 1e6 },
+                    newSquareKilometres: newArea.map { $0 / 1e6 }, gainedSquareKilometres: gained / 1e6,
+                    lostSquareKilometres: lost / 1e6))
         }
         return BoundaryComparison(changes: changes, toleranceSquareMetres: toleranceSquareMetres)
     }

@@ -31,8 +31,9 @@ public struct GovernanceCRS: Hashable, Sendable, Codable {
     /// name it; otherwise the CRSs' descriptions (name and code) are compared.
     init(tambons: BoundarySet, municipalities: BoundarySet) {
         func layer(_ set: BoundarySet) -> Layer {
-            Layer(name: set.spec.name, path: set.spec.path, crs: set.sourceCRS, transformed: set.operation != nil,
-                  operation: set.operation)
+            Layer(
+                name: set.spec.name, path: set.spec.path, crs: set.sourceCRS, transformed: set.operation != nil,
+                operation: set.operation)
         }
         self.tambons = layer(tambons)
         self.municipalities = layer(municipalities)
@@ -44,8 +45,9 @@ public struct GovernanceCRS: Hashable, Sendable, Codable {
     public var lines: [String] {
         var lines = [tambons.summary, municipalities.summary]
         if differ {
-            lines.append("the \(tambons.name) and the \(municipalities.name) came in different CRSs: both were "
-                         + "compared and cut in WGS 84 lon/lat (see the two lines above)")
+            lines.append(
+                "the \(tambons.name) and the \(municipalities.name) came in different CRSs: both were "
+                    + "compared and cut in WGS 84 lon/lat (see the two lines above)")
         }
         return lines
     }

@@ -37,7 +37,8 @@ public struct MunicipalityInput {
     public static func from(_ set: BoundarySet) throws -> [MunicipalityInput] {
         let field = set.spec.nameFields.first.map { ", field \($0)" } ?? ""
         return try set.areas.map { area in
-            let feature = "\"\(set.spec.path)\": municipality \(area.id)"
+            let feature =
+                "\"\(set.spec.path)\": municipality \(area.id)"
                 + (area.featureID.map { " (feature \($0))" } ?? "") + field
             let type = try LocalGovernmentType.parse(area.names.first?.text, feature: feature)
             return MunicipalityInput(code: area.id, type: type, geometry: area.geometry)

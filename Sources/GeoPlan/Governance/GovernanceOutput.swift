@@ -17,8 +17,10 @@ public enum GovernanceOutput {
         public var wait: Bool
 
         /// The municipality spec must name the type field as its first name field.
-        public init(tambons: BoundarySpec, municipalities: BoundarySpec, options: GovernanceOptions, units: String,
-                    overwrite: Bool, wait: Bool = false) {
+        public init(
+            tambons: BoundarySpec, municipalities: BoundarySpec, options: GovernanceOptions, units: String,
+            overwrite: Bool, wait: Bool = false
+        ) {
             self.tambons = tambons
             self.municipalities = municipalities
             self.options = options
@@ -48,8 +50,9 @@ public enum GovernanceOutput {
         let inputs = [request.tambons.path, request.municipalities.path]
         let inputFiles = InputFiles(inputs)
         let unitsTarget = try OutputTarget(path: request.units, overwrite: request.overwrite, inputFiles: inputFiles)
-        let crosswalkTarget = try OutputTarget(path: request.crosswalk, overwrite: request.overwrite,
-                                               inputFiles: inputFiles, writesSidecars: false)
+        let crosswalkTarget = try OutputTarget(
+            path: request.crosswalk, overwrite: request.overwrite,
+            inputFiles: inputFiles, writesSidecars: false)
         // Both appear together or neither: one set, its folders locked from now on.
         let outputs = OutputSet(inputs: inputFiles, overwrite: request.overwrite, wait: request.wait)
         try outputs.lock(folder: unitsTarget.folder)
@@ -59,8 +62,9 @@ public enum GovernanceOutput {
         let tambons = try BoundarySet.load(request.tambons, folder: nil, context: context)
         let municipalities = try BoundarySet.load(request.municipalities, folder: nil, context: context)
         let result = try GovernancePartition(options: request.options)
-            .build(tambons: TambonInput.from(tambons), municipalities: try MunicipalityInput.from(municipalities),
-                   progress: progress)
+            .build(
+                tambons: TambonInput.from(tambons), municipalities: try MunicipalityInput.from(municipalities),
+                progress: progress)
 
         let writer = try LayerWriter(
             target: unitsTarget, layerName: "units",
@@ -71,27 +75,36 @@ public enum GovernanceOutput {
             ]),
             spatialReference: try SpatialReference.wgs84(), geometryType: GeometryType(kind: .polygon), in: outputs)
         for (position, unit) in result.units.enumerated() {
-            try writer.write(values: [.string(unit.tambonCode), .string(unit.localGovernmentCode),
-                                      .string(unit.type.rawValue), .string(unit.kind.rawValue),
-                                      .real(unit.areaSquareMetres / 1_000_000), .real(unit.areaSquareMetres / 1_600)],
-                             geometry: try OGRGeometry(wkb: unit.geometry.wkb()),
-                             source: FeatureLocation(path: request.units, layer: "units", featureID: Int64(position)))
+            try writer.write(
+                values: [
+                    .string(unit.tambonCode), .string(unit.localGovernmentCode),
+                    .string(unit.type.rawValue), .string(unit.kind.rawValue),
+                    .real(unit.areaSquareMetres / 1_000_000), .real(unit.areaSquareMetres / 1_600),
+                ],
+                geometry: try OGRGeometry(wkb: unit.geometry.wkb()),
+                source: FeatureLocation(path: request.units, layer: "units", featureID: Int64(position)))
         }
         try writer.close()
-        var table = CSVTable(header: ["tambon_code", "lg_code", "lg_type", "kind", "area_km2", "area_rai",
-                                      "share_of_tambon", "share_of_lg"], rawText: request.csvRaw)
+        var table = CSVTable(
+            header: [
+                "tambon_code", "lg_code", "lg_type", "kind", "area_km2", "area_rai",
+                "share_of_tambon", "share_of_lg",
+            ], rawText: request.csvRaw)
         for row in result.crosswalk {
-            table.append([.text(row.tambonCode), .text(row.localGovernmentCode), .text(row.localGovernmentType.rawValue),
-                          .text(row.kind.rawValue), .number(row.areaSquareKilometres), .number(row.areaRai),
-                          .number(row.shareOfTambon), .number(row.shareOfLocalGovernment)])
+            table.append([
+                .text(row.tambonCode), .text(row.localGovernmentCode), .text(row.localGovernmentType.rawValue),
+                .text(row.kind.rawValue), .number(row.areaSquareKilometres), .number(row.areaRai),
+                .number(row.shareOfTambon), .number(row.shareOfLocalGovernment),
+            ])
         }
         _ = try table.write(to: crosswalkTarget, byteOrderMark: false, in: outputs)
         try outputs.commit()
         var byKind: [String: Int] = [:]
         for unit in result.units { byKind["\(unit.kind.rawValue) (\(unit.type.rawValue))", default: 0] += 1 }
-        return Outcome(report: result.report, crs: GovernanceCRS(tambons: tambons, municipalities: municipalities),
-                       unitsByKind: byKind, outputs: [request.units, request.crosswalk],
-                       warnings: tambons.warnings + municipalities.warnings + result.report.outsideParts.map(\.warning)
-                           + outputs.warnings)
+        return Outcome(
+            report: result.report, crs: GovernanceCRS(tambons: tambons, municipalities: municipalities),
+            unitsByKind: byKind, outputs: [request.units, request.crosswalk],
+            warnings: tambons.warnings + municipalities.warnings + result.report.outsideParts.map(\.warning)
+                + outputs.warnings)
     }
 }

@@ -41,8 +41,10 @@ public struct GovernancePartition {
 
     /// Partitions `tambons` among `municipalities`; `progress` is told each step ("cutting tambons 120/7497").
     /// - Throws: ``GeoPlanError/governance(_:)`` for bad input (naming the codes) or a broken guarantee.
-    public func build(tambons: [TambonInput], municipalities: [MunicipalityInput],
-                      progress: (GovernanceStep) -> Void = { _ in }) throws -> GovernancePartitionResult {
+    public func build(
+        tambons: [TambonInput], municipalities: [MunicipalityInput],
+        progress: (GovernanceStep) -> Void = { _ in }
+    ) throws -> GovernancePartitionResult {
         try options.validate()
         guard let context = tambons.first?.geometry.context else { throw GeoPlanError.governance(.noTambons) }
         let method = try MeasureMethod(.geodesic)
@@ -62,19 +64,23 @@ public struct GovernancePartition {
             try InputChecks.polygonal($0.geometry, layer: "tambons", code: $0.code, repaired: &repaired)
         }
         let municipalShapes = try municipalities.map {
-            MunicipalShape(code: $0.code, type: $0.type, geometry: try InputChecks.polygonal(
-                $0.geometry, layer: "municipalities", code: $0.code, repaired: &repaired))
+            MunicipalShape(
+                code: $0.code, type: $0.type,
+                geometry: try InputChecks.polygonal(
+                    $0.geometry, layer: "municipalities", code: $0.code, repaired: &repaired))
         }
         let checks = InputChecks(options: options, measure: area)
         let tambonOverlaps = try checks.rejectOverlaps(
             among: zip(tambonCodes, tambonShapes).map { ($0, $1) }, layer: "tambons", context: context)
-        _ = try checks.rejectOverlaps(among: municipalShapes.map { ($0.code, $0.geometry) }, layer: "municipalities",
-                                      context: context)
+        _ = try checks.rejectOverlaps(
+            among: municipalShapes.map { ($0.code, $0.geometry) }, layer: "municipalities",
+            context: context)
         let tambonIndex = try STRtree<Int>(context: context)
         for (index, shape) in tambonShapes.enumerated() { try tambonIndex.insert(shape, index) }
         try tambonIndex.build()
-        try InputChecks.rejectOutside(municipalShapes.map { ($0.code, $0.geometry) }, tambons: tambonShapes,
-                                      codes: tambonCodes, index: tambonIndex)
+        try InputChecks.rejectOutside(
+            municipalShapes.map { ($0.code, $0.geometry) }, tambons: tambonShapes,
+            codes: tambonCodes, index: tambonIndex)
 
         // 2. Snapping, then the overlaps that are left.
         progress(.snappingBorders)
@@ -109,17 +115,19 @@ public struct GovernancePartition {
                 geometry = try geometry.makeValid(method: .structure(keepCollapsed: false)).polygonalPart()
                 repairedUnits += 1
             }
-            return GovernanceUnit(tambonCode: tambonCodes[tambon], localGovernmentCode: piece.localGovernmentCode,
-                                  type: piece.type, kind: piece.kind, geometry: geometry,
-                                  areaSquareMetres: try area(geometry))
+            return GovernanceUnit(
+                tambonCode: tambonCodes[tambon], localGovernmentCode: piece.localGovernmentCode,
+                type: piece.type, kind: piece.kind, geometry: geometry,
+                areaSquareMetres: try area(geometry))
         }
         try rejectMissing(cutters, units: units, codes: tambonCodes, index: tambonIndex)
         progress(.checkingGuarantees)
         let outside = OutsideParts(options: options)
         let outsideParts = try cutters.compactMap { try outside.find($0, tambons: tambonShapes, index: tambonIndex) }
         let guarantees = try PartitionGuarantees(options: options, method: method)
-            .measure(units: units, tambons: tambonShapes, tambonCodes: tambonCodes, repairedUnits: repairedUnits,
-                     context: context)
+            .measure(
+                units: units, tambons: tambonShapes, tambonCodes: tambonCodes, repairedUnits: repairedUnits,
+                context: context)
         try PartitionGuarantees.check(guarantees)
         let report = GovernanceReport(
             options: options, tambons: tambons.count, municipalities: municipalities.count, units: units.count,
@@ -145,8 +153,10 @@ public struct GovernancePartition {
                 continue
             }
             let reach = LocalFrame(around: box).reachDegrees(forMetres: 2 * options.snapToleranceMetres)
-            let near = try index.query(envelope: Envelope(minX: box.minX - reach, minY: box.minY - reach,
-                                                          maxX: box.maxX + reach, maxY: box.maxY + reach))
+            let near = try index.query(
+                envelope: Envelope(
+                    minX: box.minX - reach, minY: box.minY - reach,
+                    maxX: box.maxX + reach, maxY: box.maxY + reach))
             guard let snapped = try snapper.snap(shape.geometry, to: near.map { tambons[$0] }) else {
                 kept.append(shape.code)
                 result.append(shape)
@@ -160,8 +170,10 @@ public struct GovernancePartition {
 
     /// The municipalities with every remaining overlap (within tolerance on input, or made by snapping) taken
     /// from the one whose code sorts later; the overlaps, as given away.
-    private func resolveOverlaps(_ shapes: [MunicipalShape], measure: @escaping (Geometry) throws -> Double,
-                                 context: GEOSContext) throws
+    private func resolveOverlaps(
+        _ shapes: [MunicipalShape], measure: @escaping (Geometry) throws -> Double,
+        context: GEOSContext
+    ) throws
         -> (shapes: [MunicipalShape], resolved: [GovernanceError.Overlap])
     {
         let overlaps = try OverlapFinder(geodesicArea: measure)
@@ -170,12 +182,16 @@ public struct GovernancePartition {
         var geometries = Dictionary(uniqueKeysWithValues: shapes.map { ($0.code, $0.geometry) })
         var resolved: [GovernanceError.Overlap] = []
         for overlap in overlaps {
-            let (winner, loser) = overlap.first < overlap.second ? (overlap.first, overlap.second)
+            let (winner, loser) =
+                overlap.first < overlap.second
+                ? (overlap.first, overlap.second)
                 : (overlap.second, overlap.first)
             guard let keep = geometries[winner], let cut = geometries[loser] else { continue }
             geometries[loser] = try PieceGeometry.repairing(cut, keep) { try $0.difference($1) }
-            resolved.append(GovernanceError.Overlap(first: winner, second: loser,
-                                                    areaSquareMetres: overlap.areaSquareMetres, point: overlap.point))
+            resolved.append(
+                GovernanceError.Overlap(
+                    first: winner, second: loser,
+                    areaSquareMetres: overlap.areaSquareMetres, point: overlap.point))
         }
         let result = shapes.map {
             MunicipalShape(code: $0.code, type: $0.type, geometry: geometries[$0.code] ?? $0.geometry)
@@ -185,8 +201,10 @@ public struct GovernancePartition {
 
     /// Throws ``GovernanceError/outsideEveryTambon(municipalities:)`` for municipalities left with no unit: they
     /// only touched the tambons, or lay in them only by slivers thinner than the tolerance.
-    private func rejectMissing(_ shapes: [MunicipalShape], units: [GovernanceUnit], codes: [String],
-                               index: STRtree<Int>) throws {
+    private func rejectMissing(
+        _ shapes: [MunicipalShape], units: [GovernanceUnit], codes: [String],
+        index: STRtree<Int>
+    ) throws {
         let present = Set(units.map(\.localGovernmentCode))
         let missing = try shapes.filter { !present.contains($0.code) }
             .map { try InputChecks.outside($0.code, $0.geometry, codes: codes, index: index) }

@@ -6,18 +6,22 @@ extension GovernanceReport {
     public var findings: [String] {
         var lines: [String] = []
         for piece in smallPieces {
-            lines.append("small piece: \(piece.localGovernmentCode) in \(piece.tambonCode), "
-                         + String(format: "%.1f m²", piece.areaSquareMetres) + " at \(piece.point) (\(piece.reason.rawValue))"
-                         + (piece.mergedInto.map { ", merged into \($0)" } ?? ", kept"))
+            lines.append(
+                "small piece: \(piece.localGovernmentCode) in \(piece.tambonCode), "
+                    + String(format: "%.1f m²", piece.areaSquareMetres)
+                    + " at \(piece.point) (\(piece.reason.rawValue))"
+                    + (piece.mergedInto.map { ", merged into \($0)" } ?? ", kept"))
         }
         for part in outsideParts {
-            lines.append("outside every tambon: \(part.municipalityCode), "
-                         + String(format: "%.1f m²", part.areaSquareMetres)
-                         + " in \(part.parts) part(s) around \(part.point), in no unit")
+            lines.append(
+                "outside every tambon: \(part.municipalityCode), "
+                    + String(format: "%.1f m²", part.areaSquareMetres)
+                    + " in \(part.parts) part(s) around \(part.point), in no unit")
         }
         for overlap in resolvedOverlaps {
-            lines.append("overlap given to \(overlap.first): \(overlap.first) × \(overlap.second), "
-                         + String(format: "%.1f m²", overlap.areaSquareMetres))
+            lines.append(
+                "overlap given to \(overlap.first): \(overlap.first) × \(overlap.second), "
+                    + String(format: "%.1f m²", overlap.areaSquareMetres))
         }
         return lines
     }

@@ -17,17 +17,22 @@ struct GovernedUnits {
     /// The columns every unit carries before the tambon's and the municipality's names.
     static let codeFields = ["tambon_code", "lg_code", "lg_type", "unit_kind"]
 
-    static func build(tambons: BoundarySet, municipalities spec: MunicipalitySpec, folder: String?,
-                      context: GEOSContext, progress: (GovernanceStep) -> Void = { _ in }) throws -> GovernedUnits {
-        let layer = BoundarySpec(name: "municipalities", path: spec.path, layer: spec.layer, idField: spec.idField,
-                                 nameFields: [spec.typeField] + spec.nameFields, assumeCRS: spec.assumeCRS,
-                                 encoding: spec.encoding)
+    static func build(
+        tambons: BoundarySet, municipalities spec: MunicipalitySpec, folder: String?,
+        context: GEOSContext, progress: (GovernanceStep) -> Void = { _ in }
+    ) throws -> GovernedUnits {
+        let layer = BoundarySpec(
+            name: "municipalities", path: spec.path, layer: spec.layer, idField: spec.idField,
+            nameFields: [spec.typeField] + spec.nameFields, assumeCRS: spec.assumeCRS,
+            encoding: spec.encoding)
         let loaded = try BoundarySet.load(layer, folder: folder, context: context)
-        let options = GovernanceOptions(snapToleranceMetres: spec.snapMetres,
-                                        minimumPieceSquareMetres: spec.minimumPieceSquareMetres)
+        let options = GovernanceOptions(
+            snapToleranceMetres: spec.snapMetres,
+            minimumPieceSquareMetres: spec.minimumPieceSquareMetres)
         let partition = try GovernancePartition(options: options)
-            .build(tambons: TambonInput.from(tambons), municipalities: try MunicipalityInput.from(loaded),
-                   progress: progress)
+            .build(
+                tambons: TambonInput.from(tambons), municipalities: try MunicipalityInput.from(loaded),
+                progress: progress)
         let tambonOfCode = Dictionary(tambons.areas.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         let municipalityOfCode = Dictionary(loaded.areas.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         var areas: [Area] = []
@@ -35,38 +40,51 @@ struct GovernedUnits {
         for unit in partition.units {
             let tambonNames = tambonOfCode[unit.tambonCode]?.names ?? tambons.spec.nameFields.map { _ in .null }
             let municipalityNames = municipalityOfCode[unit.localGovernmentCode].map { Array($0.names.dropFirst()) }
-            let codes: [FieldValue] = [.string(unit.tambonCode), .string(unit.localGovernmentCode),
-                                       .string(unit.type.rawValue), .string(unit.kind.rawValue)]
+            let codes: [FieldValue] = [
+                .string(unit.tambonCode), .string(unit.localGovernmentCode),
+                .string(unit.type.rawValue), .string(unit.kind.rawValue),
+            ]
             let names = codes + tambonNames + (municipalityNames ?? spec.nameFields.map { _ in .null })
-            areas.append(try Area(index: areas.count, id: "\(unit.localGovernmentCode):\(unit.tambonCode)",
-                                  names: names, geometry: unit.geometry, featureID: nil))
+            areas.append(
+                try Area(
+                    index: areas.count, id: "\(unit.localGovernmentCode):\(unit.tambonCode)",
+                    names: names, geometry: unit.geometry, featureID: nil))
             // An SAO is named after its tambon.
-            let governmentNames = municipalityNames ?? spec.nameFields.indices.map { position in
-                position < tambonNames.count ? tambonNames[position] : .null
-            }
-            memberships.append(AreaMembership(
-                tambonCode: unit.tambonCode,
-                localGovernment: .init(code: unit.localGovernmentCode, type: unit.type, names: governmentNames)))
+            let governmentNames =
+                municipalityNames
+                ?? spec.nameFields.indices.map { position in
+                    position < tambonNames.count ? tambonNames[position] : .null
+                }
+            memberships.append(
+                AreaMembership(
+                    tambonCode: unit.tambonCode,
+                    localGovernment: .init(code: unit.localGovernmentCode, type: unit.type, names: governmentNames)))
         }
         var unitsSpec = tambons.spec
         unitsSpec.idField = "unit_id"
         unitsSpec.nameFields = codeFields + tambons.spec.nameFields + spec.nameFields.map { "lg_" + $0 }
         let notes = Self.notes(partition.report, tambons: tambons, municipalities: loaded)
-        let set = try BoundarySet.derived(unitsSpec, areas: areas, from: tambons, context: context,
-                                          warnings: loaded.warnings, memberships: memberships)
-        return GovernedUnits(set: set, municipalityNameFields: spec.nameFields,
-                             report: partition.report, notes: notes)
+        let set = try BoundarySet.derived(
+            unitsSpec, areas: areas, from: tambons, context: context,
+            warnings: loaded.warnings, memberships: memberships)
+        return GovernedUnits(
+            set: set, municipalityNameFields: spec.nameFields,
+            report: partition.report, notes: notes)
     }
 
     private static func notes(_ report: GovernanceReport, tambons: BoundarySet, municipalities: BoundarySet)
-        -> [String] {
+        -> [String]
+    {
         let name = tambons.spec.name
-        var notes = ["\(name): \(report.tambons) tambons split by \(report.municipalities) municipalities into "
-                     + "\(report.units) units (municipal pieces and SAO remainders)"]
+        var notes = [
+            "\(name): \(report.tambons) tambons split by \(report.municipalities) municipalities into "
+                + "\(report.units) units (municipal pieces and SAO remainders)"
+        ]
         if GovernanceCRS(tambons: tambons, municipalities: municipalities).differ {
-            notes.append("\(name): the municipalities (\(municipalities.sourceCRS)) and the tambons "
-                         + "(\(tambons.sourceCRS)) are in different CRSs; both were transformed to WGS 84 lon/lat"
-                         + (municipalities.operation.map { " (municipalities with \($0.name))" } ?? ""))
+            notes.append(
+                "\(name): the municipalities (\(municipalities.sourceCRS)) and the tambons "
+                    + "(\(tambons.sourceCRS)) are in different CRSs; both were transformed to WGS 84 lon/lat"
+                    + (municipalities.operation.map { " (municipalities with \($0.name))" } ?? ""))
         }
         notes += report.findings.map { "\(name): \($0)" }
         if !report.guarantees.allHold {

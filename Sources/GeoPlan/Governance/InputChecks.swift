@@ -28,8 +28,10 @@ struct InputChecks {
         let clashes = municipalities.enumerated().filter { derived.contains($0.element) }
             .map { GovernanceError.DuplicatedCode(code: $0.element, features: [$0.offset]) }
         if !clashes.isEmpty {
-            throw GeoPlanError.governance(.duplicatedCodes(layer: "municipalities (against the derived SAO codes)",
-                                                           duplicates: clashes))
+            throw GeoPlanError.governance(
+                .duplicatedCodes(
+                    layer: "municipalities (against the derived SAO codes)",
+                    duplicates: clashes))
         }
     }
 
@@ -39,8 +41,10 @@ struct InputChecks {
         -> Geometry
     {
         guard geometry.type.isPolygonal || geometry.type == .geometryCollection, !geometry.isEmpty else {
-            throw GeoPlanError.governance(.notPolygonal(layer: layer, code: code,
-                                                        found: geometry.isEmpty ? "empty" : "\(geometry.type)"))
+            throw GeoPlanError.governance(
+                .notPolygonal(
+                    layer: layer, code: code,
+                    found: geometry.isEmpty ? "empty" : "\(geometry.type)"))
         }
         var result = try geometry.polygonalPart()
         if try !result.isValid {
@@ -69,8 +73,10 @@ struct InputChecks {
     }
 
     /// Throws ``GovernanceError/outsideEveryTambon(municipalities:)`` for municipalities that meet no tambon.
-    static func rejectOutside(_ municipalities: [(code: String, geometry: Geometry)], tambons: [Geometry],
-                              codes: [String], index: STRtree<Int>) throws {
+    static func rejectOutside(
+        _ municipalities: [(code: String, geometry: Geometry)], tambons: [Geometry],
+        codes: [String], index: STRtree<Int>
+    ) throws {
         var outside: [GovernanceError.OutsideMunicipality] = []
         for municipality in municipalities {
             let prepared = try municipality.geometry.prepared()
@@ -85,7 +91,8 @@ struct InputChecks {
     static func outside(_ code: String, _ geometry: Geometry, codes: [String], index: STRtree<Int>) throws
         -> GovernanceError.OutsideMunicipality
     {
-        GovernanceError.OutsideMunicipality(code: code, point: try PieceGeometry.point(in: geometry),
-                                            nearestTambon: try index.nearest(to: geometry).map { codes[$0] })
+        GovernanceError.OutsideMunicipality(
+            code: code, point: try PieceGeometry.point(in: geometry),
+            nearestTambon: try index.nearest(to: geometry).map { codes[$0] })
     }
 }

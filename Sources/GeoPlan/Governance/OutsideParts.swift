@@ -22,7 +22,8 @@ struct OutsideParts {
         guard beyond else { return nil }
         let areas = try parts.map { try LocalFrame.squareMetres(of: $0) }
         guard let largest = areas.indices.max(by: { areas[$0] < areas[$1] }) else { return nil }
-        return GovernanceReport.OutsidePart(municipalityCode: municipality.code, areaSquareMetres: areas.reduce(0, +),
-                                            parts: parts.count, point: try PieceGeometry.point(in: parts[largest]))
+        return GovernanceReport.OutsidePart(
+            municipalityCode: municipality.code, areaSquareMetres: areas.reduce(0, +),
+            parts: parts.count, point: try PieceGeometry.point(in: parts[largest]))
     }
 }

@@ -32,9 +32,10 @@ struct OverlapFinder {
                 guard !shared.isEmpty else { continue }
                 let cut = try LocalFrame.squareMetres(of: shared)
                 guard cut > 0 else { continue }
-                let overlap = GovernanceError.Overlap(first: item.code, second: items[second].code,
-                                                      areaSquareMetres: try geodesicArea(shared),
-                                                      point: try PieceGeometry.point(in: shared))
+                let overlap = GovernanceError.Overlap(
+                    first: item.code, second: items[second].code,
+                    areaSquareMetres: try geodesicArea(shared),
+                    point: try PieceGeometry.point(in: shared))
                 found.append(((first, second), Found(overlap: overlap, cutSquareMetres: cut)))
             }
         }

@@ -15,9 +15,10 @@ struct PartitionGuarantees {
     /// outside its tambon), so the check is at least as strict, and it never holds a union of the whole country:
     /// on the national benchmark the two unions took 270 MB of 707 MB at peak (the time is about the same either
     /// way, see bench/RESULTS.md).
-    func measure(units: [GovernanceUnit], tambons: [Geometry], tambonCodes: [String], repairedUnits: Int,
-                 context: GEOSContext) throws -> GovernanceReport.Guarantees
-    {
+    func measure(
+        units: [GovernanceUnit], tambons: [Geometry], tambonCodes: [String], repairedUnits: Int,
+        context: GEOSContext
+    ) throws -> GovernanceReport.Guarantees {
         let area = { (geometry: Geometry) throws -> Double in try method.measure(geometry).areaSquareMetres ?? 0 }
         let invalid = try units.filter { try !$0.geometry.isValid }.count
         let items = units.map { (code: "\($0.tambonCode)/\($0.localGovernmentCode)", geometry: $0.geometry) }
@@ -43,23 +44,27 @@ struct PartitionGuarantees {
     /// Throws ``GovernanceError/guaranteeFailed(guarantee:detail:)`` for the first broken guarantee.
     static func check(_ guarantees: GovernanceReport.Guarantees) throws {
         if !guarantees.unitsAreValid {
-            throw GeoPlanError.governance(.guaranteeFailed(
-                guarantee: "every unit is valid", detail: "\(guarantees.invalidUnits) units are invalid after repair"))
+            throw GeoPlanError.governance(
+                .guaranteeFailed(
+                    guarantee: "every unit is valid",
+                    detail: "\(guarantees.invalidUnits) units are invalid after repair"))
         }
         if !guarantees.unitsDoNotOverlap {
-            throw GeoPlanError.governance(.guaranteeFailed(
-                guarantee: "units do not overlap",
-                detail: "\(guarantees.largestOverlapBetween.joined(separator: " and ")) share "
-                    + GovernanceError.squareMetres(guarantees.largestOverlapSquareMetres) + ", more than "
-                    + GovernanceError.squareMetres(guarantees.overlapToleranceSquareMetres)))
+            throw GeoPlanError.governance(
+                .guaranteeFailed(
+                    guarantee: "units do not overlap",
+                    detail: "\(guarantees.largestOverlapBetween.joined(separator: " and ")) share "
+                        + GovernanceError.squareMetres(guarantees.largestOverlapSquareMetres) + ", more than "
+                        + GovernanceError.squareMetres(guarantees.overlapToleranceSquareMetres)))
         }
         if !guarantees.unitsCoverTambons {
-            throw GeoPlanError.governance(.guaranteeFailed(
-                guarantee: "units cover the tambons",
-                detail: "the union of the units differs from the union of the tambons by "
-                    + GovernanceError.squareMetres(guarantees.coverageDifferenceSquareMetres)
-                    + " (\(guarantees.coverageRelativeDifference) of their area, more than "
-                    + "\(guarantees.coverageRelativeTolerance))"))
+            throw GeoPlanError.governance(
+                .guaranteeFailed(
+                    guarantee: "units cover the tambons",
+                    detail: "the union of the units differs from the union of the tambons by "
+                        + GovernanceError.squareMetres(guarantees.coverageDifferenceSquareMetres)
+                        + " (\(guarantees.coverageRelativeDifference) of their area, more than "
+                        + "\(guarantees.coverageRelativeTolerance))"))
         }
     }
 }

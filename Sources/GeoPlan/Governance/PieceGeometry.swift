@@ -5,8 +5,10 @@ import GEOS
 enum PieceGeometry {
     /// Runs an overlay; when GEOS refuses an operand as invalid (an overlay result can come out self-touching by a
     /// rounding), runs it again on both operands repaired with MakeValid. The result's polygonal part.
-    static func repairing(_ first: Geometry, _ second: Geometry,
-                          _ overlay: (Geometry, Geometry) throws -> Geometry) throws -> Geometry {
+    static func repairing(
+        _ first: Geometry, _ second: Geometry,
+        _ overlay: (Geometry, Geometry) throws -> Geometry
+    ) throws -> Geometry {
         do {
             return try overlay(first, second).polygonalPart()
         } catch {

@@ -57,10 +57,12 @@ struct SegmentGrid {
         cellSize = Swift.max(tolerance, median, 1e-3)
         for index in segments.indices {
             let (start, vector) = (starts[index], vectors[index])
-            let low = cell(Swift.min(start.x, start.x + vector.x) - tolerance,
-                           Swift.min(start.y, start.y + vector.y) - tolerance)
-            let high = cell(Swift.max(start.x, start.x + vector.x) + tolerance,
-                            Swift.max(start.y, start.y + vector.y) + tolerance)
+            let low = cell(
+                Swift.min(start.x, start.x + vector.x) - tolerance,
+                Swift.min(start.y, start.y + vector.y) - tolerance)
+            let high = cell(
+                Swift.max(start.x, start.x + vector.x) + tolerance,
+                Swift.max(start.y, start.y + vector.y) + tolerance)
             let count = (Double(high.x) - Double(low.x) + 1) * (Double(high.y) - Double(low.y) + 1)
             guard count <= Double(Self.longSegmentCells) else {
                 long.append(index)
@@ -88,7 +90,8 @@ struct SegmentGrid {
             let distance = (dx * dx + dy * dy).squareRoot()
             guard distance <= tolerance else { continue }
             if let current = best,
-               current.distance < distance || (current.distance == distance && current.index < index) {
+                current.distance < distance || (current.distance == distance && current.index < index)
+            {
                 continue
             }
             best = (index, t, distance)

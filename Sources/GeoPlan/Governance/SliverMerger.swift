@@ -44,10 +44,11 @@ struct SliverMerger {
         for item in flagged {
             let receiver = try longestBorder(of: item.part, among: bodies, except: item.piece)
             added[receiver ?? item.piece].append(item.part)
-            report.append(GovernanceReport.SmallPiece(
-                tambonCode: tambonCode, localGovernmentCode: pieces[item.piece].localGovernmentCode,
-                areaSquareMetres: item.area, point: try PieceGeometry.point(in: item.part), reason: item.reason,
-                mergedInto: receiver.map { pieces[$0].localGovernmentCode }))
+            report.append(
+                GovernanceReport.SmallPiece(
+                    tambonCode: tambonCode, localGovernmentCode: pieces[item.piece].localGovernmentCode,
+                    areaSquareMetres: item.area, point: try PieceGeometry.point(in: item.part), reason: item.reason,
+                    mergedInto: receiver.map { pieces[$0].localGovernmentCode }))
         }
         var result: [RawPiece] = []
         for (index, piece) in pieces.enumerated() {
@@ -55,8 +56,10 @@ struct SliverMerger {
             guard !members.isEmpty else { continue }
             let unchanged = added[index].isEmpty && kept[index].count == parts[index].count
             let geometry = unchanged ? piece.geometry : try PieceGeometry.union(members, context: context)
-            result.append(RawPiece(localGovernmentCode: piece.localGovernmentCode, type: piece.type, kind: piece.kind,
-                                   geometry: geometry))
+            result.append(
+                RawPiece(
+                    localGovernmentCode: piece.localGovernmentCode, type: piece.type, kind: piece.kind,
+                    geometry: geometry))
         }
         return (result, report)
     }

@@ -31,8 +31,10 @@ struct TambonSplitter {
         for municipality in municipalities {
             let piece = try PieceGeometry.repairing(tambon, municipality.geometry) { try $0.intersection($1) }
             guard !piece.isEmpty else { continue }
-            pieces.append(RawPiece(localGovernmentCode: municipality.code, type: municipality.type,
-                                   kind: .municipalPiece, geometry: piece))
+            pieces.append(
+                RawPiece(
+                    localGovernmentCode: municipality.code, type: municipality.type,
+                    kind: .municipalPiece, geometry: piece))
             cutters.append(municipality.geometry)
         }
         var remainder = tambon
@@ -41,8 +43,10 @@ struct TambonSplitter {
             remainder = try PieceGeometry.repairing(tambon, covered) { try $0.difference($1) }
         }
         if !remainder.isEmpty {
-            pieces.append(RawPiece(localGovernmentCode: GovernanceUnit.saoCode(forTambon: tambonCode), type: .sao,
-                                   kind: .remainder, geometry: remainder))
+            pieces.append(
+                RawPiece(
+                    localGovernmentCode: GovernanceUnit.saoCode(forTambon: tambonCode), type: .sao,
+                    kind: .remainder, geometry: remainder))
         }
         return pieces
     }

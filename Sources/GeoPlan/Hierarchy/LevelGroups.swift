@@ -15,8 +15,10 @@ struct LevelGroups {
     /// Groups the areas at `positions` (in the set's order) by `spec`'s level.
     /// - Throws: an error naming the tambons whose stated group disagrees with their code, lacks a value, or
     ///   cannot be told at all, with the fix.
-    static func build(_ spec: LevelSpec, memberships: [AreaMembership], positions: [Int],
-                      attributes: TambonAttributes, boundaries: BoundarySpec, municipalityNames: [String])
+    static func build(
+        _ spec: LevelSpec, memberships: [AreaMembership], positions: [Int],
+        attributes: TambonAttributes, boundaries: BoundarySpec, municipalityNames: [String]
+    )
         throws -> LevelGroups
     {
         let path = boundaries.path
@@ -30,16 +32,20 @@ struct LevelGroups {
             nameFields = ["lg_type"] + municipalityNames
             groupOf = { member in
                 guard let government = member.localGovernment else {
-                    throw GeoPlanError.input(path: path, reason: "local_government needs the boundary set's "
-                                             + "municipalities (municipalities: {path: …})")
+                    throw GeoPlanError.input(
+                        path: path,
+                        reason: "local_government needs the boundary set's "
+                            + "municipalities (municipalities: {path: …})")
                 }
                 return (government.code, [.string(government.type.rawValue)] + government.names)
             }
         case .tambon, .district, .province:
             let prefix = spec.level.codABPrefix ?? ""
             nameFields = try names(of: spec, prefix: prefix, attributes: attributes, boundaries: boundaries)
-            let field = spec.field ?? (attributes.has("\(prefix)_PCODE") && spec.level != .tambon
-                ? "\(prefix)_PCODE" : nil)
+            let field =
+                spec.field
+                ?? (attributes.has("\(prefix)_PCODE") && spec.level != .tambon
+                    ? "\(prefix)_PCODE" : nil)
             if let field, !attributes.has(field) {
                 throw GDALError.noSuchField(layer: boundaries.name, name: field, available: attributes.fields)
             }
@@ -50,8 +56,10 @@ struct LevelGroups {
                 let code: String
                 if let field {
                     guard let parent = attributes.text(field, of: tambon) else {
-                        throw GeoPlanError.input(path: path, reason: "tambon \(tambon) has no \(field); every tambon "
-                                                 + "needs its \(spec.level.rawValue) to roll up to it")
+                        throw GeoPlanError.input(
+                            path: path,
+                            reason: "tambon \(tambon) has no \(field); every tambon "
+                                + "needs its \(spec.level.rawValue) to roll up to it")
                     }
                     stated.append((tambon, parent))
                     code = parent
@@ -60,28 +68,36 @@ struct LevelGroups {
                 } else if let derived {
                     code = derived
                 } else {
-                    throw GeoPlanError.input(path: path, reason: "tambon code \"\(tambon)\" does not show its "
-                        + "\(spec.level.rawValue) (a P-code such as TH120101 does); name the field that holds it: "
-                        + "levels: [{level: \(spec.level.rawValue), field: <field>}]")
+                    throw GeoPlanError.input(
+                        path: path,
+                        reason: "tambon code \"\(tambon)\" does not show its "
+                            + "\(spec.level.rawValue) (a P-code such as TH120101 does); name the field that holds it: "
+                            + "levels: [{level: \(spec.level.rawValue), field: <field>}]")
                 }
                 return (code, nameFields.map { attributes.value($0, of: tambon) })
             }
         }
         let groups = try collect(positions: positions, memberships: memberships, groupOf: groupOf)
-        let disagreements = spec.level.parentLevel.map { level in
-            ParentCode.disagreements(codes: stated.map(\.code), statedParents: stated.map(\.parent), level: level)
-                .map { "\($0.code) is filed under \(statedField) = \($0.stated), but its code says "
-                    + (ParentCode.ancestor(of: $0.code, at: level) ?? "?") }
-        } ?? []
+        let disagreements =
+            spec.level.parentLevel.map { level in
+                ParentCode.disagreements(codes: stated.map(\.code), statedParents: stated.map(\.parent), level: level)
+                    .map {
+                        "\($0.code) is filed under \(statedField) = \($0.stated), but its code says "
+                            + (ParentCode.ancestor(of: $0.code, at: level) ?? "?")
+                    }
+            } ?? []
         guard disagreements.isEmpty else {
             // A tambon filed under the wrong district would move its people to another district's total.
-            throw GeoPlanError.input(path: path, reason: "the \(spec.level.rawValue) codes disagree for "
-                + "\(disagreements.count) tambons: " + disagreements.prefix(5).joined(separator: "; ")
-                + (disagreements.count > 5 ? "; …" : "") + ". Correct the field, or name the right one with "
-                + "levels: [{level: \(spec.level.rawValue), field: <field>}]")
+            throw GeoPlanError.input(
+                path: path,
+                reason: "the \(spec.level.rawValue) codes disagree for "
+                    + "\(disagreements.count) tambons: " + disagreements.prefix(5).joined(separator: "; ")
+                    + (disagreements.count > 5 ? "; …" : "") + ". Correct the field, or name the right one with "
+                    + "levels: [{level: \(spec.level.rawValue), field: <field>}]")
         }
-        return LevelGroups(level: spec.level, nameFields: nameFields, codes: groups.codes, names: groups.names,
-                           members: groups.members)
+        return LevelGroups(
+            level: spec.level, nameFields: nameFields, codes: groups.codes, names: groups.names,
+            members: groups.members)
     }
 
     private struct Collected {
@@ -90,8 +106,10 @@ struct LevelGroups {
         var members: [[Int]] = []
     }
 
-    private static func collect(positions: [Int], memberships: [AreaMembership],
-                                groupOf: (AreaMembership) throws -> (code: String, names: [FieldValue]))
+    private static func collect(
+        positions: [Int], memberships: [AreaMembership],
+        groupOf: (AreaMembership) throws -> (code: String, names: [FieldValue])
+    )
         throws -> Collected
     {
         var collected = Collected()
@@ -112,8 +130,10 @@ struct LevelGroups {
 
     /// The fields naming a level's groups: the spec's, or COD-AB's (`ADM2_TH`, `ADM2_EN`) where the layer has
     /// them; for tambons without either, the boundary set's own names.
-    private static func names(of spec: LevelSpec, prefix: String, attributes: TambonAttributes,
-                              boundaries: BoundarySpec) throws -> [String] {
+    private static func names(
+        of spec: LevelSpec, prefix: String, attributes: TambonAttributes,
+        boundaries: BoundarySpec
+    ) throws -> [String] {
         if let fields = spec.nameFields {
             for field in fields where !attributes.has(field) {
                 throw GDALError.noSuchField(layer: boundaries.name, name: field, available: attributes.fields)

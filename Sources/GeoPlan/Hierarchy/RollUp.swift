@@ -18,7 +18,8 @@ enum RollUp {
     /// Σ value·weight / Σ weight; nil when any member has no value, or the weights add up to nothing. A member
     /// without a weight (or a negative one) weighs nothing.
     static func weightedMean(_ values: [Double?], weights: [Double?], of members: [Int]) -> Double? {
-        var total = 0.0, weightSum = 0.0
+        var total = 0.0
+        var weightSum = 0.0
         for member in members {
             guard values.indices.contains(member), let value = values[member] else { return nil }
             let weight = weights.indices.contains(member) ? max(weights[member] ?? 0, 0) : 0

@@ -15,8 +15,10 @@ struct TambonAttributes {
     /// Reads `wanted` (those the layer has) for every feature of a boundary set's layer, by its id field.
     static func read(_ spec: BoundarySpec, folder: String?, wanted: Set<String>) throws -> TambonAttributes {
         let path = BoundarySet.resolve(spec.path, in: folder)
-        let source = try VectorSource.open(path, options: InputOptions(
-            layer: spec.layer, encoding: spec.encoding, assumeCRS: spec.assumeCRS, whereClause: spec.whereClause))
+        let source = try VectorSource.open(
+            path,
+            options: InputOptions(
+                layer: spec.layer, encoding: spec.encoding, assumeCRS: spec.assumeCRS, whereClause: spec.whereClause))
         let fields = source.layer.schema.names
         let kept = fields.filter { wanted.contains($0) }
         var values: [String: [String: FieldValue]] = [:]

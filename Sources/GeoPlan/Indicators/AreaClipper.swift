@@ -41,7 +41,10 @@ final class AreaClipper {
         self.area = area
         let geometry = area.geometry
         let polygons = geometry.type == .polygon ? [geometry] : try geometry.geometries
-        var ax: [Double] = [], ay: [Double] = [], bx: [Double] = [], by: [Double] = []
+        var ax: [Double] = []
+        var ay: [Double] = []
+        var bx: [Double] = []
+        var by: [Double] = []
         for polygon in polygons where !polygon.isEmpty {
             for ring in [try polygon.exteriorRing] + (try polygon.interiorRings) {
                 let points = try ring.coordinates
@@ -66,10 +69,12 @@ final class AreaClipper {
         cellHeight = max((box.maxY - box.minY) / Double(side), .leastNonzeroMagnitude)
         var perCell = [[Int32]](repeating: [], count: columns * rows)
         for segment in ax.indices {
-            let (c0, c1) = Self.cellRange(min(ax[segment], bx[segment]), max(ax[segment], bx[segment]), origin: originX,
-                                     size: cellWidth, count: columns)
-            let (r0, r1) = Self.cellRange(min(ay[segment], by[segment]), max(ay[segment], by[segment]), origin: originY,
-                                     size: cellHeight, count: rows)
+            let (c0, c1) = Self.cellRange(
+                min(ax[segment], bx[segment]), max(ax[segment], bx[segment]), origin: originX,
+                size: cellWidth, count: columns)
+            let (r0, r1) = Self.cellRange(
+                min(ay[segment], by[segment]), max(ay[segment], by[segment]), origin: originY,
+                size: cellHeight, count: rows)
             for row in r0...r1 {
                 for column in c0...c1 { perCell[row * columns + column].append(Int32(segment)) }
             }
@@ -99,7 +104,8 @@ final class AreaClipper {
                 let (p, q) = (points[index], points[index + 1])
                 guard p != q else { continue }
                 if max(p.x, q.x) < box.minX || min(p.x, q.x) > box.maxX || max(p.y, q.y) < box.minY
-                    || min(p.y, q.y) > box.maxY {
+                    || min(p.y, q.y) > box.maxY
+                {
                     state = .outside  // off the area's box: nothing to split or locate
                     continue
                 }
@@ -108,8 +114,10 @@ final class AreaClipper {
                 for (t0, t1) in zip(events, events.dropFirst()) where t1 > t0 {
                     if let run = along.first(where: { $0.low <= t0 && t1 <= $0.high }) {
                         state = .alongBorder
-                        let (u0, u1) = (borderParameter(at(p, q, t0), run.segment),
-                                        borderParameter(at(p, q, t1), run.segment))
+                        let (u0, u1) = (
+                            borderParameter(at(p, q, t0), run.segment),
+                            borderParameter(at(p, q, t1), run.segment)
+                        )
                         alongSegments[run.segment, default: []].append((min(u0, u1), max(u0, u1)))
                         continue
                     }
@@ -177,7 +185,8 @@ final class AreaClipper {
                     scratch.seen[segment] = query
                     let (sx0, sy0, sx1, sy1) = (ax[segment], ay[segment], bx[segment], by[segment])
                     guard min(sx0, sx1) <= maxX, max(sx0, sx1) >= minX, min(sy0, sy1) <= maxY,
-                          max(sy0, sy1) >= minY else { continue }
+                        max(sy0, sy1) >= minY
+                    else { continue }
                     near = true
                     Self.intersect(p, dx, dy, sx0, sy0, sx1 - sx0, sy1 - sy0, segment: segment, into: &scratch)
                 }
@@ -188,8 +197,10 @@ final class AreaClipper {
     }
 
     /// Adds where p + t·(dx, dy) meets a + u·(ex, ey).
-    private static func intersect(_ p: XY, _ dx: Double, _ dy: Double, _ sx: Double, _ sy: Double, _ ex: Double,
-                                  _ ey: Double, segment: Int, into scratch: inout Scratch) {
+    private static func intersect(
+        _ p: XY, _ dx: Double, _ dy: Double, _ sx: Double, _ sy: Double, _ ex: Double,
+        _ ey: Double, segment: Int, into scratch: inout Scratch
+    ) {
         let denominator = dx * ey - dy * ex
         let (wx, wy) = (sx - p.x, sy - p.y)
         if denominator == 0 {
@@ -217,7 +228,8 @@ final class AreaClipper {
         XY(x: p.x + t * (q.x - p.x), y: p.y + t * (q.y - p.y))
     }
 
-    private static func cellRange(_ low: Double, _ high: Double, origin: Double, size: Double, count: Int) -> (Int, Int) {
+    private static func cellRange(_ low: Double, _ high: Double, origin: Double, size: Double, count: Int) -> (Int, Int)
+    {
         func cell(_ value: Double) -> Int {
             let raw = ((value - origin) / size).rounded(.down)
             guard raw.isFinite else { return 0 }

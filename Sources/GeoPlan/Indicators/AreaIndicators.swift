@@ -16,18 +16,22 @@ public struct AreaIndicator: IndicatorDefinition {
     static let unitWords = ["km2", "ha", "m2", "rai"]
 
     static var spellings: [IndicatorSpelling] {
-        [IndicatorSpelling(name: "area", keys: [], inputKinds: []) { reader, fields, _, _ in
-            // `unit:` is every indicator's documentation key; for an area it is also the unit computed in.
-            guard let node = fields["unit"] else { return AreaIndicator(unit: .squareKilometres) }
-            guard let written = node.scalarText, node.shape == .text else { return nil }
-            guard let unit = AreaUnit(parsing: written) else {
-                reader.fail(at: node, "unknown area unit \"\(written)\""
+        [
+            IndicatorSpelling(name: "area", keys: [], inputKinds: []) { reader, fields, _, _ in
+                // `unit:` is every indicator's documentation key; for an area it is also the unit computed in.
+                guard let node = fields["unit"] else { return AreaIndicator(unit: .squareKilometres) }
+                guard let written = node.scalarText, node.shape == .text else { return nil }
+                guard let unit = AreaUnit(parsing: written) else {
+                    reader.fail(
+                        at: node,
+                        "unknown area unit \"\(written)\""
                             + Suggestion.didYouMean(written, among: unitWords)
                             + " (units: \(unitWords.joined(separator: ", ")), ไร่)")
-                return nil
+                    return nil
+                }
+                return AreaIndicator(unit: unit)
             }
-            return AreaIndicator(unit: unit)
-        }]
+        ]
     }
 
     func plannedColumns(_ indicator: IndicatorSpec, classes: ClassColumns?) -> [PlannedColumn] {
@@ -44,7 +48,9 @@ public struct AreaIndicator: IndicatorDefinition {
         let rows: [[IndicatorValue]] = areas.map { measure in
             let value = IndicatorValue.finite(measure.areaSquareMetres.map(unit.value(ofSquareMetres:)))
             guard unit == .rai else { return [value] }
-            let text = measure.areaSquareMetres.flatMap { RaiNganWa(squareMetres: $0) }.map { IndicatorValue.text($0.description) }
+            let text = measure.areaSquareMetres.flatMap { RaiNganWa(squareMetres: $0) }.map {
+                IndicatorValue.text($0.description)
+            }
             return [value, text ?? .null]
         }
         return IndicatorResult(columns: columns, rows: rows)
@@ -62,8 +68,9 @@ public struct PerimeterIndicator: IndicatorDefinition {
 
     func compute(_ indicator: IndicatorSpec, _ run: RunContext) throws -> IndicatorResult {
         let areas = try run.areaMeasures(indicator.measure)
-        return IndicatorResult(columns: [IndicatorColumn(name: indicator.id, type: .real, indicator: indicator.id)],
-                               rows: areas.map { [.finite($0.perimeterMetres.map { $0 / 1000 })] })
+        return IndicatorResult(
+            columns: [IndicatorColumn(name: indicator.id, type: .real, indicator: indicator.id)],
+            rows: areas.map { [.finite($0.perimeterMetres.map { $0 / 1000 })] })
     }
 }
 
@@ -84,8 +91,9 @@ public struct CompactnessIndicator: IndicatorDefinition {
             }
             return [.finite(4 * Double.pi * area / (perimeter * perimeter))]
         }
-        return IndicatorResult(columns: [IndicatorColumn(name: indicator.id, type: .real, indicator: indicator.id)],
-                               rows: rows)
+        return IndicatorResult(
+            columns: [IndicatorColumn(name: indicator.id, type: .real, indicator: indicator.id)],
+            rows: rows)
     }
 }
 

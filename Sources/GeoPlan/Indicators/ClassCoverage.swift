@@ -55,7 +55,7 @@ struct ClassCoverage {
         for feature in try features.index.query(area.geometry).sorted() {
             let polygon = features.geometries[feature]
             guard let box = polygon.bounds,
-                  let classPosition = position[features.classes.isEmpty ? nil : features.classes[feature]]
+                let classPosition = position[features.classes.isEmpty ? nil : features.classes[feature]]
             else { continue }
             if try area.prepared.containsProperly(polygon) {
                 near.append(Near(feature: feature, classPosition: classPosition, inside: true, box: box))
@@ -105,7 +105,9 @@ struct ClassCoverage {
         var taken: Geometry?
         for (number, (classPosition, members)) in byClass.enumerated() {
             let polygons = members.map { features.geometries[$0.feature] }
-            let merged = polygons.count == 1 ? polygons[0]
+            let merged =
+                polygons.count == 1
+                ? polygons[0]
                 : try Geometry.collection(polygons, context: area.geometry.context).unaryUnion()
             let own = try taken.map { try Overlay.repairing(merged, $0) { try $0.difference($1) } } ?? merged
             if number < byClass.count - 1 {

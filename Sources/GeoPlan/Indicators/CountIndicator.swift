@@ -15,11 +15,14 @@ public struct CountIndicator: IndicatorDefinition {
     var classSource: (input: String, whereClause: String?, by: String)? { by.map { (input, whereClause, $0) } }
 
     static var spellings: [IndicatorSpelling] {
-        [IndicatorSpelling(name: "count", keys: ["input", "where", "by"], inputKinds: [.points]) { reader, fields, owner, _ in
-            let (whereClause, by) = reader.filterAndClasses(fields)
-            guard let input = reader.requiredText(fields, "input", owner: owner) else { return nil }
-            return CountIndicator(input: input, whereClause: whereClause, by: by)
-        }]
+        [
+            IndicatorSpelling(name: "count", keys: ["input", "where", "by"], inputKinds: [.points]) {
+                reader, fields, owner, _ in
+                let (whereClause, by) = reader.filterAndClasses(fields)
+                guard let input = reader.requiredText(fields, "input", owner: owner) else { return nil }
+                return CountIndicator(input: input, whereClause: whereClause, by: by)
+            }
+        ]
     }
 
     func plannedColumns(_ indicator: IndicatorSpec, classes: ClassColumns?) -> [PlannedColumn] {
@@ -40,15 +43,19 @@ public struct CountIndicator: IndicatorDefinition {
                 perClass[area][column] += 1
             }
         }
-        let columns = [IndicatorColumn(name: spec.id, type: .integer64, indicator: spec.id)]
+        let columns =
+            [IndicatorColumn(name: spec.id, type: .integer64, indicator: spec.id)]
             + classes.columns(for: spec.id, type: .integer64)
         let rows = (0..<areaCount).map { area in
             [IndicatorValue.integer(totals[area])] + perClass[area].map { IndicatorValue.integer($0) }
         }
         // In a worker, the points in no area are known only once every worker is done (`outsideCounter`).
-        return IndicatorResult(columns: columns, rows: rows,
-                               counters: ["\(spec.id): points on a border": placement.onBorder,
-                                          Self.outsideKey(spec.id): features.store.pointCount - placement.areaOfPoint.count])
+        return IndicatorResult(
+            columns: columns, rows: rows,
+            counters: [
+                "\(spec.id): points on a border": placement.onBorder,
+                Self.outsideKey(spec.id): features.store.pointCount - placement.areaOfPoint.count,
+            ])
     }
 
     /// Points in no area: every point of the input minus those some area took, known once every chunk is done.

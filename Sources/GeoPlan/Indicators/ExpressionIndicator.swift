@@ -16,9 +16,12 @@ public struct ExpressionIndicator: IndicatorDefinition {
     func defaultRollUp(weight: String?) -> RollUpRule? { .reevaluate }
 
     static var spellings: [IndicatorSpelling] {
-        [IndicatorSpelling(name: "ratio", keys: ["numerator", "denominator", "scale"], inputKinds: [],
-                           read: readRatio),
-         IndicatorSpelling(name: "expression", keys: ["expression"], inputKinds: [], read: readExpression)]
+        [
+            IndicatorSpelling(
+                name: "ratio", keys: ["numerator", "denominator", "scale"], inputKinds: [],
+                read: readRatio),
+            IndicatorSpelling(name: "expression", keys: ["expression"], inputKinds: [], read: readExpression),
+        ]
     }
 
     func compute(_ indicator: IndicatorSpec, _ run: RunContext) throws -> IndicatorResult {
@@ -27,14 +30,18 @@ public struct ExpressionIndicator: IndicatorDefinition {
         let rows: [[IndicatorValue]] = (0..<count).map { area in
             [.finite(expression.evaluateKeepingOverflow { name in run.values[name]?[area].number })]
         }
-        return IndicatorResult(columns: [IndicatorColumn(name: indicator.id, type: .real, indicator: indicator.id)],
-                               rows: rows)
+        return IndicatorResult(
+            columns: [IndicatorColumn(name: indicator.id, type: .real, indicator: indicator.id)],
+            rows: rows)
     }
 
-    private static func readExpression(_ reader: SpecReader, _ fields: Fields, owner: String,
-                                       _ draft: inout SpecReader.Draft) -> (any IndicatorType)? {
+    private static func readExpression(
+        _ reader: SpecReader, _ fields: Fields, owner: String,
+        _ draft: inout SpecReader.Draft
+    ) -> (any IndicatorType)? {
         guard let expression = reader.requiredText(fields, "expression", owner: owner),
-              let node = fields["expression"] else { return nil }
+            let node = fields["expression"]
+        else { return nil }
         draft.expressionNode = node
         let parsed: Expression
         do {
@@ -46,8 +53,9 @@ public struct ExpressionIndicator: IndicatorDefinition {
             let characters = Array(expression)
             let offset = characters.prefix(error.offset).reduce(0) { $0 + $1.unicodeScalars.count }
             let length = error.offset < characters.count ? characters[error.offset].unicodeScalars.count : 0
-            reader.fail(reader.location(of: node, scalarOffset: offset, length: length),
-                        "expression: \(error.message)")
+            reader.fail(
+                reader.location(of: node, scalarOffset: offset, length: length),
+                "expression: \(error.message)")
             return nil
         } catch {
             reader.fail(at: node, "expression: \(error)")
@@ -58,14 +66,18 @@ public struct ExpressionIndicator: IndicatorDefinition {
     }
 
     /// `ratio` becomes the expression `(numerator) / (denominator) * scale`.
-    private static func readRatio(_ reader: SpecReader, _ fields: Fields, owner: String,
-                                  _ draft: inout SpecReader.Draft) -> (any IndicatorType)? {
+    private static func readRatio(
+        _ reader: SpecReader, _ fields: Fields, owner: String,
+        _ draft: inout SpecReader.Draft
+    ) -> (any IndicatorType)? {
         var ids: [String] = []
         for key in ["numerator", "denominator"] {
             guard let id = reader.requiredText(fields, key, owner: owner), let node = fields[key] else { continue }
             guard SpecReader.isName(id, hyphen: false) else {
-                reader.fail(at: node, "\(key): expected an indicator id, found \"\(id)\"; use type: expression for "
-                            + "arithmetic")
+                reader.fail(
+                    at: node,
+                    "\(key): expected an indicator id, found \"\(id)\"; use type: expression for "
+                        + "arithmetic")
                 continue
             }
             ids.append(id)

@@ -3,8 +3,11 @@ import Yams
 /// One way a spec writes an indicator type: its `type:` word, its own keys, the input kinds its `input:` may
 /// name, and how its keys are read (problems reported at their lines through the reader).
 struct IndicatorSpelling: Sendable {
-    typealias Read = @Sendable (_ reader: SpecReader, _ fields: Fields, _ owner: String,
-                      _ draft: inout SpecReader.Draft) -> (any IndicatorType)?
+    typealias Read =
+        @Sendable (
+            _ reader: SpecReader, _ fields: Fields, _ owner: String,
+            _ draft: inout SpecReader.Draft
+        ) -> (any IndicatorType)?
 
     let name: String
     /// Keys this type reads besides those every indicator has (`id`, `type`, `label`…).

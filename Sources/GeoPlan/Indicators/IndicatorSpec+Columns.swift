@@ -10,10 +10,12 @@ struct PlannedColumn {
     static func grouped(_ id: String, classes: ClassColumns?) -> [PlannedColumn] {
         let own = PlannedColumn(name: id, role: nil, className: nil)
         guard let classes else { return [own] }
-        return [own] + zip(classes.classes, classes.names(for: id)).map { className, name in
-            PlannedColumn(name: name, role: "the column of " + IndicatorSpec.describe(className),
-                          className: .some(className))
-        }
+        return [own]
+            + zip(classes.classes, classes.names(for: id)).map { className, name in
+                PlannedColumn(
+                    name: name, role: "the column of " + IndicatorSpec.describe(className),
+                    className: .some(className))
+            }
     }
 }
 

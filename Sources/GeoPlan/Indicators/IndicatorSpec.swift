@@ -34,9 +34,11 @@ public struct IndicatorSpec: Hashable, Sendable {
     public var map: MapSpec?
     public var location: SourceLocation?
 
-    public init(id: String, kind: IndicatorKind, label: Label? = nil, unit: String? = nil,
-                measure: MeasureMode = .geodesic, valueKind: ValueKind? = nil, weight: String? = nil,
-                map: MapSpec? = nil, location: SourceLocation? = nil) {
+    public init(
+        id: String, kind: IndicatorKind, label: Label? = nil, unit: String? = nil,
+        measure: MeasureMode = .geodesic, valueKind: ValueKind? = nil, weight: String? = nil,
+        map: MapSpec? = nil, location: SourceLocation? = nil
+    ) {
         self.id = id
         anyKind = AnyIndicatorType(value: kind)
         self.label = label

@@ -14,8 +14,9 @@ extension SpecReader {
         let column = requiredText(fields, "column", owner: owner)
         var kind: ArealInterpolationKind?
         if let node = fields["kind"] {
-            kind = choice(node, key: "kind", what: "kind", listName: "kinds",
-                          options: ArealInterpolationKind.allCases.map { ($0.rawValue, $0) })
+            kind = choice(
+                node, key: "kind", what: "kind", listName: "kinds",
+                options: ArealInterpolationKind.allCases.map { ($0.rawValue, $0) })
         } else {
             missing(fields, "kind", owner: owner)
         }
@@ -26,17 +27,23 @@ extension SpecReader {
             draft.otherInputs.append((weights, node, weightField == nil ? [.raster, .points] : [.points]))
         }
         if weightField != nil, weights == nil, let entry = fields.entry("weight_field") {
-            fail(at: entry.keyNode, "weight_field sums a field of the weights points, but \(owner) has no weights; "
-                 + "add weights: <a points input>")
+            fail(
+                at: entry.keyNode,
+                "weight_field sums a field of the weights points, but \(owner) has no weights; "
+                    + "add weights: <a points input>")
         }
         var normalization = CodeNormalization.thai
         if let node = fields["normalize"] {
-            normalization = choice(node, key: "normalize", what: "normalize value", listName: "values",
-                                   options: CodeNormalization.allCases.map { ($0.rawValue, $0) }) ?? .thai
+            normalization =
+                choice(
+                    node, key: "normalize", what: "normalize value", listName: "values",
+                    options: CodeNormalization.allCases.map { ($0.rawValue, $0) }) ?? .thai
         }
         guard errorCount == before, let from, let code, let table, let column, let kind else { return nil }
-        return InterpolateIndicator(request: InterpolationRequest(from: from, code: code, table: table, column: column, kind: kind,
-                                                 weights: weights, weightField: weightField,
-                                                 normalization: normalization))
+        return InterpolateIndicator(
+            request: InterpolationRequest(
+                from: from, code: code, table: table, column: column, kind: kind,
+                weights: weights, weightField: weightField,
+                normalization: normalization))
     }
 }

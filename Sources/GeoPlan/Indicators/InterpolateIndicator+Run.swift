@@ -8,12 +8,16 @@ extension InterpolateIndicator {
         var seen = Set<String>()
         for code in store.classes {
             guard let code, !code.isEmpty else {
-                throw GeoPlanError.input(path: store.input.path, reason: "a source zone has no \(request.code); "
-                                         + "every zone needs its code to find its value")
+                throw GeoPlanError.input(
+                    path: store.input.path,
+                    reason: "a source zone has no \(request.code); "
+                        + "every zone needs its code to find its value")
             }
             guard seen.insert(AreaCode.normalize(code, thai: request.normalization == .thai) ?? code).inserted else {
-                throw GeoPlanError.input(path: store.input.path, reason: "\(request.code) \"\(code)\" is on two "
-                                         + "features; merge them (ogr2ogr -dialect sqlite … GROUP BY) so each zone is one")
+                throw GeoPlanError.input(
+                    path: store.input.path,
+                    reason: "\(request.code) \"\(code)\" is on two "
+                        + "features; merge them (ogr2ogr -dialect sqlite … GROUP BY) so each zone is one")
             }
         }
         try Self.checkWeights(request, run: run)
@@ -28,8 +32,9 @@ extension InterpolateIndicator {
         for key in result.counters.keys where key.hasPrefix(prefix) { result.counters[key] = nil }
         result.counters[Self.splitByAreaCounter(id)] = fellBack.count
         if !fellBack.isEmpty {
-            result.warnings.append("\(id): \(fellBack.count) source zones have no weight and were split by area: "
-                                   + Self.firstTen(fellBack))
+            result.warnings.append(
+                "\(id): \(fellBack.count) source zones have no weight and were split by area: "
+                    + Self.firstTen(fellBack))
         }
         let store = try run.store(request.from, whereClause: nil, by: request.code)
         let values = try Self.values(request, run: run)
@@ -37,18 +42,20 @@ extension InterpolateIndicator {
         let sourceValues = Self.sourceValues(store.classes, values, request)
         let withoutValue = zip(store.classes, sourceValues).filter { $0.1 == nil }.map { $0.0 ?? "?" }
         if !withoutValue.isEmpty {
-            result.warnings.append("\(id): \(withoutValue.count) source zones have no value in \(request.table) "
-                                   + "(extensive: the areas taking part of them get null; intensive: averaged "
-                                   + "without them): " + Self.firstTen(withoutValue))
+            result.warnings.append(
+                "\(id): \(withoutValue.count) source zones have no value in \(request.table) "
+                    + "(extensive: the areas taking part of them get null; intensive: averaged "
+                    + "without them): " + Self.firstTen(withoutValue))
         }
         guard request.kind == .extensive, run.partition == nil else { return }
         let total = sourceValues.compactMap { $0 }.reduce(0, +)
         let carried = result.rows.compactMap { $0.first?.number }.reduce(0, +)
         let outside = total - carried
         guard total != 0, abs(outside) > 1e-9 * abs(total) else { return }
-        result.warnings.append("\(id): \(Self.amount(outside)) of the sources' \(Self.amount(total)) "
-                               + "(\(Self.amount(outside / total * 100)) %) fall outside every area and are not "
-                               + "carried (not re-allocated to the areas)")
+        result.warnings.append(
+            "\(id): \(Self.amount(outside)) of the sources' \(Self.amount(total)) "
+                + "(\(Self.amount(outside / total * 100)) %) fall outside every area and are not "
+                + "carried (not re-allocated to the areas)")
     }
 
     /// The first ten codes in order, and an ellipsis when there are more.

@@ -20,11 +20,18 @@ public struct InterpolateIndicator: IndicatorDefinition {
     func intensiveRollUp(weight: String?) -> RollUpRule { weight == nil ? .recompute : .weightedMean(weight: weight) }
 
     static var spellings: [IndicatorSpelling] {
-        [IndicatorSpelling(name: "interpolate", keys: ["from", "code", "table", "column", "kind", "weights",
-                                                       "weight_field", "normalize"],
-                           inputKinds: [.polygons]) { reader, fields, owner, draft in
-            reader.interpolation(fields, owner: owner, draft: &draft)
-        }]
+        [
+            IndicatorSpelling(
+                name: "interpolate",
+                keys: [
+                    "from", "code", "table", "column", "kind", "weights",
+                    "weight_field", "normalize",
+                ],
+                inputKinds: [.polygons]
+            ) { reader, fields, owner, draft in
+                reader.interpolation(fields, owner: owner, draft: &draft)
+            }
+        ]
     }
 
     func checkInputs(_ indicator: IndicatorSpec, _ run: RunContext) throws {
@@ -38,9 +45,10 @@ public struct InterpolateIndicator: IndicatorDefinition {
         let sources = try run.features(request.from, whereClause: nil, by: request.code)
         let values = Self.sourceValues(sources.classes, try Self.values(request, run: run), request)
         let core = run.boundaries.areas.filter { run.isCore($0.index) }
-        let overlaps = try ZoneOverlaps(sources: sources.geometries, targets: core.map(\.geometry),
-                                        method: try run.method(.geodesic),
-                                        weighting: try Self.weighting(request, sources: sources, core: core, run: run))
+        let overlaps = try ZoneOverlaps(
+            sources: sources.geometries, targets: core.map(\.geometry),
+            method: try run.method(.geodesic),
+            weighting: try Self.weighting(request, sources: sources, core: core, run: run))
         let result = ArealInterpolation(overlaps: overlaps).interpolate(values, kind: request.kind)
         var rows = [[IndicatorValue]](repeating: [.null], count: run.boundaries.areas.count)
         for (position, area) in core.enumerated() { rows[area.index] = [.finite(result.values[position])] }
@@ -48,8 +56,9 @@ public struct InterpolateIndicator: IndicatorDefinition {
         for source in result.fellBackToArea {
             counters[Self.fallBackCounter(spec.id, sources.classes[source] ?? "?")] = 1
         }
-        return IndicatorResult(columns: [IndicatorColumn(name: spec.id, type: .real, indicator: spec.id)],
-                               rows: rows, counters: counters)
+        return IndicatorResult(
+            columns: [IndicatorColumn(name: spec.id, type: .real, indicator: spec.id)],
+            rows: rows, counters: counters)
     }
 
     static let fallBackPrefix = ": split by area, no weight: "
@@ -61,7 +70,8 @@ public struct InterpolateIndicator: IndicatorDefinition {
 
     /// Each source zone's value, by its code (nil: no code, or no value in the table).
     static func sourceValues(_ codes: [String?], _ valueOfCode: [String: Double], _ request: InterpolationRequest)
-        -> [Double?] {
+        -> [Double?]
+    {
         let thai = request.normalization == .thai
         return codes.map { code in code.flatMap { AreaCode.normalize($0, thai: thai) }.flatMap { valueOfCode[$0] } }
     }
@@ -82,8 +92,9 @@ public struct InterpolateIndicator: IndicatorDefinition {
         guard let column = table.column(request.column) else {
             throw GDALError.noSuchField(layer: request.table, name: request.column, available: table.columns)
         }
-        let rows = try table.rowsByCode(thai: request.normalization == .thai,
-                                        purpose: "interpolating needs one value per source zone")
+        let rows = try table.rowsByCode(
+            thai: request.normalization == .thai,
+            purpose: "interpolating needs one value per source zone")
         guard case let .numbers(numbers) = try valueColumn(request, table: table, column: column).values else {
             return [:]
         }
@@ -91,9 +102,11 @@ public struct InterpolateIndicator: IndicatorDefinition {
     }
 
     private static func valueColumn(_ request: InterpolationRequest, table: CodeTable, column: Int) throws
-        -> TableColumn {
-        try TableColumn(table, column: column, reading: ColumnReading(),
-                        owner: "interpolation of \"\(request.column)\"", needsNumbers: true)
+        -> TableColumn
+    {
+        try TableColumn(
+            table, column: column, reading: ColumnReading(),
+            owner: "interpolation of \"\(request.column)\"", needsNumbers: true)
     }
 }
 

@@ -20,26 +20,37 @@ public struct JoinIndicator: IndicatorDefinition {
     var copiesTambonValues: Bool { true }
 
     static var spellings: [IndicatorSpelling] {
-        [IndicatorSpelling(name: "join", keys: ["input", "column", "normalize", "values", "non_numeric"],
-                           inputKinds: [.table], read: read)]
+        [
+            IndicatorSpelling(
+                name: "join", keys: ["input", "column", "normalize", "values", "non_numeric"],
+                inputKinds: [.table], read: read)
+        ]
     }
 
-    private static func read(_ reader: SpecReader, _ fields: Fields, owner: String,
-                             _ draft: inout SpecReader.Draft) -> (any IndicatorType)? {
+    private static func read(
+        _ reader: SpecReader, _ fields: Fields, owner: String,
+        _ draft: inout SpecReader.Draft
+    ) -> (any IndicatorType)? {
         let input = reader.requiredText(fields, "input", owner: owner)
         let column = reader.requiredText(fields, "column", owner: owner)
         var normalization = CodeNormalization.thai
         if let node = fields["normalize"] {
-            guard let value = reader.choice(node, key: "normalize", what: "normalize value", listName: "values",
-                                            options: CodeNormalization.allCases.map { ($0.rawValue, $0) }) else {
+            guard
+                let value = reader.choice(
+                    node, key: "normalize", what: "normalize value", listName: "values",
+                    options: CodeNormalization.allCases.map { ($0.rawValue, $0) })
+            else {
                 return nil
             }
             normalization = value
         }
         var reading = ColumnReading()
         if let node = fields["values"] {
-            guard let value = reader.choice(node, key: "values", what: "values kind", listName: "kinds",
-                                            options: ColumnReading.Values.allCases.map { ($0.rawValue, $0) }) else {
+            guard
+                let value = reader.choice(
+                    node, key: "values", what: "values kind", listName: "kinds",
+                    options: ColumnReading.Values.allCases.map { ($0.rawValue, $0) })
+            else {
                 return nil
             }
             reading.values = value
@@ -49,9 +60,11 @@ public struct JoinIndicator: IndicatorDefinition {
             if entry.value.isNull {
                 reading.nonNumeric = .null
             } else {
-                guard let value = reader.choice(entry.value, key: "non_numeric", what: "non_numeric rule",
-                                                listName: "rules",
-                                                options: ColumnReading.NonNumeric.allCases.map { ($0.rawValue, $0) })
+                guard
+                    let value = reader.choice(
+                        entry.value, key: "non_numeric", what: "non_numeric rule",
+                        listName: "rules",
+                        options: ColumnReading.NonNumeric.allCases.map { ($0.rawValue, $0) })
                 else { return nil }
                 reading.nonNumeric = value
             }
@@ -97,25 +110,32 @@ public struct JoinIndicator: IndicatorDefinition {
         let type: FieldType = if case .texts = typed.values { .string } else { .real }
         var warnings = typed.notes
         if !codesWithoutArea.isEmpty {
-            warnings.append("\(spec.id): \(codesWithoutArea.count) codes of \(table.path) match no area: "
-                            + codesWithoutArea.prefix(10).joined(separator: ", ")
-                            + (codesWithoutArea.count > 10 ? ", …" : ""))
+            warnings.append(
+                "\(spec.id): \(codesWithoutArea.count) codes of \(table.path) match no area: "
+                    + codesWithoutArea.prefix(10).joined(separator: ", ")
+                    + (codesWithoutArea.count > 10 ? ", …" : ""))
         }
         if !areasWithoutRow.isEmpty {
-            warnings.append("\(spec.id): \(areasWithoutRow.count) areas have no row in \(table.path) (null): "
-                            + areasWithoutRow.prefix(10).joined(separator: ", ") + (areasWithoutRow.count > 10 ? ", …" : ""))
+            warnings.append(
+                "\(spec.id): \(areasWithoutRow.count) areas have no row in \(table.path) (null): "
+                    + areasWithoutRow.prefix(10).joined(separator: ", ") + (areasWithoutRow.count > 10 ? ", …" : ""))
         }
-        return IndicatorResult(columns: [IndicatorColumn(name: spec.id, type: type, indicator: spec.id)],
-                               rows: rows,
-                               counters: ["\(spec.id): table codes matching no area": codesWithoutArea.count,
-                                          "\(spec.id): areas without a table row": areasWithoutRow.count],
-                               warnings: warnings)
+        return IndicatorResult(
+            columns: [IndicatorColumn(name: spec.id, type: type, indicator: spec.id)],
+            rows: rows,
+            counters: [
+                "\(spec.id): table codes matching no area": codesWithoutArea.count,
+                "\(spec.id): areas without a table row": areasWithoutRow.count,
+            ],
+            warnings: warnings)
     }
 }
 
 extension IndicatorType where Self == JoinIndicator {
-    public static func join(input: String, column: String, normalization: CodeNormalization,
-                            reading: ColumnReading = ColumnReading()) -> JoinIndicator {
+    public static func join(
+        input: String, column: String, normalization: CodeNormalization,
+        reading: ColumnReading = ColumnReading()
+    ) -> JoinIndicator {
         JoinIndicator(input: input, column: column, normalization: normalization, reading: reading)
     }
 }

@@ -1,6 +1,6 @@
 import GEOS
-import Yams
 import PROJ
+import Yams
 
 /// `length`: km of an input's lines inside each area, clipped at its border (`where` filters, `by` adds one
 /// column per class; the total equals the sum of the classes).
@@ -23,11 +23,14 @@ public struct LengthIndicator: IndicatorDefinition {
     var classSource: (input: String, whereClause: String?, by: String)? { by.map { (input, whereClause, $0) } }
 
     static var spellings: [IndicatorSpelling] {
-        [IndicatorSpelling(name: "length", keys: ["input", "where", "by"], inputKinds: [.lines]) { reader, fields, owner, _ in
-            let (whereClause, by) = reader.filterAndClasses(fields)
-            guard let input = reader.requiredText(fields, "input", owner: owner) else { return nil }
-            return LengthIndicator(input: input, whereClause: whereClause, by: by)
-        }]
+        [
+            IndicatorSpelling(name: "length", keys: ["input", "where", "by"], inputKinds: [.lines]) {
+                reader, fields, owner, _ in
+                let (whereClause, by) = reader.filterAndClasses(fields)
+                guard let input = reader.requiredText(fields, "input", owner: owner) else { return nil }
+                return LengthIndicator(input: input, whereClause: whereClause, by: by)
+            }
+        ]
     }
 
     func plannedColumns(_ indicator: IndicatorSpec, classes: ClassColumns?) -> [PlannedColumn] {
@@ -59,11 +62,13 @@ public struct LengthIndicator: IndicatorDefinition {
                 if spec.measure == .geodesic {
                     let clipper = try clippers[index] ?? AreaClipper(area)
                     clippers[index] = clipper
-                    metres = try Self.geodesicLength(of: line, in: clipper, smallerNeighbours: borders[index],
-                                                     method: method)
+                    metres = try Self.geodesicLength(
+                        of: line, in: clipper, smallerNeighbours: borders[index],
+                        method: method)
                 } else {
-                    metres = try Self.planarLength(of: line, in: area, smallerNeighbours: borders[index],
-                                                   method: method)
+                    metres = try Self.planarLength(
+                        of: line, in: area, smallerNeighbours: borders[index],
+                        method: method)
                 }
                 pieces.append((index, max(metres, 0)))
             }
@@ -73,7 +78,8 @@ public struct LengthIndicator: IndicatorDefinition {
                 if let column { perClass[piece.area][column] += piece.metres }
             }
         }
-        let columns = [IndicatorColumn(name: spec.id, type: .real, indicator: spec.id)]
+        let columns =
+            [IndicatorColumn(name: spec.id, type: .real, indicator: spec.id)]
             + classes.columns(for: spec.id, type: .real)
         let rows = areas.indices.map { area in
             [IndicatorValue.finite(totals[area] / 1000)] + perClass[area].map { IndicatorValue.finite($0 / 1000) }
@@ -83,14 +89,19 @@ public struct LengthIndicator: IndicatorDefinition {
 
     /// Metres of `line` inside the area on the ellipsoid: pieces inside, and stretches along the border unless a
     /// neighbour with a smaller id shares them.
-    private static func geodesicLength(of line: Geometry, in clipper: AreaClipper, smallerNeighbours: PreparedGeometry?,
-                                       method: MeasureMethod) throws -> Double {
+    private static func geodesicLength(
+        of line: Geometry, in clipper: AreaClipper, smallerNeighbours: PreparedGeometry?,
+        method: MeasureMethod
+    ) throws -> Double {
         let parts = line.type == .lineString ? [line] : try line.geometries
         var metres = 0.0
         try clipper.clip(try parts.map { try $0.coordinates }) { start, end, piece in
             guard piece != .outside else { return }
-            metres += Geodesic.wgs84.inverse(from: LonLat(lon: start.x, lat: start.y),
-                                             to: LonLat(lon: end.x, lat: end.y)).distance
+            metres +=
+                Geodesic.wgs84.inverse(
+                    from: LonLat(lon: start.x, lat: start.y),
+                    to: LonLat(lon: end.x, lat: end.y)
+                ).distance
             guard piece == .alongBorder, let border = smallerNeighbours else { return }
             let stretch = try Geometry.lineString([start, end], context: line.context)
             if try border.intersects(stretch) {
@@ -101,8 +112,10 @@ public struct LengthIndicator: IndicatorDefinition {
     }
 
     /// The same with a GEOS intersection, for planar measures in a projected CRS.
-    private static func planarLength(of line: Geometry, in area: Area, smallerNeighbours: PreparedGeometry?,
-                                     method: MeasureMethod) throws -> Double {
+    private static func planarLength(
+        of line: Geometry, in area: Area, smallerNeighbours: PreparedGeometry?,
+        method: MeasureMethod
+    ) throws -> Double {
         let inside = try line.intersection(area.geometry)
         var metres = try method.measure(inside).lengthMetres ?? 0
         if let border = smallerNeighbours, try border.intersects(inside) {

@@ -23,12 +23,16 @@ public struct NearestIndicator: IndicatorDefinition {
     var featureInput: FeatureInputUse? { FeatureInputUse(input: input, whereClause: whereClause, by: nil) }
 
     static var spellings: [IndicatorSpelling] {
-        [IndicatorSpelling(name: "nearest", keys: ["input", "where"],
-                           inputKinds: [.points, .lines, .polygons]) { reader, fields, owner, _ in
-            let whereClause = fields["where"].flatMap { reader.text($0, key: "where") }
-            guard let input = reader.requiredText(fields, "input", owner: owner) else { return nil }
-            return NearestIndicator(input: input, whereClause: whereClause)
-        }]
+        [
+            IndicatorSpelling(
+                name: "nearest", keys: ["input", "where"],
+                inputKinds: [.points, .lines, .polygons]
+            ) { reader, fields, owner, _ in
+                let whereClause = fields["where"].flatMap { reader.text($0, key: "where") }
+                guard let input = reader.requiredText(fields, "input", owner: owner) else { return nil }
+                return NearestIndicator(input: input, whereClause: whereClause)
+            }
+        ]
     }
 
     func compute(_ indicator: IndicatorSpec, _ run: RunContext) throws -> IndicatorResult {
@@ -46,8 +50,9 @@ public struct NearestIndicator: IndicatorDefinition {
             let latitudeSpan = best / 110_574 * 1.01
             let north = min(abs(start.y) + latitudeSpan, 89.9)
             let longitudeSpan = best / (111_320 * cos(north * .pi / 180)) * 1.01
-            let box = GEOS.Envelope(minX: start.x - longitudeSpan, minY: start.y - latitudeSpan,
-                               maxX: start.x + longitudeSpan, maxY: start.y + latitudeSpan)
+            let box = GEOS.Envelope(
+                minX: start.x - longitudeSpan, minY: start.y - latitudeSpan,
+                maxX: start.x + longitudeSpan, maxY: start.y + latitudeSpan)
             for candidate in try features.index.query(envelope: box) where candidate != firstIndex {
                 best = min(best, try distance(from: origin, start, to: features.geometries[candidate], geodesic))
             }

@@ -31,7 +31,8 @@ struct PointPlacement {
 
     /// The point's area and whether the point is on its border; nil when it is in no area.
     private static func place(_ point: Geometry, in boundaries: BoundarySet) throws -> (Int, Bool)? {
-        try BorderRule.zone(of: point, among: try boundaries.index.query(point), shape: { boundaries.areas[$0].prepared },
-                 before: { boundaries.areas[$0].id < boundaries.areas[$1].id })
+        try BorderRule.zone(
+            of: point, among: try boundaries.index.query(point), shape: { boundaries.areas[$0].prepared },
+            before: { boundaries.areas[$0].id < boundaries.areas[$1].id })
     }
 }

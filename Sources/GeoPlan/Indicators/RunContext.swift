@@ -41,9 +41,11 @@ final class RunContext {
     private(set) var operations: [String: OperationReport] = [:]
     private(set) var inputWarnings: [String] = []
 
-    init(inputs: [InputSpec], specPath: String?, boundaries: BoundarySet, context: GEOSContext, folder: String?,
-         core: [Bool]? = nil, window: GEOS.Envelope? = nil, stores: [String: FeatureStore] = [:],
-         partition: PartitionRecord? = nil) {
+    init(
+        inputs: [InputSpec], specPath: String?, boundaries: BoundarySet, context: GEOSContext, folder: String?,
+        core: [Bool]? = nil, window: GEOS.Envelope? = nil, stores: [String: FeatureStore] = [:],
+        partition: PartitionRecord? = nil
+    ) {
         self.specPath = specPath
         self.inputs = inputs
         inputsByName = Dictionary(inputs.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
@@ -58,8 +60,9 @@ final class RunContext {
 
     /// A context over other areas (a level's dissolved groups) sharing this one's inputs read so far.
     func sharing(boundaries: BoundarySet) -> RunContext {
-        RunContext(inputs: inputs, specPath: specPath, boundaries: boundaries, context: context, folder: folder,
-                   stores: stores)
+        RunContext(
+            inputs: inputs, specPath: specPath, boundaries: boundaries, context: context, folder: folder,
+            stores: stores)
     }
 
     /// The spec's input of that name.
@@ -104,8 +107,9 @@ final class RunContext {
         guard let input = input(named: name) else {
             throw GeoPlanError.input(path: specPath ?? "spec", reason: "no input named \"\(name)\"")
         }
-        let loaded = try FeatureStore.load(input, whereClause: whereClause, by: by, folder: folder,
-                                           window: everywhere ? nil : window, context: context)
+        let loaded = try FeatureStore.load(
+            input, whereClause: whereClause, by: by, folder: folder,
+            window: everywhere ? nil : window, context: context)
         stores[key] = loaded
         if let operation = loaded.operation { operations[input.name] = operation }
         inputWarnings += loaded.warnings
@@ -123,8 +127,9 @@ final class RunContext {
     {
         let key = Self.inputKey(name, whereClause: whereClause, by: by, everywhere: everywhere)
         if let made = featureSets[key] { return made }
-        let made = try FeatureSet(store: store(name, whereClause: whereClause, by: by, everywhere: everywhere),
-                                  window: everywhere ? nil : window, context: context)
+        let made = try FeatureSet(
+            store: store(name, whereClause: whereClause, by: by, everywhere: everywhere),
+            window: everywhere ? nil : window, context: context)
         featureSets[key] = made
         return made
     }
@@ -170,7 +175,8 @@ final class RunContext {
     func classCoverage(of features: FeatureSet, classes: [String?], measure: MeasureMode) throws -> [[Double]] {
         let key = "\(ObjectIdentifier(features).hashValue)|\(measure)"
         if let computed = coverages[key] { return computed }
-        let computed = try ClassCoverage(features: features, classes: classes, method: method(measure)).compute(in: self)
+        let computed = try ClassCoverage(features: features, classes: classes, method: method(measure)).compute(
+            in: self)
         coverages[key] = computed
         return computed
     }
@@ -195,7 +201,8 @@ final class RunContext {
         if let name = request.weights {
             let weights = try raster(name, band: request.weightsBand)
             guard weights.sharesGrid(with: values) else {
-                let reason = "the weights raster's grid (\(weights.grid)) differs from \"\(values.path)\"'s "
+                let reason =
+                    "the weights raster's grid (\(weights.grid)) differs from \"\(values.path)\"'s "
                     + "(\(values.grid)); resample it onto that grid first, e.g. gdalwarp -te … -tr … -r sum"
                 throw GeoPlanError.input(path: weights.path, reason: reason)
             }
@@ -206,14 +213,19 @@ final class RunContext {
         // The areas' box, densified, in the raster's CRS.
         let steps = (0...20).map { Double($0) / 20 }
         let (w, e, south, north) = (box.minX, box.maxX, box.minY, box.maxY)
-        let outline = steps.map { GEOS.XY(x: w + $0 * (e - w), y: south) } + steps.map { GEOS.XY(x: e, y: south + $0 * (north - south)) }
-            + steps.map { GEOS.XY(x: e - $0 * (e - w), y: north) } + steps.map { GEOS.XY(x: w, y: north - $0 * (north - south)) }
+        let outline =
+            steps.map { GEOS.XY(x: w + $0 * (e - w), y: south) }
+            + steps.map { GEOS.XY(x: e, y: south + $0 * (north - south)) }
+            + steps.map { GEOS.XY(x: e - $0 * (e - w), y: north) }
+            + steps.map { GEOS.XY(x: w, y: north - $0 * (north - south)) }
         let projected = try values.polygons(of: try Geometry.polygon(exterior: outline, context: context))
             .joined().joined()
-        let xs = projected.map(\.x), ys = projected.map(\.y)
+        let xs = projected.map(\.x)
+        let ys = projected.map(\.y)
         let extent = values.extent
         guard let minX = xs.min(), let maxX = xs.max(), let minY = ys.min(), let maxY = ys.max(),
-              minX < extent.maxX, maxX > extent.minX, minY < extent.maxY, maxY > extent.minY else {
+            minX < extent.maxX, maxX > extent.minX, minY < extent.maxY, maxY > extent.minY
+        else {
             throw GeoPlanError.input(
                 path: values.path,
                 reason: "the raster (\(extent) in its CRS) does not overlap the areas of \"\(boundaries.spec.name)\" "

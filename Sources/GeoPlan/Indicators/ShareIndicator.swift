@@ -26,8 +26,10 @@ public struct ShareIndicator: IndicatorDefinition {
 
     static var spellings: [IndicatorSpelling] {
         [false, true].map { mix in
-            IndicatorSpelling(name: mix ? "mix" : "share", keys: ["input", "by", "where"],
-                              inputKinds: [.polygons]) { reader, fields, owner, _ in
+            IndicatorSpelling(
+                name: mix ? "mix" : "share", keys: ["input", "by", "where"],
+                inputKinds: [.polygons]
+            ) { reader, fields, owner, _ in
                 let whereClause = fields["where"].flatMap { reader.text($0, key: "where") }
                 let input = reader.requiredText(fields, "input", owner: owner)
                 guard let by = reader.requiredText(fields, "by", owner: owner), let input else { return nil }
@@ -37,7 +39,8 @@ public struct ShareIndicator: IndicatorDefinition {
     }
 
     func plannedColumns(_ indicator: IndicatorSpec, classes: ClassColumns?) -> [PlannedColumn] {
-        mix ? [PlannedColumn(name: indicator.id, role: nil, className: nil)]
+        mix
+            ? [PlannedColumn(name: indicator.id, role: nil, className: nil)]
             : PlannedColumn.grouped(indicator.id, classes: classes)
     }
 
@@ -55,10 +58,14 @@ public struct ShareIndicator: IndicatorDefinition {
             if mix { return [Self.entropy(shares, classes: grouping.classes.count)] }
             return [.finite(min(shares.reduce(0, +) / size, 1))] + shares.map { .finite(min($0 / size, 1)) }
         }
-        let columns = mix ? [IndicatorColumn(name: spec.id, type: .real, indicator: spec.id)]
-            : [IndicatorColumn(name: spec.id, type: .real, indicator: spec.id)] + grouping.columns(for: spec.id, type: .real)
-        return IndicatorResult(columns: columns, rows: rows,
-                               inputCounters: ["\(spec.id): input polygons repaired": features.store.repaired])
+        let columns =
+            mix
+            ? [IndicatorColumn(name: spec.id, type: .real, indicator: spec.id)]
+            : [IndicatorColumn(name: spec.id, type: .real, indicator: spec.id)]
+                + grouping.columns(for: spec.id, type: .real)
+        return IndicatorResult(
+            columns: columns, rows: rows,
+            inputCounters: ["\(spec.id): input polygons repaired": features.store.repaired])
     }
 
     /// Normalised Shannon entropy of areas by class; null when nothing is covered, 0 with a single class.

@@ -51,24 +51,32 @@ extension SpecReader {
         if let node = fields["classes"], !statistics.contains(where: \.isPerClass) {
             fail(at: node, "classes are only used by the fraction and area statistics; add them to stats")
         } else if statistics.contains(where: \.isPerClass), classes.isEmpty, fields["classes"] == nil {
-            fail(fields.entry("stats")?.keyNode.location, "stats fraction and area need the pixel values to report on, "
-                 + "such as classes: [10, 20, 30] (\(owner))")
+            fail(
+                fields.entry("stats")?.keyNode.location,
+                "stats fraction and area need the pixel values to report on, "
+                    + "such as classes: [10, 20, 30] (\(owner))")
         }
         var coverage = CoverageRule.exact
         if let node = fields["coverage"] {
-            coverage = choice(node, key: "coverage", what: "coverage rule", listName: "rules",
-                              options: CoverageRule.allCases.map { ($0.rawValue, $0) }
-                                + [("center", .centre)]) ?? .exact
+            coverage =
+                choice(
+                    node, key: "coverage", what: "coverage rule", listName: "rules",
+                    options: CoverageRule.allCases.map { ($0.rawValue, $0) }
+                        + [("center", .centre)]) ?? .exact
         }
         let weights = fields["weights"].flatMap { text($0, key: "weights") }
         if let weights, let node = fields["weights"] {
             draft.otherInputs.append((weights, node, [.raster]))
             if !statistics.contains(where: \.isWeighted) {
-                fail(at: node, "weights are only used by weighted_sum, weighted_mean and weighted_stdev; add one to stats")
+                fail(
+                    at: node,
+                    "weights are only used by weighted_sum, weighted_mean and weighted_stdev; add one to stats")
             }
         } else if statistics.contains(where: \.isWeighted) {
-            fail(fields.entry("stats")?.keyNode.location, "weighted statistics need a second raster: weights: <input name> "
-                 + "(\(owner))")
+            fail(
+                fields.entry("stats")?.keyNode.location,
+                "weighted statistics need a second raster: weights: <input name> "
+                    + "(\(owner))")
         }
         var areaUnit = AreaUnit.squareKilometres
         if let node = fields["unit"], let written = node.scalarText, statistics.contains(.area) {
@@ -79,8 +87,10 @@ extension SpecReader {
             areaUnit = unit
         }
         guard errorCount == before, let input else { return nil }
-        return ZonalIndicator(request: ZonalRequest(input: input, bands: bands, statistics: statistics, classes: classes,
-                                   coverage: coverage, weights: weights, weightsBand: weightsBand, areaUnit: areaUnit))
+        return ZonalIndicator(
+            request: ZonalRequest(
+                input: input, bands: bands, statistics: statistics, classes: classes,
+                coverage: coverage, weights: weights, weightsBand: weightsBand, areaUnit: areaUnit))
     }
 
     /// Numbers, or one number for a list of one.

@@ -14,10 +14,17 @@ public struct ZonalIndicator: IndicatorDefinition {
     public var inputName: String? { request.input }
 
     static var spellings: [IndicatorSpelling] {
-        [IndicatorSpelling(name: "zonal", keys: ["raster", "input", "band", "stats", "classes", "coverage", "weights",
-                                                 "weights_band"], inputKinds: [.raster]) { reader, fields, owner, draft in
-            reader.zonal(fields, owner: owner, draft: &draft)
-        }]
+        [
+            IndicatorSpelling(
+                name: "zonal",
+                keys: [
+                    "raster", "input", "band", "stats", "classes", "coverage", "weights",
+                    "weights_band",
+                ], inputKinds: [.raster]
+            ) { reader, fields, owner, draft in
+                reader.zonal(fields, owner: owner, draft: &draft)
+            }
+        ]
     }
 
     func plannedColumns(_ indicator: IndicatorSpec, classes: ClassColumns?) -> [PlannedColumn] {
@@ -43,9 +50,10 @@ public struct ZonalIndicator: IndicatorDefinition {
             }
         }
         guard !absent.isEmpty else { return }
-        result.warnings.append("\(indicator.id): class value(s) "
-            + absent.map(SpecReader.numberText).joined(separator: ", ")
-            + " occur under no area; check the classes against the raster's values (gdalinfo -hist)")
+        result.warnings.append(
+            "\(indicator.id): class value(s) "
+                + absent.map(SpecReader.numberText).joined(separator: ", ")
+                + " occur under no area; check the classes against the raster's values (gdalinfo -hist)")
     }
 
     func compute(_ indicator: IndicatorSpec, _ run: RunContext) throws -> IndicatorResult {
@@ -56,8 +64,9 @@ public struct ZonalIndicator: IndicatorDefinition {
         var counters: [String: Int] = [:]
         for band in request.bands {
             let prefix = Self.prefix(spec.id, band: band, of: request)
-            let extractor = ZonalExtractor(values: try run.raster(request.input, band: band), weights: weights,
-                                           request: request, indicator: spec.id)
+            let extractor = ZonalExtractor(
+                values: try run.raster(request.input, band: band), weights: weights,
+                request: request, indicator: spec.id)
             var withoutData = 0
             var areasWithClass = [Int](repeating: 0, count: request.classes.count)
             for area in run.boundaries.areas {
@@ -65,8 +74,9 @@ public struct ZonalIndicator: IndicatorDefinition {
                 var summary = try extractor.summarise(area.geometry, area: area.id)
                 for statistic in request.statistics {
                     if statistic.isPerClass {
-                        let perClass = summary.statistics.values(of: statistic, classes: request.classes,
-                                                                 unitSquareMetres: request.areaUnit.squareMetres)
+                        let perClass = summary.statistics.values(
+                            of: statistic, classes: request.classes,
+                            unitSquareMetres: request.areaUnit.squareMetres)
                         rows[area.index] += perClass.map { IndicatorValue.finite($0) }
                     } else {
                         rows[area.index].append(.finite(summary.statistics.value(of: statistic)))

@@ -16,9 +16,11 @@ public struct AttributeEncoding: Sendable {
     public static func decide(for path: String, override: String?) throws -> AttributeEncoding {
         let requested = try override.map { name -> TextEncoding in
             guard let encoding = TextEncoding(parsing: name) else {
-                throw GeoPlanError.input(path: path, reason: "unknown text encoding \"\(name)\" given with "
-                                         + "\(Remedy.encoding().token); use for example UTF-8, CP874 (Thai "
-                                         + "TIS-620) or ISO-8859-1")
+                throw GeoPlanError.input(
+                    path: path,
+                    reason: "unknown text encoding \"\(name)\" given with "
+                        + "\(Remedy.encoding().token); use for example UTF-8, CP874 (Thai "
+                        + "TIS-620) or ISO-8859-1")
             }
             return encoding
         }
@@ -30,15 +32,19 @@ public struct AttributeEncoding: Sendable {
             try ShapefileEncodingDetector.decide(dbf: dbf, cpgText: cpgText(for: dbf), override: requested)
         }
         if let undecided = decisions.first(where: \.isUndetermined) {
-            throw GeoPlanError.unknownEncoding(path: path, detail: undecided.summary + "; name it with "
-                                               + "\(Remedy.encoding("CP874").token) for Thai TIS-620, or "
-                                               + "\(Remedy.encoding("ISO-8859-1").token)")
+            throw GeoPlanError.unknownEncoding(
+                path: path,
+                detail: undecided.summary + "; name it with "
+                    + "\(Remedy.encoding("CP874").token) for Thai TIS-620, or "
+                    + "\(Remedy.encoding("ISO-8859-1").token)")
         }
         let encodings = Set(decisions.map(\.encoding.gdalName))
         guard encodings.count == 1, let first = decisions.first else {
             let list = zip(dbfs, decisions).map { "\($0.0.lastPathComponent): \($0.1.encoding.displayName)" }
-            throw GeoPlanError.unknownEncoding(path: path, detail: "the shapefiles in this folder use different text "
-                                               + "encodings (\(list.joined(separator: ", "))); open them one by one")
+            throw GeoPlanError.unknownEncoding(
+                path: path,
+                detail: "the shapefiles in this folder use different text "
+                    + "encodings (\(list.joined(separator: ", "))); open them one by one")
         }
         let options = OpenOptions(driverOptions: ["ENCODING": first.encoding.gdalName], textDecoding: .utf8)
         let name = first.source == .asciiOnly ? "ASCII" : first.encoding.displayName
@@ -48,14 +54,17 @@ public struct AttributeEncoding: Sendable {
 
     private static func otherFormat(path: String, override: TextEncoding?) -> AttributeEncoding {
         guard let override, override.gdalName != TextEncoding.utf8.gdalName else {
-            let report = EncodingReport(name: "UTF-8", source: "format",
-                                        summary: "UTF-8 (the format's text encoding; text that is not UTF-8 is refused)")
+            let report = EncodingReport(
+                name: "UTF-8", source: "format",
+                summary: "UTF-8 (the format's text encoding; text that is not UTF-8 is refused)")
             return AttributeEncoding(openOptions: OpenOptions(), report: report, warnings: [])
         }
-        let report = EncodingReport(name: override.displayName, source: Remedy.encoding().token,
-                                    summary: "\(override.displayName), as given with \(Remedy.encoding().token)")
-        return AttributeEncoding(openOptions: OpenOptions(textDecoding: .recode(from: override.gdalName)),
-                                 report: report, warnings: [])
+        let report = EncodingReport(
+            name: override.displayName, source: Remedy.encoding().token,
+            summary: "\(override.displayName), as given with \(Remedy.encoding().token)")
+        return AttributeEncoding(
+            openOptions: OpenOptions(textDecoding: .recode(from: override.gdalName)),
+            report: report, warnings: [])
     }
 
     /// The `.dbf` of a `.shp`/`.dbf` path, or of every shapefile in a folder; empty for other formats.

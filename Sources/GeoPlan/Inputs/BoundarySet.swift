@@ -47,8 +47,9 @@ public final class BoundarySet {
     /// Loads and checks a boundary set; `folder` resolves a relative path (the spec's folder).
     public static func load(_ spec: BoundarySpec, folder: String?, context: GEOSContext) throws -> BoundarySet {
         let path = resolve(spec.path, in: folder)
-        let options = InputOptions(layer: spec.layer, encoding: spec.encoding, assumeCRS: spec.assumeCRS,
-                                   whereClause: spec.whereClause, wrapLongitudes: spec.wrapLongitudes)
+        let options = InputOptions(
+            layer: spec.layer, encoding: spec.encoding, assumeCRS: spec.assumeCRS,
+            whereClause: spec.whereClause, wrapLongitudes: spec.wrapLongitudes)
         let source = try VectorSource.open(path, options: options)
         let layer = source.layer
         if layer.featureCount() == 0 {
@@ -58,21 +59,26 @@ public final class BoundarySet {
             throw GDALError.noSuchField(layer: layer.name, name: field, available: layer.schema.names)
         }
         let crs = try LayerCRS.require(layer, assume: spec.assumeCRS, purpose: "use it as boundaries")
-        let toWGS84 = try LonLatConverter(from: crs.spatialReference, near: layer.extent(force: false),
-                                          domain: options.lonLatDomain)
+        let toWGS84 = try LonLatConverter(
+            from: crs.spatialReference, near: layer.extent(force: false),
+            domain: options.lonLatDomain)
         var areas: [Area] = []
         var seen: [String: Int64?] = [:]
         var repaired = 0
         try layer.forEachFeature { feature in
             let idValue = try feature.value(spec.idField)
             guard let id = idValue.text?.trimmingCharacters(in: .whitespaces), !id.isEmpty else {
-                throw GeoPlanError.input(path: path, reason: "\(feature.location): the id field \(spec.idField) is "
-                                         + "empty; every area needs a code: fill it in or remove the feature")
+                throw GeoPlanError.input(
+                    path: path,
+                    reason: "\(feature.location): the id field \(spec.idField) is "
+                        + "empty; every area needs a code: fill it in or remove the feature")
             }
             if let earlier = seen[id] {
-                throw GeoPlanError.input(path: path, reason: "\(feature.location): the id \(spec.idField) = \"\(id)\" "
-                                         + "is used by feature \(earlier.map(String.init) ?? "?") too; ids must be unique: "
-                                         + "merge the features (dissolve by code) or correct the codes")
+                throw GeoPlanError.input(
+                    path: path,
+                    reason: "\(feature.location): the id \(spec.idField) = \"\(id)\" "
+                        + "is used by feature \(earlier.map(String.init) ?? "?") too; ids must be unique: "
+                        + "merge the features (dissolve by code) or correct the codes")
             }
             seen[id] = feature.id
             guard let ogr = feature.geometry, !ogr.isEmpty, ogr.type.isPolygonal else {
@@ -85,8 +91,10 @@ public final class BoundarySet {
                 repaired += 1
             }
             let names = try spec.nameFields.map { try feature.value($0) }
-            areas.append(try Area(index: areas.count, id: id, names: names, geometry: geometry,
-                                  featureID: feature.id))
+            areas.append(
+                try Area(
+                    index: areas.count, id: id, names: names, geometry: geometry,
+                    featureID: feature.id))
         }
         guard !areas.isEmpty else {
             throw GeoPlanError.emptyLayer(path: path, layer: layer.name, filter: spec.whereClause)
@@ -99,9 +107,10 @@ public final class BoundarySet {
             warnings.append("\(path): \(repaired) invalid boundary geometries were repaired with GEOS MakeValid")
         }
         if let shifted = toWGS84.shifts.warning(path: path) { warnings.append(shifted) }
-        return BoundarySet(spec: spec, areas: areas, index: tree, sourceCRS: "\(crs.spatialReference)",
-                           operation: toWGS84.operation, encoding: source.encoding.report, repaired: repaired,
-                           warnings: warnings)
+        return BoundarySet(
+            spec: spec, areas: areas, index: tree, sourceCRS: "\(crs.spatialReference)",
+            operation: toWGS84.operation, encoding: source.encoding.report, repaired: repaired,
+            warnings: warnings)
     }
 
     /// Some areas of a loaded set, rebuilt in another GEOS context (a worker's, see `AreaShapes`); what
@@ -110,25 +119,31 @@ public final class BoundarySet {
         let tree = try STRtree<Int>(context: context)
         for area in areas { try tree.insert(area.geometry, area.index) }
         try tree.build()
-        return BoundarySet(spec: spec, areas: areas, index: tree, sourceCRS: "", operation: nil,
-                           encoding: EncodingReport(name: "", source: "", summary: ""), repaired: 0, warnings: [])
+        return BoundarySet(
+            spec: spec, areas: areas, index: tree, sourceCRS: "", operation: nil,
+            encoding: EncodingReport(name: "", source: "", summary: ""), repaired: 0, warnings: [])
     }
 
     /// A set of areas made during a run (the units of a governance partition, a level's groups), reporting what
     /// `original` reported about its file.
-    static func derived(_ spec: BoundarySpec, areas: [Area], from original: BoundarySet, context: GEOSContext,
-                        warnings: [String] = [], memberships: [AreaMembership]? = nil) throws -> BoundarySet {
+    static func derived(
+        _ spec: BoundarySpec, areas: [Area], from original: BoundarySet, context: GEOSContext,
+        warnings: [String] = [], memberships: [AreaMembership]? = nil
+    ) throws -> BoundarySet {
         let tree = try STRtree<Int>(context: context)
         for area in areas { try tree.insert(area.geometry, area.index) }
         try tree.build()
-        return BoundarySet(spec: spec, areas: areas, index: tree, sourceCRS: original.sourceCRS,
-                           operation: original.operation, encoding: original.encoding, repaired: original.repaired,
-                           warnings: original.warnings + warnings, memberships: memberships)
+        return BoundarySet(
+            spec: spec, areas: areas, index: tree, sourceCRS: original.sourceCRS,
+            operation: original.operation, encoding: original.encoding, repaired: original.repaired,
+            warnings: original.warnings + warnings, memberships: memberships)
     }
 
-    private init(spec: BoundarySpec, areas: [Area], index: STRtree<Int>, sourceCRS: String,
-                 operation: OperationReport?, encoding: EncodingReport, repaired: Int, warnings: [String],
-                 memberships: [AreaMembership]? = nil) {
+    private init(
+        spec: BoundarySpec, areas: [Area], index: STRtree<Int>, sourceCRS: String,
+        operation: OperationReport?, encoding: EncodingReport, repaired: Int, warnings: [String],
+        memberships: [AreaMembership]? = nil
+    ) {
         self.spec = spec
         self.areas = areas
         self.index = index

@@ -20,9 +20,11 @@ public struct BoundarySpec: Hashable, Sendable {
     public var levels: [LevelSpec]
     public var location: SourceLocation?
 
-    public init(name: String, path: String, layer: String? = nil, idField: String, nameFields: [String] = [],
-                whereClause: String? = nil, assumeCRS: String? = nil, encoding: String? = nil,
-                municipalities: MunicipalitySpec? = nil, levels: [LevelSpec] = [], location: SourceLocation? = nil) {
+    public init(
+        name: String, path: String, layer: String? = nil, idField: String, nameFields: [String] = [],
+        whereClause: String? = nil, assumeCRS: String? = nil, encoding: String? = nil,
+        municipalities: MunicipalitySpec? = nil, levels: [LevelSpec] = [], location: SourceLocation? = nil
+    ) {
         self.name = name
         self.path = path
         self.layer = layer

@@ -33,12 +33,15 @@ public final class CodeTable {
             codes.append(code?.isEmpty == false ? code : nil)
             rows.append(values)
         }
-        return CodeTable(input: input, path: path, codes: codes, columns: layer.schema.names, rows: rows,
-                         warnings: source.encoding.warnings)
+        return CodeTable(
+            input: input, path: path, codes: codes, columns: layer.schema.names, rows: rows,
+            warnings: source.encoding.warnings)
     }
 
-    private init(input: InputSpec, path: String, codes: [String?], columns: [String], rows: [[FieldValue]],
-                 warnings: [String]) {
+    private init(
+        input: InputSpec, path: String, codes: [String?], columns: [String], rows: [[FieldValue]],
+        warnings: [String]
+    ) {
         self.input = input
         self.path = path
         self.codes = codes
@@ -59,8 +62,10 @@ public final class CodeTable {
         for (row, code) in codes.enumerated() {
             guard let code, let key = AreaCode.normalize(code, thai: thai) else { continue }
             if let earlier = found[key] {
-                throw GeoPlanError.input(path: path, reason: "codes \"\(earlier.written)\" and \"\(code)\" (rows "
-                                         + "\(earlier.row + 1) and \(row + 1)) name the same area; \(purpose)")
+                throw GeoPlanError.input(
+                    path: path,
+                    reason: "codes \"\(earlier.written)\" and \"\(code)\" (rows "
+                        + "\(earlier.row + 1) and \(row + 1)) name the same area; \(purpose)")
             }
             found[key] = (row, code)
         }

@@ -36,7 +36,8 @@ public struct CoordinateError: Error, Hashable, Sendable, CustomStringConvertibl
 
     /// What is wrong and what to do, without the feature's location.
     public var reason: String {
-        let checkCRS = "check the coordinates and the layer's CRS (\(Remedy.assumeCRS().token) if the file "
+        let checkCRS =
+            "check the coordinates and the layer's CRS (\(Remedy.assumeCRS().token) if the file "
             + "declares a wrong one)"
         switch problem {
         case let .notFinite(x, y):

@@ -38,21 +38,25 @@ public final class FeatureStore: Sendable {
 
     /// Reads an input through GDAL. `window` (lon/lat) keeps only features whose box meets it: what a partition
     /// of the areas needs.
-    static func load(_ input: InputSpec, whereClause: String?, by field: String?, folder: String?,
-                     window: GEOS.Envelope? = nil, context: GEOSContext) throws -> FeatureStore {
+    static func load(
+        _ input: InputSpec, whereClause: String?, by field: String?, folder: String?,
+        window: GEOS.Envelope? = nil, context: GEOSContext
+    ) throws -> FeatureStore {
         let path = BoundarySet.resolve(input.path, in: folder)
         let clauses = [input.whereClause, whereClause].compactMap { $0 }.map { "(\($0))" }
-        let options = InputOptions(layer: input.layer, encoding: input.encoding, assumeCRS: input.assumeCRS,
-                                   whereClause: clauses.isEmpty ? nil : clauses.joined(separator: " AND "),
-                                   wrapLongitudes: input.wrapLongitudes)
+        let options = InputOptions(
+            layer: input.layer, encoding: input.encoding, assumeCRS: input.assumeCRS,
+            whereClause: clauses.isEmpty ? nil : clauses.joined(separator: " AND "),
+            wrapLongitudes: input.wrapLongitudes)
         let source = try VectorSource.open(path, options: options)
         let layer = source.layer
         if let field, layer.schema.index(of: field) == nil {
             throw GDALError.noSuchField(layer: layer.name, name: field, available: layer.schema.names)
         }
         let crs = try LayerCRS.require(layer, assume: input.assumeCRS, purpose: "place its features in the areas")
-        let converter = try LonLatConverter(from: crs.spatialReference, near: layer.extent(force: false),
-                                            domain: options.lonLatDomain)
+        let converter = try LonLatConverter(
+            from: crs.spatialReference, near: layer.extent(force: false),
+            domain: options.lonLatDomain)
         var reading = Reading()
         try layer.forEachFeature { feature in
             guard let ogr = feature.geometry, !ogr.isEmpty else {
@@ -60,16 +64,18 @@ public final class FeatureStore: Sendable {
                 return
             }
             let type = ogr.type
-            let fits = switch input.kind {
-            case .points: type.isPuntal
-            case .lines: type.isLinear
-            case .polygons: type.isPolygonal
-            case .table, .raster: false
-            }
+            let fits =
+                switch input.kind {
+                case .points: type.isPuntal
+                case .lines: type.isLinear
+                case .polygons: type.isPolygonal
+                case .table, .raster: false
+                }
             guard fits else {
-                throw GeoPlanError.wrongGeometryType(location: feature.location,
-                                                     expected: "\(input.kind.rawValue) for input \"\(input.name)\"",
-                                                     found: "\(type)")
+                throw GeoPlanError.wrongGeometryType(
+                    location: feature.location,
+                    expected: "\(input.kind.rawValue) for input \"\(input.name)\"",
+                    found: "\(type)")
             }
             var (wkb, box) = try converter.lonLatWKB(ogr, location: feature.location)
             if input.kind != .points {
@@ -82,7 +88,10 @@ public final class FeatureStore: Sendable {
                     reading.repaired += 1
                 }
             }
-            guard let box else { return reading.skipped += 1 }
+            guard let box else {
+                reading.skipped += 1
+                return
+            }
             // Classes of features far away too: every partition of a run must have the same columns.
             // Empty text is no class, as null is: both are counted as missing (`<id>_unclassified`).
             let className: String? = try field.flatMap { try feature.value($0).text }.flatMap { $0.isEmpty ? nil : $0 }

@@ -12,8 +12,10 @@ public struct InputOptions: Hashable, Sendable {
     /// `wrap_longitudes: true`); see `LonLatDomain`.
     public var wrapLongitudes: Bool
 
-    public init(layer: String? = nil, encoding: String? = nil, assumeCRS: String? = nil, whereClause: String? = nil,
-                wrapLongitudes: Bool = false) {
+    public init(
+        layer: String? = nil, encoding: String? = nil, assumeCRS: String? = nil, whereClause: String? = nil,
+        wrapLongitudes: Bool = false
+    ) {
         self.layer = layer
         self.encoding = encoding
         self.assumeCRS = assumeCRS

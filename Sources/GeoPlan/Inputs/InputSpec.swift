@@ -18,9 +18,11 @@ public struct InputSpec: Hashable, Sendable {
     public var codeField: String?
     public var location: SourceLocation?
 
-    public init(name: String, kind: InputKind, path: String, layer: String? = nil, whereClause: String? = nil,
-                assumeCRS: String? = nil, encoding: String? = nil, codeField: String? = nil,
-                location: SourceLocation? = nil) {
+    public init(
+        name: String, kind: InputKind, path: String, layer: String? = nil, whereClause: String? = nil,
+        assumeCRS: String? = nil, encoding: String? = nil, codeField: String? = nil,
+        location: SourceLocation? = nil
+    ) {
         self.name = name
         self.kind = kind
         self.path = path

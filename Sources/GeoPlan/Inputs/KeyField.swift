@@ -4,8 +4,10 @@ import GDAL
 public enum KeyField {
     /// Field names tried in order when the user names none, case-insensitively.
     /// Codes first, from the finest level; then English names (COD-AB province layers carry no province code).
-    static let preferred = ["ADM3_PCODE", "ADM2_PCODE", "ADM1_PCODE", "PCODE", "CODE", "ID", "ADM3_EN", "ADM2_EN",
-                            "ADM1_EN", "NAME"]
+    static let preferred = [
+        "ADM3_PCODE", "ADM2_PCODE", "ADM1_PCODE", "PCODE", "CODE", "ID", "ADM3_EN", "ADM2_EN",
+        "ADM1_EN", "NAME",
+    ]
 
     /// The user's field (checked), or the first preferred field the layer has, or nil.
     public static func resolve(_ requested: String?, in layer: Layer) throws -> String? {

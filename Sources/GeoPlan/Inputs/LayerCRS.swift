@@ -17,7 +17,8 @@ public struct LayerCRS {
         let assumed = try SpatialReference(definition: definition)
         var warning: String?
         if let declared, !declared.isSame(as: assumed) {
-            warning = "layer \"\(layer.name)\" declares \(declared), but the assumed \"\(definition)\" "
+            warning =
+                "layer \"\(layer.name)\" declares \(declared), but the assumed \"\(definition)\" "
                 + "(\(Remedy.assumeCRS().token)) overrides it"
         }
         return LayerCRS(spatialReference: assumed, assumed: true, warning: warning)
@@ -32,7 +33,8 @@ public struct LayerCRS {
     }
 
     var report: CRSReport {
-        CRSReport(name: spatialReference.name ?? "unnamed", code: spatialReference.code,
-                  isGeographic: spatialReference.isGeographic, assumed: assumed)
+        CRSReport(
+            name: spatialReference.name ?? "unnamed", code: spatialReference.code,
+            isGeographic: spatialReference.isGeographic, assumed: assumed)
     }
 }

@@ -46,8 +46,10 @@ public struct LevelSpec: Hashable, Sendable {
     public var nameFields: [String]?
     public var location: SourceLocation?
 
-    public init(level: AdministrativeLevel, field: String? = nil, nameFields: [String]? = nil,
-                location: SourceLocation? = nil) {
+    public init(
+        level: AdministrativeLevel, field: String? = nil, nameFields: [String]? = nil,
+        location: SourceLocation? = nil
+    ) {
         self.level = level
         self.field = field
         self.nameFields = nameFields
@@ -71,10 +73,12 @@ public struct MunicipalitySpec: Hashable, Sendable {
     public var snapMetres: Double
     public var minimumPieceSquareMetres: Double
 
-    public init(path: String, layer: String? = nil, idField: String = "LG_CODE", typeField: String = "LG_TYPE",
-                nameFields: [String] = [], assumeCRS: String? = nil, encoding: String? = nil,
-                snapMetres: Double = GovernanceOptions().snapToleranceMetres,
-                minimumPieceSquareMetres: Double = GovernanceOptions().minimumPieceSquareMetres) {
+    public init(
+        path: String, layer: String? = nil, idField: String = "LG_CODE", typeField: String = "LG_TYPE",
+        nameFields: [String] = [], assumeCRS: String? = nil, encoding: String? = nil,
+        snapMetres: Double = GovernanceOptions().snapToleranceMetres,
+        minimumPieceSquareMetres: Double = GovernanceOptions().minimumPieceSquareMetres
+    ) {
         self.path = path
         self.layer = layer
         self.idField = idField

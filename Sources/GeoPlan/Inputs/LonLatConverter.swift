@@ -74,8 +74,10 @@ final class LonLatConverter {
 
     /// The error for a geometry PROJ could not bring to lon/lat, naming the position in the layer's CRS: the one at
     /// `index`, or else the first that does not transform alone.
-    private func untransformable(_ geometry: OGRGeometry, location: FeatureLocation, detail: String?,
-                                 index: Int? = nil) -> CoordinateError {
+    private func untransformable(
+        _ geometry: OGRGeometry, location: FeatureLocation, detail: String?,
+        index: Int? = nil
+    ) -> CoordinateError {
         var position = 0
         var found: (x: Double, y: Double)?
         // Positions line up with the transformed ones only without arcs (linearised after transforming).
@@ -89,7 +91,8 @@ final class LonLatConverter {
         guard let found else {
             return CoordinateError(location: location, problem: .notTransformable(x: nil, y: nil, detail: detail))
         }
-        let problem: CoordinateError.Problem = found.x.isFinite && found.y.isFinite
+        let problem: CoordinateError.Problem =
+            found.x.isFinite && found.y.isFinite
             ? .notTransformable(x: found.x, y: found.y, detail: detail) : .notFinite(x: found.x, y: found.y)
         return CoordinateError(location: location, problem: problem)
     }

@@ -56,8 +56,9 @@ struct LonLatSurvey {
     func shift() throws -> Double {
         guard let outside else { return 0 }
         guard domain.wrapsLongitudes else {
-            throw CoordinateError(location: location,
-                                  problem: .longitudeOutOfRange(longitude: outside.lon, latitude: outside.lat))
+            throw CoordinateError(
+                location: location,
+                problem: .longitudeOutOfRange(longitude: outside.lon, latitude: outside.lat))
         }
         guard max(abs(west), abs(east)) <= LonLatDomain.wrapLimit else {
             let far = abs(west) > abs(east) ? west : east

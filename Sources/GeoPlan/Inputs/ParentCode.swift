@@ -22,17 +22,21 @@ enum ParentCode {
         let letters = code.prefix { $0.isLetter }
         let digits = code.dropFirst(letters.count)
         guard digits.count >= level.digits, digits.count <= 6, digits.count % 2 == 0,
-              digits.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
+            digits.allSatisfy({ $0.isASCII && $0.isNumber })
+        else { return nil }
         return String(letters) + String(digits.prefix(level.digits))
     }
 
     /// Where a stated parent field disagrees with the code's own prefix (a tambon filed under the wrong
     /// district): the pairs (code, stated parent) that do not match, codes compared as `AreaCode` normalises Thai
     /// codes (`TH1201` and `1201` agree). A code that shows no parent (not a P-code) has nothing to disagree with.
-    static func disagreements(codes: [String], statedParents: [String], level: Level) -> [(code: String, stated: String)] {
+    static func disagreements(codes: [String], statedParents: [String], level: Level) -> [(
+        code: String, stated: String
+    )] {
         zip(codes, statedParents).compactMap { code, stated in
             guard let derived = ancestor(of: code, at: level) else { return nil }
-            return AreaCode.normalize(derived, thai: true) == AreaCode.normalize(stated, thai: true) ? nil : (code, stated)
+            return AreaCode.normalize(derived, thai: true) == AreaCode.normalize(stated, thai: true)
+                ? nil : (code, stated)
         }
     }
 }

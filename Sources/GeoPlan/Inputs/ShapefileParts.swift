@@ -7,7 +7,7 @@ enum ShapefileParts {
         let url = URL(fileURLWithPath: path)
         // Only a regular file: a FIFO or a device named .shp is refused by the reader as what it is.
         guard url.pathExtension.lowercased() == "shp",
-              (try? FileManager.default.attributesOfItem(atPath: path)[.type] as? FileAttributeType) == .typeRegular
+            (try? FileManager.default.attributesOfItem(atPath: path)[.type] as? FileAttributeType) == .typeRegular
         else { return }
         let stem = url.deletingPathExtension().lastPathComponent
         let folder = url.deletingLastPathComponent().path
@@ -18,7 +18,9 @@ enum ShapefileParts {
                 && sibling.pathExtension.lowercased() == "dbf"
         }
         guard !hasTable else { return }
-        throw GeoPlanError.input(path: path, reason: "its attribute table \"\(stem).dbf\" is missing beside it (a "
-                                 + "Shapefile is a .shp, a .shx and a .dbf, with the same name); copy the .dbf there")
+        throw GeoPlanError.input(
+            path: path,
+            reason: "its attribute table \"\(stem).dbf\" is missing beside it (a "
+                + "Shapefile is a .shp, a .shx and a .dbf, with the same name); copy the .dbf there")
     }
 }

@@ -57,7 +57,8 @@ enum TableCell: Equatable {
         }
         let grouped = Self.isGrouped(text)
         guard grouped || Self.isPlainDecimal(text),
-              let number = Double(grouped ? text.replacingOccurrences(of: ",", with: "") : text) else {
+            let number = Double(grouped ? text.replacingOccurrences(of: ",", with: "") : text)
+        else {
             self = .text(text)
             return
         }
@@ -72,7 +73,8 @@ enum TableCell: Equatable {
         let exponent = scalars.dropFirst(mantissa.count)
         let parts = mantissa.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
         guard !mantissa.isEmpty, parts.allSatisfy({ $0.allSatisfy(Self.isDigit) }),
-              parts.contains(where: { !$0.isEmpty }), mantissa.filter({ $0 == "." }).count <= 1 else { return false }
+            parts.contains(where: { !$0.isEmpty }), mantissa.filter({ $0 == "." }).count <= 1
+        else { return false }
         guard !exponent.isEmpty else { return true }
         var digits = exponent.dropFirst()
         if let sign = digits.first, sign == "+" || sign == "-" { digits = digits.dropFirst() }
@@ -88,7 +90,8 @@ enum TableCell: Equatable {
         if parts.count == 2, parts[1].isEmpty || !parts[1].unicodeScalars.allSatisfy(Self.isDigit) { return false }
         let groups = whole.split(separator: ",", omittingEmptySubsequences: false)
         guard let lead = groups.first, (1...3).contains(lead.count),
-              lead.unicodeScalars.allSatisfy(Self.isDigit) else { return false }
+            lead.unicodeScalars.allSatisfy(Self.isDigit)
+        else { return false }
         return groups.dropFirst().allSatisfy { $0.count == 3 && $0.unicodeScalars.allSatisfy(Self.isDigit) }
     }
 
@@ -111,15 +114,18 @@ struct TableColumn {
     /// - Parameters:
     ///   - owner: who reads it, for messages (`indicator "pop"`).
     ///   - needsNumbers: the reader computes with the values (interpolation), so text is never an answer.
-    init(_ table: CodeTable, column index: Int, reading: ColumnReading, owner: String,
-         needsNumbers: Bool = false) throws {
+    init(
+        _ table: CodeTable, column index: Int, reading: ColumnReading, owner: String,
+        needsNumbers: Bool = false
+    ) throws {
         let name = table.columns[index]
         let cells = table.rows.map { TableCell($0[index]) }
         if reading.values == .text {
-            values = .texts(table.rows.map { row in
-                let text = row[index].text?.trimmingCharacters(in: .whitespaces)
-                return text?.isEmpty == false ? text : nil
-            })
+            values = .texts(
+                table.rows.map { row in
+                    let text = row[index].text?.trimmingCharacters(in: .whitespaces)
+                    return text?.isEmpty == false ? text : nil
+                })
             notes = []
             return
         }
@@ -154,15 +160,17 @@ struct TableColumn {
         }
         var notes: [String] = []
         if !grouped.isEmpty {
-            notes.append("\(owner): \(grouped.count) cells of column \"\(name)\" in \(table.path) are written with "
-                         + "thousands separators (\(grouped[0])) and were read as numbers "
-                         + "(\(grouped[0].replacingOccurrences(of: ",", with: "")))")
+            notes.append(
+                "\(owner): \(grouped.count) cells of column \"\(name)\" in \(table.path) are written with "
+                    + "thousands separators (\(grouped[0])) and were read as numbers "
+                    + "(\(grouped[0].replacingOccurrences(of: ",", with: "")))")
         }
         if !others.isEmpty {
             let rows = others.prefix(5).map { "row \($0.row + 1) \"\($0.text)\"" }.joined(separator: ", ")
-            notes.append("\(owner): \(others.count) cells of column \"\(name)\" in \(table.path) are not finite "
-                         + "numbers and were read as null (\(Remedy.nonNumericAsNull.token)): \(rows)"
-                         + (others.count > 5 ? ", …" : ""))
+            notes.append(
+                "\(owner): \(others.count) cells of column \"\(name)\" in \(table.path) are not finite "
+                    + "numbers and were read as null (\(Remedy.nonNumericAsNull.token)): \(rows)"
+                    + (others.count > 5 ? ", …" : ""))
         }
         values = .numbers(cells.map { if case let .number(number, _) = $0 { number } else { nil } })
         self.notes = notes

@@ -44,8 +44,10 @@ final class OperationSelection {
     /// - Parameters:
     ///   - near: the data's extent in the source CRS; PROJ's choice is reported for its centre.
     ///   - operation: forced operation (a code such as `EPSG:1304` or a PROJ pipeline), or nil for PROJ's choice.
-    init(from source: SpatialReference, to target: SpatialReference, near extent: GDAL.Envelope?,
-         operation: String?) throws {
+    init(
+        from source: SpatialReference, to target: SpatialReference, near extent: GDAL.Envelope?,
+        operation: String?
+    ) throws {
         context = try ProjContext()
         let sourceCRS = try CRS(source, context: context)
         let targetCRS = try CRS(target, context: context)
@@ -62,8 +64,9 @@ final class OperationSelection {
             name: used?.name ?? "unknown", code: used?.identifier, accuracyMetres: used?.accuracy,
             chosenBy: operation == nil ? "PROJ's choice for the data's area" : "--operation",
             candidates: candidates.map {
-                OperationCandidate(name: $0.name, code: $0.identifier, accuracyMetres: $0.accuracy,
-                                   area: $0.areaOfUse?.name, usable: $0.isInstantiable)
+                OperationCandidate(
+                    name: $0.name, code: $0.identifier, accuracyMetres: $0.accuracy,
+                    area: $0.areaOfUse?.name, usable: $0.isInstantiable)
             })
         forced = operation != nil
     }
@@ -83,8 +86,10 @@ final class TransformPlan {
     private let gdal: CoordinateTransformation?
     private let selection: OperationSelection
 
-    init(from source: SpatialReference, to target: SpatialReference, near extent: GDAL.Envelope?,
-         operation: String?) throws {
+    init(
+        from source: SpatialReference, to target: SpatialReference, near extent: GDAL.Envelope?,
+        operation: String?
+    ) throws {
         self.target = target
         selection = try OperationSelection(from: source, to: target, near: extent, operation: operation)
         report = selection.report

@@ -29,8 +29,10 @@ public final class VectorSource {
 
     /// Opens `path`. With `allowingManyLayers`, a dataset of several layers and no `--layer` yields them all;
     /// otherwise it is an error that lists them.
-    public static func open(_ path: String, options: InputOptions = InputOptions(),
-                            allowingManyLayers: Bool = false) throws -> VectorSource {
+    public static func open(
+        _ path: String, options: InputOptions = InputOptions(),
+        allowingManyLayers: Bool = false
+    ) throws -> VectorSource {
         try ShapefileParts.checkTable(of: path)
         let encoding = try AttributeEncoding.decide(for: path, override: options.encoding)
         let dataset = try Dataset.open(path, options: encoding.openOptions)

@@ -65,8 +65,12 @@ enum WKBPoints {
             cursor += 1
             let code = uint32(little)
             // Extended WKB flags Z, M and SRID in the top bits; ISO adds 1000 (Z), 2000 (M), 3000 (ZM).
-            var hasZ = code & 0x8000_0000 != 0, hasM = code & 0x4000_0000 != 0
-            if code & 0x2000_0000 != 0 { try need(4); cursor += 4 }
+            var hasZ = code & 0x8000_0000 != 0
+            var hasM = code & 0x4000_0000 != 0
+            if code & 0x2000_0000 != 0 {
+                try need(4)
+                cursor += 4
+            }
             let iso = code & 0x0FFF_FFFF
             let base = iso % 1000
             hasZ = hasZ || [1, 3].contains(iso / 1000)
@@ -75,7 +79,8 @@ enum WKBPoints {
             switch base {
             case 1:
                 try need(stride)
-                let x = Self.double(bytes, at: cursor, little), y = Self.double(bytes, at: cursor + 8, little)
+                let x = Self.double(bytes, at: cursor, little)
+                let y = Self.double(bytes, at: cursor + 8, little)
                 if !(x.isNaN && y.isNaN) { try position(cursor, little) }
                 cursor += stride
             case 2:

@@ -4,20 +4,24 @@ import PROJ
 /// `geoplan info`'s engine: describes every layer of a dataset (or the one asked for).
 public enum Inspection {
     /// Reads each layer once. `progress` gets (features read, features in the layer).
-    public static func inspect(_ path: String, options: InputOptions = InputOptions(),
-                               progress: (Int, Int?) -> Void = { _, _ in }) throws -> DatasetReport {
+    public static func inspect(
+        _ path: String, options: InputOptions = InputOptions(),
+        progress: (Int, Int?) -> Void = { _, _ in }
+    ) throws -> DatasetReport {
         let source: VectorSource
         do {
             source = try VectorSource.open(path, options: options, allowingManyLayers: true)
         } catch let error as GDALError {
             // Not vector data: describe it as a raster if GDAL reads it as one, else report the vector error.
             guard case .notRecognized = error, let raster = try? RasterDataset.open(path) else { throw error }
-            return DatasetReport(path: path, driver: raster.driverName, layers: [],
-                                 raster: try RasterReport.inspect(raster))
+            return DatasetReport(
+                path: path, driver: raster.driverName, layers: [],
+                raster: try RasterReport.inspect(raster))
         }
         if source.layers.isEmpty, let raster = try? RasterDataset.open(path) {
-            return DatasetReport(path: path, driver: raster.driverName, layers: [],
-                                 raster: try RasterReport.inspect(raster))
+            return DatasetReport(
+                path: path, driver: raster.driverName, layers: [],
+                raster: try RasterReport.inspect(raster))
         }
         let layers = try source.layers.map { layer in
             try inspect(layer, source: source, progress: progress)
@@ -30,12 +34,14 @@ public enum Inspection {
         let crs = try LayerCRS.resolve(layer, assume: source.options.assumeCRS)
         if let warning = crs?.warning { warnings.append(warning) }
         if crs == nil {
-            warnings.append("layer \"\(layer.name)\" has no CRS: areas and lengths are not measured; give "
-                            + "\(Remedy.assumeCRS("EPSG:4326").token) if you know it")
+            warnings.append(
+                "layer \"\(layer.name)\" has no CRS: areas and lengths are not measured; give "
+                    + "\(Remedy.assumeCRS("EPSG:4326").token) if you know it")
         }
         let measurer = try crs.map {
-            try GeodesicMeasurer(crs: $0.spatialReference, near: layer.extent(force: false),
-                                 domain: source.options.lonLatDomain)
+            try GeodesicMeasurer(
+                crs: $0.spatialReference, near: layer.extent(force: false),
+                domain: source.options.lonLatDomain)
         }
         let total = layer.featureCount(force: false)
         let scanner = try LayerScanner(layer: layer, keyField: try KeyField.resolve(nil, in: layer), measurer: measurer)
@@ -54,9 +60,10 @@ public enum Inspection {
         }
         if scan.outOfRange > 0 {
             let features = scan.outOfRange == 1 ? "1 feature has" : "\(scan.outOfRange) features have"
-            warnings.append("layer \"\(layer.name)\": \(features) coordinates with no place in WGS 84 lon/lat, so "
-                            + "no area, length or lon/lat extent is given; first: \(scan.firstOutOfRange ?? "?"); "
-                            + "list them with geoplan validate")
+            warnings.append(
+                "layer \"\(layer.name)\": \(features) coordinates with no place in WGS 84 lon/lat, so "
+                    + "no area, length or lon/lat extent is given; first: \(scan.firstOutOfRange ?? "?"); "
+                    + "list them with geoplan validate")
         }
         if let shifted = scan.shifts.warning(path: layer.dataset.path) { warnings.append(shifted) }
         let counts = scan.problemCounts
@@ -67,8 +74,10 @@ public enum Inspection {
         // A total that is not a number (a vertex off the ellipsoid, such as latitude 95) is left out, and said.
         for (what, total) in [("area", scan.areaSquareMetres), ("length", scan.lengthMetres)]
         where total.map({ !$0.isFinite }) == true {
-            warnings.append("layer \"\(layer.name)\": the geodesic \(what) is not a finite number (a coordinate off "
-                            + "the ellipsoid, such as a latitude beyond 90°?) and is not given: check the coordinates and the CRS")
+            warnings.append(
+                "layer \"\(layer.name)\": the geodesic \(what) is not a finite number (a coordinate off "
+                    + "the ellipsoid, such as a latitude beyond 90°?) and is not given: check the coordinates and the CRS"
+            )
         }
         // A partial total would be a wrong one: none at all while a feature is out of range.
         let complete = scan.outOfRange == 0

@@ -67,7 +67,8 @@ struct ArealInterpolation {
             for overlap in overlaps.overlaps {
                 guard let value = values[overlap.source] else { continue }
                 let source = overlap.source
-                let share = byWeight[source]
+                let share =
+                    byWeight[source]
                     ? max(overlap.weight ?? 0, 0) / max(overlaps.sourceWeights?[source] ?? 0, pieces[source].weight)
                     : overlap.squareMetres / max(overlaps.sourceSquareMetres[source], pieces[source].area)
                 targets[overlap.target] = (targets[overlap.target] ?? 0) + value * share
@@ -79,8 +80,9 @@ struct ArealInterpolation {
                 outside += value * max(1 - allocated[source], 0)
             }
             for target in incomplete { targets[target] = nil }
-            return Result(values: targets, outside: outside, fellBackToArea: fellBack.sorted(),
-                          incomplete: incomplete.sorted())
+            return Result(
+                values: targets, outside: outside, fellBackToArea: fellBack.sorted(),
+                incomplete: incomplete.sorted())
         case .intensive:
             // Per target, the weighted average when the sources it overlaps carry weight there, else by area.
             var weighted = [(sum: Double, weight: Double)](repeating: (0, 0), count: overlaps.targetCount)

@@ -17,8 +17,10 @@ public struct InterpolationRequest: Hashable, Sendable {
     public var weightField: String?
     public var normalization: CodeNormalization
 
-    public init(from: String, code: String, table: String, column: String, kind: ArealInterpolationKind,
-                weights: String? = nil, weightField: String? = nil, normalization: CodeNormalization = .thai) {
+    public init(
+        from: String, code: String, table: String, column: String, kind: ArealInterpolationKind,
+        weights: String? = nil, weightField: String? = nil, normalization: CodeNormalization = .thai
+    ) {
         self.from = from
         self.code = code
         self.table = table

@@ -49,10 +49,12 @@ struct PointWeights {
             guard !geometry.isEmpty, !parts.isEmpty else { continue }
             let weight = (values?[feature] ?? Double(parts.count)) / Double(parts.count)
             for point in parts {
-                guard let (source, _) = try BorderRule.zone(
-                    of: point, among: try sourceZones.candidates(point), shape: sourceZones.prepared,
-                    before: { sources.order[$0] < sources.order[$1] }),
-                    let sourcePosition = sources.weighed[source] else { continue }
+                guard
+                    let (source, _) = try BorderRule.zone(
+                        of: point, among: try sourceZones.candidates(point), shape: sourceZones.prepared,
+                        before: { sources.order[$0] < sources.order[$1] }),
+                    let sourcePosition = sources.weighed[source]
+                else { continue }
                 self.sources[sourcePosition] += weight
                 let target = try BorderRule.zone(
                     of: point, among: try targetZones.candidates(point), shape: targetZones.prepared,
@@ -60,8 +62,9 @@ struct PointWeights {
                     eligible: { target in
                         let pair = ZoneOverlaps.Pair(source: source, target: target)
                         if let known = sharesGround[pair] { return known }
-                        let shares = try sources.geometries[source].relates(targets.geometries[target],
-                                                                            pattern: "T********")
+                        let shares = try sources.geometries[source].relates(
+                            targets.geometries[target],
+                            pattern: "T********")
                         sharesGround[pair] = shares
                         return shares
                     })

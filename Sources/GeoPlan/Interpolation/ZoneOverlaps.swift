@@ -52,8 +52,10 @@ struct ZoneOverlaps {
 
     /// Measures the overlaps of `sources` and `targets` (valid polygons of one GEOS context) with `method`;
     /// `weight`, when given, measures the auxiliary weight inside a polygon (a piece or a whole source).
-    init(sources: [Geometry], targets: [Geometry], method: MeasureMethod,
-         weight: ((Geometry) throws -> Double)? = nil) throws {
+    init(
+        sources: [Geometry], targets: [Geometry], method: MeasureMethod,
+        weight: ((Geometry) throws -> Double)? = nil
+    ) throws {
         try self.init(sources: sources, targets: targets, method: method, weighting: weight.map(Weighting.measured))
     }
 
@@ -75,8 +77,10 @@ struct ZoneOverlaps {
                 let area = try Self.squareMetres(piece, method)
                 guard area > 0 else { continue }
                 let pair = Pair(source: position, target: target)
-                overlaps.append(Overlap(source: position, target: target, squareMetres: area,
-                                        weight: try weight.map { try $0.ofPiece(pair, piece) }))
+                overlaps.append(
+                    Overlap(
+                        source: position, target: target, squareMetres: area,
+                        weight: try weight.map { try $0.ofPiece(pair, piece) }))
             }
         }
         sourceCount = sources.count

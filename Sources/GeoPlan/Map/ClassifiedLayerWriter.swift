@@ -10,17 +10,22 @@ final class ClassifiedLayerWriter {
 
     init(target: OutputTarget, layer: MapLayer, indicator: String, in outputs: OutputSet) throws {
         self.layer = layer
-        let fields = layer.schema + [FieldDefinition(name: "\(indicator)_class", type: .integer),
-                                     FieldDefinition(name: "\(indicator)_colour", type: .string)]
-        writer = try LayerWriter(target: target, layerName: layer.layerName, schema: LayerSchema(fields: fields),
-                                 spatialReference: try SpatialReference.wgs84(),
-                                 geometryType: GeometryType(kind: .multiPolygon), precision: 6, in: outputs)
+        let fields =
+            layer.schema + [
+                FieldDefinition(name: "\(indicator)_class", type: .integer),
+                FieldDefinition(name: "\(indicator)_colour", type: .string),
+            ]
+        writer = try LayerWriter(
+            target: target, layerName: layer.layerName, schema: LayerSchema(fields: fields),
+            spatialReference: try SpatialReference.wgs84(),
+            geometryType: GeometryType(kind: .multiPolygon), precision: 6, in: outputs)
     }
 
     func write(_ index: Int, geometry: Geometry, classIndex: Int?, colour: String) throws {
         let values = layer.values[index] + [classIndex.map { .integer(Int64($0)) } ?? .null, .string(colour)]
-        try writer.write(values: values, geometry: try geometry.ogrGeometry(),
-                         source: FeatureLocation(path: writer.target.path, featureID: Int64(index)))
+        try writer.write(
+            values: values, geometry: try geometry.ogrGeometry(),
+            source: FeatureLocation(path: writer.target.path, featureID: Int64(index)))
     }
 
     func close() throws {

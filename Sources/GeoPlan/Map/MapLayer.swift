@@ -25,15 +25,18 @@ public final class MapLayer {
     static let thaiNameFields = ["ADM3_TH", "ADM2_TH", "ADM1_TH", "NAME_TH", "lg_NAME_TH", "name_th"]
     static let englishNameFields = ["ADM3_EN", "ADM2_EN", "ADM1_EN", "NAME_EN", "lg_NAME_EN", "name_en", "NAME"]
 
-    public static func load(_ path: String, options: InputOptions = InputOptions(), idField: String? = nil,
-                            thaiName: String? = nil, englishName: String? = nil,
-                            context: GEOSContext) throws -> MapLayer {
+    public static func load(
+        _ path: String, options: InputOptions = InputOptions(), idField: String? = nil,
+        thaiName: String? = nil, englishName: String? = nil,
+        context: GEOSContext
+    ) throws -> MapLayer {
         let source = try VectorSource.open(path, options: options)
         let layer = source.layer
         let fields = layer.schema.names
         let crs = try LayerCRS.require(layer, assume: options.assumeCRS, purpose: "draw it on a map")
-        let toLonLat = try LonLatConverter(from: crs.spatialReference, near: layer.extent(force: false),
-                                           domain: options.lonLatDomain)
+        let toLonLat = try LonLatConverter(
+            from: crs.spatialReference, near: layer.extent(force: false),
+            domain: options.lonLatDomain)
         let id = try idField.map { try KeyField.resolve($0, in: layer) } ?? KeyField.resolve(nil, in: layer)
         func nameField(_ asked: String?, _ candidates: [String]) throws -> String? {
             if let asked {
@@ -46,8 +49,11 @@ public final class MapLayer {
         }
         let thai = try nameField(thaiName, thaiNameFields)
         let english = try nameField(englishName, englishNameFields)
-        var ids: [String] = [], thaiNames: [String?] = [], englishNames: [String?] = []
-        var geometries: [Geometry] = [], values: [[FieldValue]] = []
+        var ids: [String] = []
+        var thaiNames: [String?] = []
+        var englishNames: [String?] = []
+        var geometries: [Geometry] = []
+        var values: [[FieldValue]] = []
         var skipped = 0
         try layer.forEachFeature { feature in
             guard let ogr = feature.geometry, !ogr.isEmpty, ogr.type.isPolygonal else {
@@ -59,7 +65,8 @@ public final class MapLayer {
                 geometry = try geometry.makeValid().polygonalPart()
             }
             let row = try feature.values()
-            ids.append(id.flatMap { KeyField.value(of: $0, in: feature) } ?? feature.id.map(String.init) ?? "\(ids.count)")
+            ids.append(
+                id.flatMap { KeyField.value(of: $0, in: feature) } ?? feature.id.map(String.init) ?? "\(ids.count)")
             thaiNames.append(thai.flatMap { KeyField.value(of: $0, in: feature) })
             englishNames.append(english.flatMap { KeyField.value(of: $0, in: feature) })
             geometries.append(geometry)
@@ -71,12 +78,17 @@ public final class MapLayer {
         var warnings = source.encoding.warnings
         if skipped > 0 { warnings.append("\(path): \(skipped) features without a polygon are not drawn") }
         if let shifted = toLonLat.shifts.warning(path: path) { warnings.append(shifted) }
-        return MapLayer(path: path, layerName: layer.name, fields: fields, schema: layer.schema.fields, ids: ids, thaiNames: thaiNames,
-                        englishNames: englishNames, geometries: geometries, values: values, warnings: warnings)
+        return MapLayer(
+            path: path, layerName: layer.name, fields: fields, schema: layer.schema.fields, ids: ids,
+            thaiNames: thaiNames,
+            englishNames: englishNames, geometries: geometries, values: values, warnings: warnings)
     }
 
-    init(path: String, layerName: String, fields: [String], schema: [FieldDefinition], ids: [String], thaiNames: [String?],
-                 englishNames: [String?], geometries: [Geometry], values: [[FieldValue]], warnings: [String]) {
+    init(
+        path: String, layerName: String, fields: [String], schema: [FieldDefinition], ids: [String],
+        thaiNames: [String?],
+        englishNames: [String?], geometries: [Geometry], values: [[FieldValue]], warnings: [String]
+    ) {
         self.path = path
         self.layerName = layerName
         self.fields = fields
@@ -103,14 +115,18 @@ public final class MapLayer {
             if let number = value.number { return number.isFinite ? number : nil }
             guard let text = value.text?.trimmingCharacters(in: .whitespaces), !text.isEmpty else { return nil }
             guard let number = Double(text.replacingOccurrences(of: ",", with: "")) else {
-                throw GeoPlanError.input(path: path, reason: "\"\(property)\" is not numeric: feature \(ids[feature]) "
-                                         + "has \"\(text)\"; choose a numeric property to map")
+                throw GeoPlanError.input(
+                    path: path,
+                    reason: "\"\(property)\" is not numeric: feature \(ids[feature]) "
+                        + "has \"\(text)\"; choose a numeric property to map")
             }
             return number.isFinite ? number : nil
         }
         guard numbers.contains(where: { $0 != nil }) else {
-            throw GeoPlanError.input(path: path, reason: "\"\(property)\" has no value in any of the \(ids.count) "
-                                     + "features (all null); nothing to classify")
+            throw GeoPlanError.input(
+                path: path,
+                reason: "\"\(property)\" has no value in any of the \(ids.count) "
+                    + "features (all null); nothing to classify")
         }
         return numbers
     }

@@ -19,10 +19,12 @@ public struct MapRequest: Sendable {
     public var overwrite: Bool
     public var render: MapRenderOptions
 
-    public init(indicator: String, method: ClassificationMethod = .naturalBreaks, classes: Int = 5,
-                palette: String = "YlOrRd", title: MapName? = nil,
-                simplification: SimplificationOptions? = SimplificationOptions(amount: .tolerance(metres: 30)),
-                outputStem: String, overwrite: Bool = false, render: MapRenderOptions = MapRenderOptions()) {
+    public init(
+        indicator: String, method: ClassificationMethod = .naturalBreaks, classes: Int = 5,
+        palette: String = "YlOrRd", title: MapName? = nil,
+        simplification: SimplificationOptions? = SimplificationOptions(amount: .tolerance(metres: 30)),
+        outputStem: String, overwrite: Bool = false, render: MapRenderOptions = MapRenderOptions()
+    ) {
         self.indicator = indicator
         self.method = method
         self.classes = classes
@@ -36,8 +38,10 @@ public struct MapRequest: Sendable {
 
     /// Where each output goes.
     public var paths: (svg: String, html: String, legend: String, geoJSON: String, topoJSON: String) {
-        (outputStem + ".svg", outputStem + ".html", outputStem + ".legend.json", outputStem + ".geojson",
-         outputStem + ".topojson")
+        (
+            outputStem + ".svg", outputStem + ".html", outputStem + ".legend.json", outputStem + ".geojson",
+            outputStem + ".topojson"
+        )
     }
 }
 
@@ -56,8 +60,10 @@ public struct MapReport: Sendable, Codable {
 /// map to look at (SVG, offline HTML) and the map data for GIS and web apps (classified GeoJSON with
 /// `<indicator>_class` and `<indicator>_colour`, TopoJSON, the legend as JSON) — all of them, or none.
 public enum MapMaker {
-    public static func make(_ layer: MapLayer, _ request: MapRequest, context: GEOSContext,
-                            wait: Bool = false) throws -> MapReport {
+    public static func make(
+        _ layer: MapLayer, _ request: MapRequest, context: GEOSContext,
+        wait: Bool = false
+    ) throws -> MapReport {
         let outputs = OutputSet(inputs: InputFiles([layer.path]), overwrite: request.overwrite, wait: wait)
         var report = try prepare(layer, request, context: context, in: outputs)
         try outputs.commit()
@@ -67,8 +73,10 @@ public enum MapMaker {
 
     /// The map and its vector tiles (`tiles`, cut from the map's classified GeoJSON, whatever its `input` says),
     /// committed together: both appear, or neither.
-    public static func make(_ layer: MapLayer, _ request: MapRequest, tiles: VectorTiles.Request,
-                            context: GEOSContext, wait: Bool = false) throws -> (MapReport, VectorTiles.Report) {
+    public static func make(
+        _ layer: MapLayer, _ request: MapRequest, tiles: VectorTiles.Request,
+        context: GEOSContext, wait: Bool = false
+    ) throws -> (MapReport, VectorTiles.Report) {
         let outputs = OutputSet(inputs: InputFiles([layer.path]), overwrite: request.overwrite, wait: wait)
         var report = try prepare(layer, request, context: context, in: outputs)
         var tileRequest = tiles
@@ -85,20 +93,24 @@ public enum MapMaker {
     }
 
     /// Everything made and staged in `outputs`, nothing in place yet: a run commits its maps with its other outputs.
-    static func prepare(_ layer: MapLayer, _ request: MapRequest, context: GEOSContext,
-                        in outputs: OutputSet) throws -> MapReport {
+    static func prepare(
+        _ layer: MapLayer, _ request: MapRequest, context: GEOSContext,
+        in outputs: OutputSet
+    ) throws -> MapReport {
         let paths = request.paths
         let inputs = [layer.path]
         // Every target is checked before any work.
         let geoJSONTarget = try OutputTarget(path: paths.geoJSON, overwrite: request.overwrite, inputs: inputs)
-        let topoJSONTarget = try OutputTarget(topoJSONPath: paths.topoJSON, overwrite: request.overwrite, inputs: inputs)
+        let topoJSONTarget = try OutputTarget(
+            topoJSONPath: paths.topoJSON, overwrite: request.overwrite, inputs: inputs)
         for path in [paths.svg, paths.html, paths.legend] {
             try TextOutput.check(path, overwrite: request.overwrite, inputs: inputs)
         }
 
         let values = try layer.numbers(of: request.indicator)
-        let classification = try Classifier.classify(values, property: request.indicator, method: request.method,
-                                                     classes: request.classes)
+        let classification = try Classifier.classify(
+            values, property: request.indicator, method: request.method,
+            classes: request.classes)
         let legend = try Legend(classification: classification, palette: try Palette.named(request.palette))
 
         var topology = try Topology(zip(layer.ids, layer.geometries).map { TopologyInput(id: $0, geometry: $1) })
@@ -111,18 +123,22 @@ public enum MapMaker {
             geometries = try layer.geometries.indices.map { try simplified.geometry(of: $0, context: context) }
         }
 
-        let document = try Self.document(layer, values: values, legend: legend, geometries: geometries,
-                                          request: request)
+        let document = try Self.document(
+            layer, values: values, legend: legend, geometries: geometries,
+            request: request)
         let properties = Self.properties(layer, values: values, legend: legend, indicator: request.indicator)
-        let writer = try ClassifiedLayerWriter(target: geoJSONTarget, layer: layer, indicator: request.indicator,
-                                               in: outputs)
+        let writer = try ClassifiedLayerWriter(
+            target: geoJSONTarget, layer: layer, indicator: request.indicator,
+            in: outputs)
         for (index, geometry) in geometries.enumerated() {
-            try writer.write(index, geometry: geometry, classIndex: properties[index].classIndex,
-                             colour: properties[index].colour)
+            try writer.write(
+                index, geometry: geometry, classIndex: properties[index].classIndex,
+                colour: properties[index].colour)
         }
         try writer.close()
-        let topoJSON = try TopoJSONWriter.encoded(topology, properties: properties.map(\.json),
-                                                  options: TopoJSONOptions())
+        let topoJSON = try TopoJSONWriter.encoded(
+            topology, properties: properties.map(\.json),
+            options: TopoJSONOptions())
         let files: [(path: String, data: Data)] = [
             (paths.svg, Data(try SVGMap.render(document, options: request.render).utf8)),
             (paths.html, Data(try HTMLMap.render(document, options: request.render).utf8)),
@@ -130,16 +146,19 @@ public enum MapMaker {
             (topoJSONTarget.path, topoJSON.data),
         ]
         for file in files { try outputs.stage(file.data, at: file.path, inputs: InputFiles(inputs)) }
-        return MapReport(input: layer.path, indicator: request.indicator, features: layer.ids.count,
-                         legend: legend, simplification: simplification,
-                         outputs: [paths.svg, paths.html, paths.legend, paths.geoJSON, paths.topoJSON],
-                         warnings: layer.warnings + legend.warnings
-                            + topoJSON.quantisation.notes(path: topoJSONTarget.path, asked: TopoJSONOptions().quantization))
+        return MapReport(
+            input: layer.path, indicator: request.indicator, features: layer.ids.count,
+            legend: legend, simplification: simplification,
+            outputs: [paths.svg, paths.html, paths.legend, paths.geoJSON, paths.topoJSON],
+            warnings: layer.warnings + legend.warnings
+                + topoJSON.quantisation.notes(path: topoJSONTarget.path, asked: TopoJSONOptions().quantization))
     }
 
     /// The plain data the renderers draw.
-    static func document(_ layer: MapLayer, values: [Double?], legend: Legend, geometries: [Geometry],
-                         request: MapRequest) throws -> MapDocument {
+    static func document(
+        _ layer: MapLayer, values: [Double?], legend: Legend, geometries: [Geometry],
+        request: MapRequest
+    ) throws -> MapDocument {
         let numeric = layer.schema.enumerated().filter { [.integer, .real, .integer64].contains($0.element.type) }
         let features = try geometries.enumerated().map { index, geometry in
             MapFeature(
@@ -156,7 +175,8 @@ public enum MapMaker {
                 rings: try MapFeature.rings(of: geometry))
         }
         let entries = legend.classes.map { MapLegendEntry(label: $0.label, colour: $0.color, count: $0.count) }
-        let noData = legend.nullCount > 0
+        let noData =
+            legend.nullCount > 0
             ? MapLegendEntry(label: "ไม่มีข้อมูล / No data", colour: legend.nullColor, count: legend.nullCount) : nil
         let title = request.title ?? MapName(english: request.indicator)
         return MapDocument(
@@ -170,7 +190,8 @@ public enum MapMaker {
 
     /// Each feature's attributes with its class and colour, for the TopoJSON and the classified GeoJSON.
     static func properties(_ layer: MapLayer, values: [Double?], legend: Legend, indicator: String)
-        -> [(json: [String: JSONValue], classIndex: Int?, colour: String)] {
+        -> [(json: [String: JSONValue], classIndex: Int?, colour: String)]
+    {
         values.indices.map { index in
             var json: [String: JSONValue] = [:]
             for (column, field) in layer.fields.enumerated() { json[field] = JSONValue(layer.values[index][column]) }

@@ -7,8 +7,10 @@ enum BorderRule {
     /// it, else the first by `before` of those whose closure holds it; with whether the point is on its border.
     /// `eligible` leaves zones out of the border step (interpolation's weights: only targets sharing ground with
     /// the point's source).
-    static func zone(of point: Geometry, among candidates: [Int], shape: (Int) throws -> PreparedGeometry,
-                     before: (Int, Int) -> Bool, eligible: (Int) throws -> Bool = { _ in true }) throws
+    static func zone(
+        of point: Geometry, among candidates: [Int], shape: (Int) throws -> PreparedGeometry,
+        before: (Int, Int) -> Bool, eligible: (Int) throws -> Bool = { _ in true }
+    ) throws
         -> (Int, Bool)?
     {
         for index in candidates where try shape(index).contains(point) {

@@ -25,8 +25,10 @@ public final class GeodesicMeasurer {
     public private(set) var shifts = LongitudeShifts()
 
     /// - Parameter crs: the geometries' CRS.
-    public init(crs: SpatialReference, near extent: GDAL.Envelope? = nil, operation: String? = nil,
-                domain: LonLatDomain = LonLatDomain()) throws {
+    public init(
+        crs: SpatialReference, near extent: GDAL.Envelope? = nil, operation: String? = nil,
+        domain: LonLatDomain = LonLatDomain()
+    ) throws {
         self.domain = domain
         let wgs84 = try SpatialReference.wgs84()
         if crs.isSame(as: wgs84), operation == nil {
@@ -87,8 +89,9 @@ public final class GeodesicMeasurer {
         let placed = parts.map { part in
             switch part {
             case let .area(outer, holes):
-                Part.area(outer: LonLatSurvey.placed(outer, shift: shift),
-                          holes: holes.map { LonLatSurvey.placed($0, shift: shift) })
+                Part.area(
+                    outer: LonLatSurvey.placed(outer, shift: shift),
+                    holes: holes.map { LonLatSurvey.placed($0, shift: shift) })
             case let .line(coordinates): Part.line(LonLatSurvey.placed(coordinates, shift: shift))
             }
         }
@@ -137,7 +140,8 @@ public final class GeodesicMeasurer {
             throw CoordinateError(location: location, problem: .notTransformable(x: nil, y: nil, detail: failure))
         }
         let (x, y) = (source[bad], source[bad + 1])
-        let problem: CoordinateError.Problem = x.isFinite && y.isFinite
+        let problem: CoordinateError.Problem =
+            x.isFinite && y.isFinite
             ? .notTransformable(x: x, y: y, detail: failure) : .notFinite(x: x, y: y)
         throw CoordinateError(location: location, problem: problem)
     }

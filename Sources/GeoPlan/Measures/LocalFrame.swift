@@ -20,10 +20,14 @@ struct LocalFrame {
         let step = 0.01
         let lat = Swift.min(89.99, Swift.max(-89.99, latitude))
         let geodesic = Geodesic.wgs84
-        metresPerDegreeLon = geodesic.inverse(from: LonLat(lon: 0, lat: lat), to: LonLat(lon: step, lat: lat))
+        metresPerDegreeLon =
+            geodesic.inverse(from: LonLat(lon: 0, lat: lat), to: LonLat(lon: step, lat: lat))
             .distance / step
-        metresPerDegreeLat = geodesic.inverse(from: LonLat(lon: 0, lat: lat - step / 2),
-                                              to: LonLat(lon: 0, lat: lat + step / 2)).distance / step
+        metresPerDegreeLat =
+            geodesic.inverse(
+                from: LonLat(lon: 0, lat: lat - step / 2),
+                to: LonLat(lon: 0, lat: lat + step / 2)
+            ).distance / step
     }
 
     /// The frame at the middle latitude of `box`.

@@ -18,7 +18,8 @@ final class MeasureMethod {
         case let .planar(crs):
             let target = try SpatialReference(definition: crs)
             guard target.isProjected else {
-                throw GeoPlanError.input(path: crs, reason: "planar measures need a projected CRS (metres), not \(target)")
+                throw GeoPlanError.input(
+                    path: crs, reason: "planar measures need a projected CRS (metres), not \(target)")
             }
             geodesic = nil
             planar = try CoordinateTransformation(from: SpatialReference.wgs84(), to: target)

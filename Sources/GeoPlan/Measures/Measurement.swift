@@ -31,16 +31,19 @@ public enum MeasureKind: String, Codable, Hashable, Sendable {
 
 /// `geoplan measure`'s engine: geodesic area and perimeter of every polygon, or length of every line.
 public enum Measurement {
-    public static func measure(_ path: String, options: InputOptions = InputOptions(), keyField: String? = nil,
-                               progress: (Int, Int?) -> Void = { _, _ in }) throws -> MeasureReport {
+    public static func measure(
+        _ path: String, options: InputOptions = InputOptions(), keyField: String? = nil,
+        progress: (Int, Int?) -> Void = { _, _ in }
+    ) throws -> MeasureReport {
         let source = try VectorSource.open(path, options: options)
         let layer = source.layer
         var warnings = source.encoding.warnings
         let crs = try LayerCRS.require(layer, assume: options.assumeCRS, purpose: "measure areas or lengths")
         if let warning = crs.warning { warnings.append(warning) }
         let key = try KeyField.resolve(keyField, in: layer)
-        let measurer = try GeodesicMeasurer(crs: crs.spatialReference, near: layer.extent(force: false),
-                                            domain: options.lonLatDomain)
+        let measurer = try GeodesicMeasurer(
+            crs: crs.spatialReference, near: layer.extent(force: false),
+            domain: options.lonLatDomain)
         let context = try GEOSContext()
         var kind: MeasureKind?
         var rows: [FeatureMeasures] = []
@@ -54,18 +57,22 @@ public enum Measurement {
             let type = ogr.type
             let featureKind: MeasureKind? = type.isPolygonal ? .area : type.isLinear ? .length : nil
             guard let featureKind else {
-                throw GeoPlanError.wrongGeometryType(location: feature.location, expected: "a polygon or a line",
-                                                     found: "\(type)")
+                throw GeoPlanError.wrongGeometryType(
+                    location: feature.location, expected: "a polygon or a line",
+                    found: "\(type)")
             }
             if let kind, kind != featureKind {
-                throw GeoPlanError.mixedGeometryTypes(path: path, layer: layer.name, types: ["polygons", "lines"],
-                                                      purpose: "measure needs one kind")
+                throw GeoPlanError.mixedGeometryTypes(
+                    path: path, layer: layer.name, types: ["polygons", "lines"],
+                    purpose: "measure needs one kind")
             }
             kind = featureKind
             let (status, checked) = GeometryCheck.status(of: ogr, context: context)
             guard var geos = checked else {
-                throw GeoPlanError.input(path: path, reason: "\(feature.location): cannot measure an unreadable "
-                                         + "geometry (\(status.reason ?? "invalid")); repair it with geoplan validate --fix")
+                throw GeoPlanError.input(
+                    path: path,
+                    reason: "\(feature.location): cannot measure an unreadable "
+                        + "geometry (\(status.reason ?? "invalid")); repair it with geoplan validate --fix")
             }
             if case .invalid = status {
                 // Coordinates off the Earth are no repair's business: say so before MakeValid sees them.
@@ -77,16 +84,19 @@ public enum Measurement {
                 if featureKind == .area { geos = try geos.polygonalPart() }
             }
             let measures = try measurer.measure(geos, location: feature.location)
-            rows.append(FeatureMeasures(featureID: feature.id, key: KeyField.value(of: key, in: feature),
-                                        areaSquareMetres: measures.areaSquareMetres,
-                                        perimeterMetres: measures.perimeterMetres, lengthMetres: measures.lengthMetres))
+            rows.append(
+                FeatureMeasures(
+                    featureID: feature.id, key: KeyField.value(of: key, in: feature),
+                    areaSquareMetres: measures.areaSquareMetres,
+                    perimeterMetres: measures.perimeterMetres, lengthMetres: measures.lengthMetres))
             progress(rows.count, total)
         }
         guard !rows.isEmpty else { throw GeoPlanError.emptyLayer(path: path, layer: layer.name) }
         if let shifted = measurer.shifts.warning(path: path) { warnings.append(shifted) }
         if invalid > 0 {
-            warnings.append("\(invalid) invalid geometries were measured after repair with GEOS MakeValid, as "
-                            + "geoplan validate --fix would write them; list them with geoplan validate")
+            warnings.append(
+                "\(invalid) invalid geometries were measured after repair with GEOS MakeValid, as "
+                    + "geoplan validate --fix would write them; list them with geoplan validate")
         }
         return MeasureReport(
             path: path, layer: layer.name, keyField: key, kind: kind ?? .area, method: measurer.method,

@@ -4,8 +4,10 @@ import GEOS
 enum Overlay {
     /// Runs an overlay; when GEOS finds an operand invalid (an intersection of valid polygons can come out
     /// self-touching by a rounding), runs it again on the operands repaired with MakeValid.
-    static func repairing(_ first: Geometry, _ second: Geometry,
-                          _ overlay: (Geometry, Geometry) throws -> Geometry) throws -> Geometry {
+    static func repairing(
+        _ first: Geometry, _ second: Geometry,
+        _ overlay: (Geometry, Geometry) throws -> Geometry
+    ) throws -> Geometry {
         do {
             return try overlay(first, second)
         } catch {

@@ -53,7 +53,8 @@ struct CSVTable {
     static func quoted(_ text: String) -> String {
         // isNewline: Swift sees "\r\n" as one Character, equal to neither "\n" nor "\r". A leading `'` is quoted
         // too, as OWASP advises for a neutralised cell.
-        guard text.contains(where: { $0 == "," || $0 == "\"" || $0.isNewline }) || text.hasPrefix(" ")
+        guard
+            text.contains(where: { $0 == "," || $0 == "\"" || $0.isNewline }) || text.hasPrefix(" ")
                 || text.hasPrefix("'")
         else { return text }
         return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""

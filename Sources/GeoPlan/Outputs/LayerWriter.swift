@@ -27,17 +27,20 @@ public final class LayerWriter {
     ///   - schema: the input's fields, created in order (a Shapefile launders long names; see `warnings`).
     ///   - geometryType: the input layer's type; polygon layers are written as MultiPolygon so that repaired or
     ///     multi-part features fit the declared type.
-    public init(target: OutputTarget, layerName: String, schema: LayerSchema, spatialReference: SpatialReference?,
-                geometryType: GeometryType, precision: Int = 7, extraOptions: [String: String] = [:],
-                in outputs: OutputSet? = nil, wait: Bool = false) throws {
+    public init(
+        target: OutputTarget, layerName: String, schema: LayerSchema, spatialReference: SpatialReference?,
+        geometryType: GeometryType, precision: Int = 7, extraOptions: [String: String] = [:],
+        in outputs: OutputSet? = nil, wait: Bool = false
+    ) throws {
         self.target = target
         // A member of a command's set is committed with the set; alone, it is a set of its own.
         staged = try outputs?.stage(target) ?? StagedOutput(target: target, wait: wait)
         if target.format == .geoJSON {
             // GDAL's `ID_FIELD` option names the field written as each feature's `id`; ours takes it too.
-            geoJSON = try GeoJSONLayerOutput(stagingPath: staged.stagingPath, displayPath: target.path,
-                                             layerName: layerName, schema: schema, precision: precision,
-                                             idField: extraOptions["ID_FIELD"])
+            geoJSON = try GeoJSONLayerOutput(
+                stagingPath: staged.stagingPath, displayPath: target.path,
+                layerName: layerName, schema: schema, precision: precision,
+                idField: extraOptions["ID_FIELD"])
             layer = nil
             fieldPositions = []
             promoteToMulti = false
@@ -47,12 +50,14 @@ public final class LayerWriter {
         geoJSON = nil
         let dataset = try Dataset.create(staged.stagingPath, driver: target.format.driverName)
         promoteToMulti = geometryType.isPolygonal
-        let outputType = promoteToMulti
+        let outputType =
+            promoteToMulti
             ? GeometryType(kind: .multiPolygon, hasZ: geometryType.hasZ, hasM: geometryType.hasM) : geometryType
-        let layer = try dataset.createLayer(named: layerName, spatialReference: spatialReference,
-                                            geometryType: outputType,
-                                            options: target.format.layerOptions(precision: precision)
-                                                .merging(extraOptions) { _, extra in extra })
+        let layer = try dataset.createLayer(
+            named: layerName, spatialReference: spatialReference,
+            geometryType: outputType,
+            options: target.format.layerOptions(precision: precision)
+                .merging(extraOptions) { _, extra in extra })
         var positions: [Int] = []
         for field in schema.fields {
             try layer.createField(field)
@@ -86,7 +91,9 @@ public final class LayerWriter {
             feature.set(safe, at: fieldPositions[index])
         }
         if let geometry {
-            let fitted = promoteToMulti && geometry.type.kind == .polygon ? try geometry.promotedToMultiPolygon()
+            let fitted =
+                promoteToMulti && geometry.type.kind == .polygon
+                ? try geometry.promotedToMultiPolygon()
                 : geometry
             try feature.setGeometry(fitted)
         }
@@ -94,8 +101,10 @@ public final class LayerWriter {
             try layer.write(feature, source: source)
         } catch let GDALError.writeFailed(location, message) {
             // Named by the output, the file that could not be written (a full disk), and by the feature it was.
-            throw GeoPlanError.output(path: target.path, reason: "writing \(location) failed: \(message)"
-                                      + writeHint(message))
+            throw GeoPlanError.output(
+                path: target.path,
+                reason: "writing \(location) failed: \(message)"
+                    + writeHint(message))
         }
         written += 1
     }
@@ -140,8 +149,10 @@ public final class LayerWriter {
     /// only taken as written when it opens and holds every feature written to it.
     private func verifyWritten() throws {
         let incomplete = { (detail: String) in
-            GeoPlanError.output(path: self.target.path, reason: "it was not written completely (\(detail)); check the "
-                                + "free space and the disk, then run again")
+            GeoPlanError.output(
+                path: self.target.path,
+                reason: "it was not written completely (\(detail)); check the "
+                    + "free space and the disk, then run again")
         }
         var count = 0
         do {

@@ -5,9 +5,11 @@ public enum OutputFormat: String, CaseIterable, Hashable, Sendable {
     /// The format for a path's extension, or nil when geoplan does not write that extension.
     public init?(path: String) {
         let lower = path.lowercased()
-        guard let format = Self.allCases.first(where: { format in
-            format.extensions.contains { lower.hasSuffix(".\($0)") }
-        }) else { return nil }
+        guard
+            let format = Self.allCases.first(where: { format in
+                format.extensions.contains { lower.hasSuffix(".\($0)") }
+            })
+        else { return nil }
         self = format
     }
 

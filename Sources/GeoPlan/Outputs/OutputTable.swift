@@ -8,18 +8,23 @@ enum OutputTable {
     /// The hidden field the GeoJSON writer turns into each feature's `id` (`ID_FIELD`; not written as a property).
     static let featureIDField = "geoplan_feature_id"
 
-    static func write(_ table: ResultTable, to path: String, format: OutputFormat, overwrite: Bool,
-                      options: TableOptions, in outputs: OutputSet) throws {
+    static func write(
+        _ table: ResultTable, to path: String, format: OutputFormat, overwrite: Bool,
+        options: TableOptions, in outputs: OutputSet
+    ) throws {
         // geoplan's own CSV writer leaves no sidecar (no .csvt, no .prj).
-        let target = try OutputTarget(path: path, overwrite: overwrite, inputFiles: InputFiles([table.sourcePath]),
-                                      createFolder: false, writesSidecars: format != .csv)
+        let target = try OutputTarget(
+            path: path, overwrite: overwrite, inputFiles: InputFiles([table.sourcePath]),
+            createFolder: false, writesSidecars: format != .csv)
         let columns = table.columns.indices
         if format == .csv {
-            var csv = CSVTable(header: [table.idField] + table.nameFields + table.columns.map(\.name),
-                               rawText: options.csvRaw)
+            var csv = CSVTable(
+                header: [table.idField] + table.nameFields + table.columns.map(\.name),
+                rawText: options.csvRaw)
             for (index, row) in table.rows.enumerated() {
-                csv.append([.text(row.id)] + row.names.map { $0.text.map(IndicatorValue.text) ?? .null }
-                           + columns.map { table.value(index, $0) })
+                csv.append(
+                    [.text(row.id)] + row.names.map { $0.text.map(IndicatorValue.text) ?? .null }
+                        + columns.map { table.value(index, $0) })
             }
             _ = try csv.write(to: target, byteOrderMark: options.csvBOM, in: outputs)
             return
@@ -35,16 +40,18 @@ enum OutputTable {
         }
         let extraOptions = geoJSON ? ["ID_FIELD": featureIDField] : [:]
         let geometry = options.includeGeometry
-        let writer = try LayerWriter(target: target, layerName: table.layerName, schema: LayerSchema(fields: fields),
-                                     spatialReference: geometry ? try SpatialReference.wgs84() : nil,
-                                     geometryType: GeometryType(kind: geometry ? .multiPolygon : .none),
-                                     precision: options.precision, extraOptions: extraOptions, in: outputs)
+        let writer = try LayerWriter(
+            target: target, layerName: table.layerName, schema: LayerSchema(fields: fields),
+            spatialReference: geometry ? try SpatialReference.wgs84() : nil,
+            geometryType: GeometryType(kind: geometry ? .multiPolygon : .none),
+            precision: options.precision, extraOptions: extraOptions, in: outputs)
         for (index, row) in table.rows.enumerated() {
             var values: [FieldValue] = (geoJSON ? [.string(row.id)] : []) + [.string(row.id)]
             values += row.names.map { $0.text.map(FieldValue.string) ?? .null }
             values += columns.map { table.value(index, $0).fieldValue }
-            try writer.write(values: values, geometry: geometry ? try table.geometry(index) : nil,
-                             source: FeatureLocation(path: table.sourcePath, featureID: row.featureID))
+            try writer.write(
+                values: values, geometry: geometry ? try table.geometry(index) : nil,
+                source: FeatureLocation(path: table.sourcePath, featureID: row.featureID))
         }
         try writer.close()
     }

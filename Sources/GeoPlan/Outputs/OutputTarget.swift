@@ -22,26 +22,36 @@ public struct OutputTarget: Hashable, Sendable {
         try self.init(path: path, overwrite: overwrite, inputFiles: InputFiles(inputs), createFolder: createFolder)
     }
 
-    public init(path: String, overwrite: Bool, inputFiles: InputFiles, createFolder: Bool = false,
-                writesSidecars: Bool = true) throws {
+    public init(
+        path: String, overwrite: Bool, inputFiles: InputFiles, createFolder: Bool = false,
+        writesSidecars: Bool = true
+    ) throws {
         guard let format = OutputFormat(path: path) else {
-            throw GeoPlanError.output(path: path, reason: "geoplan cannot tell the format from the extension; use "
-                                      + OutputFormat.supportedExtensionsText)
+            throw GeoPlanError.output(
+                path: path,
+                reason: "geoplan cannot tell the format from the extension; use "
+                    + OutputFormat.supportedExtensionsText)
         }
-        try self.init(path: path, format: format, overwrite: overwrite, inputFiles: inputFiles,
-                      createFolder: createFolder, writesSidecars: writesSidecars)
+        try self.init(
+            path: path, format: format, overwrite: overwrite, inputFiles: inputFiles,
+            createFolder: createFolder, writesSidecars: writesSidecars)
     }
 
     /// The same checks for a file whose format is not told by its extension (a TopoJSON file, an SVG map):
     /// `format` says which sidecars belong to it.
     init(path: String, format: OutputFormat, overwrite: Bool, inputs: [String], createFolder: Bool = false) throws {
-        try self.init(path: path, format: format, overwrite: overwrite, inputFiles: InputFiles(inputs),
-                      createFolder: createFolder, writesSidecars: false)
+        try self.init(
+            path: path, format: format, overwrite: overwrite, inputFiles: InputFiles(inputs),
+            createFolder: createFolder, writesSidecars: false)
     }
 
-    init(path: String, format: OutputFormat, overwrite: Bool, inputFiles: InputFiles, createFolder: Bool = false,
-         writesSidecars: Bool = true, isTileSet: Bool = false) throws {
-        let folder = (path as NSString).deletingLastPathComponent.isEmpty ? "."
+    init(
+        path: String, format: OutputFormat, overwrite: Bool, inputFiles: InputFiles, createFolder: Bool = false,
+        writesSidecars: Bool = true, isTileSet: Bool = false
+    ) throws {
+        let folder =
+            (path as NSString).deletingLastPathComponent.isEmpty
+            ? "."
             : (path as NSString).deletingLastPathComponent
         if createFolder { try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
         var isFolder: ObjCBool = false
@@ -70,15 +80,18 @@ public struct OutputTarget: Hashable, Sendable {
         if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
             let metadata = (path as NSString).appendingPathComponent("metadata.json")
             guard FileManager.default.fileExists(atPath: metadata) else {
-                throw GeoPlanError.output(path: path, reason: "a folder of that name exists and is not a tile set "
-                                          + "(no metadata.json); choose another name")
+                throw GeoPlanError.output(
+                    path: path,
+                    reason: "a folder of that name exists and is not a tile set "
+                        + "(no metadata.json); choose another name")
             }
             guard overwrite else {
                 throw GeoPlanError.output(path: path, reason: "it already exists; pass --overwrite to replace it")
             }
         }
-        try self.init(path: path, format: .geoJSON, overwrite: overwrite, inputFiles: inputFiles,
-                      writesSidecars: false, isTileSet: true)
+        try self.init(
+            path: path, format: .geoJSON, overwrite: overwrite, inputFiles: inputFiles,
+            writesSidecars: false, isTileSet: true)
     }
 
     /// The folder the output goes in.
@@ -114,8 +127,10 @@ public struct OutputTarget: Hashable, Sendable {
     /// The checks that depend on what is on disk, made again under the folder's lock.
     func checkAgain(overwrite: Bool, inputs: InputFiles) throws {
         if let clash = Self.inputClash(path, files: possibleFiles, inputs: [inputs, inputFiles]) {
-            throw GeoPlanError.output(path: path, reason: clash + "; write to another "
-                                      + (clash.hasPrefix("it is") ? "file" : "folder or name"))
+            throw GeoPlanError.output(
+                path: path,
+                reason: clash + "; write to another "
+                    + (clash.hasPrefix("it is") ? "file" : "folder or name"))
         }
         var isDirectoryAtPath: ObjCBool = false
         if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectoryAtPath) {

@@ -12,18 +12,23 @@ public enum ReportJSON {
     public static func encode<T: Encodable>(_ value: T, formatting: JSONEncoder.OutputFormatting) throws -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = formatting
-        encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: marker,
-                                                                      negativeInfinity: marker, nan: marker)
+        encoder.nonConformingFloatEncodingStrategy = .convertToString(
+            positiveInfinity: marker,
+            negativeInfinity: marker, nan: marker)
         let data = try encoder.encode(value)
         guard data.range(of: encodedMarker) != nil else { return data }
-        return Data(String(decoding: data, as: UTF8.self)
-            .replacingOccurrences(of: String(decoding: encodedMarker, as: UTF8.self), with: "null").utf8)
+        return Data(
+            String(decoding: data, as: UTF8.self)
+                .replacingOccurrences(of: String(decoding: encodedMarker, as: UTF8.self), with: "null").utf8)
     }
 
     /// Pretty-printed with sorted keys and unescaped slashes: what a person or a diff reads.
     public static func encode<T: Encodable>(_ value: T, pretty: Bool) throws -> Data {
-        try encode(value, formatting: pretty ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-                                             : [.sortedKeys, .withoutEscapingSlashes])
+        try encode(
+            value,
+            formatting: pretty
+                ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+                : [.sortedKeys, .withoutEscapingSlashes])
     }
 
     private static let marker = "\u{0}geoplan-non-finite\u{0}"

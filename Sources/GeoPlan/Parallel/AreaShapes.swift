@@ -25,8 +25,9 @@ struct AreaShapes: Sendable {
     /// Areas `indices` (positions in the whole set, ascending) rebuilt in `context`, numbered from 0 in that order.
     func areas(_ indices: [Int], context: GEOSContext) throws -> [Area] {
         try indices.enumerated().map { local, global in
-            try Area(index: local, id: ids[global], names: [], geometry: Geometry(wkb: wkb[global], context: context),
-                     featureID: featureIDs[global])
+            try Area(
+                index: local, id: ids[global], names: [], geometry: Geometry(wkb: wkb[global], context: context),
+                featureID: featureIDs[global])
         }
     }
 }

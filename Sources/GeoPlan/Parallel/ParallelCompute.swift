@@ -39,10 +39,12 @@ enum ParallelCompute {
         var error: any Error
     }
 
-    static func run(_ indicators: [IndicatorSpec], inputs: [InputSpec], specPath: String?, boundarySpec: BoundarySpec,
-                    shapes: AreaShapes,
-                    selected: [Int], stores: [String: FeatureStore], folder: String?, jobs: Int,
-                    chunkSize: Int, progress: (Progress) -> Void) throws -> Outcome {
+    static func run(
+        _ indicators: [IndicatorSpec], inputs: [InputSpec], specPath: String?, boundarySpec: BoundarySpec,
+        shapes: AreaShapes,
+        selected: [Int], stores: [String: FeatureStore], folder: String?, jobs: Int,
+        chunkSize: Int, progress: (Progress) -> Void
+    ) throws -> Outcome {
         let chunks = ChunkPlan.chunks(boxes: shapes.boxes, selected: selected, jobs: jobs, maxChunkSize: chunkSize)
         let state = WorkState(chunks: chunks.count, areas: selected.count)
         let workers = max(1, min(jobs, chunks.count))
@@ -51,10 +53,11 @@ enum ParallelCompute {
             let thread = Thread {
                 while let number = state.next() {
                     do {
-                        let outcome = try compute(chunks[number], indicators: indicators, inputs: inputs,
-                                                  specPath: specPath,
-                                                  boundarySpec: boundarySpec, shapes: shapes, stores: stores,
-                                                  folder: folder)
+                        let outcome = try compute(
+                            chunks[number], indicators: indicators, inputs: inputs,
+                            specPath: specPath,
+                            boundarySpec: boundarySpec, shapes: shapes, stores: stores,
+                            folder: folder)
                         state.finish(number, outcome, areas: chunks[number].coreCount)
                     } catch {
                         state.fail(error)
@@ -79,16 +82,20 @@ enum ParallelCompute {
     }
 
     /// One chunk, on the calling (worker) thread.
-    private static func compute(_ chunk: Chunk, indicators: [IndicatorSpec], inputs: [InputSpec], specPath: String?,
-                                boundarySpec: BoundarySpec,
-                                shapes: AreaShapes, stores: [String: FeatureStore], folder: String?) throws
+    private static func compute(
+        _ chunk: Chunk, indicators: [IndicatorSpec], inputs: [InputSpec], specPath: String?,
+        boundarySpec: BoundarySpec,
+        shapes: AreaShapes, stores: [String: FeatureStore], folder: String?
+    ) throws
         -> ChunkOutcome
     {
         let context = try GEOSContext()
-        let boundaries = try BoundarySet.part(of: boundarySpec, areas: shapes.areas(chunk.areas, context: context),
-                                              context: context)
-        let run = RunContext(inputs: inputs, specPath: specPath, boundaries: boundaries, context: context,
-                             folder: folder, core: chunk.core, window: chunk.window, stores: stores)
+        let boundaries = try BoundarySet.part(
+            of: boundarySpec, areas: shapes.areas(chunk.areas, context: context),
+            context: context)
+        let run = RunContext(
+            inputs: inputs, specPath: specPath, boundaries: boundaries, context: context,
+            folder: folder, core: chunk.core, window: chunk.window, stores: stores)
         let coreRows = chunk.core.indices.filter { chunk.core[$0] }
         var results: [IndicatorResult] = []
         var seconds: [Double] = []
@@ -108,19 +115,23 @@ enum ParallelCompute {
 
     /// The chunks' rows in the boundary set's order, counters summed.
     private static func merge(_ outcomes: [ChunkOutcome], indicators: [IndicatorSpec], areaCount: Int) throws
-        -> Outcome {
+        -> Outcome
+    {
         var merged: [IndicatorResult] = []
         var threadSeconds = [Double](repeating: 0, count: indicators.count)
         for (position, indicator) in indicators.enumerated() {
             guard let first = outcomes.first?.results[position] else { continue }
-            var result = IndicatorResult(columns: first.columns,
-                                         rows: Array(repeating: Array(repeating: .null, count: first.columns.count),
-                                                     count: areaCount))
+            var result = IndicatorResult(
+                columns: first.columns,
+                rows: Array(
+                    repeating: Array(repeating: .null, count: first.columns.count),
+                    count: areaCount))
             var warnings = Set<String>()
             for outcome in outcomes {
                 let part = outcome.results[position]
                 guard part.columns == first.columns else {
-                    throw GeoPlanError.input(path: indicator.id, reason: "internal error: chunks made different columns")
+                    throw GeoPlanError.input(
+                        path: indicator.id, reason: "internal error: chunks made different columns")
                 }
                 for (row, area) in zip(part.rows, outcome.areas) { result.rows[area] = row }
                 result.counters.merge(part.counters, uniquingKeysWith: +)
@@ -184,8 +195,9 @@ private final class WorkState: Sendable {
 
     var progress: ParallelCompute.Progress {
         tally.withLock { tally in
-            ParallelCompute.Progress(areasDone: tally.areasDone, areas: areas, chunksDone: tally.chunksDone,
-                                     chunks: tally.done.count, seconds: Date().timeIntervalSince(started))
+            ParallelCompute.Progress(
+                areasDone: tally.areasDone, areas: areas, chunksDone: tally.chunksDone,
+                chunks: tally.done.count, seconds: Date().timeIntervalSince(started))
         }
     }
 

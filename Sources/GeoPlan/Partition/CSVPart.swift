@@ -12,8 +12,10 @@ enum CSVPart {
         let ends = recordEnds(in: data)
         // geoplan ends every record with a line break: anything else is a file cut short (or a quote left open).
         guard let headerEnd = ends.first, ends.last == data.count else {
-            throw GeoPlanError.input(path: path, reason: "its last record has no line break after it, so the file "
-                                     + "is cut short or was not written by geoplan; rerun that partition")
+            throw GeoPlanError.input(
+                path: path,
+                reason: "its last record has no line break after it, so the file "
+                    + "is cut short or was not written by geoplan; rerun that partition")
         }
         var rows: [Range<Int>] = []
         var start = headerEnd

@@ -8,9 +8,11 @@ enum GeoJSONHead {
         guard let first = parts.first else { return Data() }
         let reference = first.text.bytes(first.text.head)
         for part in parts.dropFirst() where part.text.bytes(part.text.head) != reference {
-            throw GeoPlanError.input(path: part.text.path, reason: "its GeoJSON header (layer name, members) differs "
-                                     + "from that of \"\(first.text.path)\", so the two were not written by one run; "
-                                     + "merge only the parts of one geoplan run --partition")
+            throw GeoPlanError.input(
+                path: part.text.path,
+                reason: "its GeoJSON header (layer name, members) differs "
+                    + "from that of \"\(first.text.path)\", so the two were not written by one run; "
+                    + "merge only the parts of one geoplan run --partition")
         }
         return reference
     }
@@ -24,8 +26,10 @@ enum GeoJSONHead {
             let tail = text.data.subdata(in: text.tail)
             // an empty part's tail starts after the line break it shares with "features": [
             guard let numbers = GeoJSONPart.tailNumbers(tail) ?? GeoJSONPart.tailNumbers(Data("\n".utf8) + tail) else {
-                throw GeoPlanError.input(path: text.path, reason: "its end is not \"]\", an optional bbox and \"}\" "
-                                         + "as geoplan writes them; was it edited or cut short? Rerun that partition")
+                throw GeoPlanError.input(
+                    path: text.path,
+                    reason: "its end is not \"]\", an optional bbox and \"}\" "
+                        + "as geoplan writes them; was it edited or cut short? Rerun that partition")
             }
             guard let numbers else { continue }
             boxes.append(try checked(numbers, path: text.path))
@@ -40,9 +44,11 @@ enum GeoJSONHead {
         let values = numbers.map { (text: $0, value: Double($0) ?? .nan) }
         let half = values.count / 2
         if values[0].value > values[half].value {
-            throw GeoPlanError.input(path: path, reason: "its bbox crosses the antimeridian (west \(numbers[0]) > "
-                                     + "east \(numbers[half])); geoplan merge cannot reproduce such a bbox exactly: "
-                                     + "run without --partition")
+            throw GeoPlanError.input(
+                path: path,
+                reason: "its bbox crosses the antimeridian (west \(numbers[0]) > "
+                    + "east \(numbers[half])); geoplan merge cannot reproduce such a bbox exactly: "
+                    + "run without --partition")
         }
         return values
     }
@@ -54,8 +60,10 @@ enum GeoJSONHead {
         var best = first
         for (box, path) in zip(boxes, paths).dropFirst() {
             guard box.count == first.count else {
-                throw GeoPlanError.input(path: path, reason: "its bbox has \(box.count) numbers where other parts' "
-                                         + "have \(first.count) (3D against 2D); merge only the parts of one run")
+                throw GeoPlanError.input(
+                    path: path,
+                    reason: "its bbox has \(box.count) numbers where other parts' "
+                        + "have \(first.count) (3D against 2D); merge only the parts of one run")
             }
             for index in box.indices {
                 let better = index < half ? box[index].value < best[index].value : box[index].value > best[index].value

@@ -20,26 +20,33 @@ struct GeoJSONPart {
         let data = try TextPart.contents(of: path)
         let notOurs = "it is not laid out as geoplan's GeoJSON writer lays out its outputs"
         guard let features = data.range(of: featuresLine, in: 0..<min(data.count, 64 * 1024)),
-              let tail = data.range(of: tailStart, options: .backwards, in: (features.upperBound - 1)..<data.count),
-              tail.lowerBound >= features.upperBound - 1 else {
-            throw GeoPlanError.input(path: path, reason: "\(notOurs) (a \"features\" line after the header, \"]\" on a "
-                                     + "line of its own after the features); was it edited, cut short, or written by "
-                                     + "another program (or an older geoplan)? Rerun that partition")
+            let tail = data.range(of: tailStart, options: .backwards, in: (features.upperBound - 1)..<data.count),
+            tail.lowerBound >= features.upperBound - 1
+        else {
+            throw GeoPlanError.input(
+                path: path,
+                reason: "\(notOurs) (a \"features\" line after the header, \"]\" on a "
+                    + "line of its own after the features); was it edited, cut short, or written by "
+                    + "another program (or an older geoplan)? Rerun that partition")
         }
         // An empty collection: "[\n" then "\n]", the line break shared.
         let tailRange = max(tail.lowerBound, features.upperBound)..<data.count
         let bbox: [String]?
         switch tailNumbers(data.subdata(in: tail.lowerBound..<data.count)) {
         case .none:
-            throw GeoPlanError.input(path: path, reason: "\(notOurs) (its end is not \"]\", an optional bbox and \"}\" "
-                                     + "as geoplan writes them); was it edited or cut short? Rerun that partition")
+            throw GeoPlanError.input(
+                path: path,
+                reason: "\(notOurs) (its end is not \"]\", an optional bbox and \"}\" "
+                    + "as geoplan writes them); was it edited or cut short? Rerun that partition")
         case let .some(numbers):
             bbox = numbers
         }
         let body = features.upperBound..<max(tail.lowerBound, features.upperBound)
         guard let rows = splitFeatures(data, body) else {
-            throw GeoPlanError.input(path: path, reason: "\(notOurs) (one feature per line, separated by \",\" and "
-                                     + "a line break); was it edited, or cut short? Rerun that partition")
+            throw GeoPlanError.input(
+                path: path,
+                reason: "\(notOurs) (one feature per line, separated by \",\" and "
+                    + "a line break); was it edited, or cut short? Rerun that partition")
         }
         let text = TextPart(path: path, data: data, head: 0..<features.upperBound, rows: rows, tail: tailRange)
         return GeoJSONPart(text: text, bbox: bbox)

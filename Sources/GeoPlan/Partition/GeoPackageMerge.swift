@@ -15,20 +15,25 @@ enum GeoPackageMerge {
     }
 
     /// Writes the merged layer and closes it, staged in `outputs`: the caller commits.
-    static func write(_ set: PartSet, layers: [Layer], to target: OutputTarget, in outputs: OutputSet,
-                      progress: (Int, Int) -> Void) throws {
+    static func write(
+        _ set: PartSet, layers: [Layer], to target: OutputTarget, in outputs: OutputSet,
+        progress: (Int, Int) -> Void
+    ) throws {
         guard let first = layers.first else {
             throw GeoPlanError.output(path: target.path, reason: "no parts were given")
         }
-        let writer = try LayerWriter(target: target, layerName: first.name, schema: first.schema,
-                                     spatialReference: first.spatialReference, geometryType: first.geometryType,
-                                     in: outputs)
+        let writer = try LayerWriter(
+            target: target, layerName: first.name, schema: first.schema,
+            spatialReference: first.spatialReference, geometryType: first.geometryType,
+            in: outputs)
         var cursors = layers.map { $0.makeCursor() }
         for (written, source) in set.order.enumerated() {
             let path = set.parts[source.part].path
             guard let feature = try cursors[source.part].next() else {
-                throw GeoPlanError.input(path: path, reason: "it ended before its row \(source.row + 1); the file "
-                                         + "changed while merging, or is damaged: rerun that partition")
+                throw GeoPlanError.input(
+                    path: path,
+                    reason: "it ended before its row \(source.row + 1); the file "
+                        + "changed while merging, or is damaged: rerun that partition")
             }
             try writer.write(values: try feature.values(), geometry: feature.geometry, source: feature.location)
             if written % 1_000 == 999 { progress(written + 1, set.order.count) }
@@ -41,8 +46,10 @@ enum GeoPackageMerge {
     private static func layer(of part: PartSet.Part) throws -> Layer {
         let dataset = try Dataset.open(part.path, options: OpenOptions(allowedDrivers: ["GPKG"]))
         guard dataset.layerCount == 1 else {
-            throw GeoPlanError.input(path: part.path, reason: "it has \(dataset.layerCount) layers where geoplan "
-                                     + "writes one; was it edited? Rerun that partition")
+            throw GeoPlanError.input(
+                path: part.path,
+                reason: "it has \(dataset.layerCount) layers where geoplan "
+                    + "writes one; was it edited? Rerun that partition")
         }
         let layer = try dataset.layer(at: 0)
         try part.checkRows(layer.featureCount() ?? 0)
@@ -60,8 +67,10 @@ enum GeoPackageMerge {
         default: differing.append("CRS")
         }
         guard differing.isEmpty else {
-            throw GeoPlanError.input(path: path, reason: "its layer differs from that of \"\(firstPath)\" in "
-                                     + differing.joined(separator: ", ") + "; merge only the parts of one run")
+            throw GeoPlanError.input(
+                path: path,
+                reason: "its layer differs from that of \"\(firstPath)\" in "
+                    + differing.joined(separator: ", ") + "; merge only the parts of one run")
         }
     }
 }

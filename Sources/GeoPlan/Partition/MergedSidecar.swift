@@ -21,22 +21,27 @@ enum MergedSidecar {
 
     /// The `mergedFrom` entries of the record already at `sidecar` to keep: those of other formats when it records
     /// merging this same run; none when there is no record or `overwrite` allows replacing another.
-    static func keptSources(at sidecar: String, for set: PartSet, format: OutputFormat,
-                            overwrite: Bool) throws -> [JSONValue] {
+    static func keptSources(
+        at sidecar: String, for set: PartSet, format: OutputFormat,
+        overwrite: Bool
+    ) throws -> [JSONValue] {
         guard FileManager.default.fileExists(atPath: sidecar) else { return [] }
         let first = set.parts[0].record
         if let data = FileManager.default.contents(atPath: sidecar),
-           let earlier = try? JSONDecoder().decode(JSONValue.self, from: data),
-           case let .array(sources)? = earlier["mergedFrom"],
-           earlier["specText"] == first["specText"], earlier["options"] == first["options"],
-           PartSet.inputChecksums(earlier) == PartSet.inputChecksums(first) {
+            let earlier = try? JSONDecoder().decode(JSONValue.self, from: data),
+            case let .array(sources)? = earlier["mergedFrom"],
+            earlier["specText"] == first["specText"], earlier["options"] == first["options"],
+            PartSet.inputChecksums(earlier) == PartSet.inputChecksums(first)
+        {
             return sources.filter { source in
                 source["path"]?.string.flatMap { OutputFormat(path: $0) } != format
             }
         }
         guard overwrite else {
-            throw GeoPlanError.output(path: sidecar, reason: "it already exists and does not record a merge of this "
-                                      + "run; pass --overwrite to replace it")
+            throw GeoPlanError.output(
+                path: sidecar,
+                reason: "it already exists and does not record a merge of this "
+                    + "run; pass --overwrite to replace it")
         }
         return []
     }
@@ -44,8 +49,10 @@ enum MergedSidecar {
     /// The record's JSON, formatted as `geoplan run` formats its records.
     static func make(for set: PartSet, keeping kept: [JSONValue]) throws -> Data {
         guard case var .object(members) = set.parts[0].record else {
-            throw GeoPlanError.input(path: set.parts[0].sidecar, reason: "it is not a JSON object; rerun that "
-                                     + "partition")
+            throw GeoPlanError.input(
+                path: set.parts[0].sidecar,
+                reason: "it is not a JSON object; rerun that "
+                    + "partition")
         }
         members["partition"] = nil
         let sources = set.parts.map { part in

@@ -13,8 +13,10 @@ public enum Merger {
 
     /// - Parameter progress: told (rows written, total) now and then.
     @discardableResult
-    public static func merge(_ request: MergeRequest,
-                             progress: (Int, Int) -> Void = { _, _ in }) throws -> MergeReport {
+    public static func merge(
+        _ request: MergeRequest,
+        progress: (Int, Int) -> Void = { _, _ in }
+    ) throws -> MergeReport {
         let format = try checkFormats(request)
         let sidecars = request.parts.map(PartSet.sidecarPath)
         let folder = (request.output as NSString).deletingLastPathComponent
@@ -25,15 +27,18 @@ public enum Merger {
         let sidecar = MergedSidecar.path(of: request.output)
         let canonicalSidecar = OutputTarget.canonical(sidecar)
         if let clash = sidecars.first(where: { OutputTarget.canonical($0) == canonicalSidecar }) {
-            throw GeoPlanError.output(path: request.output, reason: "its provenance record would replace the part's "
-                                      + "record \"\(clash)\"; write the merged file to another folder or name")
+            throw GeoPlanError.output(
+                path: request.output,
+                reason: "its provenance record would replace the part's "
+                    + "record \"\(clash)\"; write the merged file to another folder or name")
         }
         let set = try PartSet.load(request.parts, output: request.output)
         let kept = try MergedSidecar.keptSources(at: sidecar, for: set, format: format, overwrite: request.overwrite)
         let rows: [Int]
         // The merged file and its record appear together, or neither.
-        let outputs = OutputSet(inputs: InputFiles(request.parts + sidecars), overwrite: request.overwrite,
-                                wait: request.wait)
+        let outputs = OutputSet(
+            inputs: InputFiles(request.parts + sidecars), overwrite: request.overwrite,
+            wait: request.wait)
         let target = try outputTarget(request, sidecars: sidecars)
         if format == .geoPackage {
             let layers = try GeoPackageMerge.layers(of: set)
@@ -42,15 +47,17 @@ public enum Merger {
         } else {
             let (head, texts) = try readText(set, format: format)
             let staged = try outputs.stage(target)
-            try TextMerge.write(head: head, parts: texts, order: set.order,
-                                separator: format == .csv ? Data() : GeoJSONPart.separator,
-                                tail: format == .csv ? Data() : try GeoJSONHead.mergedTail(texts),
-                                to: staged.stagingPath, output: request.output, progress: progress)
+            try TextMerge.write(
+                head: head, parts: texts, order: set.order,
+                separator: format == .csv ? Data() : GeoJSONPart.separator,
+                tail: format == .csv ? Data() : try GeoJSONHead.mergedTail(texts),
+                to: staged.stagingPath, output: request.output, progress: progress)
             rows = texts.map(\.rows.count)
         }
         // The record lists the formats merged so far: it is read above and carried over, so it may be replaced.
-        try outputs.stage(try MergedSidecar.make(for: set, keeping: kept), at: sidecar,
-                          inputs: InputFiles(request.parts + sidecars), replacing: true)
+        try outputs.stage(
+            try MergedSidecar.make(for: set, keeping: kept), at: sidecar,
+            inputs: InputFiles(request.parts + sidecars), replacing: true)
         try outputs.commit()
         return MergeReport(
             output: request.output, sidecar: sidecar, format: format.driverName, rows: set.areas,
@@ -61,21 +68,26 @@ public enum Merger {
     /// The output's format, which every part shares.
     private static func checkFormats(_ request: MergeRequest) throws -> OutputFormat {
         guard let format = OutputFormat(path: request.output), formats.contains(format) else {
-            throw GeoPlanError.output(path: request.output, reason: "geoplan merge writes what geoplan run writes: "
-                                      + "give the output a .geojson, .csv or .gpkg extension")
+            throw GeoPlanError.output(
+                path: request.output,
+                reason: "geoplan merge writes what geoplan run writes: "
+                    + "give the output a .geojson, .csv or .gpkg extension")
         }
         for part in request.parts where OutputFormat(path: part) != format {
-            throw GeoPlanError.input(path: part, reason: "it is not a .\(format.extensions[0]) file like the output "
-                                     + "\"\(request.output)\"; merge each format's parts separately")
+            throw GeoPlanError.input(
+                path: part,
+                reason: "it is not a .\(format.extensions[0]) file like the output "
+                    + "\"\(request.output)\"; merge each format's parts separately")
         }
         return format
     }
 
     /// The checked output, its folder created if missing (as `geoplan run` does).
     private static func outputTarget(_ request: MergeRequest, sidecars: [String]) throws -> OutputTarget {
-        try OutputTarget(path: request.output, overwrite: request.overwrite,
-                         inputFiles: InputFiles(request.parts + sidecars), createFolder: true,
-                         writesSidecars: request.output.lowercased().hasSuffix(".gpkg"))
+        try OutputTarget(
+            path: request.output, overwrite: request.overwrite,
+            inputFiles: InputFiles(request.parts + sidecars), createFolder: true,
+            writesSidecars: request.output.lowercased().hasSuffix(".gpkg"))
     }
 
     /// CSV or GeoJSON: every part's layout, checked against the others and its rows against its record; returns
@@ -86,8 +98,10 @@ public enum Merger {
         if format == .csv {
             texts = try set.parts.map { try CSVPart.read($0.path) }
             for text in texts.dropFirst() where text.bytes(text.head) != texts[0].bytes(texts[0].head) {
-                throw GeoPlanError.input(path: text.path, reason: "its header line (or byte-order mark) differs from "
-                                         + "that of \"\(texts[0].path)\"; merge only the parts of one run")
+                throw GeoPlanError.input(
+                    path: text.path,
+                    reason: "its header line (or byte-order mark) differs from "
+                        + "that of \"\(texts[0].path)\"; merge only the parts of one run")
             }
             head = texts.first.map { $0.bytes($0.head) } ?? Data()
         } else {

@@ -16,9 +16,11 @@ struct PartSet {
         /// Refuses a part file whose number of rows is not its record's number of positions.
         func checkRows(_ rows: Int) throws {
             guard rows != partition.positions.count else { return }
-            throw GeoPlanError.input(path: path, reason: "it has \(rows) rows but its provenance record "
-                                     + "\"\(sidecar)\" lists \(partition.positions.count); the two do not belong "
-                                     + "together: rerun that partition")
+            throw GeoPlanError.input(
+                path: path,
+                reason: "it has \(rows) rows but its provenance record "
+                    + "\"\(sidecar)\" lists \(partition.positions.count); the two do not belong "
+                    + "together: rerun that partition")
         }
     }
 
@@ -51,19 +53,25 @@ struct PartSet {
     private static func readPart(_ path: String) throws -> Part {
         let sidecar = sidecarPath(of: path)
         guard let data = FileManager.default.contents(atPath: sidecar) else {
-            throw GeoPlanError.input(path: path, reason: "its provenance record \"\(sidecar)\" is missing; geoplan "
-                                     + "merge needs the .meta.json that geoplan run --partition wrote beside each part")
+            throw GeoPlanError.input(
+                path: path,
+                reason: "its provenance record \"\(sidecar)\" is missing; geoplan "
+                    + "merge needs the .meta.json that geoplan run --partition wrote beside each part")
         }
         let record: JSONValue
         do {
             record = try JSONDecoder().decode(JSONValue.self, from: data)
         } catch {
-            throw GeoPlanError.input(path: sidecar, reason: "it is not valid JSON (\(error.localizedDescription)); "
-                                     + "rerun that partition")
+            throw GeoPlanError.input(
+                path: sidecar,
+                reason: "it is not valid JSON (\(error.localizedDescription)); "
+                    + "rerun that partition")
         }
         guard let member = record["partition"] else {
-            throw GeoPlanError.input(path: sidecar, reason: "it has no \"partition\" member, so \"\(path)\" is not the "
-                                     + "output of geoplan run --partition K/N (a single run's output needs no merge)")
+            throw GeoPlanError.input(
+                path: sidecar,
+                reason: "it has no \"partition\" member, so \"\(path)\" is not the "
+                    + "output of geoplan run --partition K/N (a single run's output needs no merge)")
         }
         do {
             let partition = try JSONDecoder().decode(PartitionRecord.self, from: JSONEncoder().encode(member))
@@ -72,8 +80,10 @@ struct PartSet {
         } catch let error as GeoPlanError {
             throw error
         } catch {
-            throw GeoPlanError.input(path: sidecar, reason: "its \"partition\" member is not as geoplan writes it "
-                                     + "(index, count, areas, groupedBy, positions); rerun that partition")
+            throw GeoPlanError.input(
+                path: sidecar,
+                reason: "its \"partition\" member is not as geoplan writes it "
+                    + "(index, count, areas, groupedBy, positions); rerun that partition")
         }
     }
 
@@ -82,15 +92,18 @@ struct PartSet {
     private static func checkUnchanged(_ path: String, against record: JSONValue, sidecar: String) throws {
         let name = (path as NSString).lastPathComponent
         guard case let .array(outputs)? = record["outputs"],
-              let entry = outputs.first(where: { $0["file"]?.string == name }),
-              let expected = entry["fnv1a64"]?.string else { return }
+            let entry = outputs.first(where: { $0["file"]?.string == name }),
+            let expected = entry["fnv1a64"]?.string
+        else { return }
         let (actual, bytes) = FileChecksum.of(path, alone: true)
         guard actual != expected else { return }
         let now = bytes.map { "\($0) bytes, checksum \(actual ?? "none")" } ?? "unreadable"
         var recorded = "checksum \(expected)"
         if case let .integer(count)? = entry["bytes"] { recorded = "\(count) bytes, " + recorded }
-        throw GeoPlanError.input(path: path, reason: "it is not the file its run wrote (now \(now); \"\(sidecar)\" "
-                                 + "records \(recorded)): it was changed after geoplan wrote it; rerun that partition")
+        throw GeoPlanError.input(
+            path: path,
+            reason: "it is not the file its run wrote (now \(now); \"\(sidecar)\" "
+                + "records \(recorded)): it was changed after geoplan wrote it; rerun that partition")
     }
 
     /// Same spec text, input checksums, output options, N and number of areas. Input paths may differ: parts
@@ -103,14 +116,18 @@ struct PartSet {
             ("number of areas", part.partition.areas != first.partition.areas),
         ].filter(\.1).map(\.0)
         if part.partition.count != first.partition.count {
-            throw GeoPlanError.input(path: part.path, reason: "it is partition \(part.partition.index)/"
-                                     + "\(part.partition.count) but \"\(first.path)\" is \(first.partition.index)/"
-                                     + "\(first.partition.count); merge the parts of one geoplan run --partition K/N")
+            throw GeoPlanError.input(
+                path: part.path,
+                reason: "it is partition \(part.partition.index)/"
+                    + "\(part.partition.count) but \"\(first.path)\" is \(first.partition.index)/"
+                    + "\(first.partition.count); merge the parts of one geoplan run --partition K/N")
         }
         if !differing.isEmpty {
-            throw GeoPlanError.input(path: part.path, reason: "it comes from a different run than \"\(first.path)\": "
-                                     + "their provenance records differ in \(differing.joined(separator: ", ")); "
-                                     + "merge only parts run with one spec, the same inputs and the same options")
+            throw GeoPlanError.input(
+                path: part.path,
+                reason: "it comes from a different run than \"\(first.path)\": "
+                    + "their provenance records differ in \(differing.joined(separator: ", ")); "
+                    + "merge only parts run with one spec, the same inputs and the same options")
         }
     }
 
@@ -131,12 +148,16 @@ struct PartSet {
         for part in parts {
             let index = part.partition.index
             guard count >= 1, (1...count).contains(index) else {
-                throw GeoPlanError.input(path: part.sidecar, reason: "its partition \(index)/\(count) is not between "
-                                         + "1/\(count) and \(count)/\(count); rerun that partition")
+                throw GeoPlanError.input(
+                    path: part.sidecar,
+                    reason: "its partition \(index)/\(count) is not between "
+                        + "1/\(count) and \(count)/\(count); rerun that partition")
             }
             if let earlier = byIndex[index] {
-                throw GeoPlanError.input(path: part.path, reason: "it is partition \(index)/\(count), as is "
-                                         + "\"\(earlier.path)\"; pass each partition once")
+                throw GeoPlanError.input(
+                    path: part.path,
+                    reason: "it is partition \(index)/\(count), as is "
+                        + "\"\(earlier.path)\"; pass each partition once")
             }
             byIndex[index] = part
         }
@@ -144,9 +165,11 @@ struct PartSet {
         guard missing.isEmpty else {
             let list = missing.map(String.init).joined(separator: ", ")
             let verb = missing.count == 1 ? "is" : "are"
-            throw GeoPlanError.output(path: output, reason: "partition\(missing.count == 1 ? "" : "s") \(list) of "
-                                      + "\(count) \(verb) missing; pass the outputs of all \(count) partitions "
-                                      + "(geoplan run --partition K/\(count) writes partition K)")
+            throw GeoPlanError.output(
+                path: output,
+                reason: "partition\(missing.count == 1 ? "" : "s") \(list) of "
+                    + "\(count) \(verb) missing; pass the outputs of all \(count) partitions "
+                    + "(geoplan run --partition K/\(count) writes partition K)")
         }
         return (1...count).compactMap { byIndex[$0] }
     }
@@ -159,19 +182,25 @@ struct PartSet {
             var previous = -1
             for (row, position) in part.partition.positions.enumerated() {
                 guard (0..<areas).contains(position) else {
-                    throw GeoPlanError.input(path: part.sidecar, reason: "position \(position) is outside the "
-                                             + "boundary set's \(areas) areas; rerun that partition")
+                    throw GeoPlanError.input(
+                        path: part.sidecar,
+                        reason: "position \(position) is outside the "
+                            + "boundary set's \(areas) areas; rerun that partition")
                 }
                 guard position > previous else {
-                    throw GeoPlanError.input(path: part.sidecar, reason: "its positions are not strictly "
-                                             + "ascending (\(previous) then \(position)), but geoplan writes rows in "
-                                             + "layer order; rerun that partition")
+                    throw GeoPlanError.input(
+                        path: part.sidecar,
+                        reason: "its positions are not strictly "
+                            + "ascending (\(previous) then \(position)), but geoplan writes rows in "
+                            + "layer order; rerun that partition")
                 }
                 previous = position
                 if let other = order[position] {
-                    throw GeoPlanError.input(path: part.path, reason: "the area at position \(position) is also in "
-                                             + "\"\(parts[other.part].path)\"; the parts overlap, so they were not "
-                                             + "split by one plan: rerun them with the same spec and --partition N")
+                    throw GeoPlanError.input(
+                        path: part.path,
+                        reason: "the area at position \(position) is also in "
+                            + "\"\(parts[other.part].path)\"; the parts overlap, so they were not "
+                            + "split by one plan: rerun them with the same spec and --partition N")
                 }
                 order[position] = (slot, row)
             }
@@ -180,9 +209,11 @@ struct PartSet {
         guard uncovered.isEmpty else {
             let more = uncovered.count > 5 ? ", …" : ""
             let shown = uncovered.prefix(5).map(String.init).joined(separator: ", ") + more
-            throw GeoPlanError.output(path: output, reason: "the parts hold \(areas - uncovered.count) of the "
-                                      + "\(areas) areas (none has position \(shown)); they were not split by one "
-                                      + "plan: rerun them with the same spec and --partition N")
+            throw GeoPlanError.output(
+                path: output,
+                reason: "the parts hold \(areas - uncovered.count) of the "
+                    + "\(areas) areas (none has position \(shown)); they were not split by one "
+                    + "plan: rerun them with the same spec and --partition N")
         }
         return order.compactMap { $0 }
     }

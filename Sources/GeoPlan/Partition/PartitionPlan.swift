@@ -32,8 +32,9 @@ public enum PartitionPlan {
 
     /// The sidecar's `partition` record for this request.
     public static func record(keys: [String], groupedBy: String, request: PartitionRequest) -> PartitionRecord {
-        PartitionRecord(index: request.index, count: request.count, areas: keys.count, groupedBy: groupedBy,
-                        positions: positions(keys: keys, request: request))
+        PartitionRecord(
+            index: request.index, count: request.count, areas: keys.count, groupedBy: groupedBy,
+            positions: positions(keys: keys, request: request))
     }
 
     /// The 0-based partition of every group key.
@@ -65,7 +66,8 @@ public enum PartitionPlan {
         guard length - prefix.count >= 4 else { return nil }
         for id in ids {
             guard id.count == length, id.hasPrefix(prefix),
-                  id.dropFirst(prefix.count).allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
+                id.dropFirst(prefix.count).allSatisfy({ $0.isASCII && $0.isNumber })
+            else { return nil }
         }
         return prefix
     }

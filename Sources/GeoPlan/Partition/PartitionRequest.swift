@@ -21,9 +21,10 @@ public struct PartitionRequest: Sendable, Hashable, CustomStringConvertible {
     public init(parsing text: String) throws {
         let parts = text.split(separator: "/", omittingEmptySubsequences: false)
         guard parts.count == 2,
-              let index = Int(parts[0].trimmingCharacters(in: .whitespaces)),
-              let count = Int(parts[1].trimmingCharacters(in: .whitespaces)),
-              count >= 1, (1...count).contains(index) else {
+            let index = Int(parts[0].trimmingCharacters(in: .whitespaces)),
+            let count = Int(parts[1].trimmingCharacters(in: .whitespaces)),
+            count >= 1, (1...count).contains(index)
+        else {
             throw PartitionRequestError(text: text)
         }
         self.index = index

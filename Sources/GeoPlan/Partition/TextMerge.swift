@@ -5,8 +5,10 @@ import Foundation
 enum TextMerge {
     /// Writes into `path` (a staging path; errors name `output`), calling `progress(rows written, total)` now and
     /// then.
-    static func write(head: Data, parts: [TextPart], order: [(part: Int, row: Int)], separator: Data, tail: Data,
-                      to path: String, output: String, progress: (Int, Int) -> Void) throws {
+    static func write(
+        head: Data, parts: [TextPart], order: [(part: Int, row: Int)], separator: Data, tail: Data,
+        to path: String, output: String, progress: (Int, Int) -> Void
+    ) throws {
         let file = try CheckedFile(creating: path, displayPath: output, bufferSize: 1 << 22)  // few system calls
         try file.write(head)
         for (written, source) in order.enumerated() {

@@ -49,8 +49,10 @@ struct ColumnPlan {
     ///   - idField, nameFields: the table's own fields, described as `fields` ("boundary set "cells"") at
     ///     `location`; `idRole` says what the id field is to it ("id field", "code column").
     ///   - classes: the classes of each grouped indicator, by id.
-    init(table: String, idField: String, nameFields: [String], fields: String, idRole: String = "id field",
-         location: SourceLocation?, spec: Spec, classes: [String: ClassColumns]) throws {
+    init(
+        table: String, idField: String, nameFields: [String], fields: String, idRole: String = "id field",
+        location: SourceLocation?, spec: Spec, classes: [String: ClassColumns]
+    ) throws {
         self.table = table
         var columns = [Column(name: idField, source: .field("\(fields)'s \(idRole)", location: location))]
         columns += nameFields.map { Column(name: $0, source: .field("\(fields)'s name field", location: location)) }
@@ -73,8 +75,9 @@ struct ColumnPlan {
         let reserved = Self.reservedColumns(formats, geometry: spec.output.includeGeometry)
         try Self.requireUnique(columns + mapColumns + reserved, specPath: spec.path)
         for format in formats {
-            try Self.requireWithinLimit(columns, of: format, table: table, geometry: spec.output.includeGeometry,
-                                        specPath: spec.path)
+            try Self.requireWithinLimit(
+                columns, of: format, table: table, geometry: spec.output.includeGeometry,
+                specPath: spec.path)
         }
         self.columns = columns
         self.namesByIndicator = namesByIndicator
@@ -92,9 +95,11 @@ struct ColumnPlan {
     func confirm(_ computed: [IndicatorColumn], of indicator: IndicatorSpec) throws {
         let planned = namesByIndicator[indicator.id] ?? []
         guard computed.map(\.name) == planned else {
-            throw GeoPlanError.input(path: indicator.id, reason: "internal error: the columns computed ("
-                                     + computed.map(\.name).joined(separator: ", ") + ") are not those planned ("
-                                     + planned.joined(separator: ", ") + "); please report it")
+            throw GeoPlanError.input(
+                path: indicator.id,
+                reason: "internal error: the columns computed ("
+                    + computed.map(\.name).joined(separator: ", ") + ") are not those planned ("
+                    + planned.joined(separator: ", ") + "); please report it")
         }
     }
 
@@ -106,13 +111,19 @@ struct ColumnPlan {
         if formats.contains(.geoPackage) {
             reserved.append(Column(name: "fid", source: .format(.geoPackage, role: "the GeoPackage's own fid column")))
             if geometry {
-                reserved.append(Column(name: "geom", source: .format(.geoPackage,
-                                                                      role: "the GeoPackage's geometry column geom")))
+                reserved.append(
+                    Column(
+                        name: "geom",
+                        source: .format(
+                            .geoPackage,
+                            role: "the GeoPackage's geometry column geom")))
             }
         }
         if formats.contains(.geoJSON) {
-            reserved.append(Column(name: OutputTable.featureIDField,
-                                   source: .format(.geoJSON, role: "the GeoJSON feature id field")))
+            reserved.append(
+                Column(
+                    name: OutputTable.featureIDField,
+                    source: .format(.geoJSON, role: "the GeoJSON feature id field")))
         }
         return reserved
     }
@@ -127,26 +138,39 @@ struct ColumnPlan {
             }
             // At the line of the indicator (or field) that would overwrite the other.
             let location = column.source.location ?? earlier.source.location
-            let remedy = column.source.isIndicator || earlier.source.isIndicator
+            let remedy =
+                column.source.isIndicator || earlier.source.isIndicator
                 ? "rename the indicator (its id names its columns)" : "rename one of the fields"
             let same = earlier.name == column.name ? "" : " and \"\(earlier.name)\""
-            throw SpecError(path: location == nil ? nil : specPath, location: location, message:
-                "column \"\(column.name)\"\(same) would be written twice (names are compared ignoring case, as "
-                + "GeoPackage and shapefiles do): by \(describe(earlier.source)) and by \(describe(column.source)); "
-                + remedy)
+            throw SpecError(
+                path: location == nil ? nil : specPath, location: location,
+                message:
+                    "column \"\(column.name)\"\(same) would be written twice (names are compared ignoring case, as "
+                    + "GeoPackage and shapefiles do): by \(describe(earlier.source)) and by \(describe(column.source)); "
+                    + remedy)
         }
     }
 
     /// GeoPackage: SQLite's 2,000 columns per table, `fid` and `geom` included. Shapefile: 255 fields; GDAL
     /// writes up to 2,046 (and warns from the 256th) but dBASE III readers, ArcGIS among them, stop at 255.
-    private static func requireWithinLimit(_ columns: [Column], of format: OutputFormat, table: String,
-                                           geometry: Bool, specPath: String?) throws {
+    private static func requireWithinLimit(
+        _ columns: [Column], of format: OutputFormat, table: String,
+        geometry: Bool, specPath: String?
+    ) throws {
         let (limit, own, what): (Int, Int, String)
         switch format {
-        case .geoPackage: (limit, own, what) = (2_000, geometry ? 2 : 1, "a GeoPackage table holds at most 2,000 columns "
-                                                + "(SQLite's limit), its fid\(geometry ? " and geometry" : "") included")
-        case .shapefile: (limit, own, what) = (255, 0, "a shapefile holds at most 255 fields (the dBASE limit most "
-                                               + "readers keep)")
+        case .geoPackage:
+            (limit, own, what) = (
+                2_000, geometry ? 2 : 1,
+                "a GeoPackage table holds at most 2,000 columns "
+                    + "(SQLite's limit), its fid\(geometry ? " and geometry" : "") included"
+            )
+        case .shapefile:
+            (limit, own, what) = (
+                255, 0,
+                "a shapefile holds at most 255 fields (the dBASE limit most "
+                    + "readers keep)"
+            )
         case .geoJSON, .csv, .flatGeobuf: return
         }
         guard columns.count + own > limit else { return }
@@ -164,7 +188,8 @@ struct ColumnPlan {
         let line = source.location.map { " (line \($0.line))" } ?? ""
         switch source {
         case let .field(what, _): return what + line
-        case let .indicator(indicator, role): return (role.map { $0 + " of " } ?? "") + "indicator \"\(indicator.id)\"" + line
+        case let .indicator(indicator, role):
+            return (role.map { $0 + " of " } ?? "") + "indicator \"\(indicator.id)\"" + line
         case let .format(_, role): return role
         }
     }

@@ -24,19 +24,21 @@ public struct InterpolationSummary: Codable, Hashable, Sendable {
     /// report (made with `includeRows`) and the sources and table read again.
     public static func make(spec: Spec, report: RunReport) throws -> InterpolationSummary {
         guard let indicator = spec.indicators.first(where: { $0.kind is InterpolateIndicator }),
-              let request = (indicator.kind as? InterpolateIndicator)?.request,
-              let set = report.boundarySets.first, let rows = set.rows,
-              let column = set.columns.firstIndex(where: { $0.name == indicator.id }),
-              let sourceInput = spec.input(named: request.from), let tableInput = spec.input(named: request.table)
+            let request = (indicator.kind as? InterpolateIndicator)?.request,
+            let set = report.boundarySets.first, let rows = set.rows,
+            let column = set.columns.firstIndex(where: { $0.name == indicator.id }),
+            let sourceInput = spec.input(named: request.from), let tableInput = spec.input(named: request.table)
         else {
             throw GeoPlanError.input(path: spec.path ?? "spec", reason: "no interpolation with its rows to account for")
         }
         let folder = spec.path.map { URL(fileURLWithPath: $0).deletingLastPathComponent().path }
-        let store = try FeatureStore.load(sourceInput, whereClause: nil, by: request.code, folder: folder,
-                                          context: try GEOSContext())
+        let store = try FeatureStore.load(
+            sourceInput, whereClause: nil, by: request.code, folder: folder,
+            context: try GEOSContext())
         let table = try CodeTable.load(tableInput, folder: folder)
-        let values = InterpolateIndicator.sourceValues(store.classes,
-                                                       try InterpolateIndicator.values(request, table: table), request)
+        let values = InterpolateIndicator.sourceValues(
+            store.classes,
+            try InterpolateIndicator.values(request, table: table), request)
         let carried = rows.compactMap { row in row.values[column].flatMap(Double.init) }
         var summary = InterpolationSummary(
             kind: request.kind.rawValue, sources: values.count, sourcesWithoutValue: values.filter { $0 == nil }.count,

@@ -79,27 +79,33 @@ enum Provenance {
         var bytes: Int?
     }
 
-    static func record(spec: Spec, boundaries: BoundarySet, run: RunContext, plans: ColumnPlans,
-                       report: BoundaryRunReport, columns: [IndicatorColumn], warnings: [String], started: Date,
-                       outputs: [(final: String, staged: String)] = []) throws -> Data {
+    static func record(
+        spec: Spec, boundaries: BoundarySet, run: RunContext, plans: ColumnPlans,
+        report: BoundaryRunReport, columns: [IndicatorColumn], warnings: [String], started: Date,
+        outputs: [(final: String, staged: String)] = []
+    ) throws -> Data {
         let indicators = Dictionary(spec.indicators.map { ($0.id, $0) }) { first, _ in first }
         let documented = columns.map { column in
             let indicator = indicators[column.indicator]
-            return ColumnRecord(name: column.name, indicator: column.indicator, type: column.type.rawValue,
-                                className: column.className, unit: indicator.flatMap(Self.unit),
-                                labelThai: indicator?.label?.thai, labelEnglish: indicator?.label?.english)
+            return ColumnRecord(
+                name: column.name, indicator: column.indicator, type: column.type.rawValue,
+                className: column.className, unit: indicator.flatMap(Self.unit),
+                labelThai: indicator?.label?.thai, labelEnglish: indicator?.label?.english)
         }
         let inputs = inputRecords(spec: spec, boundary: boundaries.spec, folder: run.folder)
         let record = Record(
             geoplan: GeoPlanVersion.text, gdal: GDALLibrary.version, proj: PROJLibrary.version,
             geos: GEOSContext.libraryVersion, spec: spec.path,
             specText: spec.path.flatMap { try? String(contentsOfFile: $0, encoding: .utf8) }, inputs: inputs,
-            options: OptionsRecord(spec.output), columns: documented, boundarySet: report, warnings: warnings, startedAt: ISO8601DateFormatter().string(from: started),
+            options: OptionsRecord(spec.output), columns: documented, boundarySet: report, warnings: warnings,
+            startedAt: ISO8601DateFormatter().string(from: started),
             partition: run.partition, shapefileFields: shapefileFields(plans),
-            outputs: outputs.isEmpty ? nil : outputs.map { file in
-                let (fnv, bytes) = FileChecksum.of(file.staged, alone: true)
-                return OutputRecord(file: (file.final as NSString).lastPathComponent, bytes: bytes, fnv1a64: fnv)
-            })
+            outputs: outputs.isEmpty
+                ? nil
+                : outputs.map { file in
+                    let (fnv, bytes) = FileChecksum.of(file.staged, alone: true)
+                    return OutputRecord(file: (file.final as NSString).lastPathComponent, bytes: bytes, fnv1a64: fnv)
+                })
         return try ReportJSON.encode(record, pretty: true)
     }
 
@@ -113,8 +119,10 @@ enum Provenance {
     static func inputRecords(spec: Spec, boundary: BoundarySpec, folder: String?) -> [InputRecord] {
         var inputs = [InputRecord(name: boundary.name, path: BoundarySet.resolve(boundary.path, in: folder))]
         if let municipalities = boundary.municipalities {
-            inputs.append(InputRecord(name: "\(boundary.name) municipalities",
-                                      path: BoundarySet.resolve(municipalities.path, in: folder)))
+            inputs.append(
+                InputRecord(
+                    name: "\(boundary.name) municipalities",
+                    path: BoundarySet.resolve(municipalities.path, in: folder)))
         }
         inputs += spec.inputs.map { InputRecord(name: $0.name, path: BoundarySet.resolve($0.path, in: folder)) }
         for index in inputs.indices {
@@ -134,11 +142,14 @@ enum Provenance {
 
     /// Whether a boundary set's outputs exist and its record says they were made from this very spec text,
     /// these output options and inputs with these checksums: then `--resume` can skip it.
-    static func isUpToDate(sidecar: String, outputs: [String], spec: Spec, boundary: BoundarySpec,
-                           folder: String?, partition: PartitionRequest?) -> Bool {
+    static func isUpToDate(
+        sidecar: String, outputs: [String], spec: Spec, boundary: BoundarySpec,
+        folder: String?, partition: PartitionRequest?
+    ) -> Bool {
         guard (outputs + [sidecar]).allSatisfy({ FileManager.default.fileExists(atPath: $0) }),
-              let data = FileManager.default.contents(atPath: sidecar),
-              let earlier = try? JSONDecoder().decode(Earlier.self, from: data) else { return false }
+            let data = FileManager.default.contents(atPath: sidecar),
+            let earlier = try? JSONDecoder().decode(Earlier.self, from: data)
+        else { return false }
         let specText = spec.path.flatMap { try? String(contentsOfFile: $0, encoding: .utf8) }
         let samePartition = earlier.partition?.index == partition?.index && earlier.partition?.count == partition?.count
         let inputs = inputRecords(spec: spec, boundary: boundary, folder: folder)

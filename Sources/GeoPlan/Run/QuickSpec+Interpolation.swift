@@ -14,9 +14,11 @@ extension QuickSpec {
         public var weightField: String?
         public var normalization: CodeNormalization
 
-        public init(sources: String, code: String, table: String, tableCode: String, column: String,
-                    kind: ArealInterpolationKind, weights: String? = nil, weightField: String? = nil,
-                    normalization: CodeNormalization = .thai) {
+        public init(
+            sources: String, code: String, table: String, tableCode: String, column: String,
+            kind: ArealInterpolationKind, weights: String? = nil, weightField: String? = nil,
+            normalization: CodeNormalization = .thai
+        ) {
             self.sources = sources
             self.code = code
             self.table = table
@@ -31,19 +33,23 @@ extension QuickSpec {
 
     /// The spec of `geoplan interpolate`: the boundaries are the areas values are carried to; the column is
     /// named after the table's column.
-    public static func interpolation(_ asked: Interpolation, boundaries: String, options: InputOptions,
-                                     idField: String?, nameFields: [String]?, output: String?) throws -> Spec {
+    public static func interpolation(
+        _ asked: Interpolation, boundaries: String, options: InputOptions,
+        idField: String?, nameFields: [String]?, output: String?
+    ) throws -> Spec {
         var inputs = [InputSpec(name: "table", kind: .table, path: asked.table, codeField: asked.tableCode)]
         if let weights = asked.weights {
             inputs.append(InputSpec(name: "weights", kind: weightsKind(of: weights), path: weights))
         }
-        let request = InterpolationRequest(from: "input", code: asked.code, table: "table", column: asked.column,
-                                           kind: asked.kind, weights: asked.weights == nil ? nil : "weights",
-                                           weightField: asked.weightField, normalization: asked.normalization)
+        let request = InterpolationRequest(
+            from: "input", code: asked.code, table: "table", column: asked.column,
+            kind: asked.kind, weights: asked.weights == nil ? nil : "weights",
+            weightField: asked.weightField, normalization: asked.normalization)
         let safe = String(asked.column.lowercased().map { $0.isASCII && ($0.isLetter || $0.isNumber) ? $0 : "_" })
-        return try make(boundaries: boundaries, options: options, idField: idField, nameFields: nameFields,
-                        input: (.polygons, asked.sources), moreInputs: inputs, indicator: .interpolate(request),
-                        indicatorID: safe.first?.isLetter == true ? safe : "value_\(safe)", output: output)
+        return try make(
+            boundaries: boundaries, options: options, idField: idField, nameFields: nameFields,
+            input: (.polygons, asked.sources), moreInputs: inputs, indicator: .interpolate(request),
+            indicatorID: safe.first?.isLetter == true ? safe : "value_\(safe)", output: output)
     }
 
     /// A raster when GDAL opens it as one with bands (GeoTIFF, ASCII grid…); anything else is read as points,

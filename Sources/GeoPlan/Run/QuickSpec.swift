@@ -8,14 +8,18 @@ public enum QuickSpec {
     ///   - idField: the area code field; nil picks ADM3_PCODE or another code field.
     ///   - nameFields: nil picks the Thai and English names of the id's level when present (ADM3_TH, ADM3_EN).
     ///   - output: a `.geojson`, `.csv`, `.gpkg`… path, or nil for no file.
-    public static func make(boundaries path: String, options: InputOptions, idField: String?, nameFields: [String]?,
-                            input: (kind: InputKind, path: String)?, moreInputs: [InputSpec] = [],
-                            indicator: IndicatorKind, indicatorID: String? = nil, output: String?) throws -> Spec {
+    public static func make(
+        boundaries path: String, options: InputOptions, idField: String?, nameFields: [String]?,
+        input: (kind: InputKind, path: String)?, moreInputs: [InputSpec] = [],
+        indicator: IndicatorKind, indicatorID: String? = nil, output: String?
+    ) throws -> Spec {
         let layer = try VectorSource.open(path, options: InputOptions(layer: options.layer, encoding: options.encoding))
             .layer
         guard let id = try KeyField.resolve(idField, in: layer) else {
-            throw GeoPlanError.input(path: path, reason: "no code field found (ADM3_PCODE, CODE, ID…); name one with "
-                                     + Remedy.idField().token)
+            throw GeoPlanError.input(
+                path: path,
+                reason: "no code field found (ADM3_PCODE, CODE, ID…); name one with "
+                    + Remedy.idField().token)
         }
         let names = try nameFields ?? defaultNames(for: id, in: layer)
         for name in names where layer.schema.index(of: name) == nil {
@@ -35,21 +39,25 @@ public enum QuickSpec {
             // a mistyped folder is not created.
             var isFolder: ObjCBool = false
             guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder) else {
-                throw GeoPlanError.output(path: output, reason: "its folder \"\(folder)\" does not exist; create it "
-                                          + "first")
+                throw GeoPlanError.output(
+                    path: output,
+                    reason: "its folder \"\(folder)\" does not exist; create it "
+                        + "first")
             }
             guard isFolder.boolValue else {
                 throw GeoPlanError.output(path: output, reason: "\"\(folder)\" is a file, not a folder")
             }
             stem = url.deletingPathExtension().lastPathComponent
         }
-        var boundary = BoundarySpec(name: stem, path: path, layer: options.layer, idField: id, nameFields: names,
-                                    assumeCRS: options.assumeCRS, encoding: options.encoding)
+        var boundary = BoundarySpec(
+            name: stem, path: path, layer: options.layer, idField: id, nameFields: names,
+            assumeCRS: options.assumeCRS, encoding: options.encoding)
         boundary.wrapLongitudes = options.wrapLongitudes
         let inputs = (input.map { [InputSpec(name: "input", kind: $0.kind, path: $0.path)] } ?? []) + moreInputs
         let indicatorID = indicatorID ?? IndicatorSpec(id: "", kind: indicator).definition.defaultID
-        return Spec(boundaries: [boundary], inputs: inputs, indicators: [IndicatorSpec(id: indicatorID, kind: indicator)],
-                    output: OutputSpec(folder: folder, formats: output == nil ? [] : formats))
+        return Spec(
+            boundaries: [boundary], inputs: inputs, indicators: [IndicatorSpec(id: indicatorID, kind: indicator)],
+            output: OutputSpec(folder: folder, formats: output == nil ? [] : formats))
     }
 
     private static func defaultNames(for id: String, in layer: Layer) throws -> [String] {

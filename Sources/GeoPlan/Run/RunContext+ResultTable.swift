@@ -17,7 +17,8 @@ extension RunContext {
 
 extension TableOptions {
     init(_ output: OutputSpec) {
-        self.init(csvRaw: output.csvRaw, csvBOM: output.csvBOM, includeGeometry: output.includeGeometry,
-                  precision: output.precision)
+        self.init(
+            csvRaw: output.csvRaw, csvBOM: output.csvBOM, includeGeometry: output.includeGeometry,
+            precision: output.precision)
     }
 }

@@ -23,9 +23,11 @@ public struct RunOptions: Hashable, Sendable {
     /// When another geoplan is writing in the output folder, wait for it instead of failing.
     public var wait = false
 
-    public init(check: Bool = false, overwrite: Bool = false, outputFolder: String? = nil, includeRows: Bool = false,
-                resume: Bool = false, jobs: Int = ProcessInfo.processInfo.activeProcessorCount,
-                chunkSize: Int = 400, partition: PartitionRequest? = nil, wait: Bool = false) {
+    public init(
+        check: Bool = false, overwrite: Bool = false, outputFolder: String? = nil, includeRows: Bool = false,
+        resume: Bool = false, jobs: Int = ProcessInfo.processInfo.activeProcessorCount,
+        chunkSize: Int = 400, partition: PartitionRequest? = nil, wait: Bool = false
+    ) {
         self.check = check
         self.overwrite = overwrite
         self.outputFolder = outputFolder

@@ -22,8 +22,10 @@ extension Runner {
     /// (see `ColumnPlan`). The classes of `by` fields are read here, from the whole of each input — the
     /// columns must be known before computing, and be the same in every partition. (`--check` reads those
     /// inputs anyway, to check their fields; on a national input that is most of its time.)
-    static func columnPlans(_ boundary: BoundarySpec, spec: Spec, run: RunContext, levels: [LevelGroups],
-                            events: (RunEvent) -> Void) throws -> ColumnPlans {
+    static func columnPlans(
+        _ boundary: BoundarySpec, spec: Spec, run: RunContext, levels: [LevelGroups],
+        events: (RunEvent) -> Void
+    ) throws -> ColumnPlans {
         var classes: [String: ClassColumns] = [:]
         for indicator in spec.indicators {
             guard let source = indicator.classSource else { continue }
@@ -35,15 +37,17 @@ extension Runner {
             }
         }
         let set = run.boundaries.spec
-        let areas = try ColumnPlan(table: boundary.name, idField: set.idField, nameFields: set.nameFields,
-                                   fields: "boundary set \"\(boundary.name)\"", location: boundary.location,
-                                   spec: spec, classes: classes)
+        let areas = try ColumnPlan(
+            table: boundary.name, idField: set.idField, nameFields: set.nameFields,
+            fields: "boundary set \"\(boundary.name)\"", location: boundary.location,
+            spec: spec, classes: classes)
         let levelPlans = try levels.map { groups in
-            try ColumnPlan(table: "\(boundary.name)-\(groups.level.fileStem)", idField: groups.level.codeColumn,
-                           nameFields: groups.nameFields, fields: "level \"\(groups.level.rawValue)\"",
-                           idRole: "code column",
-                           location: boundary.levels.first { $0.level == groups.level }?.location ?? boundary.location,
-                           spec: spec, classes: classes)
+            try ColumnPlan(
+                table: "\(boundary.name)-\(groups.level.fileStem)", idField: groups.level.codeColumn,
+                nameFields: groups.nameFields, fields: "level \"\(groups.level.rawValue)\"",
+                idRole: "code column",
+                location: boundary.levels.first { $0.level == groups.level }?.location ?? boundary.location,
+                spec: spec, classes: classes)
         }
         return ColumnPlans(areas: areas, levels: levelPlans)
     }

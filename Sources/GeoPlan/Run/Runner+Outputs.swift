@@ -53,7 +53,8 @@ extension Runner {
             // geoplan's own CSV writer leaves no sidecar; GDAL's writers may.
             let files = OutputTarget.possibleFiles(of: path, format: format, writesSidecars: format != .csv)
             if let clash = OutputTarget.inputClash(path, files: files, inputs: [inputs]) {
-                throw GeoPlanError.output(path: path, reason: clash + "; set `output.folder` (or --out) to another folder")
+                throw GeoPlanError.output(
+                    path: path, reason: clash + "; set `output.folder` (or --out) to another folder")
             }
         }
     }

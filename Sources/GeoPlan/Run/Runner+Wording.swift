@@ -12,7 +12,7 @@ extension Runner {
             var worded = error
             worded.message = SpecWording.render(error.message)
             throw worded
-        } catch where SpecWording.render("\(error)") != "\(error)" {
+        } catch  where SpecWording.render("\(error)") != "\(error)" {
             // Only an error naming a setting the spec has is re-worded; any other keeps its type for the caller.
             throw SpecError(path: path, message: SpecWording.render("\(error)"))
         }

@@ -8,7 +8,8 @@ import PROJ
 public enum Runner {
     /// Runs `spec` as `options` say; `events` is told each step as it starts (`RunEvent`).
     public static func run(_ spec: Spec, options: RunOptions, events: (RunEvent) -> Void = { _ in }) throws
-        -> RunReport {
+        -> RunReport
+    {
         var report = try inSpecWords(spec) {
             try withoutActuallyEscaping(events) { events in
                 try SpecRun(spec, options: options, events: events).run()
@@ -19,21 +20,26 @@ public enum Runner {
     }
 
     /// The same with the options as arguments (see `RunOptions`); `progress` is told each step as text.
-    public static func run(_ spec: Spec, check: Bool = false, overwrite: Bool = false, outputFolder: String? = nil,
-                           includeRows: Bool = false, resume: Bool = false,
-                           jobs: Int = ProcessInfo.processInfo.activeProcessorCount, chunkSize: Int = 400,
-                           partition: PartitionRequest? = nil, wait: Bool = false,
-                           progress: (String) -> Void = { _ in }) throws -> RunReport {
-        let options = RunOptions(check: check, overwrite: overwrite, outputFolder: outputFolder,
-                                 includeRows: includeRows, resume: resume, jobs: jobs, chunkSize: chunkSize,
-                                 partition: partition, wait: wait)
+    public static func run(
+        _ spec: Spec, check: Bool = false, overwrite: Bool = false, outputFolder: String? = nil,
+        includeRows: Bool = false, resume: Bool = false,
+        jobs: Int = ProcessInfo.processInfo.activeProcessorCount, chunkSize: Int = 400,
+        partition: PartitionRequest? = nil, wait: Bool = false,
+        progress: (String) -> Void = { _ in }
+    ) throws -> RunReport {
+        let options = RunOptions(
+            check: check, overwrite: overwrite, outputFolder: outputFolder,
+            includeRows: includeRows, resume: resume, jobs: jobs, chunkSize: chunkSize,
+            partition: partition, wait: wait)
         return try run(spec, options: options) { progress($0.description) }
     }
 
     /// The per-area indicators of one boundary set, on `jobs` threads: their inputs are read first (once, on
     /// this thread), then the areas are computed in chunks. Seconds are summed over threads.
-    static func computePerArea(_ indicators: [IndicatorSpec], spec: Spec, run: RunContext, jobs: Int,
-                               chunkSize: Int, events: (RunEvent) -> Void) throws
+    static func computePerArea(
+        _ indicators: [IndicatorSpec], spec: Spec, run: RunContext, jobs: Int,
+        chunkSize: Int, events: (RunEvent) -> Void
+    ) throws
         -> (results: [String: IndicatorResult], seconds: [String: Double])
     {
         guard !indicators.isEmpty else { return ([:], [:]) }
@@ -56,12 +62,17 @@ public enum Runner {
         let outcome: ParallelCompute.Outcome
         do {
             outcome = try ParallelCompute.run(
-                indicators, inputs: run.inputs, specPath: run.specPath, boundarySpec: run.boundaries.spec, shapes: shapes,
+                indicators, inputs: run.inputs, specPath: run.specPath, boundarySpec: run.boundaries.spec,
+                shapes: shapes,
                 selected: run.selected, stores: run.stores, folder: run.folder, jobs: jobs,
                 chunkSize: chunkSize
             ) { state in
-                events(RunEvent(name, .computingAreas(done: state.areasDone, of: state.areas,
-                                                      secondsLeft: state.secondsLeft)))
+                events(
+                    RunEvent(
+                        name,
+                        .computingAreas(
+                            done: state.areasDone, of: state.areas,
+                            secondsLeft: state.secondsLeft)))
             }
         } catch let failure as ParallelCompute.Failure {
             guard let position = failure.indicator else { throw failure.error }
@@ -99,26 +110,30 @@ public enum Runner {
         } catch let error as GDALError {
             guard let location, let path = spec.path else { throw error }
             throw SpecError(path: path, location: location, message: SpecWording.render("\(error)"))
-        } catch where spec.path != nil && location != nil && SpecWording.render("\(error)") != "\(error)" {
+        } catch  where spec.path != nil && location != nil && SpecWording.render("\(error)") != "\(error)" {
             throw SpecError(path: spec.path, location: location, message: SpecWording.render("\(error)"))
         }
     }
 
     static func rows(of run: RunContext, columns: [IndicatorColumn]) -> [ResultRow] {
         run.selected.map { run.boundaries.areas[$0] }.map { area in
-            ResultRow(id: area.id, names: area.names.map(\.text), values: columns.map { column in
-                switch run.values[column.name]?[area.index] ?? .null {
-                case let .number(value): String(value)
-                case let .integer(value): String(value)
-                case let .text(value): value
-                case .null: nil
-                }
-            })
+            ResultRow(
+                id: area.id, names: area.names.map(\.text),
+                values: columns.map { column in
+                    switch run.values[column.name]?[area.index] ?? .null {
+                    case let .number(value): String(value)
+                    case let .integer(value): String(value)
+                    case let .text(value): value
+                    case .null: nil
+                    }
+                })
         }
     }
 
-    static func report(for boundaries: BoundarySet, run: RunContext, columns: [IndicatorColumn],
-                               counters: [String: Int], seconds: [String: Double]) -> BoundaryRunReport {
+    static func report(
+        for boundaries: BoundarySet, run: RunContext, columns: [IndicatorColumn],
+        counters: [String: Int], seconds: [String: Double]
+    ) -> BoundaryRunReport {
         var operations = run.operations
         if let operation = boundaries.operation { operations[boundaries.spec.name] = operation }
         return BoundaryRunReport(
@@ -127,7 +142,9 @@ public enum Runner {
             repairedBoundaries: boundaries.repaired,
             columns: columns.map { column in
                 let values = run.values[column.name] ?? []
-                return ColumnSummary(name: column.name, values: run.selected.compactMap { values.indices.contains($0) ? values[$0] : nil })
+                return ColumnSummary(
+                    name: column.name,
+                    values: run.selected.compactMap { values.indices.contains($0) ? values[$0] : nil })
             },
             counters: counters, seconds: seconds, rows: nil)
     }

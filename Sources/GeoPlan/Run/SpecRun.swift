@@ -45,15 +45,19 @@ final class SpecRun {
             let warningsBefore = warnings.count
             let stagedBefore = outputSet.count
             if options.partition != nil, !boundarySpec.levels.isEmpty {
-                throw GeoPlanError.input(path: spec.path ?? "spec", reason: "\(boundarySpec.name) rolls up to levels, "
-                                         + "which need all of its areas; run it without --partition")
+                throw GeoPlanError.input(
+                    path: spec.path ?? "spec",
+                    reason: "\(boundarySpec.name) rolls up to levels, "
+                        + "which need all of its areas; run it without --partition")
             }
             let files = OutputFiles(boundarySpec, formats: spec.output.formats, in: outputs)
             if isUpToDate(boundarySpec, files: files) { continue }
             let planned = try plan(try load(boundarySpec))
             guard !options.check else {
-                reports.append(Runner.report(for: planned.run.boundaries, run: planned.run, columns: [],
-                                             counters: [:], seconds: [:]))
+                reports.append(
+                    Runner.report(
+                        for: planned.run.boundaries, run: planned.run, columns: [],
+                        counters: [:], seconds: [:]))
                 continue
             }
             let finished = try finish(try compute(planned))
@@ -74,8 +78,10 @@ final class SpecRun {
         guard !spec.output.formats.isEmpty else { return }
         var isFolder: ObjCBool = false
         if FileManager.default.fileExists(atPath: outputs, isDirectory: &isFolder), !isFolder.boolValue {
-            throw GeoPlanError.output(path: outputs, reason: "it is a file, not a folder; set `output.folder` "
-                                      + "(or --out) to a folder")
+            throw GeoPlanError.output(
+                path: outputs,
+                reason: "it is a file, not a folder; set `output.folder` "
+                    + "(or --out) to a folder")
         }
         try FileManager.default.createDirectory(atPath: outputs, withIntermediateDirectories: true)
         try outputSet.lock(folder: outputs)
@@ -85,14 +91,17 @@ final class SpecRun {
     /// `--resume`: outputs made from the same spec, options and inputs are kept as they are.
     private func isUpToDate(_ boundarySpec: BoundarySpec, files: OutputFiles) -> Bool {
         guard options.resume, !options.check, !options.includeRows,
-              Provenance.isUpToDate(sidecar: files.sidecar, outputs: files.tables + files.levels.joined(),
-                                    spec: spec, boundary: boundarySpec, folder: folder,
-                                    partition: options.partition) else { return false }
+            Provenance.isUpToDate(
+                sidecar: files.sidecar, outputs: files.tables + files.levels.joined(),
+                spec: spec, boundary: boundarySpec, folder: folder,
+                partition: options.partition)
+        else { return false }
         events(RunEvent(boundarySpec.name, .upToDate))
-        reports.append(BoundaryRunReport(
-            name: boundarySpec.name, path: boundarySpec.path, areas: 0, crs: "", operations: [:],
-            encoding: EncodingReport(name: "", source: "", summary: ""), repairedBoundaries: 0, columns: [],
-            counters: [:], seconds: [:], rows: nil, upToDate: true))
+        reports.append(
+            BoundaryRunReport(
+                name: boundarySpec.name, path: boundarySpec.path, areas: 0, crs: "", operations: [:],
+                encoding: EncodingReport(name: "", source: "", summary: ""), repairedBoundaries: 0, columns: [],
+                counters: [:], seconds: [:], rows: nil, upToDate: true))
         return true
     }
 
@@ -106,8 +115,10 @@ final class SpecRun {
         var municipalityNames: [String] = []
         if let municipalities = boundarySpec.municipalities {
             events(RunEvent(boundarySpec.name, .splittingByMunicipalities(nil)))
-            let units = try GovernedUnits.build(tambons: boundaries, municipalities: municipalities,
-                                                folder: folder, context: context) { step in
+            let units = try GovernedUnits.build(
+                tambons: boundaries, municipalities: municipalities,
+                folder: folder, context: context
+            ) { step in
                 events(RunEvent(boundarySpec.name, .splittingByMunicipalities(step)))
             }
             boundaries = units.set
@@ -119,19 +130,22 @@ final class SpecRun {
             let (keys, groupedBy) = PartitionPlan.groupKeys(ids: boundaries.areas.map(\.id))
             return PartitionPlan.record(keys: keys, groupedBy: groupedBy, request: request)
         }
-        return LoadedSet(spec: boundarySpec, boundaries: boundaries, municipalityNames: municipalityNames,
-                         share: share)
+        return LoadedSet(
+            spec: boundarySpec, boundaries: boundaries, municipalityNames: municipalityNames,
+            share: share)
     }
 
     /// Plan: the context the indicators share, the levels' groups, and every output column named before
     /// anything is computed. `--check` also opens every input each indicator reads.
     private func plan(_ loaded: LoadedSet) throws -> PlannedSet {
         let boundaries = loaded.boundaries
-        let run = RunContext(inputs: spec.inputs, specPath: spec.path, boundaries: boundaries, context: context, folder: folder,
-                             window: try loaded.share.flatMap { try Runner.window(of: $0.positions, in: boundaries) },
-                             partition: loaded.share)
-        let levels = try Runner.levelGroups(loaded.spec, spec: spec, run: run,
-                                            municipalityNames: loaded.municipalityNames)
+        let run = RunContext(
+            inputs: spec.inputs, specPath: spec.path, boundaries: boundaries, context: context, folder: folder,
+            window: try loaded.share.flatMap { try Runner.window(of: $0.positions, in: boundaries) },
+            partition: loaded.share)
+        let levels = try Runner.levelGroups(
+            loaded.spec, spec: spec, run: run,
+            municipalityNames: loaded.municipalityNames)
         if options.check {
             for indicator in spec.indicators {
                 try Runner.locating(indicator.location, in: spec) {
@@ -150,8 +164,9 @@ final class SpecRun {
         let run = planned.run
         let name = planned.loaded.spec.name
         var computed = ComputedSet(planned: planned)
-        let perArea = try Runner.computePerArea(order.filter(\.definition.isPerArea), spec: spec, run: run,
-                                                jobs: options.jobs, chunkSize: options.chunkSize, events: events)
+        let perArea = try Runner.computePerArea(
+            order.filter(\.definition.isPerArea), spec: spec, run: run,
+            jobs: options.jobs, chunkSize: options.chunkSize, events: events)
         for indicator in order {
             var result: IndicatorResult
             if let done = perArea.results[indicator.id] {
@@ -185,10 +200,11 @@ final class SpecRun {
         // indicators take 1.6 billion comparisons).
         let columnsByIndicator = Dictionary(grouping: computed.columns, by: \.indicator)
         let ordered = spec.indicators.flatMap { columnsByIndicator[$0.id] ?? [] }
-        let levels = try Runner.rollUp(computed.planned.levels, plans: computed.planned.plans.levels, spec: spec,
-                                       run: computed.planned.run, order: order,
-                                       columns: ordered, jobs: options.jobs, chunkSize: options.chunkSize,
-                                       events: events)
+        let levels = try Runner.rollUp(
+            computed.planned.levels, plans: computed.planned.plans.levels, spec: spec,
+            run: computed.planned.run, order: order,
+            columns: ordered, jobs: options.jobs, chunkSize: options.chunkSize,
+            events: events)
         for level in levels { warnings += level.warnings }
         return FinishedSet(computed: computed, columns: ordered, levels: levels)
     }
@@ -202,33 +218,39 @@ final class SpecRun {
         let columns = finished.columns
         let replace = options.replacesOutputs
         for (format, path) in zip(spec.output.formats, files.tables) {
-            try OutputTable.write(run.resultTable(columns: columns, plan: plans.areas), to: path, format: format,
-                                  overwrite: replace, options: TableOptions(spec.output), in: outputSet)
+            try OutputTable.write(
+                run.resultTable(columns: columns, plan: plans.areas), to: path, format: format,
+                overwrite: replace, options: TableOptions(spec.output), in: outputSet)
             written.append(path)
         }
         for (level, paths) in zip(finished.levels, files.levels) {
             for (format, path) in zip(spec.output.formats, paths) {
-                try OutputTable.write(level.run.resultTable(columns: columns, plan: level.plan), to: path, format: format,
-                                      overwrite: replace, options: TableOptions(spec.output), in: outputSet)
+                try OutputTable.write(
+                    level.run.resultTable(columns: columns, plan: level.plan), to: path, format: format,
+                    overwrite: replace, options: TableOptions(spec.output), in: outputSet)
                 written.append(path)
             }
         }
-        maps += try Runner.maps(spec, run: run, columns: columns, folder: outputs, stem: boundarySpec.name,
-                                overwrite: replace, in: outputSet, warnings: &warnings)
+        maps += try Runner.maps(
+            spec, run: run, columns: columns, folder: outputs, stem: boundarySpec.name,
+            overwrite: replace, in: outputSet, warnings: &warnings)
         for level in finished.levels {
-            maps += try Runner.maps(spec, run: level.run, columns: columns, folder: outputs,
-                                    stem: "\(boundarySpec.name)-\(level.level.fileStem)", overwrite: replace,
-                                    in: outputSet, warnings: &warnings)
+            maps += try Runner.maps(
+                spec, run: level.run, columns: columns, folder: outputs,
+                stem: "\(boundarySpec.name)-\(level.level.fileStem)", overwrite: replace,
+                in: outputSet, warnings: &warnings)
         }
-        var report = Runner.report(for: run.boundaries, run: run, columns: columns,
-                                   counters: finished.computed.counters, seconds: finished.computed.seconds)
+        var report = Runner.report(
+            for: run.boundaries, run: run, columns: columns,
+            counters: finished.computed.counters, seconds: finished.computed.seconds)
         if options.includeRows { report.rows = Runner.rows(of: run, columns: columns) }
         reports.append(report)
         guard !spec.output.formats.isEmpty else { return }
-        let record = try Provenance.record(spec: spec, boundaries: run.boundaries, run: run, plans: plans, report: report,
-                                           columns: columns,
-                                           warnings: warnings[warningsBefore...].map { Runner.specWords($0, spec) },
-                                           started: started, outputs: outputSet.stagedFiles(from: stagedBefore))
+        let record = try Provenance.record(
+            spec: spec, boundaries: run.boundaries, run: run, plans: plans, report: report,
+            columns: columns,
+            warnings: warnings[warningsBefore...].map { Runner.specWords($0, spec) },
+            started: started, outputs: outputSet.stagedFiles(from: stagedBefore))
         try outputSet.stage(record, at: files.sidecar, inputs: inputs)
         written.append(files.sidecar)
     }
@@ -236,14 +258,16 @@ final class SpecRun {
     /// Commit: everything computed and staged appears now, all together.
     private func commit() throws -> RunReport {
         guard !options.check else {
-            return RunReport(spec: spec.path, boundarySets: reports, outputs: [], warnings: warnings,
-                             checkedOnly: true)
+            return RunReport(
+                spec: spec.path, boundarySets: reports, outputs: [], warnings: warnings,
+                checkedOnly: true)
         }
         try outputSet.commit()
         warnings += outputSet.warnings + maps.flatMap(\.warnings)
         let sidecars = written.filter { $0.hasSuffix(".meta.json") }
-        return RunReport(spec: spec.path, boundarySets: reports,
-                         outputs: written.filter { !$0.hasSuffix(".meta.json") } + maps.flatMap(\.outputs) + sidecars,
-                         warnings: warnings, checkedOnly: false)
+        return RunReport(
+            spec: spec.path, boundarySets: reports,
+            outputs: written.filter { !$0.hasSuffix(".meta.json") } + maps.flatMap(\.outputs) + sidecars,
+            warnings: warnings, checkedOnly: false)
     }
 }

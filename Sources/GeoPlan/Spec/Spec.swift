@@ -10,8 +10,10 @@ public struct Spec: Hashable, Sendable {
     /// The spec file; relative paths inside it are resolved against its folder.
     public var path: String?
 
-    public init(boundaries: [BoundarySpec], inputs: [InputSpec] = [], indicators: [IndicatorSpec],
-                output: OutputSpec = OutputSpec(), path: String? = nil) {
+    public init(
+        boundaries: [BoundarySpec], inputs: [InputSpec] = [], indicators: [IndicatorSpec],
+        output: OutputSpec = OutputSpec(), path: String? = nil
+    ) {
         self.boundaries = boundaries
         self.inputs = inputs
         self.indicators = indicators
@@ -38,8 +40,10 @@ public struct OutputSpec: Hashable, Sendable {
     /// Write each area's geometry (GeoJSON features then have `"geometry": null` without it; CSV never has one).
     public var includeGeometry: Bool
 
-    public init(folder: String = "out", formats: [OutputFormat] = [.geoJSON, .csv, .geoPackage], precision: Int = 7,
-                csvBOM: Bool = false, includeGeometry: Bool = true) {
+    public init(
+        folder: String = "out", formats: [OutputFormat] = [.geoJSON, .csv, .geoPackage], precision: Int = 7,
+        csvBOM: Bool = false, includeGeometry: Bool = true
+    ) {
         self.folder = folder
         self.formats = formats
         self.precision = precision

@@ -47,12 +47,16 @@ public enum SpecParser {
         var info = stat()
         guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else {
             // A FIFO would block the read until a writer came; a device such as /dev/zero never ends.
-            throw SpecError(path: path, message: "cannot read the spec: it is not a regular file (a FIFO, a device or "
-                            + "a socket); give the path of a YAML file")
+            throw SpecError(
+                path: path,
+                message: "cannot read the spec: it is not a regular file (a FIFO, a device or "
+                    + "a socket); give the path of a YAML file")
         }
         guard info.st_size <= largestSpecBytes else {
-            throw SpecError(path: path, message: "cannot read the spec: it is \(info.st_size / 1_000_000) MB; a spec is "
-                            + "a short YAML file (at most \(largestSpecBytes >> 20) MB)")
+            throw SpecError(
+                path: path,
+                message: "cannot read the spec: it is \(info.st_size / 1_000_000) MB; a spec is "
+                    + "a short YAML file (at most \(largestSpecBytes >> 20) MB)")
         }
         let data: Data
         do {
@@ -72,10 +76,14 @@ public enum SpecParser {
 
 private enum Schema {
     static let topKeys = ["boundaries", "inputs", "indicators", "output"]
-    static let boundaryKeys = ["name", "path", "layer", "id", "names", "where", "assume_crs", "encoding",
-                               "wrap_longitudes", "municipalities", "levels"]
-    static let inputKeys = ["name", "type", "path", "layer", "where", "assume_crs", "encoding", "wrap_longitudes",
-                            "code"]
+    static let boundaryKeys = [
+        "name", "path", "layer", "id", "names", "where", "assume_crs", "encoding",
+        "wrap_longitudes", "municipalities", "levels",
+    ]
+    static let inputKeys = [
+        "name", "type", "path", "layer", "where", "assume_crs", "encoding", "wrap_longitudes",
+        "code",
+    ]
     static let outputKeys = ["folder", "formats", "precision", "csv_bom", "csv_raw"]
     static let labelKeys = ["th", "en"]
     static let indicatorKeys = ["id", "type", "label", "unit", "measure", "crs", "kind", "weight", "map"]
@@ -116,12 +124,17 @@ extension SpecReader {
             return nil
         }
         guard let root else {
-            fail(SourceLocation(line: 1, column: 1),
-                 "the spec is empty; expected a mapping with \"boundaries\" and \"indicators\"")
+            fail(
+                SourceLocation(line: 1, column: 1),
+                "the spec is empty; expected a mapping with \"boundaries\" and \"indicators\"")
             return nil
         }
-        guard let top = mapping(root, expected: "a mapping with \"boundaries\", \"inputs\", \"indicators\" and "
-                                    + "\"output\"") else { return nil }
+        guard
+            let top = mapping(
+                root,
+                expected: "a mapping with \"boundaries\", \"inputs\", \"indicators\" and "
+                    + "\"output\"")
+        else { return nil }
         checkKeys(top, allowed: Schema.topKeys, owner: "the spec")
 
         let boundaryNodes = items(top, "boundaries", required: true, what: "boundary set", owner: "the spec")
@@ -142,8 +155,9 @@ extension SpecReader {
         checkRollUps(of: drafts, boundaries: boundaries)
 
         guard errors.isEmpty else { return nil }
-        return Spec(boundaries: boundaries, inputs: inputs, indicators: drafts.map(\.spec), output: output,
-                    path: path)
+        return Spec(
+            boundaries: boundaries, inputs: inputs, indicators: drafts.map(\.spec), output: output,
+            path: path)
     }
 
     private func report(yamlError error: Error) {
@@ -153,19 +167,21 @@ extension SpecReader {
         }
         switch yaml {
         case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
-             let .composer(context, problem, mark, _):
+            let .composer(context, problem, mark, _):
             let during = context.map { " (\($0.text) at line \($0.mark.line), column \($0.mark.column))" } ?? ""
             fail(SourceLocation(line: mark.line, column: mark.column), "invalid YAML: \(problem)\(during)")
         case let .duplicatedKeysInMapping(duplicates, context):
             let key = duplicates.first ?? "?"
             let first = SourceLocation(line: context.mark.line, column: context.mark.column)
-            fail(repeatedKey(key, after: first) ?? first,
-                 "invalid YAML: the key \"\(key)\" is written twice in the same mapping (first at \(first))")
+            fail(
+                repeatedKey(key, after: first) ?? first,
+                "invalid YAML: the key \"\(key)\" is written twice in the same mapping (first at \(first))")
         case let .reader(problem, offset, _, _):
             let location = offset.map { offset -> SourceLocation in
                 let prefix = text.prefix(offset)
                 let line = prefix.filter { $0 == "\n" }.count + 1
-                let column = prefix.split(separator: "\n", omittingEmptySubsequences: false).last
+                let column =
+                    prefix.split(separator: "\n", omittingEmptySubsequences: false).last
                     .map { $0.unicodeScalars.count + 1 } ?? 1
                 return SourceLocation(line: line, column: column)
             }
@@ -202,8 +218,9 @@ extension SpecReader {
         let owner = name.map { "boundary set \"\($0)\"" } ?? "boundary set \(index + 1)"
         checkKeys(fields, allowed: Schema.boundaryKeys, owner: owner)
         if let name, let node = fields["name"], !Self.isName(name, hyphen: true) {
-            fail(at: node,
-                 "name: \"\(name)\" is not a valid name; use letters, digits, _ and -, starting with a letter")
+            fail(
+                at: node,
+                "name: \"\(name)\" is not a valid name; use letters, digits, _ and -, starting with a letter")
         }
         if fields["name"] == nil { missing(fields, "name", owner: owner) }
         let path = requiredText(fields, "path", owner: owner)
@@ -217,9 +234,10 @@ extension SpecReader {
         let levels = fields["levels"].map { self.levels($0, owner: owner, municipalities: municipalities != nil) } ?? []
         let wrapLongitudes = fields["wrap_longitudes"].flatMap { bool($0, key: "wrap_longitudes") } ?? false
         guard errors.count == before, let name, let path, let idField else { return nil }
-        var boundary = BoundarySpec(name: name, path: path, layer: layer, idField: idField, nameFields: nameFields,
-                                    whereClause: whereClause, assumeCRS: assumeCRS, encoding: encoding,
-                                    municipalities: municipalities, levels: levels, location: node.location)
+        var boundary = BoundarySpec(
+            name: name, path: path, layer: layer, idField: idField, nameFields: nameFields,
+            whereClause: whereClause, assumeCRS: assumeCRS, encoding: encoding,
+            municipalities: municipalities, levels: levels, location: node.location)
         boundary.wrapLongitudes = wrapLongitudes
         return boundary
     }
@@ -237,8 +255,9 @@ extension SpecReader {
         if let name, let nameNode = fields["name"] {
             declared.append((name, nameNode))
             if !Self.isName(name, hyphen: true) {
-                fail(at: nameNode,
-                     "name: \"\(name)\" is not a valid name; use letters, digits, _ and -, starting with a letter")
+                fail(
+                    at: nameNode,
+                    "name: \"\(name)\" is not a valid name; use letters, digits, _ and -, starting with a letter")
             }
         } else if fields["name"] == nil {
             missing(fields, "name", owner: owner)
@@ -268,8 +287,9 @@ extension SpecReader {
         }
         let wrapLongitudes = fields["wrap_longitudes"].flatMap { bool($0, key: "wrap_longitudes") } ?? false
         guard errors.count == before, let name, let kind, let path else { return nil }
-        var input = InputSpec(name: name, kind: kind, path: path, layer: layer, whereClause: whereClause,
-                              assumeCRS: assumeCRS, encoding: encoding, codeField: codeField, location: node.location)
+        var input = InputSpec(
+            name: name, kind: kind, path: path, layer: layer, whereClause: whereClause,
+            assumeCRS: assumeCRS, encoding: encoding, codeField: codeField, location: node.location)
         input.wrapLongitudes = wrapLongitudes
         return input
     }
@@ -284,8 +304,10 @@ extension SpecReader {
         if let id, let idNode = fields["id"] {
             declared.append((id, idNode))
             if !Self.isName(id, hyphen: false) {
-                fail(at: idNode, "id: \"\(id)\" is not a valid indicator id; use letters, digits and _, "
-                     + "starting with a letter")
+                fail(
+                    at: idNode,
+                    "id: \"\(id)\" is not a valid indicator id; use letters, digits and _, "
+                        + "starting with a letter")
             }
         } else if fields["id"] == nil {
             missing(fields, "id", owner: owner)
@@ -293,17 +315,19 @@ extension SpecReader {
 
         var typeName: String?
         if let typeNode = fields["type"] {
-            typeName = choice(typeNode, key: "type", what: "indicator type", listName: "types",
-                              options: IndicatorRegistry.spellings.map { ($0.name, $0.name) })
+            typeName = choice(
+                typeNode, key: "type", what: "indicator type", listName: "types",
+                options: IndicatorRegistry.spellings.map { ($0.name, $0.name) })
         } else {
             missing(fields, "type", owner: owner)
         }
         let spelling = typeName.flatMap(IndicatorRegistry.spelling)
         if let typeName, let spelling {
             let allowed = Schema.indicatorKeys + spelling.keys.filter { !Schema.indicatorKeys.contains($0) }
-            checkKeys(fields, allowed: allowed, owner: owner,
-                      misplaced: Set(Schema.allIndicatorKeys).subtracting(allowed),
-                      misplacedNote: "indicators of type \(typeName)")
+            checkKeys(
+                fields, allowed: allowed, owner: owner,
+                misplaced: Set(Schema.allIndicatorKeys).subtracting(allowed),
+                misplacedNote: "indicators of type \(typeName)")
         } else {
             checkKeys(fields, allowed: Schema.allIndicatorKeys, owner: owner)
         }
@@ -312,9 +336,11 @@ extension SpecReader {
         let unit = fields["unit"].flatMap { text($0, key: "unit") }
         let measure = self.measure(fields)
 
-        var draft = Draft(spec: IndicatorSpec(id: id ?? "", kind: .perimeter, label: label, unit: unit,
-                                              measure: measure, location: node.location),
-                          typeName: typeName ?? "", inputNode: fields["input"], references: [])
+        var draft = Draft(
+            spec: IndicatorSpec(
+                id: id ?? "", kind: .perimeter, label: label, unit: unit,
+                measure: measure, location: node.location),
+            typeName: typeName ?? "", inputNode: fields["input"], references: [])
         // Keys every type reads (`where`) are read before the type's own, as its readers expect.
         guard let spelling, let kind = spelling.read(self, fields, owner, &draft) else { return nil }
         readRollUp(fields, kind: kind, draft: &draft)
@@ -333,8 +359,11 @@ extension SpecReader {
             }
             return .geodesic
         }
-        guard let word = choice(node, key: "measure", what: "measure", listName: "values",
-                                options: Schema.measures.map { ($0, $0) }) else { return .geodesic }
+        guard
+            let word = choice(
+                node, key: "measure", what: "measure", listName: "values",
+                options: Schema.measures.map { ($0, $0) })
+        else { return .geodesic }
         if word == "geodesic" {
             if let entry = fields.entry("crs") {
                 fail(at: entry.keyNode, "\"crs\" is only used with measure: planar")
@@ -369,8 +398,11 @@ extension SpecReader {
     // MARK: Output
 
     private func output(_ node: Node) -> OutputSpec? {
-        guard let fields = mapping(node, key: "output",
-                                   expected: "a mapping with folder, formats, precision, csv_bom and csv_raw") else {
+        guard
+            let fields = mapping(
+                node, key: "output",
+                expected: "a mapping with folder, formats, precision, csv_bom and csv_raw")
+        else {
             return nil
         }
         checkKeys(fields, allowed: Schema.outputKeys, owner: "output")
@@ -380,20 +412,26 @@ extension SpecReader {
             var formats: [OutputFormat] = []
             for (offset, word) in words.enumerated() {
                 let item: Node
-                if case let .sequence(sequence) = node, offset < sequence.count { item = sequence[offset] } else {
+                if case let .sequence(sequence) = node, offset < sequence.count {
+                    item = sequence[offset]
+                } else {
                     item = node
                 }
                 guard let format = Schema.formats.first(where: { $0.0 == word.lowercased() })?.1 else {
-                    fail(at: item, "unknown output format \"\(word)\""
-                         + Suggestion.didYouMean(word, among: Schema.formats.map(\.0))
-                         + " (formats: \(Schema.formatNames.joined(separator: ", ")))")
+                    fail(
+                        at: item,
+                        "unknown output format \"\(word)\""
+                            + Suggestion.didYouMean(word, among: Schema.formats.map(\.0))
+                            + " (formats: \(Schema.formatNames.joined(separator: ", ")))")
                     continue
                 }
                 if !formats.contains(format) { formats.append(format) }
             }
             if words.isEmpty {
-                fail(at: node, "formats: expected at least one of \(Schema.formatNames.joined(separator: ", ")), "
-                     + "found an empty list")
+                fail(
+                    at: node,
+                    "formats: expected at least one of \(Schema.formatNames.joined(separator: ", ")), "
+                        + "found an empty list")
             }
             output.formats = formats
         }
@@ -426,14 +464,18 @@ extension SpecReader {
         for draft in drafts {
             var reads = draft.otherInputs.map { (name: $0.name, node: $0.node, kinds: $0.kinds) }
             if let name = draft.spec.kind.inputName, let node = draft.inputNode,
-               let spelling = IndicatorRegistry.spelling(draft.typeName) {
+                let spelling = IndicatorRegistry.spelling(draft.typeName)
+            {
                 reads.append((name, node, spelling.inputKinds))
             }
             for read in reads {
                 guard known.contains(read.name) else {
-                    let suggestion = errorCount < Self.suggestedProblems
+                    let suggestion =
+                        errorCount < Self.suggestedProblems
                         ? Suggestion.didYouMean(read.name, among: declared) : ""
-                    let list = declared.isEmpty ? "the spec declares no inputs"
+                    let list =
+                        declared.isEmpty
+                        ? "the spec declares no inputs"
                         : "inputs: \(Self.list(declared, count: declared.count))"
                     fail(at: read.node, "unknown input \"\(read.name)\"\(suggestion) (\(list))")
                     continue
@@ -442,8 +484,10 @@ extension SpecReader {
                 guard let kind = kinds[read.name], !read.kinds.contains(kind) else { continue }
                 let wanted = read.kinds.map(\.rawValue).joined(separator: ", ")
                 let article = draft.typeName.first.map { "aeiou".contains($0) } == true ? "an" : "a"
-                fail(at: read.node, "input \"\(read.name)\" is \(kind.rawValue), but \(article) \(draft.typeName) "
-                     + "indicator needs " + (read.kinds.count == 1 ? wanted : "one of \(wanted)"))
+                fail(
+                    at: read.node,
+                    "input \"\(read.name)\" is \(kind.rawValue), but \(article) \(draft.typeName) "
+                        + "indicator needs " + (read.kinds.count == 1 ? wanted : "one of \(wanted)"))
             }
         }
     }
@@ -455,8 +499,10 @@ extension SpecReader {
             return []
         }
         guard case let .sequence(sequence) = node else {
-            fail(at: node, "\(key): expected a list of \(what)s (items starting with \"- \"), "
-                 + "found \(node.foundDescription)")
+            fail(
+                at: node,
+                "\(key): expected a list of \(what)s (items starting with \"- \"), "
+                    + "found \(node.foundDescription)")
             return []
         }
         if required && sequence.isEmpty { fail(at: node, "\(key): expected at least one \(what), found an empty list") }

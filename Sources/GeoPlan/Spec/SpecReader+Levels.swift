@@ -1,16 +1,21 @@
 import Yams
 
 extension SpecReader {
-    static let municipalityKeys = ["path", "layer", "id", "type", "names", "assume_crs", "encoding", "snap_metres",
-                                   "min_piece_m2"]
+    static let municipalityKeys = [
+        "path", "layer", "id", "type", "names", "assume_crs", "encoding", "snap_metres",
+        "min_piece_m2",
+    ]
     static let levelKeys = ["level", "field", "names"]
 
     /// A boundary set's `municipalities:`: the layer that splits its tambons into the units that govern.
     func municipalities(_ node: Node, owner: String) -> MunicipalitySpec? {
         let before = errorCount
         let scope = "municipalities of \(owner)"
-        guard let fields = mapping(node, key: "municipalities",
-                                   expected: "a municipality layer (a mapping with path, id and type)") else {
+        guard
+            let fields = mapping(
+                node, key: "municipalities",
+                expected: "a municipality layer (a mapping with path, id and type)")
+        else {
             return nil
         }
         checkKeys(fields, allowed: Self.municipalityKeys, owner: scope)
@@ -37,8 +42,10 @@ extension SpecReader {
     /// A boundary set's `levels:`: level names (`district`) or mappings (`{level: district, field: ADM2_PCODE}`).
     func levels(_ node: Node, owner: String, municipalities: Bool) -> [LevelSpec] {
         guard case let .sequence(sequence) = node else {
-            fail(at: node, "levels: expected a list such as [local_government, tambon, district, province], "
-                 + "found \(node.foundDescription)")
+            fail(
+                at: node,
+                "levels: expected a list such as [local_government, tambon, district, province], "
+                    + "found \(node.foundDescription)")
             return []
         }
         let options = AdministrativeLevel.allCases.map { ($0.rawValue, $0) }
@@ -54,9 +61,10 @@ extension SpecReader {
                 }
                 guard let name = choice(levelNode, key: "level", what: "level", listName: "levels", options: options)
                 else { continue }
-                level = LevelSpec(level: name, field: fields["field"].flatMap { text($0, key: "field") },
-                                  nameFields: fields["names"].flatMap { textList($0, key: "names") },
-                                  location: item.location)
+                level = LevelSpec(
+                    level: name, field: fields["field"].flatMap { text($0, key: "field") },
+                    nameFields: fields["names"].flatMap { textList($0, key: "names") },
+                    location: item.location)
             } else if let name = choice(item, key: "levels", what: "level", listName: "levels", options: options) {
                 level = LevelSpec(level: name, location: item.location)
             }
@@ -64,8 +72,10 @@ extension SpecReader {
             if levels.contains(where: { $0.level == level.level }) {
                 fail(at: item, "levels: \(level.level.rawValue) is listed twice")
             } else if level.level == .localGovernment, !municipalities {
-                fail(at: item, "levels: local_government needs the municipalities that split \(owner)'s tambons "
-                     + "(municipalities: {path: …, id: LG_CODE, type: LG_TYPE})")
+                fail(
+                    at: item,
+                    "levels: local_government needs the municipalities that split \(owner)'s tambons "
+                        + "(municipalities: {path: …, id: LG_CODE, type: LG_TYPE})")
             } else if level.level == .localGovernment, level.field != nil {
                 fail(at: item, "levels: local_government comes from the municipalities; it takes no field")
             } else {
@@ -83,11 +93,14 @@ extension SpecReader {
             draft.spec.valueKind = implied
         } else if let node = fields["kind"] {
             draft.valueKindNode = node
-            draft.spec.valueKind = choice(node, key: "kind", what: "kind", listName: "kinds",
-                                          options: ValueKind.allCases.map { ($0.rawValue, $0) })
+            draft.spec.valueKind = choice(
+                node, key: "kind", what: "kind", listName: "kinds",
+                options: ValueKind.allCases.map { ($0.rawValue, $0) })
             if draft.spec.valueKind == .ratio, !definition.isDerived {
-                fail(at: node, "kind: ratio is for ratio and expression indicators, which are recomputed from the "
-                     + "rolled-up values they read; say extensive or intensive here")
+                fail(
+                    at: node,
+                    "kind: ratio is for ratio and expression indicators, which are recomputed from the "
+                        + "rolled-up values they read; say extensive or intensive here")
             }
         }
         if let node = fields["weight"] {
@@ -105,26 +118,33 @@ extension SpecReader {
             guard let weight = draft.spec.weight, let node = draft.weightNode else { continue }
             if weight == draft.spec.id || !known.contains(weight) {
                 // A suggestion is a pass over every id: only for the first problems, to stay linear.
-                let suggestion = errorCount < Self.suggestedProblems
+                let suggestion =
+                    errorCount < Self.suggestedProblems
                     ? Suggestion.didYouMean(weight, among: ids.filter { $0 != draft.spec.id }) : ""
                 fail(at: node, "weight: \"\(weight)\" is not another indicator of this spec" + suggestion)
             } else if draft.spec.rollUpRule.map({ if case .weightedMean = $0 { false } else { true } }) ?? false {
-                fail(at: node, "weight: is used by intensive values (kind: intensive), which are averaged weighted "
-                     + "by it when rolled up")
+                fail(
+                    at: node,
+                    "weight: is used by intensive values (kind: intensive), which are averaged weighted "
+                        + "by it when rolled up")
             }
         }
         if let split = boundaries.first(where: { $0.municipalities != nil }) {
             for draft in drafts where draft.spec.definition.copiesTambonValues && draft.spec.valueKind != .intensive {
-                fail(draft.spec.location, "indicator \"\(draft.spec.id)\" joins a table by tambon to the units of "
-                     + "\"\(split.name)\", each of which would get its tambon's whole value: for people or counts use "
-                     + "type: interpolate (split by area or by a weight); for rates and means say kind: intensive")
+                fail(
+                    draft.spec.location,
+                    "indicator \"\(draft.spec.id)\" joins a table by tambon to the units of "
+                        + "\"\(split.name)\", each of which would get its tambon's whole value: for people or counts use "
+                        + "type: interpolate (split by area or by a weight); for rates and means say kind: intensive")
             }
         }
         guard let rolled = boundaries.first(where: { !$0.levels.isEmpty }) else { return }
         for draft in drafts where draft.spec.rollUpRule == nil {
-            fail(draft.spec.location, "indicator \"\(draft.spec.id)\" (\(draft.typeName)) rolls up to the levels "
-                 + "of \"\(rolled.name)\": say how with kind: extensive (values add up: people, counts) or "
-                 + "kind: intensive (averaged, weighted by area or by weight: <indicator>)")
+            fail(
+                draft.spec.location,
+                "indicator \"\(draft.spec.id)\" (\(draft.typeName)) rolls up to the levels "
+                    + "of \"\(rolled.name)\": say how with kind: extensive (values add up: people, counts) or "
+                    + "kind: intensive (averaged, weighted by area or by weight: <indicator>)")
         }
     }
 }

@@ -15,11 +15,15 @@ extension SpecReader {
         for draft in drafts {
             for (id, location) in draft.references where !known.contains(id) {
                 let others = declared.lazy.filter { $0 != draft.spec.id }
-                let suggestion = errorCount < Self.suggestedProblems ? Suggestion.didYouMean(id, among: Array(others))
+                let suggestion =
+                    errorCount < Self.suggestedProblems
+                    ? Suggestion.didYouMean(id, among: Array(others))
                     : ""
                 let count = known.count - (known.contains(draft.spec.id) ? 1 : 0)
-                fail(location, "unknown indicator \"\(id)\" in \(draft.typeName == "ratio" ? "ratio" : "expression")"
-                     + suggestion + " (indicators: \(Self.list(others, count: count)))")
+                fail(
+                    location,
+                    "unknown indicator \"\(id)\" in \(draft.typeName == "ratio" ? "ratio" : "expression")"
+                        + suggestion + " (indicators: \(Self.list(others, count: count)))")
             }
         }
     }
@@ -80,12 +84,15 @@ extension SpecReader {
         }
     }
 
-    private func reportCycle(_ members: [String], writtenAt: [String: Int], byID: [String: Draft],
-                             reported: inout Set<Set<String>>) {
+    private func reportCycle(
+        _ members: [String], writtenAt: [String: Int], byID: [String: Draft],
+        reported: inout Set<Set<String>>
+    ) {
         guard reported.insert(Set(members)).inserted else { return }
         let first = members.indices.min { writtenAt[members[$0], default: 0] < writtenAt[members[$1], default: 0] } ?? 0
         let rotated = Array(members[first...] + members[..<first])
-        let shown = rotated.count > Self.listedIDs
+        let shown =
+            rotated.count > Self.listedIDs
             ? rotated.prefix(Self.listedIDs - 1) + ["… (\(rotated.count) in all)"] : rotated[...]
         let loop = (shown + [rotated[0]]).joined(separator: " → ")
         fail(byID[rotated[0]]?.expressionNode?.location, "expressions refer to each other in a cycle: \(loop)")

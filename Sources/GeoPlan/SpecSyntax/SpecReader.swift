@@ -36,7 +36,8 @@ final class SpecReader {
 
     /// The ids an expression reads, in written order, each located at its first occurrence when it can be found.
     func references(_ ids: Set<String>, in expression: String, node: Node)
-        -> [(id: String, location: SourceLocation?)] {
+        -> [(id: String, location: SourceLocation?)]
+    {
         var located: [(id: String, location: SourceLocation?)] = []
         var seen = Set<String>()
         for (name, offset) in Self.identifiers(in: expression) where ids.contains(name) && seen.insert(name).inserted {
@@ -67,8 +68,10 @@ final class SpecReader {
     }
 
     /// Unknown keys, with the closest known one; `misplaced` keys are known but belong to other variants.
-    func checkKeys(_ fields: Fields, allowed: [String], owner: String, misplaced: Set<String> = [],
-                           misplacedNote: String = "") {
+    func checkKeys(
+        _ fields: Fields, allowed: [String], owner: String, misplaced: Set<String> = [],
+        misplacedNote: String = ""
+    ) {
         let list = allowed.joined(separator: ", ")
         for key in fields.oddKeys {
             fail(at: key, "unexpected key \(key.foundDescription) in \(owner) (keys: \(list))")
@@ -77,8 +80,10 @@ final class SpecReader {
             if misplaced.contains(entry.key) {
                 fail(at: entry.keyNode, "\"\(entry.key)\" is not used by \(misplacedNote) (keys: \(list))")
             } else {
-                fail(at: entry.keyNode, "unknown key \"\(entry.key)\" in \(owner)"
-                     + Suggestion.didYouMean(entry.key, among: allowed) + " (keys: \(list))")
+                fail(
+                    at: entry.keyNode,
+                    "unknown key \"\(entry.key)\" in \(owner)"
+                        + Suggestion.didYouMean(entry.key, among: allowed) + " (keys: \(list))")
             }
         }
     }
@@ -136,19 +141,24 @@ final class SpecReader {
         }
     }
 
-    func choice<T>(_ node: Node, key: String, what: String, listName: String,
-                           options: [(String, T)]) -> T? {
+    func choice<T>(
+        _ node: Node, key: String, what: String, listName: String,
+        options: [(String, T)]
+    ) -> T? {
         guard let word = text(node, key: key) else { return nil }
         if let match = options.first(where: { $0.0 == word }) { return match.1 }
         let names = options.map(\.0)
-        fail(at: node, "unknown \(what) \"\(word)\"\(Suggestion.didYouMean(word, among: names)) "
-             + "(\(listName): \(names.joined(separator: ", ")))")
+        fail(
+            at: node,
+            "unknown \(what) \"\(word)\"\(Suggestion.didYouMean(word, among: names)) "
+                + "(\(listName): \(names.joined(separator: ", ")))")
         return nil
     }
 
     func number(_ node: Node, key: String) -> Double? {
         guard node.shape == .integer || node.shape == .float,
-              let value = node.float ?? node.int.map(Double.init), value.isFinite else {
+            let value = node.float ?? node.int.map(Double.init), value.isFinite
+        else {
             fail(at: node, "\(key): expected a number, found \(node.foundDescription)")
             return nil
         }
@@ -157,8 +167,10 @@ final class SpecReader {
 
     func integer(_ node: Node, key: String, range: ClosedRange<Int>) -> Int? {
         guard node.shape == .integer, let value = node.int, range.contains(value) else {
-            fail(at: node, "\(key): expected a whole number from \(range.lowerBound) to \(range.upperBound), "
-                 + "found \(node.foundDescription)")
+            fail(
+                at: node,
+                "\(key): expected a whole number from \(range.lowerBound) to \(range.upperBound), "
+                    + "found \(node.foundDescription)")
             return nil
         }
         return value
@@ -178,8 +190,9 @@ final class SpecReader {
     static func isName(_ text: String, hyphen: Bool) -> Bool {
         guard let first = text.unicodeScalars.first, first.isASCII, first.properties.isAlphabetic else { return false }
         return text.unicodeScalars.allSatisfy { scalar in
-            scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || scalar == "_"
-                || (hyphen && scalar == "-"))
+            scalar.isASCII
+                && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || scalar == "_"
+                    || (hyphen && scalar == "-"))
         }
     }
 
@@ -211,7 +224,8 @@ final class SpecReader {
             } else if character.isLetter || character == "_" {
                 let start = (index, scalarOffset)
                 while index < characters.count,
-                      characters[index].isLetter || characters[index].isNumber || characters[index] == "_" {
+                    characters[index].isLetter || characters[index].isNumber || characters[index] == "_"
+                {
                     advance()
                 }
                 let next = characters[index...].first { !$0.isWhitespace }

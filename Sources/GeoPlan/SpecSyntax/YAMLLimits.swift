@@ -1,7 +1,7 @@
-import Foundation
 // Yams composes with libyaml but exposes no events; its libyaml module is the only way to look at them before a
 // tree is built. (An implicit dependency: CYaml is the module Yams itself is built on.)
 internal import CYaml
+import Foundation
 
 /// Bounds on a spec's YAML, checked on libyaml's events before Yams composes a tree, so that no input can make
 /// reading a spec slow or deep:
@@ -62,7 +62,8 @@ private struct Scan {
         var children = 0
     }
 
-    static let tooDeep = "the YAML is nested more than \(YAMLLimits.maximumDepth) levels deep here (a spec needs "
+    static let tooDeep =
+        "the YAML is nested more than \(YAMLLimits.maximumDepth) levels deep here (a spec needs "
         + "about six); flatten it"
 
     var open: [Open] = []
@@ -81,8 +82,11 @@ private struct Scan {
             let name = Self.text(event.data.alias.anchor) ?? ""
             if startsKey || open.last?.inKey == true {
                 let place = startsKey ? "as a key" : "inside a key"
-                return (location, "the alias *\(name) is used \(place); a spec's keys are words: write the key out "
-                        + "(aliases may stand for values only)")
+                return (
+                    location,
+                    "the alias *\(name) is used \(place); a spec's keys are words: write the key out "
+                        + "(aliases may stand for values only)"
+                )
             }
             // An alias to no anchor (or to its own collection) is left for Yams to report; it counts as one node.
             nodes += anchorSizes[name] ?? 1
@@ -102,9 +106,12 @@ private struct Scan {
             return nil
         }
         guard nodes <= YAMLLimits.maximumNodes else {
-            return (location, "the YAML has more than \(YAMLLimits.maximumNodes / 1_000_000) million nodes here, "
+            return (
+                location,
+                "the YAML has more than \(YAMLLimits.maximumNodes / 1_000_000) million nodes here, "
                     + "counting each alias (*name) as all it stands for; a spec has at most that many: write values "
-                    + "out instead of nesting aliases, or split the spec")
+                    + "out instead of nesting aliases, or split the spec"
+            )
         }
         return nil
     }

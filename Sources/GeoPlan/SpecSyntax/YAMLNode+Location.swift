@@ -68,7 +68,7 @@ extension Node {
         let line = Array(lines[start.line - 1].unicodeScalars)
         let text = Array(scalar.string.unicodeScalars)
         guard offset + length <= text.count, column - 1 + length <= line.count,
-              Array(line[(column - 1)..<(column - 1 + length)]) == Array(text[offset..<(offset + length)])
+            Array(line[(column - 1)..<(column - 1 + length)]) == Array(text[offset..<(offset + length)])
         else { return start }
         return SourceLocation(line: start.line, column: column)
     }

@@ -84,9 +84,11 @@ public struct LayerScanner {
             }
             if let problem {
                 result.problemCounts[problem.category, default: 0] += 1
-                result.findings.append(GeometryFinding(featureID: feature.id,
-                                                       key: KeyField.value(of: keyField, in: feature),
-                                                       problem: problem.reason, location: problem.location))
+                result.findings.append(
+                    GeometryFinding(
+                        featureID: feature.id,
+                        key: KeyField.value(of: keyField, in: feature),
+                        problem: problem.reason, location: problem.location))
             }
             progress(result.featureCount)
         }
@@ -95,8 +97,10 @@ public struct LayerScanner {
     }
 
     /// Checks one geometry's coordinates and, for areas and lines when totalling, adds its measures.
-    private func add(_ geometry: Geometry, type: GDAL.GeometryType?, measurer: GeodesicMeasurer,
-                     location: FeatureLocation, to result: inout LayerScan) throws {
+    private func add(
+        _ geometry: Geometry, type: GDAL.GeometryType?, measurer: GeodesicMeasurer,
+        location: FeatureLocation, to result: inout LayerScan
+    ) throws {
         guard totals, type.map({ !$0.isPuntal }) ?? false else {
             return result.shifts.record(try measurer.check(geometry, location: location))
         }

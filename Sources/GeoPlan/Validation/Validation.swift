@@ -4,9 +4,11 @@ import GEOS
 
 /// `geoplan validate`'s engine: lists invalid or empty geometries and, when asked, writes a repaired copy.
 public enum Validation {
-    public static func validate(_ path: String, options: InputOptions = InputOptions(), keyField: String? = nil,
-                                repairTo output: String? = nil, overwrite: Bool = false, wait: Bool = false,
-                                progress: (Int, Int?) -> Void = { _, _ in }) throws -> ValidationReport {
+    public static func validate(
+        _ path: String, options: InputOptions = InputOptions(), keyField: String? = nil,
+        repairTo output: String? = nil, overwrite: Bool = false, wait: Bool = false,
+        progress: (Int, Int?) -> Void = { _, _ in }
+    ) throws -> ValidationReport {
         let target = try output.map { try OutputTarget(path: $0, overwrite: overwrite, inputs: [path]) }
         let source = try VectorSource.open(path, options: options)
         let layer = source.layer
@@ -16,8 +18,9 @@ public enum Validation {
         // Coordinates are held to WGS 84's range when the CRS is known (without one, GEOS still finds NaN).
         let crs = try LayerCRS.resolve(layer, assume: options.assumeCRS)
         let domain = try crs.map {
-            try GeodesicMeasurer(crs: $0.spatialReference, near: layer.extent(force: false),
-                                 domain: options.lonLatDomain)
+            try GeodesicMeasurer(
+                crs: $0.spatialReference, near: layer.extent(force: false),
+                domain: options.lonLatDomain)
         }
 
         guard let target else {
@@ -25,19 +28,22 @@ public enum Validation {
             let scan = try scanner.scan { progress($0, total) }
             if scan.featureCount == 0 { warnings.append("layer \"\(layer.name)\" has no features") }
             if let shifted = scan.shifts.warning(path: path) { warnings.append(shifted) }
-            return ValidationReport(path: path, layer: layer.name, featureCount: scan.featureCount, keyField: key,
-                                    findings: scan.findings, problemCounts: scan.problemCounts, repair: nil,
-                                    warnings: warnings)
+            return ValidationReport(
+                path: path, layer: layer.name, featureCount: scan.featureCount, keyField: key,
+                findings: scan.findings, problemCounts: scan.problemCounts, repair: nil,
+                warnings: warnings)
         }
 
         let repairer = try GeometryRepairer(polygonal: layer.geometryType.isPolygonal)
-        let writer = try LayerWriter(target: target, layerName: target.stem, schema: layer.schema,
-                                     spatialReference: layer.spatialReference, geometryType: layer.geometryType, wait: wait)
+        let writer = try LayerWriter(
+            target: target, layerName: target.stem, schema: layer.schema,
+            spatialReference: layer.spatialReference, geometryType: layer.geometryType, wait: wait)
         var findings: [GeometryFinding] = []
         var counts: [String: Int] = [:]
-        var repair = RepairReport(output: target.path, featuresWritten: 0, repaired: 0, partsDropped: 0, collapsed: 0,
-                                  copiedEmpty: 0, unrepairable: 0, outOfRange: 0,
-                                  nonFinite: 0)
+        var repair = RepairReport(
+            output: target.path, featuresWritten: 0, repaired: 0, partsDropped: 0, collapsed: 0,
+            copiedEmpty: 0, unrepairable: 0, outOfRange: 0,
+            nonFinite: 0)
         var shifts = LongitudeShifts()
         var read = 0
         try layer.forEachFeature { feature in
@@ -68,8 +74,10 @@ public enum Validation {
                 counts[category, default: 0] += 1
                 var location: Coordinate?
                 if case let .invalid(_, at) = status { location = at }
-                findings.append(GeometryFinding(featureID: feature.id, key: KeyField.value(of: key, in: feature),
-                                                problem: reason, location: location))
+                findings.append(
+                    GeometryFinding(
+                        featureID: feature.id, key: KeyField.value(of: key, in: feature),
+                        problem: reason, location: location))
                 switch status {
                 case .missing, .empty:
                     repair.copiedEmpty += 1
@@ -96,16 +104,19 @@ public enum Validation {
         }
         if repair.outOfRange > repair.nonFinite {
             let copied = repair.outOfRange - repair.nonFinite
-            warnings.append("\(copied) geometries have coordinates with no place in WGS 84 lon/lat and were copied "
-                            + "unchanged (no repair can say where they belong): correct them or the CRS")
+            warnings.append(
+                "\(copied) geometries have coordinates with no place in WGS 84 lon/lat and were copied "
+                    + "unchanged (no repair can say where they belong): correct them or the CRS")
         }
         if repair.nonFinite > 0 {
-            warnings.append("\(repair.nonFinite) geometries have coordinates that are not numbers (NaN, infinity), "
-                            + "which no format can hold: written without geometry; correct them in the source")
+            warnings.append(
+                "\(repair.nonFinite) geometries have coordinates that are not numbers (NaN, infinity), "
+                    + "which no format can hold: written without geometry; correct them in the source")
         }
         if let shifted = shifts.warning(path: path) { warnings.append(shifted) }
-        return ValidationReport(path: path, layer: layer.name, featureCount: read, keyField: key, findings: findings,
-                                problemCounts: counts, repair: repair, warnings: warnings)
+        return ValidationReport(
+            path: path, layer: layer.name, featureCount: read, keyField: key, findings: findings,
+            problemCounts: counts, repair: repair, warnings: warnings)
     }
 }
 

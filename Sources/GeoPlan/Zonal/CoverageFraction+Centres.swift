@@ -22,28 +22,35 @@ extension PixelEdges {
     func centres(in window: PixelWindow) -> [Double] {
         let width = max(window.width, 0)
         var result = [Double](repeating: 0, count: width * max(window.height, 0))
-        let columnStart = max(window.column, 0), columnEnd = min(window.column + window.width, grid.columns)
-        let rowStart = max(window.row, 0), rowEnd = min(window.row + window.height, grid.rows)
+        let columnStart = max(window.column, 0)
+        let columnEnd = min(window.column + window.width, grid.columns)
+        let rowStart = max(window.row, 0)
+        let rowEnd = min(window.row + window.height, grid.rows)
         guard columnStart < columnEnd, rowStart < rowEnd else { return result }
         // Crossings at or west of the first centre count for every centre of the row: they only add to `base`.
         // Crossings east of the last centre count for none and are dropped.
-        let firstCentre = Double(columnStart) + 0.5, lastCentre = Double(columnEnd) - 0.5
+        let firstCentre = Double(columnStart) + 0.5
+        let lastCentre = Double(columnEnd) - 0.5
         var crossings = [[(u: Double, weight: Double)]](repeating: [], count: bandHeight)
         var base = [Double](repeating: 0, count: bandHeight)
         for band in bands(rows: rowStart, rowEnd) {
-            let first = max(rowStart, band * bandHeight), end = min(rowEnd, (band + 1) * bandHeight)
+            let first = max(rowStart, band * bandHeight)
+            let end = min(rowEnd, (band + 1) * bandHeight)
             for index in 0..<(end - first) {
                 crossings[index].removeAll(keepingCapacity: true)
                 base[index] = 0
             }
             for entry in bandStart[band]..<bandStart[band + 1] {
                 let edge = bandEdges[entry]
-                let top = vTop[edge], bottom = vBottom[edge]
+                let top = vTop[edge]
+                let bottom = vBottom[edge]
                 // Rows r with top ≤ r + 0.5 < bottom; subtracting 0.5 is exact for the v ≥ 0 that matter here.
                 let from = max((top - 0.5).rounded(.up), Double(first))
                 let to = min((bottom - 0.5).rounded(.up), Double(end))
                 guard from < to else { continue }
-                let uTop = self.uTop[edge], du = uBottom[edge] - uTop, dv = bottom - top
+                let uTop = self.uTop[edge]
+                let du = uBottom[edge] - uTop
+                let dv = bottom - top
                 guard min(uTop, uBottom[edge]) <= lastCentre else { continue }
                 for row in Int(from)..<Int(to) {
                     let u = uTop + du * ((Double(row) + 0.5 - top) / dv)
@@ -57,7 +64,8 @@ extension PixelEdges {
             for row in first..<end {
                 crossings[row - first].sort { $0.u < $1.u }
                 let line = crossings[row - first]
-                var winding = base[row - first], next = 0
+                var winding = base[row - first]
+                var next = 0
                 let start = (row - window.row) * width + (columnStart - window.column)
                 for index in 0..<(columnEnd - columnStart) {
                     let centre = Double(columnStart + index) + 0.5

@@ -98,15 +98,18 @@ extension PixelEdges {
         in window: PixelWindow,
         _ body: (_ row: Int, _ column: Int, _ fractions: UnsafeBufferPointer<Double>) throws -> Void
     ) rethrows {
-        let columnStart = max(window.column, 0), columnEnd = min(window.column + window.width, grid.columns)
-        let rowStart = max(window.row, 0), rowEnd = min(window.row + window.height, grid.rows)
+        let columnStart = max(window.column, 0)
+        let columnEnd = min(window.column + window.width, grid.columns)
+        let rowStart = max(window.row, 0)
+        let rowEnd = min(window.row + window.height, grid.rows)
         guard columnStart < columnEnd, rowStart < rowEnd else { return }
         let width = columnEnd - columnStart
         var area = [Double](repeating: 0, count: min(bandHeight, rowEnd - rowStart) * width)
         var cover = area
         var line = [Double](repeating: 0, count: width)
         for band in bands(rows: rowStart, rowEnd) {
-            let first = max(rowStart, band * bandHeight), end = min(rowEnd, (band + 1) * bandHeight)
+            let first = max(rowStart, band * bandHeight)
+            let end = min(rowEnd, (band + 1) * bandHeight)
             let cells = (end - first) * width
             area.withUnsafeMutableBufferPointer { area in
                 cover.withUnsafeMutableBufferPointer { cover in
@@ -114,8 +117,9 @@ extension PixelEdges {
                         area[index] = 0
                         cover[index] = 0
                     }
-                    let sweep = CoverageSweep(rowStart: first, rowEnd: end, columnStart: columnStart,
-                                              columnEnd: columnEnd, area: area, cover: cover)
+                    let sweep = CoverageSweep(
+                        rowStart: first, rowEnd: end, columnStart: columnStart,
+                        columnEnd: columnEnd, area: area, cover: cover)
                     for entry in bandStart[band]..<bandStart[band + 1] {
                         sweep.add(edge: bandEdges[entry], of: oriented)
                     }
@@ -147,12 +151,16 @@ struct CoverageSweep {
     /// Adds edge `edge` over the rows of this band. All comparisons against the window are made on doubles before
     /// any conversion to `Int`, so coordinates far outside the grid cannot overflow.
     func add(edge: Int, of edges: OrientedEdges) {
-        let top = edges.vTop[edge], bottom = edges.vBottom[edge]
+        let top = edges.vTop[edge]
+        let bottom = edges.vBottom[edge]
         let first = max(top.rounded(.down), Double(rowStart))
         let end = min(bottom.rounded(.up), Double(rowEnd))
         guard first < end else { return }  // north or south of these rows
-        let uTop = edges.uTop[edge], uBottom = edges.uBottom[edge], weight = edges.weight[edge]
-        let west = Double(columnStart), east = Double(columnEnd)
+        let uTop = edges.uTop[edge]
+        let uBottom = edges.uBottom[edge]
+        let weight = edges.weight[edge]
+        let west = Double(columnStart)
+        let east = Double(columnEnd)
         guard min(uTop, uBottom) < east else { return }  // east of the window: changes none of its cells
         let rows = Int(first)..<Int(end)
         if max(uTop, uBottom) <= west {
@@ -163,7 +171,8 @@ struct CoverageSweep {
             }
             return
         }
-        let du = uBottom - uTop, dv = bottom - top
+        let du = uBottom - uTop
+        let dv = bottom - top
         // u where the edge meets row line v; the ends are returned exactly, so pieces meet where the edge does.
         func u(at v: Double) -> Double {
             if v == top { return uTop }
@@ -171,7 +180,8 @@ struct CoverageSweep {
             return uTop + du * ((v - top) / dv)
         }
         for row in rows {
-            let ya = max(top, Double(row)), yb = min(bottom, Double(row + 1))
+            let ya = max(top, Double(row))
+            let yb = min(bottom, Double(row + 1))
             addPiece(row: row, xa: u(at: ya), xb: u(at: yb), dy: yb - ya, weight: weight)
         }
     }
@@ -181,8 +191,10 @@ struct CoverageSweep {
     private func addPiece(row: Int, xa: Double, xb: Double, dy: Double, weight: Double) {
         guard dy > 0 else { return }
         let base = (row - rowStart) * width
-        let west = Double(columnStart), east = Double(columnEnd)
-        let left = min(xa, xb), right = max(xa, xb)
+        let west = Double(columnStart)
+        let east = Double(columnEnd)
+        let left = min(xa, xb)
+        let right = max(xa, xb)
         if right <= west {
             cover[base] += weight * dy
             return

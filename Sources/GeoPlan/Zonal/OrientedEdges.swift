@@ -19,9 +19,13 @@ struct OrientedEdges: Sendable {
 
     /// Edges of `polygons` (each a list of rings: the exterior first, then holes; closed or not) on `grid`.
     init(polygons: [[[XY]]], grid: PixelGrid) {
-        var uTop: [Double] = [], vTop: [Double] = [], uBottom: [Double] = [], vBottom: [Double] = []
+        var uTop: [Double] = []
+        var vTop: [Double] = []
+        var uBottom: [Double] = []
+        var vBottom: [Double] = []
         var weight: [Double] = []
-        let rows = Double(grid.rows), columns = Double(grid.columns)
+        let rows = Double(grid.rows)
+        let columns = Double(grid.columns)
         for polygon in polygons {
             for (index, ring) in polygon.enumerated() {
                 // A vertex that is not finite (or overflows in pixel units) is left out and its neighbours joined:

@@ -34,10 +34,13 @@ enum PixelArea {
     /// Area (m²) between latitudes `south` and `north` (degrees, clamped to ±90) over `longitudeWidth` degrees;
     /// negative when north < south. Computed from differences (see the type), not as S(north) − S(south).
     static func band(south: Double, north: Double, longitudeWidth: Double) -> Double {
-        let phi1 = radians(clampedLatitude(south)), phi2 = radians(clampedLatitude(north))
-        let s1 = sin(phi1), s2 = sin(phi2)
+        let phi1 = radians(clampedLatitude(south))
+        let phi2 = radians(clampedLatitude(north))
+        let s1 = sin(phi1)
+        let s2 = sin(phi2)
         let ds = 2 * cos((phi1 + phi2) / 2) * sin((phi2 - phi1) / 2)
-        let e2 = eccentricitySquared, e = eccentricity
+        let e2 = eccentricitySquared
+        let e = eccentricity
         let product = e2 * s1 * s2
         // s2/(1 − e²s2²) − s1/(1 − e²s1²), over a common denominator.
         let rational = ds * (1 + product) / ((1 - e2 * s1 * s1) * (1 - e2 * s2 * s2))

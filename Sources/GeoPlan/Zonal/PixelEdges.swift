@@ -38,7 +38,8 @@ struct PixelEdges: Sendable {
         self.grid = grid
         self.bandHeight = max(1, bandHeight)
         oriented = OrientedEdges(polygons: polygons, grid: grid)
-        let vTop = oriented.vTop, vBottom = oriented.vBottom
+        let vTop = oriented.vTop
+        let vBottom = oriented.vBottom
 
         // Counting sort of edges into bands: count, prefix-sum, fill.
         let bandCount = grid.rows / self.bandHeight + (grid.rows % self.bandHeight == 0 ? 0 : 1)
@@ -76,7 +77,8 @@ struct PixelEdges: Sendable {
 
     /// The bands holding rows [rowStart, rowEnd) of the grid (empty when the rows miss the grid).
     func bands(rows rowStart: Int, _ rowEnd: Int) -> Range<Int> {
-        let first = max(rowStart, 0), end = min(rowEnd, grid.rows)
+        let first = max(rowStart, 0)
+        let end = min(rowEnd, grid.rows)
         guard first < end else { return 0..<0 }
         return (first / bandHeight)..<((end - 1) / bandHeight + 1)
     }

@@ -45,7 +45,7 @@ struct PixelGrid: Sendable, Hashable {
     /// columns × rows overflows): those come from raster headers, so they are checked here rather than trusted.
     init?(originX: Double, originY: Double, pixelWidth: Double, pixelHeight: Double, columns: Int, rows: Int) {
         guard originX.isFinite, originY.isFinite, pixelWidth.isFinite, pixelHeight.isFinite, pixelWidth > 0,
-              pixelHeight > 0, columns >= 0, rows >= 0, !columns.multipliedReportingOverflow(by: rows).overflow
+            pixelHeight > 0, columns >= 0, rows >= 0, !columns.multipliedReportingOverflow(by: rows).overflow
         else { return nil }
         self.originX = originX
         self.originY = originY
@@ -61,8 +61,9 @@ struct PixelGrid: Sendable, Hashable {
         guard geoTransform.count == 6, geoTransform[2] == 0, geoTransform[4] == 0, geoTransform[5] < 0 else {
             return nil
         }
-        self.init(originX: geoTransform[0], originY: geoTransform[3], pixelWidth: geoTransform[1],
-                  pixelHeight: -geoTransform[5], columns: columns, rows: rows)
+        self.init(
+            originX: geoTransform[0], originY: geoTransform[3], pixelWidth: geoTransform[1],
+            pixelHeight: -geoTransform[5], columns: columns, rows: rows)
     }
 
     /// Every pixel of the grid.
@@ -70,8 +71,9 @@ struct PixelGrid: Sendable, Hashable {
 
     /// The grid's extent.
     var bounds: Envelope {
-        Envelope(minX: originX, minY: originY - Double(rows) * pixelHeight,
-                 maxX: originX + Double(columns) * pixelWidth, maxY: originY)
+        Envelope(
+            minX: originX, minY: originY - Double(rows) * pixelHeight,
+            maxX: originX + Double(columns) * pixelWidth, maxY: originY)
     }
 
     // MARK: - World ↔ pixel
@@ -94,8 +96,9 @@ struct PixelGrid: Sendable, Hashable {
 
     /// The world box of pixel (column, row); indices outside the grid give the box the pixel would have.
     func box(column: Int, row: Int) -> Envelope {
-        Envelope(minX: originX + Double(column) * pixelWidth, minY: originY - (Double(row) + 1) * pixelHeight,
-                 maxX: originX + (Double(column) + 1) * pixelWidth, maxY: originY - Double(row) * pixelHeight)
+        Envelope(
+            minX: originX + Double(column) * pixelWidth, minY: originY - (Double(row) + 1) * pixelHeight,
+            maxX: originX + (Double(column) + 1) * pixelWidth, maxY: originY - Double(row) * pixelHeight)
     }
 
     // MARK: - Windows
@@ -112,7 +115,7 @@ struct PixelGrid: Sendable, Hashable {
             return nil
         }
         guard let (column, width) = Self.span(fractionalColumn(x: minX), fractionalColumn(x: maxX), count: columns),
-              let (row, height) = Self.span(fractionalRow(y: maxY), fractionalRow(y: minY), count: rows)
+            let (row, height) = Self.span(fractionalRow(y: maxY), fractionalRow(y: minY), count: rows)
         else { return nil }
         return PixelWindow(column: column, row: row, width: width, height: height)
     }
@@ -122,7 +125,8 @@ struct PixelGrid: Sendable, Hashable {
     private static func span(_ low: Double, _ high: Double, count: Int) -> (Int, Int)? {
         let first = low.rounded(.down)
         let end = max(high.rounded(.up), first + 1)
-        let start = max(first, 0), stop = min(end, Double(count))
+        let start = max(first, 0)
+        let stop = min(end, Double(count))
         guard start < stop, start.isFinite, stop.isFinite else { return nil }
         return (Int(start), Int(stop) - Int(start))
     }

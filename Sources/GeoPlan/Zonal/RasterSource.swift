@@ -22,8 +22,9 @@ final class RasterSource {
     let transformer: Transformer?
     /// The raster's box in its own CRS.
     var extent: GEOS.Envelope {
-        GEOS.Envelope(minX: grid.originX, minY: grid.originY - Double(grid.rows) * grid.pixelHeight,
-                 maxX: grid.originX + Double(grid.columns) * grid.pixelWidth, maxY: grid.originY)
+        GEOS.Envelope(
+            minX: grid.originX, minY: grid.originY - Double(grid.rows) * grid.pixelHeight,
+            maxX: grid.originX + Double(grid.columns) * grid.pixelWidth, maxY: grid.originY)
     }
 
     init(_ input: InputSpec, band number: Int, folder: String?) throws {
@@ -32,19 +33,28 @@ final class RasterSource {
         dataset = try RasterDataset.open(path)
         band = try dataset.band(number)
         guard let transform = dataset.geoTransform else {
-            throw GeoPlanError.input(path: path, reason: "the raster has no georeferencing (no geotransform), so its "
-                                     + "pixels cannot be placed on the areas; georeference it first (gdal_translate -a_ullr "
-                                     + "or gdalwarp with ground control points)")
+            throw GeoPlanError.input(
+                path: path,
+                reason: "the raster has no georeferencing (no geotransform), so its "
+                    + "pixels cannot be placed on the areas; georeference it first (gdal_translate -a_ullr "
+                    + "or gdalwarp with ground control points)")
         }
         guard transform.isNorthUp, transform.pixelWidth > 0, transform.pixelHeight < 0 else {
-            throw GeoPlanError.input(path: path, reason: "the raster is rotated or flipped (geotransform \(transform)); "
-                                     + "make it north-up first: gdalwarp \(path) north-up.tif")
+            throw GeoPlanError.input(
+                path: path,
+                reason: "the raster is rotated or flipped (geotransform \(transform)); "
+                    + "make it north-up first: gdalwarp \(path) north-up.tif")
         }
-        guard let grid = PixelGrid(originX: transform.originX, originY: transform.originY,
-                                   pixelWidth: transform.pixelWidth, pixelHeight: -transform.pixelHeight,
-                                   columns: dataset.width, rows: dataset.height) else {
-            throw GeoPlanError.input(path: path, reason: "the raster's grid (geotransform \(transform), "
-                                     + "\(dataset.width) × \(dataset.height) pixels) is not usable")
+        guard
+            let grid = PixelGrid(
+                originX: transform.originX, originY: transform.originY,
+                pixelWidth: transform.pixelWidth, pixelHeight: -transform.pixelHeight,
+                columns: dataset.width, rows: dataset.height)
+        else {
+            throw GeoPlanError.input(
+                path: path,
+                reason: "the raster's grid (geotransform \(transform), "
+                    + "\(dataset.width) × \(dataset.height) pixels) is not usable")
         }
         self.grid = grid
         let reference: SpatialReference
@@ -53,19 +63,24 @@ final class RasterSource {
         } else if let own = dataset.spatialReference {
             reference = own
         } else {
-            throw GeoPlanError.input(path: path, reason: "the raster has no CRS, so it cannot be matched with the "
-                                     + "areas; if you know it, add assume_crs: EPSG:4326 (or its code) to the input "
-                                     + "\"\(input.name)\"")
+            throw GeoPlanError.input(
+                path: path,
+                reason: "the raster has no CRS, so it cannot be matched with the "
+                    + "areas; if you know it, add assume_crs: EPSG:4326 (or its code) to the input "
+                    + "\"\(input.name)\"")
         }
         isGeographic = reference.isGeographic
-        projectedPixelArea = isGeographic ? 0
+        projectedPixelArea =
+            isGeographic
+            ? 0
             : abs(transform.pixelWidth * transform.pixelHeight) * pow(reference.linearUnitMetres, 2)
         if reference.isGeographic, reference.code == "EPSG:4326" {
             transformer = nil
         } else {
             let context = try ProjContext()
-            transformer = try Transformer(from: try CRS.wgs84(context: context),
-                                          to: try CRS(reference.wkt, context: context), context: context)
+            transformer = try Transformer(
+                from: try CRS.wgs84(context: context),
+                to: try CRS(reference.wkt, context: context), context: context)
         }
     }
 

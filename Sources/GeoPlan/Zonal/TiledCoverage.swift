@@ -24,8 +24,10 @@ struct TiledCoverage {
     /// Edge indices by northern end (then by index).
     private let byTop: [Int]
 
-    init(edges: OrientedEdges, columns: Int, rows: Int, rule: CoverageRule, tileRows: Int = 256,
-         tileColumns: Int = 1024) {
+    init(
+        edges: OrientedEdges, columns: Int, rows: Int, rule: CoverageRule, tileRows: Int = 256,
+        tileColumns: Int = 1024
+    ) {
         self.edges = edges
         self.columns = max(columns, 0)
         self.rows = max(rows, 0)
@@ -76,13 +78,17 @@ struct TiledCoverage {
     /// them, its span being widened by a pixel; all of it at most the window), and the cells inside
     /// (`insideCells`: the polygons' area in pixels, at most the window). `outline` is the polygons' rings in
     /// this grid's pixel coordinates, horizontal edges included (they cross cells too).
-    static func workEstimate(outline: [[XY]], insideCells: Double, columns: Int, rows: Int, tileRows: Int,
-                             tileColumns: Int) -> Double {
+    static func workEstimate(
+        outline: [[XY]], insideCells: Double, columns: Int, rows: Int, tileRows: Int,
+        tileColumns: Int
+    ) -> Double {
         let windowCells = Double(columns) * Double(rows)
-        var crossed = 0.0, touched = 0.0
+        var crossed = 0.0
+        var touched = 0.0
         for ring in outline {
             for (a, b) in zip(ring, ring.dropFirst() + ring.prefix(1)) {
-                let du = abs(b.x - a.x), dv = abs(b.y - a.y)
+                let du = abs(b.x - a.x)
+                let dv = abs(b.y - a.y)
                 let across = du.isFinite ? min(du, Double(columns)) : Double(columns)
                 let down = dv.isFinite ? min(dv, Double(rows)) : Double(rows)
                 crossed += across + down + 2
@@ -104,8 +110,10 @@ struct TiledCoverage {
         var high: Double
     }
 
-    private func sweep(strip: Range<Int>, active: [Int], buffers: inout TileBuffers, fractions: inout [Double],
-                       _ body: (PixelWindow, UnsafeBufferPointer<Double>) throws -> Void) rethrows {
+    private func sweep(
+        strip: Range<Int>, active: [Int], buffers: inout TileBuffers, fractions: inout [Double],
+        _ body: (PixelWindow, UnsafeBufferPointer<Double>) throws -> Void
+    ) rethrows {
         let height = strip.count
         var spans = active.map { edge -> Span in
             let ua = u(of: edge, at: max(edges.vTop[edge], Double(strip.lowerBound)))
@@ -119,7 +127,8 @@ struct TiledCoverage {
         let tileCount = columns / tileColumns + (columns % tileColumns == 0 ? 0 : 1)
         var tile = 0
         while tile < tileCount {
-            let west = tile * tileColumns, east = min(west + tileColumns, columns)
+            let west = tile * tileColumns
+            let east = min(west + tileColumns, columns)
             while admitted < spans.count, spans[admitted].low < Double(east) {
                 open.append(spans[admitted])
                 admitted += 1
@@ -162,7 +171,8 @@ struct TiledCoverage {
 
     /// u where an edge meets row line v (its ends exactly).
     private func u(of edge: Int, at v: Double) -> Double {
-        let top = edges.vTop[edge], bottom = edges.vBottom[edge]
+        let top = edges.vTop[edge]
+        let bottom = edges.vBottom[edge]
         if v <= top { return edges.uTop[edge] }
         if v >= bottom { return edges.uBottom[edge] }
         return edges.uTop[edge] + (edges.uBottom[edge] - edges.uTop[edge]) * ((v - top) / (bottom - top))
@@ -171,7 +181,9 @@ struct TiledCoverage {
     /// Adds a wholly-west edge's part of each row of the strip: its height for the exact rule (what the sweep
     /// adds to the first column's cover), its crossing of the row's centre line for the centre rule.
     private func addWest(_ edge: Int, strip: Range<Int>, into west: inout [Double]) {
-        let top = edges.vTop[edge], bottom = edges.vBottom[edge], weight = edges.weight[edge]
+        let top = edges.vTop[edge]
+        let bottom = edges.vBottom[edge]
+        let weight = edges.weight[edge]
         switch rule {
         case .exact:
             let first = max(top.rounded(.down), Double(strip.lowerBound))
@@ -191,8 +203,10 @@ struct TiledCoverage {
 
     /// Tiles no edge touches: each row's fraction is the west edges' sum, alike in every column. Tiles whose rows
     /// are all 0 are skipped; the others are cut to their non-zero rows.
-    private func constantTiles(_ tiles: Range<Int>, strip: Range<Int>, west: [Double], fractions: inout [Double],
-                               _ body: (PixelWindow, UnsafeBufferPointer<Double>) throws -> Void) rethrows {
+    private func constantTiles(
+        _ tiles: Range<Int>, strip: Range<Int>, west: [Double], fractions: inout [Double],
+        _ body: (PixelWindow, UnsafeBufferPointer<Double>) throws -> Void
+    ) rethrows {
         let height = strip.count
         var values = [Double](repeating: 0, count: height)
         for row in 0..<height {
@@ -202,9 +216,11 @@ struct TiledCoverage {
         guard let first = values.firstIndex(where: { $0 > 0 }), let last = values.lastIndex(where: { $0 > 0 })
         else { return }
         for tile in tiles {
-            let west = tile * tileColumns, width = min(west + tileColumns, columns) - west
-            let window = PixelWindow(column: west, row: strip.lowerBound + first, width: width,
-                                     height: last - first + 1)
+            let west = tile * tileColumns
+            let width = min(west + tileColumns, columns) - west
+            let window = PixelWindow(
+                column: west, row: strip.lowerBound + first, width: width,
+                height: last - first + 1)
             try fractions.withUnsafeMutableBufferPointer { output in
                 for row in 0..<window.height {
                     for column in 0..<width { output[row * width + column] = values[first + row] }
@@ -218,9 +234,12 @@ struct TiledCoverage {
 
     /// Exact fractions of a tile: the sweep of `CoverageFraction` on the tile's edges (in edge order), its first
     /// column's cover starting from the west edges' sum.
-    private func exact(_ window: PixelWindow, edges list: [Int], buffers: inout TileBuffers,
-                       into output: UnsafeMutableBufferPointer<Double>) {
-        let width = window.width, cells = width * window.height
+    private func exact(
+        _ window: PixelWindow, edges list: [Int], buffers: inout TileBuffers,
+        into output: UnsafeMutableBufferPointer<Double>
+    ) {
+        let width = window.width
+        let cells = width * window.height
         let west = buffers.west
         buffers.area.withUnsafeMutableBufferPointer { area in
             buffers.cover.withUnsafeMutableBufferPointer { cover in
@@ -229,9 +248,10 @@ struct TiledCoverage {
                     cover[index] = 0
                 }
                 for row in 0..<window.height { cover[row * width] = west[row] }
-                let sweep = CoverageSweep(rowStart: window.row, rowEnd: window.row + window.height,
-                                          columnStart: window.column, columnEnd: window.column + width,
-                                          area: area, cover: cover)
+                let sweep = CoverageSweep(
+                    rowStart: window.row, rowEnd: window.row + window.height,
+                    columnStart: window.column, columnEnd: window.column + width,
+                    area: area, cover: cover)
                 for edge in list { sweep.add(edge: edge, of: edges) }
                 for row in 0..<window.height {
                     var running = 0.0
@@ -246,20 +266,27 @@ struct TiledCoverage {
 
     /// Centre-rule fractions of a tile, as `PixelEdges.centres`: each row's crossings of its centre line east of
     /// the tile's first centre, sorted, swept from the winding count west of it.
-    private func centres(_ window: PixelWindow, edges list: [Int], buffers: inout TileBuffers,
-                         into output: UnsafeMutableBufferPointer<Double>) {
-        let width = window.width, height = window.height
-        let firstCentre = Double(window.column) + 0.5, lastCentre = Double(window.column + width) - 0.5
+    private func centres(
+        _ window: PixelWindow, edges list: [Int], buffers: inout TileBuffers,
+        into output: UnsafeMutableBufferPointer<Double>
+    ) {
+        let width = window.width
+        let height = window.height
+        let firstCentre = Double(window.column) + 0.5
+        let lastCentre = Double(window.column + width) - 0.5
         for row in 0..<height {
             buffers.crossings[row].removeAll(keepingCapacity: true)
             buffers.base[row] = buffers.west[row]
         }
         for edge in list {
-            let top = edges.vTop[edge], bottom = edges.vBottom[edge]
+            let top = edges.vTop[edge]
+            let bottom = edges.vBottom[edge]
             let from = max((top - 0.5).rounded(.up), Double(window.row))
             let to = min((bottom - 0.5).rounded(.up), Double(window.row + height))
             guard from < to else { continue }
-            let uTop = edges.uTop[edge], du = edges.uBottom[edge] - uTop, dv = bottom - top
+            let uTop = edges.uTop[edge]
+            let du = edges.uBottom[edge] - uTop
+            let dv = bottom - top
             guard min(uTop, edges.uBottom[edge]) <= lastCentre else { continue }
             for row in Int(from)..<Int(to) {
                 let u = uTop + du * ((Double(row) + 0.5 - top) / dv)
@@ -273,7 +300,8 @@ struct TiledCoverage {
         for row in 0..<height {
             buffers.crossings[row].sort { $0.u < $1.u }
             let line = buffers.crossings[row]
-            var winding = buffers.base[row], next = 0
+            var winding = buffers.base[row]
+            var next = 0
             for index in 0..<width {
                 let centre = firstCentre + Double(index)
                 while next < line.count, line[next].u <= centre {

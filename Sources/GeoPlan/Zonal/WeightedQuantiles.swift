@@ -32,7 +32,8 @@ struct WeightedQuantiles {
         prepare()
         let target = q * total * Double(pairs.count - 1)
         // the first point beyond the target
-        var low = 0, high = positions.count
+        var low = 0
+        var high = positions.count
         while low < high {
             let middle = (low + high) / 2
             if positions[middle] <= target { low = middle + 1 } else { high = middle }

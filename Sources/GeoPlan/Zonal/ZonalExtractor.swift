@@ -36,13 +36,16 @@ struct ZonalExtractor {
         let polygons = try values.polygons(of: geometry)
         let points = polygons.joined().joined()
         guard let minX = points.map(\.x).min(), let maxX = points.map(\.x).max(),
-              let minY = points.map(\.y).min(), let maxY = points.map(\.y).max() else {
+            let minY = points.map(\.y).min(), let maxY = points.map(\.y).max()
+        else {
             return Summary(statistics: statistics, coveredFraction: nil)
         }
         let box = GEOS.Envelope(minX: minX, minY: minY, maxX: maxX, maxY: maxY)
         guard let plan = ZonalWindow.plan(box: box, on: values.grid, isGeographic: values.isGeographic) else {
-            throw limitError(area: area, "its box on the raster's grid lies at pixel numbers beyond what can be "
-                             + "counted (the raster's pixels are too small or its origin too far)")
+            throw limitError(
+                area: area,
+                "its box on the raster's grid lies at pixel numbers beyond what can be "
+                    + "counted (the raster's pixels are too small or its origin too far)")
         }
         let window: ZonalWindow
         switch plan {
@@ -54,9 +57,10 @@ struct ZonalExtractor {
         let local = window.grid
         let size = window.isCutToRaster ? groundArea(of: polygons) : nil
         try checkWork(of: polygons, on: local, area: area)
-        let coverage = TiledCoverage(edges: OrientedEdges(polygons: polygons, grid: local), columns: local.columns,
-                                     rows: local.rows, rule: request.coverage, tileRows: stripRows,
-                                     tileColumns: tileColumns)
+        let coverage = TiledCoverage(
+            edges: OrientedEdges(polygons: polygons, grid: local), columns: local.columns,
+            rows: local.rows, rule: request.coverage, tileRows: stripRows,
+            tileColumns: tileColumns)
         let origin = (column: window.column, row: window.row)
         var scanned = 0.0
         var areas: [Double] = []
@@ -79,7 +83,9 @@ struct ZonalExtractor {
     /// for one in degrees, ∮ S(φ) dλ on the WGS 84 ellipsoid (edges straight in lon/lat, as pixel edges are),
     /// each edge's integral by 3-point Gauss–Legendre.
     private func groundArea(of polygons: [[[GEOS.XY]]]) -> Double {
-        let nodes = [(0.5 - 0.5 * (0.6).squareRoot(), 5.0 / 18), (0.5, 8.0 / 18), (0.5 + 0.5 * (0.6).squareRoot(), 5.0 / 18)]
+        let nodes = [
+            (0.5 - 0.5 * (0.6).squareRoot(), 5.0 / 18), (0.5, 8.0 / 18), (0.5 + 0.5 * (0.6).squareRoot(), 5.0 / 18),
+        ]
         var total = 0.0
         for rings in polygons {
             for (position, ring) in rings.enumerated() where ring.count > 2 {
@@ -88,15 +94,20 @@ struct ZonalExtractor {
                 for (a, b) in zip(ring, ring.dropFirst() + [ring[0]]) {
                     if values.isGeographic {
                         let mean = nodes.reduce(0.0) { sum, node in
-                            sum + node.1 * (PixelArea.authalicIntegral(latitude: a.y + node.0 * (b.y - a.y)) - reference)
+                            sum + node.1
+                                * (PixelArea.authalicIntegral(latitude: a.y + node.0 * (b.y - a.y)) - reference)
                         }
                         twice -= 2 * (b.x - a.x) * .pi / 180 * mean
                     } else {
                         twice += a.x * b.y - b.x * a.y
                     }
                 }
-                let area = abs(twice) / 2 * (values.isGeographic ? 1 : values.projectedPixelArea
-                    / (values.grid.pixelWidth * values.grid.pixelHeight))
+                let area =
+                    abs(twice) / 2
+                    * (values.isGeographic
+                        ? 1
+                        : values.projectedPixelArea
+                            / (values.grid.pixelWidth * values.grid.pixelHeight))
                 total += position == 0 ? area : -area
             }
         }
@@ -104,8 +115,10 @@ struct ZonalExtractor {
     }
 
     /// Adds the pixels of one tile (in the window's pixel numbers) that lie on the raster and have data.
-    private func add(tile: PixelWindow, fractions: UnsafeBufferPointer<Double>, areas: [Double],
-                     origin offset: (column: Int, row: Int), into statistics: inout ZonalAccumulator) throws {
+    private func add(
+        tile: PixelWindow, fractions: UnsafeBufferPointer<Double>, areas: [Double],
+        origin offset: (column: Int, row: Int), into statistics: inout ZonalAccumulator
+    ) throws {
         // The tile in the raster's own pixel numbers, cut to the raster. Bounds are compared before a range is
         // formed: for a tile wholly beyond the raster (an area off its edge) the cut bounds cross, and a Range
         // with lowerBound > upperBound traps.
@@ -114,10 +127,12 @@ struct ZonalExtractor {
         let rowStart = max(offset.row + tile.row, 0)
         let rowEnd = min(offset.row + tile.row + tile.height, values.grid.rows)
         guard columnStart < columnEnd, rowStart < rowEnd else { return }
-        let columns = columnStart..<columnEnd, rows = rowStart..<rowEnd
+        let columns = columnStart..<columnEnd
+        let rows = rowStart..<rowEnd
         let first = (column: offset.column + tile.column, row: offset.row + tile.row)
         // Only the columns where this tile covers something.
-        var used = columns.upperBound, usedEnd = columns.lowerBound
+        var used = columns.upperBound
+        var usedEnd = columns.lowerBound
         for row in rows {
             let localRow = row - first.row
             for column in columns where fractions[localRow * tile.width + column - first.column] > 0 {
@@ -144,8 +159,9 @@ struct ZonalExtractor {
                     let w = weightValues[index] * weightScale + weightShift
                     weight = weightValid[index] != 0 && w.isFinite && w > 0 ? w : 0
                 }
-                statistics.add(value: raw[index] * scale + shift, coverage: fraction,
-                               pixelArea: areas[localRow], weight: weight)
+                statistics.add(
+                    value: raw[index] * scale + shift, coverage: fraction,
+                    pixelArea: areas[localRow], weight: weight)
             }
         }
     }

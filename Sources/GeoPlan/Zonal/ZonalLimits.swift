@@ -29,29 +29,36 @@ extension ZonalExtractor {
                 inside += position == 0 ? cells : -cells
             }
         }
-        let steps = TiledCoverage.workEstimate(outline: outline, insideCells: inside, columns: grid.columns,
-                                               rows: grid.rows, tileRows: stripRows, tileColumns: tileColumns)
+        let steps = TiledCoverage.workEstimate(
+            outline: outline, insideCells: inside, columns: grid.columns,
+            rows: grid.rows, tileRows: stripRows, tileColumns: tileColumns)
         guard !(steps <= ZonalLimits.maximumCellSteps) else { return }
-        throw limitError(area: area, "it spans about \(Self.rounded(steps)) pixel steps of this raster "
-                         + "(\(values.grid.columns) × \(values.grid.rows) pixels of \(values.grid.pixelWidth) × "
-                         + "\(values.grid.pixelHeight)), more than the limit of "
-                         + "\(Self.rounded(ZonalLimits.maximumCellSteps)) an area may take")
+        throw limitError(
+            area: area,
+            "it spans about \(Self.rounded(steps)) pixel steps of this raster "
+                + "(\(values.grid.columns) × \(values.grid.rows) pixels of \(values.grid.pixelWidth) × "
+                + "\(values.grid.pixelHeight)), more than the limit of "
+                + "\(Self.rounded(ZonalLimits.maximumCellSteps)) an area may take")
     }
 
     /// The error for an area over `ZonalLimits.maximumDistinctValues`.
     func distinctValuesError(area: String?) -> GeoPlanError {
         let needing = request.statistics.filter { $0.needsValues || $0.needsHistogram }.map(\.description)
-        return GeoPlanError.input(path: values.path, reason: "\(subject(area)): \(needing.joined(separator: ", ")) "
-                                  + "need every distinct pixel value under the area, and it has more than "
-                                  + "\(ZonalLimits.maximumDistinctValues.formatted()) (the limit); ask for statistics "
-                                  + "kept as running sums (sum, mean, min, max, stdev), or round or classify the "
-                                  + "raster's values (gdal_calc.py), or resample it coarser (gdalwarp -tr)")
+        return GeoPlanError.input(
+            path: values.path,
+            reason: "\(subject(area)): \(needing.joined(separator: ", ")) "
+                + "need every distinct pixel value under the area, and it has more than "
+                + "\(ZonalLimits.maximumDistinctValues.formatted()) (the limit); ask for statistics "
+                + "kept as running sums (sum, mean, min, max, stdev), or round or classify the "
+                + "raster's values (gdal_calc.py), or resample it coarser (gdalwarp -tr)")
     }
 
     /// An error naming the indicator, the area and the raster, saying why the area cannot be summarised.
     func limitError(area: String?, _ why: String) -> GeoPlanError {
-        GeoPlanError.input(path: values.path, reason: "\(subject(area)) cannot be summarised: \(why); resample "
-                           + "the raster to coarser pixels (gdalwarp -tr) or split the area")
+        GeoPlanError.input(
+            path: values.path,
+            reason: "\(subject(area)) cannot be summarised: \(why); resample "
+                + "the raster to coarser pixels (gdalwarp -tr) or split the area")
     }
 
     /// `zonal indicator "pop", area "A01"` (each part when known).

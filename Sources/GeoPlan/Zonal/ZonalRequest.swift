@@ -14,9 +14,11 @@ public struct ZonalRequest: Hashable, Sendable {
     /// The unit of `area` columns.
     public var areaUnit: AreaUnit
 
-    public init(input: String, bands: [Int] = [1], statistics: [ZonalStatistic], classes: [Double] = [],
-                coverage: CoverageRule = .exact, weights: String? = nil, weightsBand: Int = 1,
-                areaUnit: AreaUnit = .squareKilometres) {
+    public init(
+        input: String, bands: [Int] = [1], statistics: [ZonalStatistic], classes: [Double] = [],
+        coverage: CoverageRule = .exact, weights: String? = nil, weightsBand: Int = 1,
+        areaUnit: AreaUnit = .squareKilometres
+    ) {
         self.input = input
         self.bands = bands
         self.statistics = statistics

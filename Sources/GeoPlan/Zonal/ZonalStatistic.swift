@@ -54,7 +54,8 @@ public enum ZonalStatistic: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// The names `init(name:)` accepts, for error messages.
-    public static let names = "count, sum, mean, min, max, stdev, median, q0…q100 (e.g. q90), majority, minority, variety, "
+    public static let names =
+        "count, sum, mean, min, max, stdev, median, q0…q100 (e.g. q90), majority, minority, variety, "
         + "fraction, area, weighted_sum, weighted_mean, weighted_stdev"
 
     /// The column suffix: `sum`, `median`, `q90`, `q2_5`, `weighted_mean`…

@@ -37,14 +37,17 @@ struct ZonalWindow {
             lastRow = min(lastRow, ((grid.originY + 90) / grid.pixelHeight).rounded(.up))
         }
         guard firstColumn.isFinite, lastColumn.isFinite, firstRow.isFinite, lastRow.isFinite,
-              lastColumn > firstColumn, lastRow > firstRow else { return .empty }
+            lastColumn > firstColumn, lastRow > firstRow
+        else { return .empty }
         // The part on the raster (bounds that cross, for a box off the raster, give an empty part).
-        let columns = Double(grid.columns), rows = Double(grid.rows)
+        let columns = Double(grid.columns)
+        let rows = Double(grid.rows)
         let onColumns = (max(firstColumn, 0), min(max(lastColumn, 0), columns))
         let onRows = (max(firstRow, 0), min(max(lastRow, 0), rows))
         let onCells = max(onColumns.1 - onColumns.0, 0) * max(onRows.1 - onRows.0, 0)
         let cells = (lastColumn - firstColumn) * (lastRow - firstRow)
-        let extended = cells <= 4 * onCells + 1_000_000 && cells < largestExtendedCells
+        let extended =
+            cells <= 4 * onCells + 1_000_000 && cells < largestExtendedCells
             && max(abs(firstColumn), abs(lastColumn), abs(firstRow), abs(lastRow)) < Double(1 << 52)
         if extended {
             return make(column: firstColumn, lastColumn, row: firstRow, lastRow, on: grid, cut: false)
@@ -54,13 +57,18 @@ struct ZonalWindow {
     }
 
     /// Bounds are integral and below 2^52 in magnitude here, so the conversions are exact.
-    private static func make(column first: Double, _ last: Double, row top: Double, _ bottom: Double,
-                             on grid: PixelGrid, cut: Bool) -> Plan? {
-        let column = Int(first), row = Int(top)
-        guard let local = PixelGrid(originX: grid.originX + Double(column) * grid.pixelWidth,
-                                    originY: grid.originY - Double(row) * grid.pixelHeight,
-                                    pixelWidth: grid.pixelWidth, pixelHeight: grid.pixelHeight,
-                                    columns: Int(last) - column, rows: Int(bottom) - row)
+    private static func make(
+        column first: Double, _ last: Double, row top: Double, _ bottom: Double,
+        on grid: PixelGrid, cut: Bool
+    ) -> Plan? {
+        let column = Int(first)
+        let row = Int(top)
+        guard
+            let local = PixelGrid(
+                originX: grid.originX + Double(column) * grid.pixelWidth,
+                originY: grid.originY - Double(row) * grid.pixelHeight,
+                pixelWidth: grid.pixelWidth, pixelHeight: grid.pixelHeight,
+                columns: Int(last) - column, rows: Int(bottom) - row)
         else { return nil }
         return .window(ZonalWindow(column: column, row: row, grid: local, isCutToRaster: cut))
     }

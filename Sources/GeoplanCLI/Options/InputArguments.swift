@@ -6,27 +6,36 @@ struct InputArguments: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Layer to read (default: the only layer).", valueName: "name"))
     var layer: String?
 
-    @Option(name: .long, help: ArgumentHelp(
-        "Text encoding of the attributes, e.g. CP874 (Thai TIS-620), UTF-8, ISO-8859-1 (default: decided from the file).",
-        valueName: "encoding"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Text encoding of the attributes, e.g. CP874 (Thai TIS-620), UTF-8, ISO-8859-1 (default: decided from the file).",
+            valueName: "encoding"))
     var encoding: String?
 
-    @Option(name: .long, help: ArgumentHelp(
-        "CRS to use when the layer declares none, e.g. EPSG:4326 or EPSG:32647.", valueName: "crs"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "CRS to use when the layer declares none, e.g. EPSG:4326 or EPSG:32647.", valueName: "crs"))
     var assumeCRS: String?
 
-    @Option(name: .long, help: ArgumentHelp(
-        "Only features matching this OGR SQL condition, e.g. \"ADM2_EN = 'Kathu'\".", valueName: "condition"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Only features matching this OGR SQL condition, e.g. \"ADM2_EN = 'Kathu'\".", valueName: "condition"))
     var `where`: String?
 
-    @Flag(name: .long, help: ArgumentHelp(
-        "Shift a feature whose longitudes all lie beyond ±180° by 360° into range (said in a warning), instead of "
-            + "refusing it. A feature that crosses ±180° is still refused."))
+    @Flag(
+        name: .long,
+        help: ArgumentHelp(
+            "Shift a feature whose longitudes all lie beyond ±180° by 360° into range (said in a warning), instead of "
+                + "refusing it. A feature that crosses ±180° is still refused."))
     var wrapLongitudes = false
 
     var inputOptions: InputOptions {
-        InputOptions(layer: layer, encoding: encoding, assumeCRS: assumeCRS, whereClause: `where`,
-                     wrapLongitudes: wrapLongitudes)
+        InputOptions(
+            layer: layer, encoding: encoding, assumeCRS: assumeCRS, whereClause: `where`,
+            wrapLongitudes: wrapLongitudes)
     }
 }
 
@@ -38,9 +47,11 @@ struct ReportArguments: ParsableArguments {
     @Flag(name: [.short, .long], help: "No progress or warnings on stderr (errors are still printed).")
     var quiet = false
 
-    @Option(name: .long, help: ArgumentHelp(
-        "Progress on stderr: auto (a line when stderr is a terminal), json (one JSON object per line, for apps "
-            + "that call geoplan), none.", valueName: "mode"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Progress on stderr: auto (a line when stderr is a terminal), json (one JSON object per line, for apps "
+                + "that call geoplan), none.", valueName: "mode"))
     var progress: ProgressMode = .auto
 
     /// The progress reporter these options ask for.
@@ -56,7 +67,10 @@ enum ProgressMode: String, ExpressibleByArgument, CaseIterable {
 
 /// The field that names features in reports.
 struct KeyArguments: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("Field that names features in the report (default: ADM3_PCODE or "
-                                            + "another code or name field when present).", valueName: "field"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Field that names features in the report (default: ADM3_PCODE or "
+                + "another code or name field when present).", valueName: "field"))
     var key: String?
 }

@@ -18,8 +18,9 @@ enum Console {
         let output = ConsoleStream.standardOutput.failedWith
         // Said on stderr when it works, except for a reader that left on purpose (`| head`).
         if let output, output != EPIPE {
-            ConsoleStream.standardError.write("error: the results could not be written to stdout ("
-                                              + String(cString: strerror(output)) + ")\n")
+            ConsoleStream.standardError.write(
+                "error: the results could not be written to stdout ("
+                    + String(cString: strerror(output)) + ")\n")
         }
         guard status == ExitStatus.success else { return status }
         let failed = output != nil || ConsoleStream.standardError.failedWith != nil
@@ -54,8 +55,12 @@ enum Console {
     /// Prints a value as pretty JSON with sorted keys; a non-finite number is written as null (`ReportJSON`).
     static func printJSON<T: Encodable>(_ value: T) throws {
         // Remedy tokens hold no character JSON escapes, so they render in the encoded text (`Remedy.init`).
-        var data = Data(CommandLineWording.render(String(decoding: try ReportJSON.encode(value, pretty: true),
-                                                          as: UTF8.self)).utf8)
+        var data = Data(
+            CommandLineWording.render(
+                String(
+                    decoding: try ReportJSON.encode(value, pretty: true),
+                    as: UTF8.self)
+            ).utf8)
         data.append(contentsOf: Array("\n".utf8))
         ConsoleStream.standardOutput.write(data)
     }

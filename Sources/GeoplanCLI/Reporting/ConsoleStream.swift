@@ -70,7 +70,7 @@ final class ConsoleStream: Sendable {
 }
 
 #if canImport(Darwin)
-private let systemWrite = Darwin.write
+    private let systemWrite = Darwin.write
 #else
-private let systemWrite = Glibc.write
+    private let systemWrite = Glibc.write
 #endif

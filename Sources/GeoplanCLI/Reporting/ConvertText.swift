@@ -3,8 +3,10 @@ import GeoPlan
 /// `geoplan convert` as text.
 enum ConvertText {
     static func render(_ report: ConvertReport) -> String {
-        var lines = ["wrote \(report.output) (\(report.format)): \(report.featuresWritten.formatted()) features from "
-                     + "\(report.input), layer \"\(report.layer)\""]
+        var lines = [
+            "wrote \(report.output) (\(report.format)): \(report.featuresWritten.formatted()) features from "
+                + "\(report.input), layer \"\(report.layer)\""
+        ]
         if let source = report.sourceCRS, let target = report.targetCRS, source != target {
             lines.append("  crs: \(source) → \(target)")
         } else if let target = report.targetCRS {

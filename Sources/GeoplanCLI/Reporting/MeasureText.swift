@@ -9,20 +9,27 @@ enum MeasureText {
         if report.kind == .area {
             lines.append(pad(["fid", keyTitle, "area (\(unit.symbol))", "perimeter (km)", "rai-ngan-wa"]))
             for row in report.features {
-                lines.append(pad([row.featureID.map(String.init) ?? "", row.key ?? "",
-                                  row.areaSquareMetres.map { format(unit.value(ofSquareMetres: $0), unit) } ?? "",
-                                  row.perimeterMetres.map { format($0 / 1000, 3) } ?? "",
-                                  row.areaSquareMetres.flatMap { RaiNganWa(squareMetres: $0)?.description } ?? ""]))
+                lines.append(
+                    pad([
+                        row.featureID.map(String.init) ?? "", row.key ?? "",
+                        row.areaSquareMetres.map { format(unit.value(ofSquareMetres: $0), unit) } ?? "",
+                        row.perimeterMetres.map { format($0 / 1000, 3) } ?? "",
+                        row.areaSquareMetres.flatMap { RaiNganWa(squareMetres: $0)?.description } ?? "",
+                    ]))
             }
             if let total = report.totalAreaSquareMetres {
-                lines.append("total area: \(format(unit.value(ofSquareMetres: total), unit)) \(unit.symbol) "
-                             + "(\(report.features.count) features)")
+                lines.append(
+                    "total area: \(format(unit.value(ofSquareMetres: total), unit)) \(unit.symbol) "
+                        + "(\(report.features.count) features)")
             }
         } else {
             lines.append(pad(["fid", keyTitle, "length (km)"]))
             for row in report.features {
-                lines.append(pad([row.featureID.map(String.init) ?? "", row.key ?? "",
-                                  row.lengthMetres.map { format($0 / 1000, 3) } ?? ""]))
+                lines.append(
+                    pad([
+                        row.featureID.map(String.init) ?? "", row.key ?? "",
+                        row.lengthMetres.map { format($0 / 1000, 3) } ?? "",
+                    ]))
             }
             if let total = report.totalLengthMetres {
                 lines.append("total length: \(format(total / 1000, 3)) km (\(report.features.count) features)")
@@ -38,15 +45,21 @@ enum MeasureText {
         if report.kind == .area {
             lines.append("fid,\(keyTitle),area_\(unit.rawValue),perimeter_km")
             for row in report.features {
-                lines.append([row.featureID.map(String.init) ?? "", quoted(row.key ?? ""),
-                              row.areaSquareMetres.map { String(unit.value(ofSquareMetres: $0)) } ?? "",
-                              row.perimeterMetres.map { String($0 / 1000) } ?? ""].joined(separator: ","))
+                lines.append(
+                    [
+                        row.featureID.map(String.init) ?? "", quoted(row.key ?? ""),
+                        row.areaSquareMetres.map { String(unit.value(ofSquareMetres: $0)) } ?? "",
+                        row.perimeterMetres.map { String($0 / 1000) } ?? "",
+                    ].joined(separator: ","))
             }
         } else {
             lines.append("fid,\(keyTitle),length_km")
             for row in report.features {
-                lines.append([row.featureID.map(String.init) ?? "", quoted(row.key ?? ""),
-                              row.lengthMetres.map { String($0 / 1000) } ?? ""].joined(separator: ","))
+                lines.append(
+                    [
+                        row.featureID.map(String.init) ?? "", quoted(row.key ?? ""),
+                        row.lengthMetres.map { String($0 / 1000) } ?? "",
+                    ].joined(separator: ","))
             }
         }
         return lines.joined(separator: "\n")
@@ -67,7 +80,8 @@ enum MeasureText {
     }
 
     private static func quoted(_ text: String) -> String {
-        text.contains(",") || text.contains("\"") ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        text.contains(",") || text.contains("\"")
+            ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
             : text
     }
 }

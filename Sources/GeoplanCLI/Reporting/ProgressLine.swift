@@ -66,7 +66,10 @@ final class ProgressLine {
     }
 
     private func emit(_ record: [String: Any]) {
-        guard let data = try? JSONSerialization.data(withJSONObject: record, options: [.sortedKeys, .withoutEscapingSlashes]) else { return }
+        guard
+            let data = try? JSONSerialization.data(
+                withJSONObject: record, options: [.sortedKeys, .withoutEscapingSlashes])
+        else { return }
         Console.printToStandardError(String(decoding: data, as: UTF8.self) + "\n")
     }
 

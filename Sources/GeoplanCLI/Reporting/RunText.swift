@@ -16,14 +16,16 @@ enum RunText {
             }
             guard !report.checkedOnly else { continue }
             let width = max(12, set.columns.map(\.name.count).max() ?? 0)
-            lines.append("  " + "indicator".padding(toLength: width, withPad: " ", startingAt: 0)
-                         + "        min       mean        max  nulls")
+            lines.append(
+                "  " + "indicator".padding(toLength: width, withPad: " ", startingAt: 0)
+                    + "        min       mean        max  nulls")
             for column in set.columns {
                 let cells = [column.minimum, column.mean, column.maximum].map { value in
                     value.map { format($0) } ?? "–"
                 }.map { $0.leftPadding(toLength: 10) }
-                lines.append("  " + column.name.padding(toLength: width, withPad: " ", startingAt: 0) + " "
-                             + cells.joined(separator: " ") + String(column.nulls).leftPadding(toLength: 7))
+                lines.append(
+                    "  " + column.name.padding(toLength: width, withPad: " ", startingAt: 0) + " "
+                        + cells.joined(separator: " ") + String(column.nulls).leftPadding(toLength: 7))
             }
             for (name, count) in set.counters.sorted(by: { $0.key < $1.key }) where count > 0 {
                 lines.append("  \(name): \(count)")

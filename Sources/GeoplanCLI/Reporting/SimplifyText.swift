@@ -4,8 +4,11 @@ import GeoPlan
 enum SimplifyText {
     static func render(_ result: SimplifyFileReport) -> String {
         let report = result.simplification
-        let amount = report.keepShare.map { "keeping \(percent($0)) of removable vertices (tolerance "
-                                            + "\(metres(report.thresholdMetres)))" }
+        let amount =
+            report.keepShare.map {
+                "keeping \(percent($0)) of removable vertices (tolerance "
+                    + "\(metres(report.thresholdMetres)))"
+            }
             ?? "tolerance \(metres(report.thresholdMetres))"
         var lines = [
             "wrote \(result.output) (\(result.format), \(result.bytesWritten.formatted()) bytes): "
@@ -17,8 +20,9 @@ enum SimplifyText {
             "  borders: \(report.arcs.formatted()) arcs, \(report.sharedArcs.formatted()) shared by two rings",
         ]
         if let change = report.largestAreaChange {
-            lines.append("  largest area change: \(change.id), \(percent(change.relative)) "
-                         + "(\(hectares(change.beforeSquareMetres)) → \(hectares(change.afterSquareMetres)))")
+            lines.append(
+                "  largest area change: \(change.id), \(percent(change.relative)) "
+                    + "(\(hectares(change.beforeSquareMetres)) → \(hectares(change.afterSquareMetres)))")
         }
         var repairs: [String] = []
         if report.ringsHeldAtMinimum > 0 { repairs.append("\(report.ringsHeldAtMinimum) rings held at a triangle") }
@@ -36,7 +40,8 @@ enum SimplifyText {
 
     private static func percent(_ share: Double) -> String {
         let value = share * 100
-        return value >= 1 ? "\(value.formatted(.number.precision(.fractionLength(1))))%"
+        return value >= 1
+            ? "\(value.formatted(.number.precision(.fractionLength(1))))%"
             : "\(value.formatted(.number.precision(.significantDigits(2))))%"
     }
 

@@ -14,20 +14,23 @@ enum ValidateText {
         }
         let summary: String
         if report.findings.isEmpty {
-            summary = "\(report.path): all \(report.featureCount.formatted()) geometries of layer \"\(report.layer)\" "
+            summary =
+                "\(report.path): all \(report.featureCount.formatted()) geometries of layer \"\(report.layer)\" "
                 + "are valid"
         } else {
             let counts = report.problemCounts.sorted { $0.value > $1.value }.map { "\($0.value) \($0.key)" }
-            summary = "\(report.path): \(report.findings.count) of \(report.featureCount.formatted()) geometries of "
+            summary =
+                "\(report.path): \(report.findings.count) of \(report.featureCount.formatted()) geometries of "
                 + "layer \"\(report.layer)\" have problems (\(counts.joined(separator: ", ")))"
         }
         lines.append(summary)
         if let repair = report.repair {
-            lines.append("wrote \(repair.output): \(repair.featuresWritten.formatted()) features, \(repair.repaired) "
-                         + "repaired with MakeValid, \(repair.partsDropped) of them lost non-polygon parts, "
-                         + "\(repair.collapsed) collapsed to nothing (written without geometry), "
-                         + "\(repair.copiedEmpty) empty or missing copied as they were, "
-                         + "\(repair.unrepairable) unreadable copied unchanged")
+            lines.append(
+                "wrote \(repair.output): \(repair.featuresWritten.formatted()) features, \(repair.repaired) "
+                    + "repaired with MakeValid, \(repair.partsDropped) of them lost non-polygon parts, "
+                    + "\(repair.collapsed) collapsed to nothing (written without geometry), "
+                    + "\(repair.copiedEmpty) empty or missing copied as they were, "
+                    + "\(repair.unrepairable) unreadable copied unchanged")
         }
         return lines.joined(separator: "\n")
     }

@@ -30,12 +30,18 @@ struct Convert: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Reproject to this CRS, e.g. EPSG:32647.", valueName: "crs"))
     var toCRS: String?
 
-    @Option(name: .long, help: ArgumentHelp("Force a coordinate operation (a code such as EPSG:1304, or a PROJ "
-                                            + "pipeline).", valueName: "operation"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Force a coordinate operation (a code such as EPSG:1304, or a PROJ "
+                + "pipeline).", valueName: "operation"))
     var operation: String?
 
-    @Option(name: .long, help: ArgumentHelp("Decimals of GeoJSON coordinates (default 7, about 1 cm).",
-                                            valueName: "n"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Decimals of GeoJSON coordinates (default 7, about 1 cm).",
+            valueName: "n"))
     var precision: Int = 7
 
     @Flag(name: .long, help: "Replace the output if it exists.")
@@ -44,7 +50,10 @@ struct Convert: ParsableCommand {
     @Flag(name: .long, help: "When another geoplan is writing in the output folder, wait for it instead of failing.")
     var wait = false
 
-    @Flag(name: .long, help: ArgumentHelp("Write CSV text cells as they are, even those a spreadsheet would run as formulas (=, +, -, @ first)."))
+    @Flag(
+        name: .long,
+        help: ArgumentHelp(
+            "Write CSV text cells as they are, even those a spreadsheet would run as formulas (=, +, -, @ first)."))
     var csvRaw = false
 
     @OptionGroup var input: InputArguments
@@ -57,9 +66,10 @@ struct Convert: ParsableCommand {
     }
 
     func run() throws {
-        let request = ConvertRequest(input: inputPath, inputOptions: input.inputOptions, output: outputPath,
-                                     targetCRS: toCRS, operation: operation, precision: precision,
-                                     overwrite: overwrite, csvRaw: csvRaw, wait: wait)
+        let request = ConvertRequest(
+            input: inputPath, inputOptions: input.inputOptions, output: outputPath,
+            targetCRS: toCRS, operation: operation, precision: precision,
+            overwrite: overwrite, csvRaw: csvRaw, wait: wait)
         let progress = report.progressLine("convert")
         let result = try Converter.convert(request) { done, total in
             progress.update(done: done, total: total)

@@ -33,8 +33,10 @@ struct InterpolateCommand: ParsableCommand {
                 --weights villages.gpkg --weight-field households --json
             """)
 
-    @Argument(help: ArgumentHelp("The boundaries to carry the values to (local governments).",
-                                 valueName: "boundaries"))
+    @Argument(
+        help: ArgumentHelp(
+            "The boundaries to carry the values to (local governments).",
+            valueName: "boundaries"))
     var boundaries: String
 
     @Argument(help: ArgumentHelp("The source zones the table's values belong to (tambons).", valueName: "sources"))
@@ -52,20 +54,32 @@ struct InterpolateCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("The table's column to carry.", valueName: "column"))
     var column: String
 
-    @Option(name: .long, help: ArgumentHelp("extensive (split: people, counts) or intensive (averaged: rates).",
-                                            valueName: "kind"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "extensive (split: people, counts) or intensive (averaged: rates).",
+            valueName: "kind"))
     var kind: String
 
-    @Option(name: .long, help: ArgumentHelp("Split by a raster's sum or by points inside, instead of by area.",
-                                            valueName: "file"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Split by a raster's sum or by points inside, instead of by area.",
+            valueName: "file"))
     var weights: String?
 
-    @Option(name: .long, help: ArgumentHelp("With points --weights, sum this numeric field instead of counting "
-                                            + "points (every point needs a number).", valueName: "field"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "With points --weights, sum this numeric field instead of counting "
+                + "points (every point needs a number).", valueName: "field"))
     var weightField: String?
 
-    @Option(name: .long, help: ArgumentHelp("Code matching: thai (TH120101 = 120101, default) or exact.",
-                                            valueName: "rule"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Code matching: thai (TH120101 = 120101, default) or exact.",
+            valueName: "rule"))
     var normalize = "thai"
 
     @OptionGroup var common: OneOffArguments
@@ -73,8 +87,9 @@ struct InterpolateCommand: ParsableCommand {
 
     func validate() throws {
         guard ArealInterpolationKind(rawValue: kind) != nil else {
-            throw ValidationError("unknown --kind \"\(kind)\"; use extensive (people, counts: split) or intensive "
-                                  + "(rates, densities: averaged)")
+            throw ValidationError(
+                "unknown --kind \"\(kind)\"; use extensive (people, counts: split) or intensive "
+                    + "(rates, densities: averaged)")
         }
         guard CodeNormalization(rawValue: normalize) != nil else {
             throw ValidationError("--normalize must be thai or exact")
@@ -89,11 +104,15 @@ struct InterpolateCommand: ParsableCommand {
             sources: sources, code: code, table: table, tableCode: tableCode, column: column,
             kind: ArealInterpolationKind(rawValue: kind) ?? .extensive, weights: weights, weightField: weightField,
             normalization: CodeNormalization(rawValue: normalize) ?? .thai)
-        var spec = try QuickSpec.interpolation(asked, boundaries: boundaries, options: common.boundaryOptions,
-                                               idField: common.id, nameFields: common.nameFields, output: common.out)
+        var spec = try QuickSpec.interpolation(
+            asked, boundaries: boundaries, options: common.boundaryOptions,
+            idField: common.id, nameFields: common.nameFields, output: common.out)
         spec.output.csvRaw = common.csvRaw
-        var result = try Runner.run(spec, options: RunOptions(overwrite: common.overwrite, includeRows: true,
-                                                             wait: common.wait))
+        var result = try Runner.run(
+            spec,
+            options: RunOptions(
+                overwrite: common.overwrite, includeRows: true,
+                wait: common.wait))
         let summary = try InterpolationSummary.make(spec: spec, report: result)
         if report.json {
             // The rows are printed only when they are the output.

@@ -7,7 +7,8 @@ import GeoPlan
 struct MapCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "map",
-        abstract: "Classify a property and write a choropleth: SVG, offline HTML, classified GeoJSON, TopoJSON, legend.",
+        abstract:
+            "Classify a property and write a choropleth: SVG, offline HTML, classified GeoJSON, TopoJSON, legend.",
         discussion: """
             The property's values are classified (natural breaks: exact Fisher–Jenks over every value; quantiles; \
             equal intervals; standard deviations; or --breaks), nulls kept apart as "no data", and coloured with a \
@@ -29,26 +30,37 @@ struct MapCommand: ParsableCommand {
               geoplan map tambons.geojson --indicator density --tiles /tmp/density.mbtiles --max-zoom 12
             """)
 
-    @Argument(help: ArgumentHelp("Polygons with the property (a geoplan output, or any vector file).",
-                                 valueName: "input"))
+    @Argument(
+        help: ArgumentHelp(
+            "Polygons with the property (a geoplan output, or any vector file).",
+            valueName: "input"))
     var inputPath: String
 
     @Option(name: .long, help: ArgumentHelp("The numeric property to map.", valueName: "property"))
     var indicator: String
 
-    @Option(name: .long, help: ArgumentHelp("natural-breaks (jenks, default), quantiles, equal-interval, "
-                                            + "standard-deviation or manual.", valueName: "method"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "natural-breaks (jenks, default), quantiles, equal-interval, "
+                + "standard-deviation or manual.", valueName: "method"))
     var method = "natural-breaks"
 
     @Option(name: .long, help: ArgumentHelp("Number of classes (default 5).", valueName: "n"))
     var classes = 5
 
-    @Option(name: .long, help: ArgumentHelp("Upper bounds of the classes, e.g. 100,500,1000 (sets --method manual).",
-                                            valueName: "list"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Upper bounds of the classes, e.g. 100,500,1000 (sets --method manual).",
+            valueName: "list"))
     var breaks: String?
 
-    @Option(name: .long, help: ArgumentHelp("ColorBrewer palette (default YlOrRd; add -r to reverse).",
-                                            valueName: "name"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "ColorBrewer palette (default YlOrRd; add -r to reverse).",
+            valueName: "name"))
     var palette = "YlOrRd"
 
     @Option(name: .long, help: ArgumentHelp("Title in Thai.", valueName: "text"))
@@ -57,23 +69,36 @@ struct MapCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Title in English (default: the property's name).", valueName: "text"))
     var titleEn: String?
 
-    @Option(name: .long, help: ArgumentHelp("Field with each area's code (default: ADM3_PCODE or another code).",
-                                            valueName: "field"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Field with each area's code (default: ADM3_PCODE or another code).",
+            valueName: "field"))
     var id: String?
 
-    @Option(name: .long, help: ArgumentHelp("Field with the Thai name (default: ADM3_TH, NAME_TH…).", valueName: "field"))
+    @Option(
+        name: .long, help: ArgumentHelp("Field with the Thai name (default: ADM3_TH, NAME_TH…).", valueName: "field"))
     var nameTh: String?
 
-    @Option(name: .long, help: ArgumentHelp("Field with the English name (default: ADM3_EN, NAME_EN…).",
-                                            valueName: "field"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Field with the English name (default: ADM3_EN, NAME_EN…).",
+            valueName: "field"))
     var nameEn: String?
 
-    @Option(name: .long, help: ArgumentHelp("Simplify borders within this distance (default 30m); 0 keeps them.",
-                                            valueName: "distance"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Simplify borders within this distance (default 30m); 0 keeps them.",
+            valueName: "distance"))
     var simplify = "30m"
 
-    @Option(name: .long, help: ArgumentHelp("Output path without extension (default: the input's, plus -<property>).",
-                                            valueName: "stem"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Output path without extension (default: the input's, plus -<property>).",
+            valueName: "stem"))
     var out: String?
 
     @Option(name: .long, help: ArgumentHelp("Also write vector tiles here (.mbtiles or a folder).", valueName: "path"))
@@ -96,7 +121,8 @@ struct MapCommand: ParsableCommand {
 
     func validate() throws {
         guard Simplify.metres(simplify).map({ $0 >= 0 }) ?? false else {
-            throw ValidationError("--simplify must be a distance such as 30m or 0.5km (0 for none), not \"\(simplify)\"")
+            throw ValidationError(
+                "--simplify must be a distance such as 30m or 0.5km (0 for none), not \"\(simplify)\"")
         }
         guard VectorTiles.zooms.contains(minZoom), VectorTiles.zooms.contains(maxZoom), minZoom <= maxZoom else {
             throw ValidationError("zoom levels must satisfy 0 ≤ --min-zoom ≤ --max-zoom ≤ 22")
@@ -124,8 +150,9 @@ struct MapCommand: ParsableCommand {
 
     func run() throws {
         let context = try GEOSContext()
-        let layer = try MapLayer.load(inputPath, options: input.inputOptions, idField: id, thaiName: nameTh,
-                                      englishName: nameEn, context: context)
+        let layer = try MapLayer.load(
+            inputPath, options: input.inputOptions, idField: id, thaiName: nameTh,
+            englishName: nameEn, context: context)
         let stem = out ?? (URL(fileURLWithPath: inputPath).deletingPathExtension().path + "-\(indicator)")
         let metres = Simplify.metres(simplify) ?? 30
         let request = MapRequest(
@@ -137,9 +164,11 @@ struct MapCommand: ParsableCommand {
         var tileReport: VectorTiles.Report?
         if let tiles {
             // The map and its tiles appear together, or neither.
-            (result, tileReport) = try MapMaker.make(layer, request, tiles: VectorTiles.Request(
-                input: request.paths.geoJSON, output: tiles, minZoom: minZoom, maxZoom: maxZoom,
-                layerName: indicator, overwrite: overwrite, wait: wait), context: context, wait: wait)
+            (result, tileReport) = try MapMaker.make(
+                layer, request,
+                tiles: VectorTiles.Request(
+                    input: request.paths.geoJSON, output: tiles, minZoom: minZoom, maxZoom: maxZoom,
+                    layerName: indicator, overwrite: overwrite, wait: wait), context: context, wait: wait)
         } else {
             result = try MapMaker.make(layer, request, context: context, wait: wait)
         }

@@ -40,7 +40,9 @@ struct Merge: ParsableCommand {
 
     func run() throws {
         let progress = report.progressLine("merge")
-        let result = try Merger.merge(MergeRequest(output: outputPath, parts: partPaths, overwrite: overwrite, wait: wait)) {
+        let result = try Merger.merge(
+            MergeRequest(output: outputPath, parts: partPaths, overwrite: overwrite, wait: wait)
+        ) {
             done, total in progress.update(done: done, total: total)
         }
         progress.finish()

@@ -26,8 +26,9 @@ struct AreaCommand: ParsableCommand {
     }
 
     func run() throws {
-        try common.run(boundaries: boundaries, input: nil, indicator: .area(unit: AreaUnit(parsing: unit) ?? .squareKilometres),
-                       report: report)
+        try common.run(
+            boundaries: boundaries, input: nil, indicator: .area(unit: AreaUnit(parsing: unit) ?? .squareKilometres),
+            report: report)
     }
 }
 
@@ -58,8 +59,9 @@ struct CountCommand: ParsableCommand {
     @OptionGroup var report: ReportArguments
 
     func run() throws {
-        try common.run(boundaries: boundaries, input: (.points, points),
-                       indicator: .count(input: "input", whereClause: `where`, by: by), report: report)
+        try common.run(
+            boundaries: boundaries, input: (.points, points),
+            indicator: .count(input: "input", whereClause: `where`, by: by), report: report)
     }
 }
 
@@ -89,8 +91,9 @@ struct LengthCommand: ParsableCommand {
     @OptionGroup var report: ReportArguments
 
     func run() throws {
-        try common.run(boundaries: boundaries, input: (.lines, lines),
-                       indicator: .length(input: "input", whereClause: `where`, by: by), report: report)
+        try common.run(
+            boundaries: boundaries, input: (.lines, lines),
+            indicator: .length(input: "input", whereClause: `where`, by: by), report: report)
     }
 }
 
@@ -120,7 +123,8 @@ struct ShareCommand: ParsableCommand {
     @OptionGroup var report: ReportArguments
 
     func run() throws {
-        try common.run(boundaries: boundaries, input: (.polygons, polygons),
-                       indicator: .share(input: "input", by: by, whereClause: `where`), report: report)
+        try common.run(
+            boundaries: boundaries, input: (.polygons, polygons),
+            indicator: .share(input: "input", by: by, whereClause: `where`), report: report)
     }
 }

@@ -34,8 +34,10 @@ struct PartitionCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("The tambons (with --compare: the old municipalities).", valueName: "tambons"))
     var tambons: String
 
-    @Argument(help: ArgumentHelp("The municipalities (polygons with a code and a type: city, town, subdistrict); "
-                                 + "with --compare: the new version.", valueName: "municipalities"))
+    @Argument(
+        help: ArgumentHelp(
+            "The municipalities (polygons with a code and a type: city, town, subdistrict); "
+                + "with --compare: the new version.", valueName: "municipalities"))
     var municipalities: String
 
     @Option(name: .long, help: ArgumentHelp("Write the units here (.gpkg, .geojson, .fgb, .shp).", valueName: "file"))
@@ -62,7 +64,10 @@ struct PartitionCommand: ParsableCommand {
     @Flag(name: .long, help: "Replace the outputs if they exist.")
     var overwrite = false
 
-    @Flag(name: .long, help: ArgumentHelp("Write CSV text cells as they are, even those a spreadsheet would run as formulas (=, +, -, @ first)."))
+    @Flag(
+        name: .long,
+        help: ArgumentHelp(
+            "Write CSV text cells as they are, even those a spreadsheet would run as formulas (=, +, -, @ first)."))
     var csvRaw = false
 
     @Flag(name: .long, help: "When another geoplan is writing in the output folder, wait for it instead of failing.")
@@ -80,8 +85,9 @@ struct PartitionCommand: ParsableCommand {
         guard let out, !compare else { return try runComparison() }
         var request = GovernanceOutput.Request(
             tambons: BoundarySpec(name: "tambons", path: tambons, idField: tambonId),
-            municipalities: BoundarySpec(name: "municipalities", path: municipalities, idField: municipalityId,
-                                         nameFields: [typeField]),
+            municipalities: BoundarySpec(
+                name: "municipalities", path: municipalities, idField: municipalityId,
+                nameFields: [typeField]),
             options: GovernanceOptions(snapToleranceMetres: snapMetres, minimumPieceSquareMetres: minPieceM2),
             units: out, overwrite: overwrite, wait: wait)
         request.csvRaw = csvRaw
@@ -97,21 +103,25 @@ struct PartitionCommand: ParsableCommand {
     }
 
     private func runComparison() throws {
-        let comparison = try BoundaryComparison.compare(oldPath: tambons, newPath: municipalities,
-                                                        idField: municipalityId, toleranceSquareMetres: minPieceM2)
+        let comparison = try BoundaryComparison.compare(
+            oldPath: tambons, newPath: municipalities,
+            idField: municipalityId, toleranceSquareMetres: minPieceM2)
         if report.json {
             try Console.printJSON(comparison)
             return
         }
         let changed = comparison.changes.filter { $0.status != .unchanged }
-        var lines = ["\(comparison.changes.count) codes: \(changed.count) created, removed or changed "
-                     + "(more than \(comparison.toleranceSquareMetres.formatted()) m² gained or lost)"]
+        var lines = [
+            "\(comparison.changes.count) codes: \(changed.count) created, removed or changed "
+                + "(more than \(comparison.toleranceSquareMetres.formatted()) m² gained or lost)"
+        ]
         for change in changed {
             let sizes = [change.oldSquareKilometres, change.newSquareKilometres]
                 .map { $0.map { String(format: "%.4f", $0) } ?? "–" }.joined(separator: " → ")
-            lines.append("  \(change.code) \(change.status.rawValue): \(sizes) km², gained "
-                         + String(format: "%.4f", change.gainedSquareKilometres) + " km², lost "
-                         + String(format: "%.4f", change.lostSquareKilometres) + " km²")
+            lines.append(
+                "  \(change.code) \(change.status.rawValue): \(sizes) km², gained "
+                    + String(format: "%.4f", change.gainedSquareKilometres) + " km², lost "
+                    + String(format: "%.4f", change.lostSquareKilometres) + " km²")
         }
         Console.print(lines.joined(separator: "\n"))
     }
@@ -121,8 +131,9 @@ struct PartitionCommand: ParsableCommand {
         var lines = ["\(report.tambons) tambons, \(report.municipalities) municipalities → \(report.units) units:"]
         for (kind, count) in outcome.unitsByKind.sorted(by: { $0.key < $1.key }) { lines.append("  \(kind): \(count)") }
         lines += outcome.crs.lines
-        lines.append("snapped to tambon borders within \(report.options.snapToleranceMetres) m: "
-                     + "\(report.snappedMunicipalities.count) municipalities")
+        lines.append(
+            "snapped to tambon borders within \(report.options.snapToleranceMetres) m: "
+                + "\(report.snappedMunicipalities.count) municipalities")
         lines += report.findings
         lines.append("checked: " + report.guaranteesLine)
         lines.append("wrote:")

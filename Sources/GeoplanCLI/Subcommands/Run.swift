@@ -57,23 +57,35 @@ struct Run: ParsableCommand {
     @Flag(name: .long, help: "When another geoplan is writing in the output folder, wait for it instead of failing.")
     var wait = false
 
-    @Option(name: .long, help: ArgumentHelp("Decimals of GeoJSON coordinates (default: the spec's, else 7).",
-                                            valueName: "n"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Decimals of GeoJSON coordinates (default: the spec's, else 7).",
+            valueName: "n"))
     var precision: Int?
 
     @Flag(name: .long, help: "Write the tables without the areas' geometries.")
     var noGeometry = false
 
-    @Flag(name: .long, help: ArgumentHelp("Write CSV text cells as they are, even those a spreadsheet would run as formulas (=, +, -, @ first)."))
+    @Flag(
+        name: .long,
+        help: ArgumentHelp(
+            "Write CSV text cells as they are, even those a spreadsheet would run as formulas (=, +, -, @ first)."))
     var csvRaw = false
 
-    @Option(name: .long, help: ArgumentHelp("Threads for the per-area indicators (default: every core, here "
-                                            + "\(ProcessInfo.processInfo.activeProcessorCount)).", valueName: "n"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Threads for the per-area indicators (default: every core, here "
+                + "\(ProcessInfo.processInfo.activeProcessorCount)).", valueName: "n"))
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
-    @Option(name: .long, help: ArgumentHelp("Compute and write only share K of N of the areas (whole provinces "
-                                            + "together when the codes say which); join the shares with geoplan "
-                                            + "merge.", valueName: "K/N"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Compute and write only share K of N of the areas (whole provinces "
+                + "together when the codes say which); join the shares with geoplan "
+                + "merge.", valueName: "K/N"))
     var partition: String?
 
     func validate() throws {
@@ -117,7 +129,11 @@ struct Run: ParsableCommand {
             }
         }
         if report.json {
-            if specs.count == 1, let only = results.first { try Console.printJSON(only) } else { try Console.printJSON(results) }
+            if specs.count == 1, let only = results.first {
+                try Console.printJSON(only)
+            } else {
+                try Console.printJSON(results)
+            }
         } else if specs.count > 1 {
             Console.print(RunText.batchSummary(results, failures: failures, seconds: Date().timeIntervalSince(started)))
         }
@@ -140,8 +156,9 @@ struct Run: ParsableCommand {
         if csvRaw { spec.output.csvRaw = true }
         // --out is a path as the user typed it, so relative to the current folder (not to the spec's).
         let folder = out.map { URL(fileURLWithPath: $0).standardizedFileURL.path }
-        let options = RunOptions(check: check, overwrite: overwrite, outputFolder: folder, resume: resume,
-                                 jobs: jobs, partition: try partition.map(PartitionRequest.init(parsing:)), wait: wait)
+        let options = RunOptions(
+            check: check, overwrite: overwrite, outputFolder: folder, resume: resume,
+            jobs: jobs, partition: try partition.map(PartitionRequest.init(parsing:)), wait: wait)
         return try Runner.run(spec, options: options) { progress.update(event: $0) }
     }
 

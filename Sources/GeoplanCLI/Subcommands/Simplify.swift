@@ -36,8 +36,11 @@ struct Simplify: ParsableCommand {
     @Argument(help: ArgumentHelp("The file to write: .geojson, or .topojson.", valueName: "output"))
     var outputPath: String
 
-    @Option(name: .long, help: ArgumentHelp("Remove detail within this distance, e.g. 20m or 0.5km.",
-                                            valueName: "distance"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Remove detail within this distance, e.g. 20m or 0.5km.",
+            valueName: "distance"))
     var tolerance: String?
 
     @Option(name: .long, help: ArgumentHelp("Keep this share of removable vertices, e.g. 10%.", valueName: "share"))
@@ -49,17 +52,26 @@ struct Simplify: ParsableCommand {
     @Flag(name: .long, help: "Write TopoJSON whatever the extension.")
     var topojson = false
 
-    @Option(name: .long, help: ArgumentHelp("Field giving each feature's id (default: ADM3_PCODE or another code "
-                                            + "field, else the feature id).", valueName: "field"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Field giving each feature's id (default: ADM3_PCODE or another code "
+                + "field, else the feature id).", valueName: "field"))
     var idField: String?
 
-    @Option(name: .long, help: ArgumentHelp("Decimals of GeoJSON coordinates (default 6, about 11 cm).",
-                                            valueName: "n"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Decimals of GeoJSON coordinates (default 6, about 11 cm).",
+            valueName: "n"))
     var precision: Int = 6
 
-    @Option(name: .long, help: ArgumentHelp("TopoJSON grid steps across the data, at least (default 100000; finer "
-                                            + "where a polygon would otherwise become invalid or vanish).",
-                                            valueName: "steps"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "TopoJSON grid steps across the data, at least (default 100000; finer "
+                + "where a polygon would otherwise become invalid or vanish).",
+            valueName: "steps"))
     var quantization: Int = 100_000
 
     @Flag(name: .long, help: "Replace the output if it exists.")
@@ -80,10 +92,11 @@ struct Simplify: ParsableCommand {
     }
 
     func run() throws {
-        let request = SimplifyRequest(input: inputPath, inputOptions: input.inputOptions, output: outputPath,
-                                      simplification: SimplificationOptions(method: method, amount: try amount()),
-                                      topoJSON: topojson, idField: idField, precision: precision,
-                                      quantization: quantization, overwrite: overwrite, wait: wait)
+        let request = SimplifyRequest(
+            input: inputPath, inputOptions: input.inputOptions, output: outputPath,
+            simplification: SimplificationOptions(method: method, amount: try amount()),
+            topoJSON: topojson, idField: idField, precision: precision,
+            quantization: quantization, overwrite: overwrite, wait: wait)
         let result = try FileSimplifier.simplify(request)
         if report.json {
             try Console.printJSON(result)

@@ -50,16 +50,18 @@ struct TilesCommand: ParsableCommand {
     }
 
     func run() throws {
-        let result = try VectorTiles.write(VectorTiles.Request(
-            input: inputPath, options: input.inputOptions, output: outputPath, minZoom: minZoom, maxZoom: maxZoom,
-            layerName: layerName, overwrite: overwrite, wait: wait))
+        let result = try VectorTiles.write(
+            VectorTiles.Request(
+                input: inputPath, options: input.inputOptions, output: outputPath, minZoom: minZoom, maxZoom: maxZoom,
+                layerName: layerName, overwrite: overwrite, wait: wait))
         if report.json {
             try Console.printJSON(result)
         } else {
-            Console.print("\(result.features) features → \(result.container) \(result.output), layer "
-                          + "\"\(result.layer)\", zoom \(result.minZoom)–\(result.maxZoom)"
-                          + (result.tiles.map { ", \($0) tiles" } ?? "")
-                          + "\nproperties: " + result.properties.joined(separator: ", "))
+            Console.print(
+                "\(result.features) features → \(result.container) \(result.output), layer "
+                    + "\"\(result.layer)\", zoom \(result.minZoom)–\(result.maxZoom)"
+                    + (result.tiles.map { ", \($0) tiles" } ?? "")
+                    + "\nproperties: " + result.properties.joined(separator: ", "))
         }
         if !report.quiet {
             for warning in result.warnings { Console.warn(warning) }

@@ -39,8 +39,10 @@ struct Validate: ParsableCommand {
 
     func run() throws {
         let progress = report.progressLine("validate")
-        let result = try Validation.validate(path, options: input.inputOptions, keyField: naming.key, repairTo: fix,
-                                             overwrite: overwrite, wait: wait) { done, total in
+        let result = try Validation.validate(
+            path, options: input.inputOptions, keyField: naming.key, repairTo: fix,
+            overwrite: overwrite, wait: wait
+        ) { done, total in
             progress.update(done: done, total: total)
         }
         progress.finish()

@@ -32,16 +32,25 @@ struct ZonalCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Pixel values for fraction and area, comma-separated.", valueName: "list"))
     var classes: String?
 
-    @Option(name: .long, help: ArgumentHelp("exact (covered fraction, default) or centre (pixel centre inside).",
-                                            valueName: "rule"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "exact (covered fraction, default) or centre (pixel centre inside).",
+            valueName: "rule"))
     var coverage: String = "exact"
 
-    @Option(name: .long, help: ArgumentHelp("A raster on the same grid weighting the weighted_* statistics.",
-                                            valueName: "raster"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "A raster on the same grid weighting the weighted_* statistics.",
+            valueName: "raster"))
     var weights: String?
 
-    @Option(name: .long, help: ArgumentHelp("Unit of the area statistic: km2, ha, m2 or rai (default km2).",
-                                            valueName: "unit"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Unit of the area statistic: km2, ha, m2 or rai (default km2).",
+            valueName: "unit"))
     var unit: String = "km2"
 
     @OptionGroup var common: OneOffArguments
@@ -73,8 +82,10 @@ struct ZonalCommand: ParsableCommand {
         }
         let weighted = statistics.contains(where: \.isWeighted)
         if weighted != (weights != nil) {
-            throw ValidationError(weighted ? "weighted statistics need --weights RASTER"
-                                  : "--weights is only used by weighted_sum, weighted_mean and weighted_stdev")
+            throw ValidationError(
+                weighted
+                    ? "weighted statistics need --weights RASTER"
+                    : "--weights is only used by weighted_sum, weighted_mean and weighted_stdev")
         }
     }
 
@@ -86,8 +97,9 @@ struct ZonalCommand: ParsableCommand {
         let stem = URL(fileURLWithPath: raster).deletingPathExtension().lastPathComponent
         let safe = String(stem.lowercased().map { $0.isASCII && ($0.isLetter || $0.isNumber) ? $0 : "_" })
         let id = safe.first?.isLetter == true ? safe : "raster_\(safe)"
-        try common.run(boundaries: boundaries, input: (.raster, raster),
-                       moreInputs: weights.map { [InputSpec(name: "weights", kind: .raster, path: $0)] } ?? [],
-                       indicator: .zonal(request), indicatorID: id, report: report)
+        try common.run(
+            boundaries: boundaries, input: (.raster, raster),
+            moreInputs: weights.map { [InputSpec(name: "weights", kind: .raster, path: $0)] } ?? [],
+            indicator: .zonal(request), indicatorID: id, report: report)
     }
 }

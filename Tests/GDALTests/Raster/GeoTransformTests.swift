@@ -35,8 +35,9 @@ import Testing
 
     @Test func rotatedByHand() throws {
         // x = 10 + 3 × 2 + 2 × 1 = 18; y = 20 + 3 × 0.5 + 2 × −3 = 15.5; determinant 2 × −3 − 1 × 0.5 = −6.5.
-        let rotated = GeoTransform(originX: 10, pixelWidth: 2, rowRotation: 1, originY: 20, columnRotation: 0.5,
-                                   pixelHeight: -3)
+        let rotated = GeoTransform(
+            originX: 10, pixelWidth: 2, rowRotation: 1, originY: 20, columnRotation: 0.5,
+            pixelHeight: -3)
         #expect(!rotated.isNorthUp)
         let point = rotated.coordinate(column: 3, row: 2)
         #expect(point.x == 18 && point.y == 15.5)
@@ -45,8 +46,9 @@ import Testing
     }
 
     @Test func rotatedRoundTripWithinRounding() throws {
-        let rotated = GeoTransform(originX: 612_345.5, pixelWidth: 29.9, rowRotation: 1.7, originY: 1_549_876.25,
-                                   columnRotation: -2.3, pixelHeight: -30.1)
+        let rotated = GeoTransform(
+            originX: 612_345.5, pixelWidth: 29.9, rowRotation: 1.7, originY: 1_549_876.25,
+            columnRotation: -2.3, pixelHeight: -30.1)
         for (column, row) in [(0.0, 0.0), (0.5, 0.5), (123.25, 4567.75), (9999, 1)] {
             let point = rotated.coordinate(column: column, row: row)
             let back = try #require(rotated.pixel(x: point.x, y: point.y))
@@ -57,14 +59,16 @@ import Testing
     @Test func singularTransformsHaveNoInverse() {
         #expect(GeoTransform(originX: 0, pixelWidth: 0, originY: 0, pixelHeight: -1).pixel(x: 1, y: 1) == nil)
         // Both axes along the same direction: the grid collapses to a line.
-        let collapsed = GeoTransform(originX: 0, pixelWidth: 1, rowRotation: 2, originY: 0, columnRotation: 1,
-                                     pixelHeight: 2)
+        let collapsed = GeoTransform(
+            originX: 0, pixelWidth: 1, rowRotation: 2, originY: 0, columnRotation: 1,
+            pixelHeight: 2)
         #expect(collapsed.pixel(x: 1, y: 1) == nil)
     }
 
     @Test func coefficientsAreInGDALsOrder() {
-        let rotated = GeoTransform(originX: 1, pixelWidth: 2, rowRotation: 3, originY: 4, columnRotation: 5,
-                                   pixelHeight: 6)
+        let rotated = GeoTransform(
+            originX: 1, pixelWidth: 2, rowRotation: 3, originY: 4, columnRotation: 5,
+            pixelHeight: 6)
         #expect(rotated.coefficients == [1, 2, 3, 4, 5, 6])
         #expect(GeoTransform(coefficients: [1, 2, 3, 4, 5, 6]) == rotated)
         #expect(GeoTransform(coefficients: [1, 2, 3]) == nil)

@@ -31,9 +31,12 @@ import Testing
         // 40 × 37 does not divide into 16 × 16 tiles: the right and bottom tiles are partial.
         let folder = try TemporaryFolder()
         let values = RasterSample.pattern(width: 40, height: 37, rowFactor: 1000)
-        let path = try RasterSample.write(to: folder.path("tiled.tif"), width: 40, height: 37, values: values,
-                                          options: ["TILED": "YES", "BLOCKXSIZE": "16", "BLOCKYSIZE": "16",
-                                                    "COMPRESS": "DEFLATE"])
+        let path = try RasterSample.write(
+            to: folder.path("tiled.tif"), width: 40, height: 37, values: values,
+            options: [
+                "TILED": "YES", "BLOCKXSIZE": "16", "BLOCKYSIZE": "16",
+                "COMPRESS": "DEFLATE",
+            ])
         let band = try RasterDataset.open(path).band(1)
         #expect(band.blockWidth == 16 && band.blockHeight == 16)
         #expect(try band.read(window) == RasterSample.cut(values, width: 40, window))
@@ -54,7 +57,8 @@ import Testing
         values[0] = -9999
         values[2 * 7 + 3] = -9999
         let band = try RasterDataset.open(
-            try RasterSample.write(to: folder.path("holes.tif"), values: values, noData: -9999)).band(1)
+            try RasterSample.write(to: folder.path("holes.tif"), values: values, noData: -9999)
+        ).band(1)
         let window = RasterWindow(width: 7, height: 5)
         #expect(try band.read(window) == values)  // nodata pixels keep their value
         let validity = try band.readValidity(window)
@@ -68,16 +72,19 @@ import Testing
         let folder = try TemporaryFolder()
         let values: [Double] = [1, .nan, 3, 4]
         let band = try RasterDataset.open(
-            try RasterSample.write(to: folder.path("nan.tif"), width: 4, height: 1, values: values, noData: .nan))
-            .band(1)
+            try RasterSample.write(to: folder.path("nan.tif"), width: 4, height: 1, values: values, noData: .nan)
+        )
+        .band(1)
         #expect(try band.readValidity(RasterWindow(width: 4, height: 1)) == [255, 0, 255, 255])
     }
 
     @Test func signedByteNoDataIsInvalid() throws {
         let folder = try TemporaryFolder()
         let band = try RasterDataset.open(
-            try RasterSample.write(to: folder.path("int8.tif"), width: 3, height: 1, type: .int8,
-                                   values: [-1, 0, 5], noData: -1)).band(1)
+            try RasterSample.write(
+                to: folder.path("int8.tif"), width: 3, height: 1, type: .int8,
+                values: [-1, 0, 5], noData: -1)
+        ).band(1)
         // GDAL 3.6 alone would call every pixel valid: −1 is out of range for the Byte band it sees.
         #expect(band.maskFlags == .noData)
         #expect(try band.readValidity(RasterWindow(width: 3, height: 1)) == [0, 255, 255])
@@ -129,8 +136,9 @@ import Testing
         // A tiled GeoTIFF cut short: GDAL opens it (its directory comes first) but cannot read the last tiles.
         let folder = try TemporaryFolder()
         let values = RasterSample.pattern(width: 64, height: 64, rowFactor: 100)
-        let path = try RasterSample.write(to: folder.path("cut.tif"), width: 64, height: 64, values: values,
-                                          options: ["TILED": "YES", "BLOCKXSIZE": "16", "BLOCKYSIZE": "16"])
+        let path = try RasterSample.write(
+            to: folder.path("cut.tif"), width: 64, height: 64, values: values,
+            options: ["TILED": "YES", "BLOCKXSIZE": "16", "BLOCKYSIZE": "16"])
         let bytes = try Data(contentsOf: URL(fileURLWithPath: path))
         try bytes.prefix(bytes.count / 2).write(to: URL(fileURLWithPath: path))
         let band = try RasterDataset.open(path).band(1)

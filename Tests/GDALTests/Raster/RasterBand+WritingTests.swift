@@ -22,8 +22,9 @@ import Testing
 
     @Test func integerTypesRoundAndClamp() throws {
         let folder = try TemporaryFolder()
-        let path = try RasterSample.write(to: folder.path("bytes.tif"), width: 4, height: 1, type: .byte,
-                                          values: [-5, 2.4, 2.6, 300])
+        let path = try RasterSample.write(
+            to: folder.path("bytes.tif"), width: 4, height: 1, type: .byte,
+            values: [-5, 2.4, 2.6, 300])
         #expect(try RasterDataset.open(path).band(1).read(RasterWindow(width: 4, height: 1)) == [0, 2, 3, 255])
     }
 

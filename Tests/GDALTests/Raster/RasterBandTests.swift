@@ -7,8 +7,10 @@ import Testing
 @Suite struct RasterBandTests {
     // MARK: - Types
 
-    @Test(arguments: [RasterDataType.byte, .int8, .uint16, .int16, .uint32, .int32, .uint64, .int64, .float32,
-                      .float64])
+    @Test(arguments: [
+        RasterDataType.byte, .int8, .uint16, .int16, .uint32, .int32, .uint64, .int64, .float32,
+        .float64,
+    ])
     func everyTypeRoundTripsItsValuesAndNoData(type: RasterDataType) throws {
         let folder = try TemporaryFolder()
         let values = RasterSample.pattern(width: 7, height: 5)  // 0…46 fit every type
@@ -24,8 +26,9 @@ import Testing
         // reads 255 for −1 unless the wrapper converts. Out-of-range values are clamped.
         let folder = try TemporaryFolder()
         let values: [Double] = [-128, -1, 0, 1, 127, -300, 300, -0.6]
-        let path = try RasterSample.write(to: folder.path("int8.tif"), width: 8, height: 1, type: .int8,
-                                          values: values, noData: -1)
+        let path = try RasterSample.write(
+            to: folder.path("int8.tif"), width: 8, height: 1, type: .int8,
+            values: values, noData: -1)
         let band = try RasterDataset.open(path).band(1)
         #expect(band.dataType == .int8)
         #expect(try band.read(RasterWindow(width: 8, height: 1)) == [-128, -1, 0, 1, 127, -128, 127, -1])
@@ -34,8 +37,9 @@ import Testing
 
     @Test func complexTypesAreNamed() throws {
         let folder = try TemporaryFolder()
-        let created = try RasterDataset.create(folder.path("complex.tif"), width: 2, height: 2, bands: 1,
-                                               type: .other("CFloat32"))
+        let created = try RasterDataset.create(
+            folder.path("complex.tif"), width: 2, height: 2, bands: 1,
+            type: .other("CFloat32"))
         #expect(try created.band(1).dataType == .other("CFloat32"))
     }
 
@@ -44,8 +48,9 @@ import Testing
     @Test func tiledGeoTIFFReportsItsBlockSize() throws {
         let folder = try TemporaryFolder()
         let path = folder.path("tiled.tif")
-        let created = try RasterDataset.create(path, width: 600, height: 300, bands: 1, type: .float32,
-                                               options: ["TILED": "YES", "BLOCKXSIZE": "256", "BLOCKYSIZE": "256"])
+        let created = try RasterDataset.create(
+            path, width: 600, height: 300, bands: 1, type: .float32,
+            options: ["TILED": "YES", "BLOCKXSIZE": "256", "BLOCKYSIZE": "256"])
         try created.close()
         let band = try RasterDataset.open(path).band(1)
         #expect(band.blockWidth == 256 && band.blockHeight == 256)
@@ -99,7 +104,8 @@ import Testing
         let folder = try TemporaryFolder()
         let noData = Double(Int64(1) << 62)
         let band = try RasterDataset.open(
-            try RasterSample.write(to: folder.path("int64.tif"), type: .int64, noData: noData)).band(1)
+            try RasterSample.write(to: folder.path("int64.tif"), type: .int64, noData: noData)
+        ).band(1)
         #expect(band.noDataValue == noData)
     }
 
@@ -120,8 +126,9 @@ import Testing
     @Test func alphaBandIsThePerDatasetMaskOfTheOthers() throws {
         let folder = try TemporaryFolder()
         let path = folder.path("alpha.tif")
-        let dataset = try RasterDataset.create(path, width: 3, height: 2, bands: 2, type: .byte,
-                                               options: ["ALPHA": "YES"])
+        let dataset = try RasterDataset.create(
+            path, width: 3, height: 2, bands: 2, type: .byte,
+            options: ["ALPHA": "YES"])
         try dataset.band(1).write([1, 2, 3, 4, 5, 6], to: dataset.window)
         try dataset.band(2).write([0, 255, 128, 255, 0, 1], to: dataset.window)
         try dataset.close()

@@ -8,8 +8,9 @@ import Testing
     @Test func createsMultiBandRastersWithTheirGridAndCRS() throws {
         let folder = try TemporaryFolder()
         let path = folder.path("three.tif")
-        let dataset = try RasterDataset.create(path, width: 4, height: 3, bands: 3, type: .uint16,
-                                               options: ["COMPRESS": "DEFLATE", "INTERLEAVE": "BAND"])
+        let dataset = try RasterDataset.create(
+            path, width: 4, height: 3, bands: 3, type: .uint16,
+            options: ["COMPRESS": "DEFLATE", "INTERLEAVE": "BAND"])
         #expect(dataset.warnings.isEmpty)
         for number in 1...3 {
             try dataset.band(number).write([Double](repeating: Double(number), count: 12), to: dataset.window)
@@ -27,8 +28,9 @@ import Testing
 
     @Test func unknownCreationOptionIsAWarning() throws {
         let folder = try TemporaryFolder()
-        let dataset = try RasterDataset.create(folder.path("out.tif"), width: 2, height: 2, bands: 1, type: .byte,
-                                               options: ["NO_SUCH_OPTION": "YES"])
+        let dataset = try RasterDataset.create(
+            folder.path("out.tif"), width: 2, height: 2, bands: 1, type: .byte,
+            options: ["NO_SUCH_OPTION": "YES"])
         #expect(dataset.warnings.contains { $0.text.contains("NO_SUCH_OPTION") })
     }
 
@@ -57,8 +59,9 @@ import Testing
             "\(error)".contains("out.png") && "\(error)".contains("can only copy")
         }
         #expect {
-            try RasterDataset.create(folder.path("out.geojson"), driver: "GeoJSON", width: 1, height: 1, bands: 1,
-                                     type: .byte)
+            try RasterDataset.create(
+                folder.path("out.geojson"), driver: "GeoJSON", width: 1, height: 1, bands: 1,
+                type: .byte)
         } throws: { error in
             "\(error)".contains("does not write rasters")
         }

@@ -7,8 +7,9 @@ import Testing
 @Suite struct RasterDatasetTests {
     @Test func describesAGeoTIFFItWrote() throws {
         let folder = try TemporaryFolder()
-        let path = try RasterSample.write(to: folder.path("pattern.tif"), geoTransform: RasterSample.utmGrid,
-                                          crs: "EPSG:32647")
+        let path = try RasterSample.write(
+            to: folder.path("pattern.tif"), geoTransform: RasterSample.utmGrid,
+            crs: "EPSG:32647")
         let dataset = try RasterDataset.open(path)
         #expect(dataset.path == path)
         #expect(dataset.driverName == "GTiff")
@@ -80,8 +81,9 @@ import Testing
     }
 
     @Test func oneBandIsSaidInTheSingular() {
-        #expect("\(GDALError.noSuchBand(path: "dem.tif", band: 2, count: 1))"
-            == "\"dem.tif\" has 1 band; band 2 does not exist (bands are numbered from 1)")
+        #expect(
+            "\(GDALError.noSuchBand(path: "dem.tif", band: 2, count: 1))"
+                == "\"dem.tif\" has 1 band; band 2 does not exist (bands are numbered from 1)")
     }
 
     @Test func bandKeepsItsDatasetAlive() throws {
@@ -97,8 +99,9 @@ import Testing
 
     @Test func closedDatasetRefusesReadsButKeepsItsProperties() throws {
         let folder = try TemporaryFolder()
-        let path = try RasterSample.write(to: folder.path("pattern.tif"), noData: -9999,
-                                          geoTransform: RasterSample.utmGrid, crs: "EPSG:32647")
+        let path = try RasterSample.write(
+            to: folder.path("pattern.tif"), noData: -9999,
+            geoTransform: RasterSample.utmGrid, crs: "EPSG:32647")
         let dataset = try RasterDataset.open(path)
         let band = try dataset.band(1)
         try dataset.close()

@@ -22,11 +22,14 @@ enum RasterSample {
 
     /// Writes a one-band raster holding `values` (the pattern by default), closes it and returns its path.
     @discardableResult
-    static func write(to path: String, width: Int = 7, height: Int = 5, type: RasterDataType = .float32,
-                      values: [Double]? = nil, noData: Double? = nil, options: [String: String] = [:],
-                      geoTransform: GeoTransform? = nil, crs: String? = nil) throws -> String {
-        let dataset = try RasterDataset.create(path, width: width, height: height, bands: 1, type: type,
-                                               options: options)
+    static func write(
+        to path: String, width: Int = 7, height: Int = 5, type: RasterDataType = .float32,
+        values: [Double]? = nil, noData: Double? = nil, options: [String: String] = [:],
+        geoTransform: GeoTransform? = nil, crs: String? = nil
+    ) throws -> String {
+        let dataset = try RasterDataset.create(
+            path, width: width, height: height, bands: 1, type: type,
+            options: options)
         let band = try dataset.band(1)
         try band.write(values ?? pattern(width: width, height: height), to: dataset.window)
         if let noData { try band.setNoDataValue(noData) }

@@ -22,9 +22,10 @@ import Testing
         #expect(performing: { try dataset.layer(at: 0) }, throws: saysClosed)
         #expect(performing: { try dataset.layer(named: "phuket") }, throws: saysClosed)
         #expect(performing: { try dataset.commitTransaction() }, throws: saysClosed)
-        #expect(performing: {
-            try dataset.createLayer(named: "more", spatialReference: nil, geometryType: GeometryType(kind: .point))
-        }, throws: saysClosed)
+        #expect(
+            performing: {
+                try dataset.createLayer(named: "more", spatialReference: nil, geometryType: GeometryType(kind: .point))
+            }, throws: saysClosed)
     }
 
     @Test func aLayerOfAClosedDatasetThrowsInsteadOfReading() throws {
@@ -53,13 +54,15 @@ import Testing
     @Test func aLayerBeingWrittenThrowsOnceItsDatasetIsClosed() throws {
         let folder = try TemporaryFolder()
         let dataset = try Dataset.create(folder.path("out.gpkg"), driver: "GPKG")
-        let layer = try dataset.createLayer(named: "out", spatialReference: try SpatialReference.wgs84(),
-                                            geometryType: GeometryType(kind: .point))
+        let layer = try dataset.createLayer(
+            named: "out", spatialReference: try SpatialReference.wgs84(),
+            geometryType: GeometryType(kind: .point))
         try layer.createField(FieldDefinition(name: "name", type: .string))
         let feature = try layer.makeFeature()
         try dataset.close()
-        #expect(performing: { try layer.createField(FieldDefinition(name: "late", type: .string)) },
-                throws: saysClosed)
+        #expect(
+            performing: { try layer.createField(FieldDefinition(name: "late", type: .string)) },
+            throws: saysClosed)
         #expect(performing: { try layer.makeFeature() }, throws: saysClosed)
         #expect(performing: { try layer.write(feature) }, throws: saysClosed)
         #expect(layer.schema.names == ["name"])

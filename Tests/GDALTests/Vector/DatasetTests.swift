@@ -45,8 +45,9 @@ import Testing
 
     @Test func truncatedGeoJSONIsRefusedWithGDALsReason() throws {
         let folder = try TemporaryFolder()
-        let path = try folder.write(#"{"type": "FeatureCollection", "features": [{"type": "Feature", "geometry": "#,
-                                    to: "cut.geojson")
+        let path = try folder.write(
+            #"{"type": "FeatureCollection", "features": [{"type": "Feature", "geometry": "#,
+            to: "cut.geojson")
         #expect(throws: GDALError.self) { try Dataset.open(path) }
     }
 

@@ -24,8 +24,9 @@ import Testing
         if driver == "ESRI Shapefile" { layerOptions = ["ENCODING": "UTF-8"] }
         do {
             let dataset = try Dataset.create(path, driver: driver)
-            let layer = try dataset.createLayer(named: "out", spatialReference: wgs84,
-                                                geometryType: GeometryType(kind: .polygon), options: layerOptions)
+            let layer = try dataset.createLayer(
+                named: "out", spatialReference: wgs84,
+                geometryType: GeometryType(kind: .polygon), options: layerOptions)
             try layer.createField(FieldDefinition(name: "name", type: .string, width: 80))
             try layer.createField(FieldDefinition(name: "count", type: .integer64))
             try layer.createField(FieldDefinition(name: "share", type: .real))
@@ -74,7 +75,8 @@ import Testing
         // close() must throw GDAL's message instead of losing it.
         let folder = try TemporaryFolder()
         let dataset = try Dataset.create(folder.path("out.data"), driver: driver)
-        let layer = try dataset.createLayer(named: "out", spatialReference: nil, geometryType: GeometryType(kind: .point))
+        let layer = try dataset.createLayer(
+            named: "out", spatialReference: nil, geometryType: GeometryType(kind: .point))
         let feature = try layer.makeFeature()
         try feature.setGeometry(try OGRGeometry(wkt: "POINT (100.5 13.7)"))
         try layer.write(feature)

@@ -35,7 +35,8 @@ import Testing
 
     @Test func geoJSONValuesKeepTheirTypesAndNullIsNotUnset() throws {
         let folder = try TemporaryFolder()
-        let path = try folder.write("""
+        let path = try folder.write(
+            """
             {"type": "FeatureCollection", "features": [
               {"type": "Feature", "properties": {"name": "ก", "n": 3, "x": 2.5, "d": "2024-02-29", "z": null},
                "geometry": {"type": "Point", "coordinates": [100.5, 13.7]}},

@@ -59,8 +59,10 @@ import Testing
     /// Three unit squares in an L, sharing edges vertex for vertex: one polygon of area 3 with 8 corners (the
     /// shared edges gone, their end vertices kept where they are corners of the outline).
     @Test func coverageUnionDissolvesSharedEdges() throws {
-        let squares = try ["POLYGON ((0 0, 1 0, 1 1, 0 1, 0 0))", "POLYGON ((1 0, 2 0, 2 1, 1 1, 1 0))",
-                           "POLYGON ((0 1, 1 1, 1 2, 0 2, 0 1))"].map(geometry)
+        let squares = try [
+            "POLYGON ((0 0, 1 0, 1 1, 0 1, 0 0))", "POLYGON ((1 0, 2 0, 2 1, 1 1, 1 0))",
+            "POLYGON ((0 1, 1 1, 1 2, 0 2, 0 1))",
+        ].map(geometry)
         let dissolved = try Geometry.collection(squares, context: context).coverageUnion()
         #expect(dissolved.type == .polygon)
         #expect(try dissolved.area == 3)
@@ -74,8 +76,10 @@ import Testing
             function: "GEOSIntersection_r",
             message: "TopologyException: Input geom 0 is invalid: Self-intersection at 0.5 0.5")
         #expect(throws: expected) { try bowTie.intersection(a) }
-        #expect(expected.description
-            == "GEOSIntersection_r failed: TopologyException: Input geom 0 is invalid: Self-intersection at 0.5 0.5")
+        #expect(
+            expected.description
+                == "GEOSIntersection_r failed: TopologyException: Input geom 0 is invalid: Self-intersection at 0.5 0.5"
+        )
         #expect(try bowTie.makeValid().intersection(a).area == 0.5)
         #expect(context.lastError == nil)
     }

@@ -13,7 +13,8 @@ import Testing
         #expect(try status("POLYGON ((0 0, 1 0, 1 1, 0 0))") == .valid)
         #expect(try status("POLYGON EMPTY") == .empty)
         #expect(try GeometryCheck.status(of: nil, context: GEOSContext()).0 == .missing)
-        #expect(try status("POLYGON ((0 0, 1 1, 1 0, 0 1, 0 0))")
+        #expect(
+            try status("POLYGON ((0 0, 1 1, 1 0, 0 1, 0 0))")
                 == .invalid(reason: "Self-intersection", location: Coordinate(x: 0.5, y: 0.5)))
         #expect(try status("POLYGON ((0 0, 1 0, 1 1, 0 1))").reason == "Ring not closed")
         #expect(try status("POLYGON ((0 0, 1 0, 0 0))").reason?.hasPrefix("Too few points") == true)

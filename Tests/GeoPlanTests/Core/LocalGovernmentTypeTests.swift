@@ -37,8 +37,11 @@ import Testing
     }
 
     @Test func namesEachClassInThai() {
-        #expect(LocalGovernmentType.allCases.map(\.thaiName) == ["เทศบาลนคร", "เทศบาลเมือง", "เทศบาลตำบล",
-                                                                 "องค์การบริหารส่วนตำบล"])
+        #expect(
+            LocalGovernmentType.allCases.map(\.thaiName) == [
+                "เทศบาลนคร", "เทศบาลเมือง", "เทศบาลตำบล",
+                "องค์การบริหารส่วนตำบล",
+            ])
         #expect(LocalGovernmentType.allCases.filter(\.isMunicipality) == [.city, .town, .subdistrict])
     }
 }

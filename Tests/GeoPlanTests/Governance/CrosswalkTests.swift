@@ -10,9 +10,10 @@ extension GovernanceTests {
             let context = try GEOSContext()
             let point = try Geometry.point(x: 100, y: 13, context: context)
             func unit(_ tambon: String, _ code: String, _ type: LocalGovernmentType, _ area: Double) -> GovernanceUnit {
-                GovernanceUnit(tambonCode: tambon, localGovernmentCode: code, type: type,
-                               kind: type == .sao ? .remainder : .municipalPiece, geometry: point,
-                               areaSquareMetres: area)
+                GovernanceUnit(
+                    tambonCode: tambon, localGovernmentCode: code, type: type,
+                    kind: type == .sao ? .remainder : .municipalPiece, geometry: point,
+                    areaSquareMetres: area)
             }
             let rows = Crosswalk.rows(for: [
                 unit("T1", "M", .town, 1_600), unit("T1", "SAO-T1", .sao, 4_800),

@@ -34,13 +34,18 @@ struct GovernanceFixture {
     }
 
     func box(_ minX: Double, _ minY: Double, _ maxX: Double, _ maxY: Double) throws -> Geometry {
-        try Geometry.polygon(exterior: [XY(minX, minY), XY(maxX, minY), XY(maxX, maxY), XY(minX, maxY),
-                                        XY(minX, minY)], context: context)
+        try Geometry.polygon(
+            exterior: [
+                XY(minX, minY), XY(maxX, minY), XY(maxX, maxY), XY(minX, maxY),
+                XY(minX, minY),
+            ], context: context)
     }
 
     /// A municipality whose polygon is a box.
-    func municipality(_ code: String, _ type: LocalGovernmentType, _ minX: Double, _ minY: Double, _ maxX: Double,
-                      _ maxY: Double) throws -> MunicipalityInput {
+    func municipality(
+        _ code: String, _ type: LocalGovernmentType, _ minX: Double, _ minY: Double, _ maxX: Double,
+        _ maxY: Double
+    ) throws -> MunicipalityInput {
         MunicipalityInput(code: code, type: type, geometry: try box(minX, minY, maxX, maxY))
     }
 

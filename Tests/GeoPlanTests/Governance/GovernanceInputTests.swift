@@ -27,8 +27,9 @@ extension GovernanceTests {
                 (square(100 + Double(index) * 0.02), #"{"code": "\#(5_120_101 + index)", "type": "\#(type)"}"#)
             }
             try folder.write(SyntheticData.featureCollection(features), to: "municipalities.geojson")
-            let spec = BoundarySpec(name: "municipalities", path: folder.path("municipalities.geojson"),
-                                    idField: "code", nameFields: ["type"])
+            let spec = BoundarySpec(
+                name: "municipalities", path: folder.path("municipalities.geojson"),
+                idField: "code", nameFields: ["type"])
             return try MunicipalityInput.from(BoundarySet.load(spec, folder: nil, context: context))
         }
 
@@ -46,8 +47,9 @@ extension GovernanceTests {
         }
 
         @Test func tambonsComeFromABoundarySetInItsOrder() throws {
-            let set = try BoundarySet.load(BoundarySpec(name: "tambons", path: Fixtures.phuket, idField: "ADM3_PCODE"),
-                                           folder: nil, context: context)
+            let set = try BoundarySet.load(
+                BoundarySpec(name: "tambons", path: Fixtures.phuket, idField: "ADM3_PCODE"),
+                folder: nil, context: context)
             let tambons = TambonInput.from(set)
             #expect(tambons.count == 17 && tambons.first?.code == "TH830101")
         }

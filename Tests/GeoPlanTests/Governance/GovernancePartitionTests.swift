@@ -14,23 +14,29 @@ extension GovernanceTests {
 
         init() throws {
             fixture = try GovernanceFixture()
-            result = try GovernancePartition().build(tambons: [try fixture.t1, try fixture.t2],
-                                                     municipalities: [try fixture.m2, try fixture.m1])
+            result = try GovernancePartition().build(
+                tambons: [try fixture.t1, try fixture.t2],
+                municipalities: [try fixture.m2, try fixture.m1])
         }
 
         @Test func givesTheFivePiecesInTambonThenCodeOrder() throws {
             let keys = result.units.map { "\($0.tambonCode) \($0.localGovernmentCode) \($0.type) \($0.kind)" }
-            #expect(keys == ["T1 M1 town municipalPiece", "T1 SAO-T1 sao remainder", "T2 M1 town municipalPiece",
-                             "T2 M2 subdistrict municipalPiece", "T2 SAO-T2 sao remainder"])
+            #expect(
+                keys == [
+                    "T1 M1 town municipalPiece", "T1 SAO-T1 sao remainder", "T2 M1 town municipalPiece",
+                    "T2 M2 subdistrict municipalPiece", "T2 SAO-T2 sao remainder",
+                ])
             let expected = try [
                 fixture.box(100.05, 13.02, 100.1, 13.08),
-                fixture.geometry("POLYGON ((100 13, 100.1 13, 100.1 13.02, 100.05 13.02, 100.05 13.08, 100.1 13.08, "
-                                 + "100.1 13.1, 100 13.1, 100 13))"),
+                fixture.geometry(
+                    "POLYGON ((100 13, 100.1 13, 100.1 13.02, 100.05 13.02, 100.05 13.08, 100.1 13.08, "
+                        + "100.1 13.1, 100 13.1, 100 13))"),
                 fixture.box(100.1, 13.02, 100.15, 13.08),
                 fixture.box(100.16, 13.01, 100.19, 13.04),
-                fixture.geometry("POLYGON ((100.1 13, 100.2 13, 100.2 13.1, 100.1 13.1, 100.1 13.08, 100.15 13.08, "
-                                 + "100.15 13.02, 100.1 13.02, 100.1 13), "
-                                 + "(100.16 13.01, 100.19 13.01, 100.19 13.04, 100.16 13.04, 100.16 13.01))"),
+                fixture.geometry(
+                    "POLYGON ((100.1 13, 100.2 13, 100.2 13.1, 100.1 13.1, 100.1 13.08, 100.15 13.08, "
+                        + "100.15 13.02, 100.1 13.02, 100.1 13), "
+                        + "(100.16 13.01, 100.19 13.01, 100.19 13.04, 100.16 13.04, 100.16 13.01))"),
             ]
             for (unit, want) in zip(result.units, expected) {
                 #expect(try GovernanceFixture.difference(unit.geometry, want) < 1e-18, "\(unit.localGovernmentCode)")
@@ -40,11 +46,14 @@ extension GovernanceTests {
 
         @Test func measuresEachPieceLikePlanimeter() {
             let reference = GovernanceFixture.Reference.self
-            let expected = [reference.m1InT1, reference.t1Remainder, reference.m1InT2, reference.m2,
-                            reference.t2Remainder]
+            let expected = [
+                reference.m1InT1, reference.t1Remainder, reference.m1InT2, reference.m2,
+                reference.t2Remainder,
+            ]
             for (unit, want) in zip(result.units, expected) {
-                #expect(abs(unit.areaSquareMetres - want) <= 1e-9 * want,
-                        "\(unit.tambonCode) \(unit.localGovernmentCode)")
+                #expect(
+                    abs(unit.areaSquareMetres - want) <= 1e-9 * want,
+                    "\(unit.tambonCode) \(unit.localGovernmentCode)")
             }
             // The pieces of each tambon add up to the whole cell (Planimeter: 119993614.17346 m²).
             for tambon in ["T1", "T2"] {
@@ -99,8 +108,9 @@ extension GovernanceTests {
 
         @Test func aMunicipalityCoveringItsTambonLeavesNoRemainder() throws {
             let whole = try fixture.municipality("C1", .city, 100.0, 13.0, 100.1, 13.1)
-            let result = try GovernancePartition().build(tambons: [try fixture.t1, try fixture.t2],
-                                                         municipalities: [whole])
+            let result = try GovernancePartition().build(
+                tambons: [try fixture.t1, try fixture.t2],
+                municipalities: [whole])
             #expect(result.units.map(\.localGovernmentCode) == ["C1", "SAO-T2"])
             #expect(result.crosswalk[0].shareOfTambon == 1 && result.crosswalk[0].shareOfLocalGovernment == 1)
             #expect(abs(result.units[0].areaSquareMetres - GovernanceFixture.Reference.cell) <= 1e-9 * 1.2e8)

@@ -12,8 +12,10 @@ extension GovernanceTests {
             fixture = try GovernanceFixture()
         }
 
-        private func build(_ tambons: [TambonInput], _ municipalities: [MunicipalityInput],
-                           options: GovernanceOptions = GovernanceOptions()) throws -> GovernancePartitionResult {
+        private func build(
+            _ tambons: [TambonInput], _ municipalities: [MunicipalityInput],
+            options: GovernanceOptions = GovernanceOptions()
+        ) throws -> GovernancePartitionResult {
             try GovernancePartition(options: options).build(tambons: tambons, municipalities: municipalities)
         }
 
@@ -57,8 +59,9 @@ extension GovernanceTests {
             let side = 9.2e-6
             let a = try fixture.municipality("A", .town, 100.03, 13.03, 100.05 + side, 13.05 + side)
             let b = try fixture.municipality("B", .town, 100.05, 13.05, 100.07, 13.07)
-            let result = try build([fixture.t1, fixture.t2], [b, a],
-                                   options: GovernanceOptions(snapToleranceMetres: 0, overlapToleranceSquareMetres: 2))
+            let result = try build(
+                [fixture.t1, fixture.t2], [b, a],
+                options: GovernanceOptions(snapToleranceMetres: 0, overlapToleranceSquareMetres: 2))
             let resolved = try #require(result.report.resolvedOverlaps.first)
             #expect(resolved.first == "A" && resolved.second == "B")
             #expect(abs(resolved.areaSquareMetres - 1.01563) <= 1e-4)
@@ -127,8 +130,11 @@ extension GovernanceTests {
 
             let again = try fixture.municipality("M1", .subdistrict, 100.16, 13.01, 100.19, 13.04)
             let municipal = try #require(failure { try build([fixture.t1, fixture.t2], [fixture.m1, again]) })
-            #expect(municipal == .duplicatedCodes(layer: "municipalities",
-                                                  duplicates: [.init(code: "M1", features: [0, 1])]))
+            #expect(
+                municipal
+                    == .duplicatedCodes(
+                        layer: "municipalities",
+                        duplicates: [.init(code: "M1", features: [0, 1])]))
         }
 
         @Test func missingCodesNameTheFeatures() throws {
@@ -158,16 +164,22 @@ extension GovernanceTests {
         }
 
         @Test func aGeometryWithoutAreaIsRefused() throws {
-            let line = MunicipalityInput(code: "L", type: .town,
-                                         geometry: try fixture.geometry("LINESTRING (100.01 13.01, 100.02 13.02)"))
-            #expect(failure { try build([fixture.t1], [line]) } == .notPolygonal(layer: "municipalities", code: "L",
-                                                                                 found: "LineString"))
+            let line = MunicipalityInput(
+                code: "L", type: .town,
+                geometry: try fixture.geometry("LINESTRING (100.01 13.01, 100.02 13.02)"))
+            #expect(
+                failure { try build([fixture.t1], [line]) }
+                    == .notPolygonal(
+                        layer: "municipalities", code: "L",
+                        found: "LineString"))
         }
 
         @Test func anInvalidInputIsRepairedAndReported() throws {
             // A bow-tie over T1's south-west corner: MakeValid makes two triangles.
-            let bowtie = MunicipalityInput(code: "BT", type: .town, geometry: try fixture.geometry(
-                "POLYGON ((100.01 13.01, 100.03 13.03, 100.03 13.01, 100.01 13.03, 100.01 13.01))"))
+            let bowtie = MunicipalityInput(
+                code: "BT", type: .town,
+                geometry: try fixture.geometry(
+                    "POLYGON ((100.01 13.01, 100.03 13.03, 100.03 13.01, 100.01 13.03, 100.01 13.01))"))
             let result = try build([fixture.t1, fixture.t2], [bowtie])
             #expect(result.report.repairedInputs == ["municipalities: BT"])
             #expect(result.units.filter { $0.localGovernmentCode == "BT" }.count == 1)
@@ -176,8 +188,9 @@ extension GovernanceTests {
         @Test func noTambonsAndBadOptionsAreRefused() throws {
             #expect(failure { try build([], []) } == .noTambons)
             let options = GovernanceOptions(snapToleranceMetres: -1)
-            #expect(failure { try build([fixture.t1], [], options: options) }
-                == .invalidOption(name: "snap tolerance (m)", value: -1))
+            #expect(
+                failure { try build([fixture.t1], [], options: options) }
+                    == .invalidOption(name: "snap tolerance (m)", value: -1))
         }
     }
 }

@@ -19,18 +19,22 @@ extension GovernanceTests {
             let set = try BoundarySet.load(spec, folder: nil, context: context)
             let tambons = TambonInput.from(set)
             let byCode = Dictionary(uniqueKeysWithValues: tambons.map { ($0.code, $0.geometry) })
-            let suanYai = try #require(byCode["TH120101"]), talatKhwan = try #require(byCode["TH120102"])
+            let suanYai = try #require(byCode["TH120101"])
+            let talatKhwan = try #require(byCode["TH120102"])
             var city = try PolygonRings(suanYai.union(talatKhwan))
             let (east, north) = (GovernanceFixture.lonDegrees(2), GovernanceFixture.latDegrees(1))
             city.moveVertices { XY($0.x + east, $0.y + north) }
             let pakKret = try #require(byCode["TH120601"]?.pointOnSurface().coordinates.first)
             let town = try Geometry.point(pakKret, context: context).buffer(distance: 0.0135, quadrantSegments: 8)
             let bangBuaThong = try #require(byCode["TH120402"]?.pointOnSurface().coordinates.first)
-            let box = try Geometry.polygon(exterior: [
-                XY(bangBuaThong.x - 0.015, bangBuaThong.y - 0.01), XY(bangBuaThong.x + 0.015, bangBuaThong.y - 0.01),
-                XY(bangBuaThong.x + 0.015, bangBuaThong.y + 0.01), XY(bangBuaThong.x - 0.015, bangBuaThong.y + 0.01),
-                XY(bangBuaThong.x - 0.015, bangBuaThong.y - 0.01),
-            ], context: context)
+            let box = try Geometry.polygon(
+                exterior: [
+                    XY(bangBuaThong.x - 0.015, bangBuaThong.y - 0.01),
+                    XY(bangBuaThong.x + 0.015, bangBuaThong.y - 0.01),
+                    XY(bangBuaThong.x + 0.015, bangBuaThong.y + 0.01),
+                    XY(bangBuaThong.x - 0.015, bangBuaThong.y + 0.01),
+                    XY(bangBuaThong.x - 0.015, bangBuaThong.y - 0.01),
+                ], context: context)
             let municipalities = [
                 MunicipalityInput(code: "CITY", type: .city, geometry: try city.geometry(context: context)),
                 MunicipalityInput(code: "TOWN", type: .town, geometry: town),
@@ -72,12 +76,14 @@ extension GovernanceTests {
             for piece in report.smallPieces {
                 #expect(piece.areaSquareMetres < 100 || piece.reason == .thinnerThanTolerance)
             }
-            print("Nonthaburi: \(result.units.count) units, \(report.smallPieces.count) small pieces, "
-                  + "largest overlap \(report.guarantees.largestOverlapSquareMetres) m², coverage difference "
-                  + "\(report.guarantees.coverageDifferenceSquareMetres) m², \(String(format: "%.2f", seconds)) s")
+            print(
+                "Nonthaburi: \(result.units.count) units, \(report.smallPieces.count) small pieces, "
+                    + "largest overlap \(report.guarantees.largestOverlapSquareMetres) m², coverage difference "
+                    + "\(report.guarantees.coverageDifferenceSquareMetres) m², \(String(format: "%.2f", seconds)) s")
             for piece in report.smallPieces.prefix(20) {
-                print("  \(piece.tambonCode) \(piece.localGovernmentCode) \(piece.areaSquareMetres) m² "
-                      + "\(piece.reason) → \(piece.mergedInto ?? "kept")")
+                print(
+                    "  \(piece.tambonCode) \(piece.localGovernmentCode) \(piece.areaSquareMetres) m² "
+                        + "\(piece.reason) → \(piece.mergedInto ?? "kept")")
             }
         }
     }

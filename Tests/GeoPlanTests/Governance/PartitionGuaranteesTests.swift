@@ -51,8 +51,9 @@ extension GovernanceTests {
             }
             #expect(result.report.guarantees.allHold)
             // Every municipality that was given keeps at least one unit.
-            #expect(Set(result.units.filter { $0.kind == .municipalPiece }.map(\.localGovernmentCode))
-                == Set(municipalities.map(\.code)), "seed \(seed)")
+            #expect(
+                Set(result.units.filter { $0.kind == .municipalPiece }.map(\.localGovernmentCode))
+                    == Set(municipalities.map(\.code)), "seed \(seed)")
         }
 
         @Test func aBrokenGuaranteeIsAnErrorNamingIt() {
@@ -60,8 +61,12 @@ extension GovernanceTests {
                 largestOverlapSquareMetres: 5, largestOverlapBetween: ["T1/M1", "T1/SAO-T1"],
                 coverageDifferenceSquareMetres: 0, tambonsSquareMetres: 1e8, invalidUnits: 0, repairedUnits: 0,
                 overlapToleranceSquareMetres: 1, coverageRelativeTolerance: 1e-9)
-            #expect(throws: GeoPlanError.governance(.guaranteeFailed(
-                guarantee: "units do not overlap", detail: "T1/M1 and T1/SAO-T1 share 5.0 m², more than 1.0 m²"))) {
+            #expect(
+                throws: GeoPlanError.governance(
+                    .guaranteeFailed(
+                        guarantee: "units do not overlap", detail: "T1/M1 and T1/SAO-T1 share 5.0 m², more than 1.0 m²")
+                )
+            ) {
                 try PartitionGuarantees.check(guarantees)
             }
             guarantees.largestOverlapSquareMetres = 0
@@ -77,7 +82,9 @@ extension GovernanceTests {
         /// Cells of 0.02° over [100.0, 100.06] × [13.0, 13.06] whose corners and edge midpoints are moved by up to
         /// 0.003° (shared by neighbouring cells, so the cells tile).
         static func tambons(_ random: inout SplitMix64, context: GEOSContext) throws -> [TambonInput] {
-            let size = 0.02, count = 3, jitter = 0.003
+            let size = 0.02
+            let count = 3
+            let jitter = 0.003
             func moved(_ x: Double, _ y: Double) -> XY {
                 let dx = Double.random(in: -jitter...jitter, using: &random)
                 return XY(x + dx, y + Double.random(in: -jitter...jitter, using: &random))
@@ -89,8 +96,10 @@ extension GovernanceTests {
             var tambons: [TambonInput] = []
             for i in 0..<count {
                 for j in 0..<count {
-                    let ring = [corners[i][j], across[i][j], corners[i + 1][j], up[i + 1][j], corners[i + 1][j + 1],
-                                across[i][j + 1], corners[i][j + 1], up[i][j], corners[i][j]]
+                    let ring = [
+                        corners[i][j], across[i][j], corners[i + 1][j], up[i + 1][j], corners[i + 1][j + 1],
+                        across[i][j + 1], corners[i][j + 1], up[i][j], corners[i][j],
+                    ]
                     let geometry = try Geometry.polygon(exterior: ring, context: context)
                     tambons.append(TambonInput(code: "T\(i)\(j)", geometry: geometry))
                 }
@@ -105,8 +114,9 @@ extension GovernanceTests {
         {
             var shapes: [Geometry] = []
             for _ in 0..<Int.random(in: 1...3, using: &random) {
-                let centre = XY(Double.random(in: 100.005...100.055, using: &random),
-                                Double.random(in: 13.005...13.055, using: &random))
+                let centre = XY(
+                    Double.random(in: 100.005...100.055, using: &random),
+                    Double.random(in: 13.005...13.055, using: &random))
                 let radius = Double.random(in: 0.002...0.012, using: &random)
                 let vertices = Int.random(in: 5...12, using: &random)
                 let ring = (0...vertices).map { step -> XY in

@@ -28,25 +28,29 @@ extension GovernanceTests {
         func partitionsAShippedProvinceCompletely(_ province: String) throws {
             let context = try GEOSContext()
             let tambonSet = try BoundarySet.load(
-                BoundarySpec(name: "tambons", path: Fixtures.shape("tambons/\(province)/\(province).shp"),
-                             idField: "ADM3_PCODE"), folder: nil, context: context)
+                BoundarySpec(
+                    name: "tambons", path: Fixtures.shape("tambons/\(province)/\(province).shp"),
+                    idField: "ADM3_PCODE"), folder: nil, context: context)
             let municipalitySet = try BoundarySet.load(
-                BoundarySpec(name: "municipalities", path: Fixtures.shape("municipalities/\(province).gpkg"),
-                             idField: "LG_CODE", nameFields: ["LG_TYPE"]), folder: nil, context: context)
+                BoundarySpec(
+                    name: "municipalities", path: Fixtures.shape("municipalities/\(province).gpkg"),
+                    idField: "LG_CODE", nameFields: ["LG_TYPE"]), folder: nil, context: context)
             let tambons = TambonInput.from(tambonSet)
             let municipalities = try MunicipalityInput.from(municipalitySet)
             let options = GovernanceOptions()
             let start = Date()
-            let result = try GovernancePartition(options: options).build(tambons: tambons,
-                                                                         municipalities: municipalities)
+            let result = try GovernancePartition(options: options).build(
+                tambons: tambons,
+                municipalities: municipalities)
             let seconds = Date().timeIntervalSince(start)
             #expect(result.report.guarantees.allHold, "\(province): \(result.report.guarantees)")
 
             // Valid pieces.
             for unit in result.units {
                 let valid = try unit.geometry.isValid
-                #expect(unit.geometry.type.isPolygonal && !unit.geometry.isEmpty && valid,
-                        "\(province): \(unit.tambonCode)/\(unit.localGovernmentCode) is not a valid polygon")
+                #expect(
+                    unit.geometry.type.isPolygonal && !unit.geometry.isEmpty && valid,
+                    "\(province): \(unit.tambonCode)/\(unit.localGovernmentCode) is not a valid polygon")
             }
 
             // No overlaps: every pair of units whose boxes meet.
@@ -68,8 +72,9 @@ extension GovernanceTests {
             let difference = try LocalFrame.squareMetres(of: try tambonUnion.symmetricDifference(unitUnion))
             let method = try MeasureMethod(.geodesic)
             let tambonArea = try method.measure(tambonUnion).areaSquareMetres ?? 0
-            #expect(difference <= options.coverageRelativeTolerance * tambonArea,
-                    "\(province): \(difference) m² of \(tambonArea) m²")
+            #expect(
+                difference <= options.coverageRelativeTolerance * tambonArea,
+                "\(province): \(difference) m² of \(tambonArea) m²")
 
             // Shares and areas add up.
             let rowsByTambon = Dictionary(grouping: result.crosswalk, by: \.tambonCode)
@@ -92,9 +97,10 @@ extension GovernanceTests {
 
             let governing = Set(result.units.map(\.localGovernmentCode))
             #expect(municipalities.allSatisfy { governing.contains($0.code) }, "\(province)")
-            print("\(province): \(tambons.count) tambons, \(municipalities.count) municipalities → "
-                  + "\(result.units.count) units in \(String(format: "%.2f", seconds)) s; largest overlap "
-                  + "\(largestOverlap) m², coverage difference \(difference) m², worst tambon area \(worstArea)")
+            print(
+                "\(province): \(tambons.count) tambons, \(municipalities.count) municipalities → "
+                    + "\(result.units.count) units in \(String(format: "%.2f", seconds)) s; largest overlap "
+                    + "\(largestOverlap) m², coverage difference \(difference) m², worst tambon area \(worstArea)")
         }
     }
 }

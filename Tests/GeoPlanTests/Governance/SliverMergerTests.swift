@@ -52,8 +52,9 @@ extension GovernanceTests {
             let body = try fixture.box(100.0, 13.02, 100.02, 13.03)
             let d = try Geometry.multiPolygon([strip, body], context: fixture.context)
             let merger = SliverMerger(options: GovernanceOptions(), method: try MeasureMethod(.geodesic))
-            let (pieces, small) = try merger.merge([piece("A", a), piece("B", b), piece("D", d, kind: .remainder)],
-                                                   tambonCode: "T", context: fixture.context)
+            let (pieces, small) = try merger.merge(
+                [piece("A", a), piece("B", b), piece("D", d, kind: .remainder)],
+                tambonCode: "T", context: fixture.context)
             #expect(pieces.map(\.localGovernmentCode) == ["A", "B", "D"])
             let grown = try fixture.box(100.0, 13.0, 100.01 + metre, 13.008).union(a)
             #expect(try GovernanceFixture.difference(pieces[0].geometry, grown) < 1e-18)
@@ -70,10 +71,12 @@ extension GovernanceTests {
         /// A tambon smaller than the minimum area with nothing else in it: kept, and flagged so (`mergedInto` nil).
         @Test func keepsAndFlagsASmallPieceWithNoNeighbour() throws {
             let tiny = try fixture.box(100.0, 13.0, 100.0 + 5 * metre, 13.0 + GovernanceFixture.latDegrees(5))
-            let merger = SliverMerger(options: GovernanceOptions(snapToleranceMetres: 0),
-                                      method: try MeasureMethod(.geodesic))
-            let (pieces, small) = try merger.merge([piece("SAO-T", tiny, kind: .remainder)], tambonCode: "T",
-                                                   context: fixture.context)
+            let merger = SliverMerger(
+                options: GovernanceOptions(snapToleranceMetres: 0),
+                method: try MeasureMethod(.geodesic))
+            let (pieces, small) = try merger.merge(
+                [piece("SAO-T", tiny, kind: .remainder)], tambonCode: "T",
+                context: fixture.context)
             #expect(pieces.count == 1)
             #expect(try pieces[0].geometry.equalsExact(tiny))
             #expect(small.count == 1 && small.first?.mergedInto == nil && small.first?.reason == .belowMinimumArea)

@@ -15,8 +15,9 @@ import Testing
     }
 
     @Test func statedParentsThatDisagreeAreListed() {
-        let wrong = ParentCode.disagreements(codes: ["TH120101", "TH120201", "TH830101"],
-                                             statedParents: ["TH1201", "TH1201", "TH8301"], level: .district)
+        let wrong = ParentCode.disagreements(
+            codes: ["TH120101", "TH120201", "TH830101"],
+            statedParents: ["TH1201", "TH1201", "TH8301"], level: .district)
         #expect(wrong.map(\.code) == ["TH120201"])
     }
 }

@@ -10,7 +10,9 @@ import Testing
 
     /// People, km² and mean age of three tambons; the first two form one district.
     @Test func aRatioOfRolledUpSumsNotAMeanOfRatios() throws {
-        let people: [Double?] = [1000, 1000, 500], km2: [Double?] = [1, 9, 5], age: [Double?] = [30, 50, 40]
+        let people: [Double?] = [1000, 1000, 500]
+        let km2: [Double?] = [1, 9, 5]
+        let age: [Double?] = [30, 50, 40]
         let district = [0, 1]
         let sums = (people: RollUp.sum(people, of: district), km2: RollUp.sum(km2, of: district))
         #expect(sums.people == 2000 && sums.km2 == 10)
@@ -32,7 +34,8 @@ import Testing
     /// two steps equals rolling up at once, and so does the ratio of the rolled-up sums.
     @Test func rollingUpInStepsEqualsAtOnce() throws {
         var random = SplitMix64(seed: 17)
-        var people: [Double?] = [], km2: [Double?] = []
+        var people: [Double?] = []
+        var km2: [Double?] = []
         var districts: [String] = []
         for _ in 0..<200 {
             people.append(Double(Int.random(in: 0...50_000, using: &random)))

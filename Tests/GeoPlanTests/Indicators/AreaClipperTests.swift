@@ -23,8 +23,9 @@ import Testing
             BoundarySpec(name: "tambons", path: Fixtures.nakhonPathom, idField: "ADM3_PCODE"), folder: nil,
             context: context)
         let roads = try FeatureStore.load(
-            InputSpec(name: "roads", kind: .lines,
-                      path: Fixtures.root.appendingPathComponent("samples/nakhon-pathom/roads.geojson").path),
+            InputSpec(
+                name: "roads", kind: .lines,
+                path: Fixtures.root.appendingPathComponent("samples/nakhon-pathom/roads.geojson").path),
             whereClause: nil, by: nil, folder: nil, context: context)
         let lines = try FeatureSet(store: roads, window: nil, context: context).geometries
         #expect(try compare(lines, boundaries.areas) > 100)
@@ -34,7 +35,8 @@ import Testing
     /// themselves, and a multi-line, against a square with a hole.
     @Test func cutsAwkwardLinesAsGEOSDoes() throws {
         let square = try Geometry(
-            wkt: "POLYGON ((100 13, 100.1 13, 100.1 13.1, 100 13.1, 100 13), (100.04 13.04, 100.06 13.04, 100.06 13.06, 100.04 13.06, 100.04 13.04))",
+            wkt:
+                "POLYGON ((100 13, 100.1 13, 100.1 13.1, 100 13.1, 100 13), (100.04 13.04, 100.06 13.04, 100.06 13.06, 100.04 13.06, 100.04 13.04))",
             context: context)
         let area = try Area(index: 0, id: "A", names: [], geometry: square, featureID: nil)
         let lines = try [
@@ -60,13 +62,17 @@ import Testing
                 let parts = line.type == .lineString ? [line] : try line.geometries
                 try AreaClipper(area).clip(try parts.map { try $0.coordinates }) { start, end, piece in
                     guard piece != .outside else { return }
-                    fast += Geodesic.wgs84.inverse(from: LonLat(lon: start.x, lat: start.y),
-                                                   to: LonLat(lon: end.x, lat: end.y)).distance
+                    fast +=
+                        Geodesic.wgs84.inverse(
+                            from: LonLat(lon: start.x, lat: start.y),
+                            to: LonLat(lon: end.x, lat: end.y)
+                        ).distance
                 }
                 let reference = try method.measure(try line.intersection(area.geometry)).lengthMetres ?? 0
                 let text = try line.wkt(precision: 3)
-                #expect(abs(fast - reference) <= 1e-8 * max(reference, 1000),
-                        "\(text) in \(area.id): \(fast) m, GEOS \(reference) m")
+                #expect(
+                    abs(fast - reference) <= 1e-8 * max(reference, 1000),
+                    "\(text) in \(area.id): \(fast) m, GEOS \(reference) m")
                 pairs += 1
             }
         }

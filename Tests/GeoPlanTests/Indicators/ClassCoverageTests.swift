@@ -19,7 +19,8 @@ import Testing
         area = try Area(
             index: 0, id: "A", names: [],
             geometry: try Geometry(
-                wkt: "POLYGON ((100 13, 100.1 13, 100.1 13.1, 100 13.1, 100 13), (100.04 13.04, 100.06 13.04, 100.06 13.06, 100.04 13.06, 100.04 13.04))",
+                wkt:
+                    "POLYGON ((100 13, 100.1 13, 100.1 13.1, 100 13.1, 100 13), (100.04 13.04, 100.06 13.04, 100.06 13.06, 100.04 13.06, 100.04 13.04))",
                 context: context),
             featureID: nil)
     }
@@ -54,8 +55,10 @@ import Testing
         var random = SplitMix64(seed: 7)
         var polygons: [(String?, String)] = []
         for _ in 0..<150 {
-            let centre = (Double.random(in: 99.97...100.13, using: &random),
-                          Double.random(in: 12.97...13.13, using: &random))
+            let centre = (
+                Double.random(in: 99.97...100.13, using: &random),
+                Double.random(in: 12.97...13.13, using: &random)
+            )
             let radius = Double.random(in: 0.002...0.02, using: &random)
             let vertices = Int.random(in: 5...12, using: &random)
             let ring = (0...vertices).map { step -> String in
@@ -93,8 +96,9 @@ import Testing
             ("x", box(100.07, 13.07, 100.08, 13.08)),
         ])
         let near = try features.geometries.indices.map { feature in
-            ClassCoverage.Near(feature: feature, classPosition: 0, inside: true,
-                               box: try #require(features.geometries[feature].bounds))
+            ClassCoverage.Near(
+                feature: feature, classPosition: 0, inside: true,
+                box: try #require(features.geometries[feature].bounds))
         }
         #expect(try ClassCoverage.clusters(near, features: features) == [[0, 1], [2], [3]])
     }
@@ -117,7 +121,8 @@ import Testing
     private func load(_ polygons: [(String?, String)]) throws -> FeatureSet {
         let features = try polygons.map { label, wkt in
             let ring = try Geometry(wkt: wkt, context: context).exteriorRing.coordinates
-            let geometry = #"{"type":"Polygon","coordinates":[[\#(ring.map { "[\($0.x),\($0.y)]" }.joined(separator: ","))]]}"#
+            let geometry =
+                #"{"type":"Polygon","coordinates":[[\#(ring.map { "[\($0.x),\($0.y)]" }.joined(separator: ","))]]}"#
             let value = label.map { "\"\($0)\"" } ?? "null"
             return #"{"type":"Feature","properties":{"class":\#(value)},"geometry":\#(geometry)}"#
         }
@@ -126,8 +131,9 @@ import Testing
         try #"{"type":"FeatureCollection","features":[\#(features.joined(separator: ","))]}"#
             .write(toFile: path, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(atPath: path) }
-        let store = try FeatureStore.load(InputSpec(name: "landuse", kind: .polygons, path: path),
-                                          whereClause: nil, by: "class", folder: nil, context: context)
+        let store = try FeatureStore.load(
+            InputSpec(name: "landuse", kind: .polygons, path: path),
+            whereClause: nil, by: "class", folder: nil, context: context)
         return try FeatureSet(store: store, window: nil, context: context)
     }
 }

@@ -16,8 +16,9 @@ private struct CodeLengthIndicator: IndicatorDefinition {
         let rows: [[IndicatorValue]] = run.boundaries.areas.map { area in
             run.isCore(area.index) ? [.integer(Int64(area.id.count))] : [.null]
         }
-        return IndicatorResult(columns: [IndicatorColumn(name: indicator.id, type: .integer64, indicator: indicator.id)],
-                               rows: rows, counters: ["\(indicator.id): areas": rows.filter { $0 != [.null] }.count])
+        return IndicatorResult(
+            columns: [IndicatorColumn(name: indicator.id, type: .integer64, indicator: indicator.id)],
+            rows: rows, counters: ["\(indicator.id): areas": rows.filter { $0 != [.null] }.count])
     }
 
     func finish(_ indicator: IndicatorSpec, _ result: inout IndicatorResult, _ run: RunContext) throws {
@@ -33,8 +34,11 @@ private struct ForeignIndicator: IndicatorType {
 @Suite struct IndicatorRegistryTests {
     @Test func everySpellingIsListedOnceInTheDocumentedOrder() {
         let names = IndicatorRegistry.spellings.map(\.name)
-        #expect(names == ["area", "perimeter", "compactness", "count", "length", "share", "mix", "join", "ratio",
-                          "expression", "nearest", "zonal", "interpolate"])
+        #expect(
+            names == [
+                "area", "perimeter", "compactness", "count", "length", "share", "mix", "join", "ratio",
+                "expression", "nearest", "zonal", "interpolate",
+            ])
         for name in names { #expect(IndicatorRegistry.spelling(name)?.name == name) }
         #expect(IndicatorRegistry.spelling("nope") == nil)
     }
@@ -56,35 +60,42 @@ private struct ForeignIndicator: IndicatorType {
             "{\"type\": \"Polygon\", \"coordinates\": [[[\(x), 13.0], [\(x + 0.1), 13.0], [\(x + 0.1), 13.1], "
                 + "[\(x), 13.1], [\(x), 13.0]]]}"
         }
-        try folder.write(SyntheticData.featureCollection([
-            (square(100.0), #"{"code": "A"}"#), (square(100.1), #"{"code": "BB"}"#),
-            (square(100.2), #"{"code": "CCC"}"#),
-        ]), to: "cells.geojson")
+        try folder.write(
+            SyntheticData.featureCollection([
+                (square(100.0), #"{"code": "A"}"#), (square(100.1), #"{"code": "BB"}"#),
+                (square(100.2), #"{"code": "CCC"}"#),
+            ]), to: "cells.geojson")
         let indicator = IndicatorSpec(id: "code_chars", kind: CodeLengthIndicator())
-        let spec = Spec(boundaries: [BoundarySpec(name: "cells", path: "cells.geojson", idField: "code")],
-                        indicators: [indicator], output: OutputSpec(folder: "out", formats: [.csv]),
-                        path: folder.path("spec.yaml"))
+        let spec = Spec(
+            boundaries: [BoundarySpec(name: "cells", path: "cells.geojson", idField: "code")],
+            indicators: [indicator], output: OutputSpec(folder: "out", formats: [.csv]),
+            path: folder.path("spec.yaml"))
         // One area per chunk on two threads: the per-area path, merged, then finished once.
         let report = try Runner.run(spec, options: RunOptions(includeRows: true, jobs: 2, chunkSize: 1))
         let set = try #require(report.boundarySets.first)
         #expect(set.rows?.map { $0.values } == [["1"], ["2"], ["3"]])
         #expect(set.counters["code_chars: areas"] == 3)
         #expect(report.warnings.filter { $0.contains("finished once") }.count == 1)
-        #expect(try String(contentsOfFile: folder.path("out/cells.csv"), encoding: .utf8)
-            .contains("code_chars"))
+        #expect(
+            try String(contentsOfFile: folder.path("out/cells.csv"), encoding: .utf8)
+                .contains("code_chars"))
         #expect(Provenance.unit(of: indicator) == "characters")
         #expect(indicator.rollUpRule == .sum)
     }
 
     @Test func aTypeGeoplanDoesNotKnowIsAnErrorNotATrap() throws {
         let folder = try TemporaryFolder()
-        try folder.write(SyntheticData.featureCollection([
-            (#"{"type": "Polygon", "coordinates": [[[100.0, 13.0], [100.1, 13.0], [100.1, 13.1], [100.0, 13.0]]]}"#,
-             #"{"code": "A"}"#),
-        ]), to: "cells.geojson")
-        let spec = Spec(boundaries: [BoundarySpec(name: "cells", path: "cells.geojson", idField: "code")],
-                        indicators: [IndicatorSpec(id: "x", kind: ForeignIndicator())],
-                        output: OutputSpec(folder: "out", formats: []), path: folder.path("spec.yaml"))
+        try folder.write(
+            SyntheticData.featureCollection([
+                (
+                    #"{"type": "Polygon", "coordinates": [[[100.0, 13.0], [100.1, 13.0], [100.1, 13.1], [100.0, 13.0]]]}"#,
+                    #"{"code": "A"}"#
+                )
+            ]), to: "cells.geojson")
+        let spec = Spec(
+            boundaries: [BoundarySpec(name: "cells", path: "cells.geojson", idField: "code")],
+            indicators: [IndicatorSpec(id: "x", kind: ForeignIndicator())],
+            output: OutputSpec(folder: "out", formats: []), path: folder.path("spec.yaml"))
         #expect(throws: (any Error).self) { try Runner.run(spec) }
         do {
             _ = try Runner.run(spec)

@@ -15,33 +15,44 @@ import Testing
 
     init() throws {
         folder = try TemporaryFolder()
-        try folder.write(SyntheticData.featureCollection([
-            (#"{"type": "Polygon", "coordinates": [[[100.0, 13.0], [100.1, 13.0], [100.1, 13.1], [100.0, 13.1], [100.0, 13.0]]]}"#,
-             #"{"code": "A"}"#),
-            (#"{"type": "Polygon", "coordinates": [[[100.1, 13.0], [100.2, 13.0], [100.2, 13.1], [100.1, 13.1], [100.1, 13.0]]]}"#,
-             #"{"code": "B"}"#),
-        ]), to: "cells.geojson")
+        try folder.write(
+            SyntheticData.featureCollection([
+                (
+                    #"{"type": "Polygon", "coordinates": [[[100.0, 13.0], [100.1, 13.0], [100.1, 13.1], [100.0, 13.1], [100.0, 13.0]]]}"#,
+                    #"{"code": "A"}"#
+                ),
+                (
+                    #"{"type": "Polygon", "coordinates": [[[100.1, 13.0], [100.2, 13.0], [100.2, 13.1], [100.1, 13.1], [100.1, 13.0]]]}"#,
+                    #"{"code": "B"}"#
+                ),
+            ]), to: "cells.geojson")
     }
 
     /// Runs one zonal indicator over `boundaries`; returns the report and a lookup of (area, column).
-    private func run(_ request: ZonalRequest, raster: String, weights: String? = nil,
-                     boundaries: BoundarySpec? = nil, id: String = "z") throws
+    private func run(
+        _ request: ZonalRequest, raster: String, weights: String? = nil,
+        boundaries: BoundarySpec? = nil, id: String = "z"
+    ) throws
         -> (report: BoundaryRunReport, value: (String, String) -> Double?)
     {
         var inputs = [InputSpec(name: "raster", kind: .raster, path: raster)]
         if let weights { inputs.append(InputSpec(name: "weights", kind: .raster, path: weights)) }
-        let spec = Spec(boundaries: [boundaries ?? BoundarySpec(name: "cells", path: "cells.geojson", idField: "code")],
-                        inputs: inputs, indicators: [IndicatorSpec(id: id, kind: .zonal(request))],
-                        output: OutputSpec(folder: "out", formats: []), path: folder.path("spec.yaml"))
+        let spec = Spec(
+            boundaries: [boundaries ?? BoundarySpec(name: "cells", path: "cells.geojson", idField: "code")],
+            inputs: inputs, indicators: [IndicatorSpec(id: id, kind: .zonal(request))],
+            output: OutputSpec(folder: "out", formats: []), path: folder.path("spec.yaml"))
         let report = try #require(try Runner.run(spec, includeRows: true).boundarySets.first)
         let names = report.columns.map(\.name)
         let rows = report.rows ?? []
-        return (report, { area, column in
-            guard let row = rows.first(where: { $0.id == area }), let position = names.firstIndex(of: column) else {
-                return nil
+        return (
+            report,
+            { area, column in
+                guard let row = rows.first(where: { $0.id == area }), let position = names.firstIndex(of: column) else {
+                    return nil
+                }
+                return row.values[position].flatMap(Double.init)
             }
-            return row.values[position].flatMap(Double.init)
-        })
+        )
     }
 
     /// A constant 2 on 0.007° pixels not aligned with the cells: each cell covers 0.01 / 0.007² pixels
@@ -50,9 +61,12 @@ import Testing
     /// parallel densified to 2,000 points (2e-7, see below).
     @Test func constantRasterCountsTheCoveredPixels() throws {
         let raster = folder.path("constant.tif")
-        try SyntheticRaster.write(to: raster, columns: 60, rows: 40, west: 99.9013, north: 13.2017, size: 0.007) { _, _ in 2 }
-        let request = ZonalRequest(input: "raster", statistics: [.count, .sum, .mean, .stdev, .area], classes: [2],
-                                   areaUnit: .squareMetres)
+        try SyntheticRaster.write(to: raster, columns: 60, rows: 40, west: 99.9013, north: 13.2017, size: 0.007) {
+            _, _ in 2
+        }
+        let request = ZonalRequest(
+            input: "raster", statistics: [.count, .sum, .mean, .stdev, .area], classes: [2],
+            areaUnit: .squareMetres)
         let (_, value) = try run(request, raster: raster)
         let pixels = 0.01 / (0.007 * 0.007)
         for area in ["A", "B"] {
@@ -62,7 +76,10 @@ import Testing
             #expect(abs(try #require(value(area, "z_stdev"))) < 1e-12)
             #expect(abs(try #require(value(area, "z_covered_fraction")) - 1) < 1e-12)
         }
-        let west = 100.0, east = 100.1, south = 13.0, north = 13.1
+        let west = 100.0
+        let east = 100.1
+        let south = 13.0
+        let north = 13.1
         let steps = (0...2000).map { Double($0) / 2000 }
         var ring: [Double] = []
         for t in steps { ring += [west + t * (east - west), south] }
@@ -84,8 +101,10 @@ import Testing
             Double((c + r) % 2)
         }
         for rule in CoverageRule.allCases {
-            let (_, value) = try run(ZonalRequest(input: "raster", statistics: [.count, .sum, .majority, .variety],
-                                                  coverage: rule), raster: raster)
+            let (_, value) = try run(
+                ZonalRequest(
+                    input: "raster", statistics: [.count, .sum, .majority, .variety],
+                    coverage: rule), raster: raster)
             #expect(abs(try #require(value("A", "z_count")) - 25) < 1e-9, "\(rule)")
             #expect(abs(try #require(value("A", "z_sum")) - 12) < 1e-9, "\(rule)")  // (0,0) is 0: 13 zeros
             #expect(value("A", "z_majority") == 0)
@@ -121,13 +140,18 @@ import Testing
     @Test func projectedRasterUnderLonLatAreas() throws {
         let raster = folder.path("utm.tif")
         // UTM 47N covers 96–102° E; cell A is around x 608–619 km, y 1437–1449 km.
-        try SyntheticRaster.write(to: raster, columns: 300, rows: 300, west: 600_000, north: 1_460_000, size: 100,
-                                  crs: "EPSG:32647") { _, _ in 1 }
-        let (_, value) = try run(ZonalRequest(input: "raster", statistics: [.count, .area], classes: [1],
-                                              areaUnit: .squareMetres), raster: raster)
+        try SyntheticRaster.write(
+            to: raster, columns: 300, rows: 300, west: 600_000, north: 1_460_000, size: 100,
+            crs: "EPSG:32647"
+        ) { _, _ in 1 }
+        let (_, value) = try run(
+            ZonalRequest(
+                input: "raster", statistics: [.count, .area], classes: [1],
+                areaUnit: .squareMetres), raster: raster)
         let context = try ProjContext()
-        let transformer = try Transformer(from: try CRS.wgs84(context: context),
-                                          to: try CRS("EPSG:32647", context: context), context: context)
+        let transformer = try Transformer(
+            from: try CRS.wgs84(context: context),
+            to: try CRS("EPSG:32647", context: context), context: context)
         var corners = [100.0, 13.0, 100.1, 13.0, 100.1, 13.1, 100.0, 13.1]
         try transformer.transform(interleaved: &corners)
         var twice = 0.0
@@ -146,15 +170,19 @@ import Testing
     /// within 1e-6 (exactextract keeps it in single precision).
     @Test func agreesWithExactextractOverPhuket() throws {
         let raster = folder.path("phuket.tif")
-        try SyntheticRaster.write(to: raster, columns: 270, rows: 760, west: 98.25, north: 8.16, size: 0.0009,
-                                  noData: -9999, type: .float32) { c, r in
+        try SyntheticRaster.write(
+            to: raster, columns: 270, rows: 760, west: 98.25, north: 8.16, size: 0.0009,
+            noData: -9999, type: .float32
+        ) { c, r in
             (c * 31 + r * 17) % 97 == 0 ? -9999 : Double((c * 7919 + r * 104_729) % 1009) / 8
         }
         let statistics: [ZonalStatistic] = [.count, .sum, .mean, .min, .max, .stdev, .quantile(0.5), .variety]
-        let (_, value) = try run(ZonalRequest(input: "raster", statistics: statistics), raster: raster,
-                                 boundaries: BoundarySpec(name: "tambons", path: Fixtures.phuket, idField: "ADM3_PCODE"))
-        let csv = try String(contentsOf: Fixtures.root.appendingPathComponent(
-            "bench/reference/zonal/phuket-exactextract.csv"), encoding: .utf8)
+        let (_, value) = try run(
+            ZonalRequest(input: "raster", statistics: statistics), raster: raster,
+            boundaries: BoundarySpec(name: "tambons", path: Fixtures.phuket, idField: "ADM3_PCODE"))
+        let csv = try String(
+            contentsOf: Fixtures.root.appendingPathComponent(
+                "bench/reference/zonal/phuket-exactextract.csv"), encoding: .utf8)
         let lines = csv.split(whereSeparator: \.isNewline).map { $0.split(separator: ",").map(String.init) }
         let header = try #require(lines.first)
         #expect(lines.count == 18)
@@ -182,8 +210,10 @@ import Testing
     @Test func areasOffTheRasterOrOverNoDataAreNullNotZero() throws {
         let raster = folder.path("west-only.tif")
         // Covers A only; its east half is nodata (A's window of the east half alone is all nodata).
-        try SyntheticRaster.write(to: raster, columns: 10, rows: 10, west: 100.0, north: 13.1, size: 0.01,
-                                  noData: -1) { c, _ in c < 5 ? 3 : -1 }
+        try SyntheticRaster.write(
+            to: raster, columns: 10, rows: 10, west: 100.0, north: 13.1, size: 0.01,
+            noData: -1
+        ) { c, _ in c < 5 ? 3 : -1 }
         let (report, value) = try run(ZonalRequest(input: "raster", statistics: [.count, .sum, .mean]), raster: raster)
         #expect(abs(try #require(value("A", "z_count")) - 50) < 1e-9)
         #expect(abs(try #require(value("A", "z_covered_fraction")) - 0.5) < 1e-9)
@@ -197,15 +227,17 @@ import Testing
     /// Night lights 10 on the west half of each cell and 20 on the east half, under 1 person per pixel in the west
     /// and 3 in the east: the population-weighted mean is (10 + 3 · 20) / 4 = 17.5, the plain mean 15.
     @Test func weightedByASecondRasterOnTheSameGrid() throws {
-        let lights = folder.path("lights.tif"), people = folder.path("people.tif")
+        let lights = folder.path("lights.tif")
+        let people = folder.path("people.tif")
         try SyntheticRaster.write(to: lights, columns: 20, rows: 10, west: 100.0, north: 13.1, size: 0.01) { c, _ in
             c % 10 < 5 ? 10 : 20
         }
         try SyntheticRaster.write(to: people, columns: 20, rows: 10, west: 100.0, north: 13.1, size: 0.01) { c, _ in
             c % 10 < 5 ? 1 : 3
         }
-        let request = ZonalRequest(input: "raster", statistics: [.mean, .weightedMean, .weightedSum],
-                                   weights: "weights")
+        let request = ZonalRequest(
+            input: "raster", statistics: [.mean, .weightedMean, .weightedSum],
+            weights: "weights")
         let (_, value) = try run(request, raster: lights, weights: people)
         for area in ["A", "B"] {
             #expect(abs(try #require(value(area, "z_mean")) - 15) < 1e-12)
@@ -224,11 +256,17 @@ import Testing
         try SyntheticRaster.write(to: raster, columns: 300, rows: 800, west: 98.24, north: 8.21, size: 0.001) { c, r in
             Double((c * 13 + r * 7) % 101)
         }
-        let spec = Spec(boundaries: [BoundarySpec(name: "tambons", path: Fixtures.phuket, idField: "ADM3_PCODE")],
-                        inputs: [InputSpec(name: "raster", kind: .raster, path: raster)],
-                        indicators: [IndicatorSpec(id: "z", kind: .zonal(ZonalRequest(
-                            input: "raster", statistics: [.sum, .mean, .stdev, .quantile(0.5)])))],
-                        output: OutputSpec(folder: "out", formats: []), path: folder.path("spec.yaml"))
+        let spec = Spec(
+            boundaries: [BoundarySpec(name: "tambons", path: Fixtures.phuket, idField: "ADM3_PCODE")],
+            inputs: [InputSpec(name: "raster", kind: .raster, path: raster)],
+            indicators: [
+                IndicatorSpec(
+                    id: "z",
+                    kind: .zonal(
+                        ZonalRequest(
+                            input: "raster", statistics: [.sum, .mean, .stdev, .quantile(0.5)])))
+            ],
+            output: OutputSpec(folder: "out", formats: []), path: folder.path("spec.yaml"))
         let one = try Runner.run(spec, includeRows: true, jobs: 1, chunkSize: 400).boundarySets.first?.rows
         let many = try Runner.run(spec, includeRows: true, jobs: 2, chunkSize: 3).boundarySets.first?.rows
         #expect(one != nil && one == many)
@@ -240,9 +278,12 @@ import Testing
     /// ellipsoidal band areas, within 1e-9), and B, off the raster, has 0.
     @Test func aSmallRasterUnderALargeAreaScansOnlyTheRaster() throws {
         let raster = folder.path("patch.tif")
-        try SyntheticRaster.write(to: raster, columns: 200, rows: 200, west: 100.04, north: 13.05, size: 0.00005) { _, _ in 1 }
+        try SyntheticRaster.write(to: raster, columns: 200, rows: 200, west: 100.04, north: 13.05, size: 0.00005) {
+            _, _ in 1
+        }
         let (_, value) = try run(ZonalRequest(input: "raster", statistics: [.count]), raster: raster)
-        let expected = PixelArea.band(south: 13.04, north: 13.05, longitudeWidth: 0.01)
+        let expected =
+            PixelArea.band(south: 13.04, north: 13.05, longitudeWidth: 0.01)
             / PixelArea.band(south: 13.0, north: 13.1, longitudeWidth: 0.1)
         #expect(abs(try #require(value("A", "z_covered_fraction")) / expected - 1) < 1e-9)
         #expect(abs(try #require(value("A", "z_count")) - 40_000) < 1e-6)
@@ -253,8 +294,10 @@ import Testing
     /// B's half of the raster is all nodata (a window with no value at all): null, covered 0.
     @Test func scaleAndOffsetAreAppliedAndAllNoDataWindowsAreNull() throws {
         let raster = folder.path("scaled.tif")
-        try SyntheticRaster.write(to: raster, columns: 20, rows: 10, west: 100.0, north: 13.1, size: 0.01,
-                                  noData: 255, type: .byte, scale: 0.5, offset: 10) { c, _ in c < 10 ? Double(c) : 255 }
+        try SyntheticRaster.write(
+            to: raster, columns: 20, rows: 10, west: 100.0, north: 13.1, size: 0.01,
+            noData: 255, type: .byte, scale: 0.5, offset: 10
+        ) { c, _ in c < 10 ? Double(c) : 255 }
         let (_, value) = try run(ZonalRequest(input: "raster", statistics: [.mean, .min, .max]), raster: raster)
         #expect(abs(try #require(value("A", "z_mean")) - (10 + 0.5 * 4.5)) < 1e-12)
         #expect(value("A", "z_min") == 10)
@@ -270,12 +313,14 @@ import Testing
         try dataset.setGeoTransform(GeoTransform(originX: 100.0, pixelWidth: 0.01, originY: 13.1, pixelHeight: -0.01))
         try dataset.setSpatialReference(try SpatialReference(definition: "EPSG:4326"))
         for (band, value) in [(1, 1.0), (2, 5.0)] {
-            try dataset.band(band).write([Double](repeating: value, count: 200),
-                                         to: RasterWindow(column: 0, row: 0, width: 20, height: 10))
+            try dataset.band(band).write(
+                [Double](repeating: value, count: 200),
+                to: RasterWindow(column: 0, row: 0, width: 20, height: 10))
         }
         try dataset.close()
         let (report, value) = try run(ZonalRequest(input: "raster", bands: [2, 1], statistics: [.mean]), raster: path)
-        #expect(report.columns.map(\.name) == ["z_b2_mean", "z_b2_covered_fraction", "z_b1_mean", "z_b1_covered_fraction"])
+        #expect(
+            report.columns.map(\.name) == ["z_b2_mean", "z_b2_covered_fraction", "z_b1_mean", "z_b1_covered_fraction"])
         #expect(value("A", "z_b2_mean") == 5)
         #expect(value("B", "z_b1_mean") == 1)
     }
@@ -298,11 +343,17 @@ import Testing
         try SyntheticRaster.write(to: raster, columns: 20, rows: 10, west: 100.0, north: 13.1, size: 0.01) { c, _ in
             c < 10 ? 10 : 20
         }
-        let spec = Spec(boundaries: [BoundarySpec(name: "cells", path: "cells.geojson", idField: "code")],
-                        inputs: [InputSpec(name: "raster", kind: .raster, path: raster)],
-                        indicators: [IndicatorSpec(id: "lc", kind: .zonal(ZonalRequest(
-                            input: "raster", statistics: [.fraction], classes: [10, 20, 30])))],
-                        output: OutputSpec(folder: "out", formats: []), path: folder.path("spec.yaml"))
+        let spec = Spec(
+            boundaries: [BoundarySpec(name: "cells", path: "cells.geojson", idField: "code")],
+            inputs: [InputSpec(name: "raster", kind: .raster, path: raster)],
+            indicators: [
+                IndicatorSpec(
+                    id: "lc",
+                    kind: .zonal(
+                        ZonalRequest(
+                            input: "raster", statistics: [.fraction], classes: [10, 20, 30])))
+            ],
+            output: OutputSpec(folder: "out", formats: []), path: folder.path("spec.yaml"))
         let result = try Runner.run(spec, includeRows: true)
         #expect(result.warnings.contains { $0.contains("30") && $0.contains("no area") }, "\(result.warnings)")
         let row = try #require(result.boundarySets.first?.rows?.first { $0.id == "A" })
@@ -321,11 +372,17 @@ import Testing
             "\($0)".contains("band 2")
         }
         let noCRS = folder.path("no-crs.tif")
-        try SyntheticRaster.write(to: noCRS, columns: 10, rows: 10, west: 100.0, north: 13.1, size: 0.01,
-                                  crs: nil) { _, _ in 1 }
-        #expect { try run(request, raster: noCRS) } throws: { "\($0)".contains("no CRS") && "\($0)".contains("assume_crs") }
+        try SyntheticRaster.write(
+            to: noCRS, columns: 10, rows: 10, west: 100.0, north: 13.1, size: 0.01,
+            crs: nil
+        ) { _, _ in 1 }
+        #expect { try run(request, raster: noCRS) } throws: {
+            "\($0)".contains("no CRS") && "\($0)".contains("assume_crs")
+        }
         let elsewhere = folder.path("elsewhere.tif")
-        try SyntheticRaster.write(to: elsewhere, columns: 10, rows: 10, west: 120.0, north: 30.0, size: 0.01) { _, _ in 1 }
+        try SyntheticRaster.write(to: elsewhere, columns: 10, rows: 10, west: 120.0, north: 30.0, size: 0.01) { _, _ in
+            1
+        }
         #expect { try run(request, raster: elsewhere) } throws: { "\($0)".contains("does not overlap") }
     }
 }

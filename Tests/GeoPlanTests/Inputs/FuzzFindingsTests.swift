@@ -13,7 +13,8 @@ import Testing
     /// release build then trapped converting it to rai). Such coordinates must be refused, naming the feature.
     @Test func metresReadAsDegreesAreRefusedNotMeasuredAsNaN() throws {
         let folder = try TemporaryFolder()
-        let path = try folder.write("""
+        let path = try folder.write(
+            """
             {"type": "FeatureCollection", "features": [{"type": "Feature", "properties": {"code": 1, "name": "x"},
              "geometry": {"type": "Polygon", "coordinates": [[[660000, 1520000], [661000, 1520000],
              [661000, 1521000], [660000, 1520000]]]}}],

@@ -79,11 +79,13 @@ import Testing
         #expect(shifts.warning(path: "x.shp") == nil)
         shifts.record(0)
         shifts.record(-360)
-        #expect(shifts.warning(path: "x.shp")
+        #expect(
+            shifts.warning(path: "x.shp")
                 == "x.shp: 1 feature's longitudes shifted by 360° into ±180° (⟦wrap_longitudes⟧)")
         shifts.record(360)
         shifts.record(720)
-        #expect(shifts.warning(path: "x.shp") == "x.shp: 3 features' longitudes shifted by 360° or 720° into ±180° "
+        #expect(
+            shifts.warning(path: "x.shp") == "x.shp: 3 features' longitudes shifted by 360° or 720° into ±180° "
                 + "(⟦wrap_longitudes⟧)")
     }
 }
@@ -102,8 +104,10 @@ import Testing
         #expect(try Self.positions("POINT ZM (1 2 3 4)") == [1, 2])
         #expect(try Self.positions("LINESTRING Z (1 2 9, 3 4 9)") == [1, 2, 3, 4])
         #expect(try Self.positions("POLYGON ((0 0, 1 0, 1 1, 0 0), (0.1 0.1, 0.2 0.1, 0.2 0.2, 0.1 0.1))").count == 16)
-        #expect(try Self.positions("MULTIPOLYGON (((0 0, 1 0, 1 1, 0 0)), ((5 5, 6 5, 6 6, 5 5)))").suffix(2) == [5, 5])
-        #expect(try Self.positions("GEOMETRYCOLLECTION (POINT (7 8), LINESTRING M (1 2 0, 3 4 0))")
+        #expect(
+            try Self.positions("MULTIPOLYGON (((0 0, 1 0, 1 1, 0 0)), ((5 5, 6 5, 6 6, 5 5)))").suffix(2) == [5, 5])
+        #expect(
+            try Self.positions("GEOMETRYCOLLECTION (POINT (7 8), LINESTRING M (1 2 0, 3 4 0))")
                 == [7, 8, 1, 2, 3, 4])
     }
 

@@ -1,14 +1,16 @@
 import Foundation
 import GDAL
-@testable import GeoPlan
 import Testing
+
+@testable import GeoPlan
 
 /// Remedies travel as tokens and are rendered by the front-end that shows them; table cells read by one rule.
 @Suite struct RemedyAndTableCellTests {
     @Test func remediesRenderOnlyInTheirFrontEnd() {
         let text = "give \(Remedy.assumeCRS("EPSG:4326").token) or \(Remedy.overwrite.token)"
         #expect(SpecWording.render(text) == "give `assume_crs: EPSG:4326` or \(Remedy.overwrite.token)")
-        #expect(Remedy.render(text, Remedy.plainWording)
+        #expect(
+            Remedy.render(text, Remedy.plainWording)
                 == "give the assume_crs setting (EPSG:4326) or the overwrite setting")
         // An example cannot smuggle characters that would need escaping in JSON or break the token.
         #expect(Remedy.encoding("CP874\"⟧x").example == "CP874x")

@@ -29,7 +29,8 @@ import Testing
         let municipalities = [try box(100.05, 13.02, 100.15, 13.08), try box(100.16, 13.01, 100.19, 13.04)]
         let overlaps = try ZoneOverlaps(sources: tambons, targets: municipalities, method: method)
         let result = ArealInterpolation(overlaps: overlaps).interpolate([1000, 3000], kind: .extensive)
-        let t1 = area(100.0, 13.0, 100.1, 13.1), t2 = area(100.1, 13.0, 100.2, 13.1)
+        let t1 = area(100.0, 13.0, 100.1, 13.1)
+        let t2 = area(100.1, 13.0, 100.2, 13.1)
         let m1 = 1000 * area(100.05, 13.02, 100.1, 13.08) / t1 + 3000 * area(100.1, 13.02, 100.15, 13.08) / t2
         let m2 = 3000 * area(100.16, 13.01, 100.19, 13.04) / t2
         #expect(close(result.values[0], m1), "\(result.values[0] ?? .nan) vs \(m1)")
@@ -58,7 +59,8 @@ import Testing
         let municipalities = [try box(100.05, 13.02, 100.15, 13.08), try box(100.3, 13.0, 100.4, 13.1)]
         let overlaps = try ZoneOverlaps(sources: tambons, targets: municipalities, method: method)
         let result = ArealInterpolation(overlaps: overlaps).interpolate([100, 300], kind: .intensive)
-        let a = area(100.05, 13.02, 100.1, 13.08), b = area(100.1, 13.02, 100.15, 13.08)
+        let a = area(100.05, 13.02, 100.1, 13.08)
+        let b = area(100.1, 13.02, 100.15, 13.08)
         #expect(close(result.values[0], (100 * a + 300 * b) / (a + b)))
         #expect(result.values[1] == nil)  // overlaps no source
     }
@@ -95,15 +97,19 @@ import Testing
             var sources: [Geometry] = []
             for column in 0..<4 {
                 for row in 0..<4 {
-                    sources.append(try box(100 + Double(column) * 0.03, 13 + Double(row) * 0.03,
-                                           100 + Double(column + 1) * 0.03, 13 + Double(row + 1) * 0.03))
+                    sources.append(
+                        try box(
+                            100 + Double(column) * 0.03, 13 + Double(row) * 0.03,
+                            100 + Double(column + 1) * 0.03, 13 + Double(row + 1) * 0.03))
                 }
             }
             var targets: [Geometry] = []
             for column in 0..<3 {
                 for row in 0..<3 {
-                    targets.append(try box(originX + Double(column) * size, originY + Double(row) * size,
-                                           originX + Double(column + 1) * size, originY + Double(row + 1) * size))
+                    targets.append(
+                        try box(
+                            originX + Double(column) * size, originY + Double(row) * size,
+                            originX + Double(column + 1) * size, originY + Double(row + 1) * size))
                 }
             }
             let values = sources.indices.map { _ in Double.random(in: 0...10_000, using: &random) }
@@ -112,7 +118,9 @@ import Testing
             // that is not additive over pieces (a centroid's longitude), which must still create nothing.
             let additive: (Geometry) throws -> Double = { try $0.area }
             let notAdditive: (Geometry) throws -> Double = { (try $0.centroid().coordinates.first?.x ?? 0) - 99 }
-            for (name, weight) in [("area", nil), ("additive", additive), ("not additive", notAdditive)] as [(String, ((Geometry) throws -> Double)?)] {
+            for (name, weight) in [("area", nil), ("additive", additive), ("not additive", notAdditive)]
+                as [(String, ((Geometry) throws -> Double)?)]
+            {
                 let overlaps = try ZoneOverlaps(sources: sources, targets: targets, method: method, weight: weight)
                 let result = ArealInterpolation(overlaps: overlaps).interpolate(values, kind: .extensive)
                 let allocated = result.values.compactMap { $0 }.reduce(0, +)

@@ -20,19 +20,22 @@ import Testing
 
     /// Shares such as 1/3 are exact fractions, but not exact doubles.
     private func close(_ values: [Double?], _ expected: [Double?]) -> Bool {
-        values.count == expected.count && zip(values, expected).allSatisfy { value, wanted in
-            guard let value, let wanted else { return value == nil && wanted == nil }
-            return abs(value - wanted) <= 1e-12 * max(abs(wanted), 1)
-        }
+        values.count == expected.count
+            && zip(values, expected).allSatisfy { value, wanted in
+                guard let value, let wanted else { return value == nil && wanted == nil }
+                return abs(value - wanted) <= 1e-12 * max(abs(wanted), 1)
+            }
     }
 
     private func points(_ xy: [(Double, Double)]) throws -> [Geometry] {
         try xy.map { try Geometry.point(x: $0.0, y: $0.1, context: context) }
     }
 
-    private func interpolate(_ values: [Double?], sources: [Geometry], targets: [Geometry], villages: [Geometry],
-                             weights: [Double]? = nil, kind: ArealInterpolationKind = .extensive,
-                             targetOrder: [String]? = nil) throws -> (PointWeights, ArealInterpolation.Result) {
+    private func interpolate(
+        _ values: [Double?], sources: [Geometry], targets: [Geometry], villages: [Geometry],
+        weights: [Double]? = nil, kind: ArealInterpolationKind = .extensive,
+        targetOrder: [String]? = nil
+    ) throws -> (PointWeights, ArealInterpolation.Result) {
         let placed = try PointWeights(
             points: villages, values: weights,
             sources: PointWeights.Candidates(sources, order: sources.indices.map { "TH10010\($0 + 1)" }),
@@ -47,14 +50,20 @@ import Testing
     @Test func villagesSplitEachSourceBySimpleFractions() throws {
         let tambons = [try box(100.0, 13.0, 100.1, 13.1), try box(100.1, 13.0, 100.2, 13.1)]
         let municipalities = [try box(100.05, 13.02, 100.15, 13.08), try box(100.16, 13.01, 100.19, 13.04)]
-        let villages = try points([(100.07, 13.05), (100.1, 13.05), (100.02, 13.02), (100.03, 13.09),
-                                   (100.15, 13.05), (100.17, 13.02), (100.18, 13.09)])
-        let (placed, result) = try interpolate([1000, 3000], sources: tambons, targets: municipalities,
-                                               villages: villages)
+        let villages = try points([
+            (100.07, 13.05), (100.1, 13.05), (100.02, 13.02), (100.03, 13.09),
+            (100.15, 13.05), (100.17, 13.02), (100.18, 13.09),
+        ])
+        let (placed, result) = try interpolate(
+            [1000, 3000], sources: tambons, targets: municipalities,
+            villages: villages)
         #expect(placed.sources == [4, 3])
         typealias Pair = ZoneOverlaps.Pair
-        #expect(placed.pieces == [Pair(source: 0, target: 0): 2, Pair(source: 1, target: 0): 1,
-                                  Pair(source: 1, target: 1): 1])
+        #expect(
+            placed.pieces == [
+                Pair(source: 0, target: 0): 2, Pair(source: 1, target: 0): 1,
+                Pair(source: 1, target: 1): 1,
+            ])
         #expect(close(result.values, [1500, 1000]), "\(result.values)")
         #expect(close([result.outside], [1500]))
         #expect(result.fellBackToArea.isEmpty)
@@ -65,11 +74,14 @@ import Testing
     /// goes to C although A's id is smaller, since A holds no ground of S; one inside C. B = 1/3, C = 2/3.
     @Test func aBorderPointGoesToOneTargetThatSharesGroundWithItsSource() throws {
         let source = [try box(100.0, 13.0, 100.1, 13.1)]
-        let targets = [try box(100.0, 13.0, 100.05, 13.1), try box(100.05, 13.0, 100.1, 13.1),
-                       try box(100.1, 13.0, 100.2, 13.1)]
+        let targets = [
+            try box(100.0, 13.0, 100.05, 13.1), try box(100.05, 13.0, 100.1, 13.1),
+            try box(100.1, 13.0, 100.2, 13.1),
+        ]
         let villages = try points([(100.05, 13.05), (100.1, 13.05), (100.07, 13.02)])
-        let (placed, result) = try interpolate([120], sources: source, targets: targets, villages: villages,
-                                               targetOrder: ["B", "C", "A"])
+        let (placed, result) = try interpolate(
+            [120], sources: source, targets: targets, villages: villages,
+            targetOrder: ["B", "C", "A"])
         #expect(placed.sources == [3])
         #expect(close(result.values, [40, 80, nil]), "\(result.values)")
         #expect(close([result.outside], [0]))
@@ -81,10 +93,12 @@ import Testing
     @Test func aFieldIsSummedAndAMultiPointSharesIt() throws {
         let tambons = [try box(100.0, 13.0, 100.1, 13.1), try box(100.1, 13.0, 100.2, 13.1)]
         let municipalities = [try box(100.05, 13.02, 100.15, 13.08), try box(100.16, 13.01, 100.19, 13.04)]
-        let villages = try points([(100.07, 13.05), (100.02, 13.02), (100.03, 13.09), (100.17, 13.02)])
+        let villages =
+            try points([(100.07, 13.05), (100.02, 13.02), (100.03, 13.09), (100.17, 13.02)])
             + [try Geometry(wkt: "MULTIPOINT ((100.12 13.05), (100.18 13.03))", context: context)]
-        let (placed, result) = try interpolate([1000, 4000], sources: tambons, targets: municipalities,
-                                               villages: villages, weights: [30, 10, 20, 5, 15])
+        let (placed, result) = try interpolate(
+            [1000, 4000], sources: tambons, targets: municipalities,
+            villages: villages, weights: [30, 10, 20, 5, 15])
         #expect(placed.sources == [60, 20])
         #expect(close(result.values, [500 + 1500, 2500]), "\(result.values)")
         #expect(close([result.outside], [500]))
@@ -94,12 +108,19 @@ import Testing
     @Test func aSourceWithoutPointsFallsBackToArea() throws {
         let tambons = [try box(100.0, 13.0, 100.1, 13.1), try box(100.1, 13.0, 100.2, 13.1)]
         let municipalities = [try box(100.05, 13.02, 100.15, 13.08)]
-        let (_, result) = try interpolate([1000, 3000], sources: tambons, targets: municipalities,
-                                          villages: try points([(100.07, 13.05), (100.02, 13.02)]))
-        let t2 = abs(Geodesic.wgs84.polygonMeasure(exterior: [100.1, 13.0, 100.2, 13.0, 100.2, 13.1, 100.1, 13.1,
-                                                              100.1, 13.0]).area)
-        let piece = abs(Geodesic.wgs84.polygonMeasure(exterior: [100.1, 13.02, 100.15, 13.02, 100.15, 13.08, 100.1,
-                                                                 13.08, 100.1, 13.02]).area)
+        let (_, result) = try interpolate(
+            [1000, 3000], sources: tambons, targets: municipalities,
+            villages: try points([(100.07, 13.05), (100.02, 13.02)]))
+        let t2 = abs(
+            Geodesic.wgs84.polygonMeasure(exterior: [
+                100.1, 13.0, 100.2, 13.0, 100.2, 13.1, 100.1, 13.1,
+                100.1, 13.0,
+            ]).area)
+        let piece = abs(
+            Geodesic.wgs84.polygonMeasure(exterior: [
+                100.1, 13.02, 100.15, 13.02, 100.15, 13.08, 100.1,
+                13.08, 100.1, 13.02,
+            ]).area)
         #expect(abs((result.values[0] ?? .nan) - (500 + 3000 * piece / t2)) < 1e-9)
         #expect(result.fellBackToArea == [1])
     }
@@ -112,8 +133,10 @@ import Testing
             var sources: [Geometry] = []
             for column in 0..<4 {
                 for row in 0..<4 {
-                    sources.append(try box(100 + Double(column) * 0.03, 13 + Double(row) * 0.03,
-                                           100 + Double(column + 1) * 0.03, 13 + Double(row + 1) * 0.03))
+                    sources.append(
+                        try box(
+                            100 + Double(column) * 0.03, 13 + Double(row) * 0.03,
+                            100 + Double(column + 1) * 0.03, 13 + Double(row + 1) * 0.03))
                 }
             }
             let size = Double.random(in: 0.02...0.05, using: &random)
@@ -121,15 +144,20 @@ import Testing
             var targets: [Geometry] = []
             for column in 0..<3 {
                 for row in 0..<3 {
-                    targets.append(try box(x0 + Double(column) * size, y0 + Double(row) * size,
-                                           x0 + Double(column + 1) * size, y0 + Double(row + 1) * size))
+                    targets.append(
+                        try box(
+                            x0 + Double(column) * size, y0 + Double(row) * size,
+                            x0 + Double(column + 1) * size, y0 + Double(row + 1) * size))
                 }
             }
             // Coordinates on a 0.01° lattice: on source borders every third line, on target borders often.
-            let villages = try points((0..<300).map { _ in
-                (100 + 0.01 * Double(Int.random(in: 0...12, using: &random)),
-                 13 + 0.01 * Double(Int.random(in: 0...12, using: &random)))
-            })
+            let villages = try points(
+                (0..<300).map { _ in
+                    (
+                        100 + 0.01 * Double(Int.random(in: 0...12, using: &random)),
+                        13 + 0.01 * Double(Int.random(in: 0...12, using: &random))
+                    )
+                })
             let values = sources.indices.map { _ in Double.random(in: 0...10_000, using: &random) }
             let (placed, result) = try interpolate(values, sources: sources, targets: targets, villages: villages)
             #expect(placed.sources.reduce(0, +) == 300)

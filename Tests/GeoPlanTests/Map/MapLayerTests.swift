@@ -14,13 +14,18 @@ import Testing
     init() throws {
         folder = try TemporaryFolder()
         context = try GEOSContext()
-        try folder.write(SyntheticData.featureCollection([
-            (#"{"type": "Polygon", "coordinates": [[[100.0, 13.0], [100.1, 13.0], [100.1, 13.1], [100.0, 13.1], [100.0, 13.0]]]}"#,
-             #"{"ADM3_PCODE": "TH100101", "ADM3_TH": "ก", "ADM3_EN": "A", "density": 12.5, "label": "x", "empty": null, "text_number": "1,200"}"#),
-            (#"{"type": "Polygon", "coordinates": [[[100.1, 13.0], [100.2, 13.0], [100.2, 13.1], [100.1, 13.1], [100.1, 13.0]]]}"#,
-             #"{"ADM3_PCODE": "TH100102", "ADM3_TH": "ข", "ADM3_EN": "B", "density": null, "label": "y", "empty": null, "text_number": "7"}"#),
-            (#"{"type": "Point", "coordinates": [100.05, 13.05]}"#, #"{"ADM3_PCODE": "P"}"#),
-        ]), to: "areas.geojson")
+        try folder.write(
+            SyntheticData.featureCollection([
+                (
+                    #"{"type": "Polygon", "coordinates": [[[100.0, 13.0], [100.1, 13.0], [100.1, 13.1], [100.0, 13.1], [100.0, 13.0]]]}"#,
+                    #"{"ADM3_PCODE": "TH100101", "ADM3_TH": "ก", "ADM3_EN": "A", "density": 12.5, "label": "x", "empty": null, "text_number": "1,200"}"#
+                ),
+                (
+                    #"{"type": "Polygon", "coordinates": [[[100.1, 13.0], [100.2, 13.0], [100.2, 13.1], [100.1, 13.1], [100.1, 13.0]]]}"#,
+                    #"{"ADM3_PCODE": "TH100102", "ADM3_TH": "ข", "ADM3_EN": "B", "density": null, "label": "y", "empty": null, "text_number": "7"}"#
+                ),
+                (#"{"type": "Point", "coordinates": [100.05, 13.05]}"#, #"{"ADM3_PCODE": "P"}"#),
+            ]), to: "areas.geojson")
     }
 
     @Test func readsAreasNamesAndNumbers() throws {
@@ -34,11 +39,14 @@ import Testing
 
     @Test func badPropertiesAreNamed() throws {
         let layer = try MapLayer.load(folder.path("areas.geojson"), context: context)
-        #expect("\(try #require(#expect(throws: (any Error).self) { try layer.numbers(of: "densty") }))"
-            .contains("did you mean \"density\""))
-        #expect("\(try #require(#expect(throws: (any Error).self) { try layer.numbers(of: "label") }))"
-            .contains("\"label\" is not numeric: feature TH100101 has \"x\""))
-        #expect("\(try #require(#expect(throws: (any Error).self) { try layer.numbers(of: "empty") }))"
-            .contains("all null"))
+        #expect(
+            "\(try #require(#expect(throws: (any Error).self) { try layer.numbers(of: "densty") }))"
+                .contains("did you mean \"density\""))
+        #expect(
+            "\(try #require(#expect(throws: (any Error).self) { try layer.numbers(of: "label") }))"
+                .contains("\"label\" is not numeric: feature TH100101 has \"x\""))
+        #expect(
+            "\(try #require(#expect(throws: (any Error).self) { try layer.numbers(of: "empty") }))"
+                .contains("all null"))
     }
 }

@@ -22,7 +22,8 @@ import Testing
         #expect(abs(frame.degrees(forMetres: 5) - 5 / 110_630.9119839) <= 1e-15)
         #expect(abs(frame.reachDegrees(forMetres: 5) - 5 / 108_462.9973083) <= 1e-15)
         let distance = frame.distance(XY(100, 13), XY(100.01, 13.01))
-        #expect(abs(distance - (1_084.629973083 * 1_084.629973083 + 1_106.309119839 * 1_106.309119839).squareRoot())
-            <= 1e-6)
+        #expect(
+            abs(distance - (1_084.629973083 * 1_084.629973083 + 1_106.309119839 * 1_106.309119839).squareRoot())
+                <= 1e-6)
     }
 }

@@ -9,15 +9,17 @@ import Testing
 @Suite struct LayerWriterTests {
     func writer(_ path: String) throws -> LayerWriter {
         let target = try OutputTarget(path: path, overwrite: false, inputs: [])
-        return try LayerWriter(target: target, layerName: "points",
-                               schema: LayerSchema(fields: [FieldDefinition(name: "name", type: .string)]),
-                               spatialReference: try SpatialReference.wgs84(),
-                               geometryType: GeometryType(kind: .point))
+        return try LayerWriter(
+            target: target, layerName: "points",
+            schema: LayerSchema(fields: [FieldDefinition(name: "name", type: .string)]),
+            spatialReference: try SpatialReference.wgs84(),
+            geometryType: GeometryType(kind: .point))
     }
 
     func write(_ writer: LayerWriter, _ index: Int) throws {
-        try writer.write(values: [.string("P\(index)")], geometry: try OGRGeometry(wkt: "POINT (100 \(index))"),
-                         source: FeatureLocation(path: "test", featureID: Int64(index)))
+        try writer.write(
+            values: [.string("P\(index)")], geometry: try OGRGeometry(wkt: "POINT (100 \(index))"),
+            source: FeatureLocation(path: "test", featureID: Int64(index)))
     }
 
     @Test(arguments: ["points.gpkg", "points.fgb", "points.shp", "points.geojson"])
@@ -45,8 +47,9 @@ import Testing
         try write(writer, 0)
         // The staged file vanishes before it is read back, as on a failing disk: close() fails, and so does the
         // next call, so that `finish()` never commits what was not written.
-        let staged = try #require(FileManager.default.enumerator(atPath: folder.url.path)?
-            .compactMap { $0 as? String }.first { $0.hasSuffix("/points.gpkg") })
+        let staged = try #require(
+            FileManager.default.enumerator(atPath: folder.url.path)?
+                .compactMap { $0 as? String }.first { $0.hasSuffix("/points.gpkg") })
         try FileManager.default.removeItem(atPath: folder.path(staged))
         let first = #expect(throws: (any Error).self) { try writer.close() }
         let second = #expect(throws: (any Error).self) { try writer.finish() }

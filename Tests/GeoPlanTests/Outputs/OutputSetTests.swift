@@ -7,11 +7,15 @@ import Testing
 /// The commit of a set of outputs: all together or not at all, whatever fails and whenever the process dies.
 @Suite struct OutputSetTests {
     /// An earlier set: a GeoJSON file, a CSV, a "Shapefile" of three files, and the run's record.
-    static let oldSet = ["tambons.geojson": "old geojson", "tambons.csv": "old csv", "tambons.shp": "old shp",
-                         "tambons.dbf": "old dbf", "tambons.shx": "old shx", "tambons.meta.json": "old meta"]
-    static let newSet = ["tambons.geojson": "new geojson", "tambons.csv": "new csv", "tambons.shp": "new shp",
-                         "tambons.dbf": "new dbf", "tambons.shx": "new shx", "tambons.prj": "new prj",
-                         "tambons.meta.json": "new meta"]
+    static let oldSet = [
+        "tambons.geojson": "old geojson", "tambons.csv": "old csv", "tambons.shp": "old shp",
+        "tambons.dbf": "old dbf", "tambons.shx": "old shx", "tambons.meta.json": "old meta",
+    ]
+    static let newSet = [
+        "tambons.geojson": "new geojson", "tambons.csv": "new csv", "tambons.shp": "new shp",
+        "tambons.dbf": "new dbf", "tambons.shx": "new shx", "tambons.prj": "new prj",
+        "tambons.meta.json": "new meta",
+    ]
 
     /// The outputs in the folder (geoplan's bookkeeping folder aside) and their text.
     static func files(in folder: TemporaryFolder) throws -> [String: String] {
@@ -33,10 +37,14 @@ import Testing
         for main in ["tambons.geojson", "tambons.csv", "tambons.shp"] {
             let staged = try set.stage(OutputTarget(path: folder.path(main), overwrite: true, inputs: []))
             let stem = (staged.stagingPath as NSString).deletingPathExtension
-            for (name, text) in newSet where (name as NSString).deletingPathExtension == "tambons"
-                && (name == main || main == "tambons.shp" && ["dbf", "shx", "prj"].contains((name as NSString).pathExtension)) {
-                try text.write(toFile: stem + "." + (name as NSString).pathExtension, atomically: false,
-                               encoding: .utf8)
+            for (name, text) in newSet
+            where (name as NSString).deletingPathExtension == "tambons"
+                && (name == main
+                    || main == "tambons.shp" && ["dbf", "shx", "prj"].contains((name as NSString).pathExtension))
+            {
+                try text.write(
+                    toFile: stem + "." + (name as NSString).pathExtension, atomically: false,
+                    encoding: .utf8)
             }
         }
         try set.stage(Data("new meta".utf8), at: folder.path("tambons.meta.json"))
@@ -145,9 +153,13 @@ import Testing
         for step in 1...200 {
             let root = try TemporaryFolder()
             let folders = ["a", "b"].map { root.path($0) }
-            for folder in folders { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
-            let files = [(folders[0] as NSString).appendingPathComponent("units.gpkg"),
-                         (folders[1] as NSString).appendingPathComponent("crosswalk.csv")]
+            for folder in folders {
+                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            }
+            let files = [
+                (folders[0] as NSString).appendingPathComponent("units.gpkg"),
+                (folders[1] as NSString).appendingPathComponent("crosswalk.csv"),
+            ]
             let old = OutputSet(overwrite: true)
             for file in files { try old.stage(Data("old".utf8), at: file) }
             try old.commit()
@@ -182,15 +194,21 @@ import Testing
         let journal = CommitJournal(
             transaction: "1-stale", pid: 1, state: .prepared, primary: folder.path("missing.json"),
             folders: [folder.url.path],
-            entries: [.init(final: final, staged: folder.path("gone/units.gpkg"), replaced: nil,
-                            inode: (CommitJournal.inode(of: final) ?? 0) + 1)], stagingFolders: [])
+            entries: [
+                .init(
+                    final: final, staged: folder.path("gone/units.gpkg"), replaced: nil,
+                    inode: (CommitJournal.inode(of: final) ?? 0) + 1)
+            ], stagingFolders: [])
         #expect(journal.rollBack(fileSystem: SystemFileSystem()).isEmpty)
         #expect(try String(contentsOfFile: final, encoding: .utf8) == "a later commit's file")
         let own = CommitJournal(
             transaction: "2-own", pid: 1, state: .prepared, primary: folder.path("missing.json"),
             folders: [folder.url.path],
-            entries: [.init(final: final, staged: folder.path("gone/units.gpkg"), replaced: nil,
-                            inode: CommitJournal.inode(of: final))], stagingFolders: [])
+            entries: [
+                .init(
+                    final: final, staged: folder.path("gone/units.gpkg"), replaced: nil,
+                    inode: CommitJournal.inode(of: final))
+            ], stagingFolders: [])
         #expect(own.rollBack(fileSystem: SystemFileSystem()).isEmpty)
         #expect(!FileManager.default.fileExists(atPath: final))
     }
@@ -220,7 +238,8 @@ import Testing
         try folder.write("written meanwhile by someone else", to: "a.csv")
         let set = OutputSet(overwrite: false)
         #expect(throws: GeoPlanError.self) { try set.stage(target) }
-        #expect(try String(contentsOfFile: folder.path("a.csv"), encoding: .utf8) == "written meanwhile by someone else")
+        #expect(
+            try String(contentsOfFile: folder.path("a.csv"), encoding: .utf8) == "written meanwhile by someone else")
     }
 
     @Test func stagingLeftByADeadProcessIsRemovedButALiveOnesIsNot() throws {
@@ -247,7 +266,9 @@ import Testing
         let set = OutputSet(overwrite: true)
         let staged = try set.stage(OutputTarget(path: folder.path("tambons.shp"), overwrite: true, inputs: []))
         let stem = (staged.stagingPath as NSString).deletingPathExtension
-        for ext in ["shp", "shx"] { try "new \(ext)".write(toFile: "\(stem).\(ext)", atomically: false, encoding: .utf8) }
+        for ext in ["shp", "shx"] {
+            try "new \(ext)".write(toFile: "\(stem).\(ext)", atomically: false, encoding: .utf8)
+        }
         try set.commit()
         let files = try Self.files(in: folder)
         #expect(files["tambons.dbf"] == nil)  // geoplan's own, no longer part of the output
@@ -261,7 +282,9 @@ import Testing
         let set = OutputSet(overwrite: false)
         let staged = try set.stage(OutputTarget(path: folder.path("out.csv"), overwrite: false, inputs: []))
         let stem = (staged.stagingPath as NSString).deletingPathExtension
-        for ext in ["csv", "prj"] { try "new \(ext)".write(toFile: "\(stem).\(ext)", atomically: false, encoding: .utf8) }
+        for ext in ["csv", "prj"] {
+            try "new \(ext)".write(toFile: "\(stem).\(ext)", atomically: false, encoding: .utf8)
+        }
         #expect(throws: GeoPlanError.self) { try set.commit() }
         #expect(try Self.files(in: folder) == ["out.prj": "someone's prj"])
     }
@@ -285,10 +308,14 @@ import Testing
         _ = try OutputTarget(path: folder.path("roads.csv"), overwrite: true, inputFiles: inputs, writesSidecars: false)
         // A sidecar produced after all is refused at the commit, and nothing is changed.
         let set = OutputSet(inputs: inputs, overwrite: true)
-        let staged = try set.stage(OutputTarget(path: folder.path("roads.csv"), overwrite: true, inputFiles: inputs,
-                                                writesSidecars: false))
+        let staged = try set.stage(
+            OutputTarget(
+                path: folder.path("roads.csv"), overwrite: true, inputFiles: inputs,
+                writesSidecars: false))
         let stem = (staged.stagingPath as NSString).deletingPathExtension
-        for ext in ["csv", "prj"] { try "new \(ext)".write(toFile: "\(stem).\(ext)", atomically: false, encoding: .utf8) }
+        for ext in ["csv", "prj"] {
+            try "new \(ext)".write(toFile: "\(stem).\(ext)", atomically: false, encoding: .utf8)
+        }
         #expect(throws: GeoPlanError.self) { try set.commit() }
         #expect(try String(contentsOfFile: folder.path("roads.prj"), encoding: .utf8) == "input prj")
         #expect(!FileManager.default.fileExists(atPath: folder.path("roads.csv")))

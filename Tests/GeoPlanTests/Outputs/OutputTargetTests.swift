@@ -5,15 +5,19 @@ import Testing
 @testable import GeoPlan
 
 @Suite struct OutputTargetTests {
-    @Test(arguments: [("a.geojson", OutputFormat.geoJSON), ("A.JSON", .geoJSON), ("b.gpkg", .geoPackage),
-                      ("c.fgb", .flatGeobuf), ("d.csv", .csv), ("e.SHP", .shapefile)])
+    @Test(arguments: [
+        ("a.geojson", OutputFormat.geoJSON), ("A.JSON", .geoJSON), ("b.gpkg", .geoPackage),
+        ("c.fgb", .flatGeobuf), ("d.csv", .csv), ("e.SHP", .shapefile),
+    ])
     func formatFollowsTheExtension(name: String, format: OutputFormat) {
         #expect(OutputFormat(path: "/tmp/\(name)") == format)
     }
 
     @Test func refusesWhatItCannotWriteSafely() throws {
         let folder = try TemporaryFolder()
-        #expect(throws: GeoPlanError.self) { try OutputTarget(path: folder.path("x.kml"), overwrite: false, inputs: []) }
+        #expect(throws: GeoPlanError.self) {
+            try OutputTarget(path: folder.path("x.kml"), overwrite: false, inputs: [])
+        }
         #expect(throws: GeoPlanError.self) {
             try OutputTarget(path: folder.path("missing/x.gpkg"), overwrite: false, inputs: [])
         }

@@ -4,12 +4,17 @@ import Testing
 
 @Suite struct ShapefileFieldNamesTests {
     @Test func namesThatFitAreKeptAndLongOnesCutThenNumbered() {
-        let names = ["ADM3_PCODE", "population", "population_total", "population_density", "road_km_primary",
-                     "road_km_private"]
+        let names = [
+            "ADM3_PCODE", "population", "population_total", "population_density", "road_km_primary",
+            "road_km_private",
+        ]
         let short = ShapefileFieldNames.shortNames(names)
-        #expect(short == ["ADM3_PCODE": "ADM3_PCODE", "population": "population", "population_total": "populati_1",
-                          "population_density": "populati_2", "road_km_primary": "road_km_pr",
-                          "road_km_private": "road_km_1"])
+        #expect(
+            short == [
+                "ADM3_PCODE": "ADM3_PCODE", "population": "population", "population_total": "populati_1",
+                "population_density": "populati_2", "road_km_primary": "road_km_pr",
+                "road_km_private": "road_km_1",
+            ])
     }
 
     @Test func aNumberedNameNeverTakesOneThatFitsOrDiffersOnlyInCase() {

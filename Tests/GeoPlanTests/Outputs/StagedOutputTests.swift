@@ -13,8 +13,10 @@ import Testing
     @Test func nothingIsLeftWhenAbandoned() throws {
         let folder = try TemporaryFolder()
         do {
-            let staged = try StagedOutput(target: OutputTarget(path: folder.path("out.geojson"), overwrite: false,
-                                                               inputs: []))
+            let staged = try StagedOutput(
+                target: OutputTarget(
+                    path: folder.path("out.geojson"), overwrite: false,
+                    inputs: []))
             try "half".write(toFile: staged.stagingPath, atomically: false, encoding: .utf8)
             #expect(Self.outputs(folder).isEmpty)
         }

@@ -46,7 +46,10 @@ import Testing
         #expect(cores.sorted() == Array(0..<400))
         for chunk in chunks {
             // 25 cells along a Hilbert curve of a 20 × 20 grid fit in a box of at most 8 × 8 cells.
-            guard let window = chunk.window else { Issue.record("a chunk without window"); continue }
+            guard let window = chunk.window else {
+                Issue.record("a chunk without window")
+                continue
+            }
             #expect((window.maxX - window.minX) * (window.maxY - window.minY) <= 64, "\(window)")
             // Every neighbour of a core cell is in the chunk.
             for core in chunk.areas.indices where chunk.core[core] {

@@ -11,7 +11,8 @@ import Testing
         let path = try folder.write(text, to: "part.csv")
         let part = try CSVPart.read(path)
         #expect(String(decoding: part.bytes(part.head), as: UTF8.self) == "\u{FEFF}code,name\r\n")
-        #expect(part.rows.map { String(decoding: part.bytes($0), as: UTF8.self) }
+        #expect(
+            part.rows.map { String(decoding: part.bytes($0), as: UTF8.self) }
                 == ["A,\"one\r\ntwo, \"\"three\"\"\"\r\n", "B,\r\n", "C,\"\n\"\r\n"])
         #expect(part.tail.isEmpty)
     }

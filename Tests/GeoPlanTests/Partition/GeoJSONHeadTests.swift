@@ -6,10 +6,13 @@ import Testing
 
 @Suite struct GeoJSONHeadTests {
     /// A file in the writer's layout (see GeoJSONPart) with this bbox (none when nil) and one feature.
-    func part(_ bbox: String?, name: String = "tambons", in folder: TemporaryFolder,
-              as file: String) throws -> GeoJSONPart {
+    func part(
+        _ bbox: String?, name: String = "tambons", in folder: TemporaryFolder,
+        as file: String
+    ) throws -> GeoJSONPart {
         let tail = bbox.map { "\n],\n\"bbox\": [\($0)]\n}\n" } ?? "\n]\n}\n"
-        let text = "{\n\"type\": \"FeatureCollection\",\n\"name\": \"\(name)\",\n\"features\": [\n"
+        let text =
+            "{\n\"type\": \"FeatureCollection\",\n\"name\": \"\(name)\",\n\"features\": [\n"
             + "{\"type\":\"Feature\",\"properties\":{},\"geometry\":null}" + tail
         return try GeoJSONPart.read(try folder.write(text, to: file))
     }
@@ -49,8 +52,10 @@ import Testing
 
     @Test func headsOfDifferentLayersAreRefused() throws {
         let folder = try TemporaryFolder()
-        let parts = [try part(nil, in: folder, as: "a.geojson"),
-                     try part(nil, name: "amphoes", in: folder, as: "b.geojson")]
+        let parts = [
+            try part(nil, in: folder, as: "a.geojson"),
+            try part(nil, name: "amphoes", in: folder, as: "b.geojson"),
+        ]
         do {
             _ = try GeoJSONHead.merged(parts)
             Issue.record("merged heads of different layers")

@@ -16,8 +16,11 @@ import Testing
         let path = fixture.path("all.geojson")
         try fixture.write(path, format: .geoJSON)
         let lines = try lines(path)
-        #expect(Array(lines.prefix(4)) == ["{", "\"type\": \"FeatureCollection\",", "\"name\": \"tambons\",",
-                                           "\"features\": ["])
+        #expect(
+            Array(lines.prefix(4)) == [
+                "{", "\"type\": \"FeatureCollection\",", "\"name\": \"tambons\",",
+                "\"features\": [",
+            ])
         let features = lines[4..<(4 + fixture.rows.count)]
         #expect(features.allSatisfy { $0.hasPrefix("{\"type\":\"Feature\",\"id\":\"TH") })
         #expect(features.dropLast().allSatisfy { $0.hasSuffix("},") } && features.last?.hasSuffix("}") == true)
@@ -31,14 +34,17 @@ import Testing
 
         let part = try GeoJSONPart.read(path)
         #expect(part.text.rows.count == fixture.rows.count)
-        #expect(part.bbox?.count == 4 && part.bbox?.allSatisfy { ($0.split(separator: ".").last?.count ?? 99) <= 7 } == true)
+        #expect(
+            part.bbox?.count == 4 && part.bbox?.allSatisfy { ($0.split(separator: ".").last?.count ?? 99) <= 7 } == true
+        )
     }
 
     @Test func anEmptyLayerAndOneWithoutGeometriesHaveNoBbox() throws {
         let fixture = try PartitionFixture()
         let empty = fixture.path("empty.geojson")
         try fixture.write(empty, format: .geoJSON, positions: [])
-        #expect(try String(contentsOfFile: empty, encoding: .utf8)
+        #expect(
+            try String(contentsOfFile: empty, encoding: .utf8)
                 == "{\n\"type\": \"FeatureCollection\",\n\"name\": \"tambons\",\n\"features\": [\n\n]\n}\n")
         let emptyPart = try GeoJSONPart.read(empty)
         #expect(emptyPart.text.rows.isEmpty && emptyPart.bbox == nil)
@@ -50,7 +56,8 @@ import Testing
     }
 
     @Test func tailsParseOnlyAsTheWriterWritesThem() {
-        #expect(GeoJSONPart.tailNumbers(Data("\n],\n\"bbox\": [1.0,2.5,3.0,4.0]\n}\n".utf8))
+        #expect(
+            GeoJSONPart.tailNumbers(Data("\n],\n\"bbox\": [1.0,2.5,3.0,4.0]\n}\n".utf8))
                 == .some(["1.0", "2.5", "3.0", "4.0"]))
         #expect(GeoJSONPart.tailNumbers(Data("\n]\n}\n".utf8)) == .some(nil))
         #expect(GeoJSONPart.tailNumbers(Data("\n],\n\"bbox\": [1,2,3]\n}\n".utf8)) == nil)

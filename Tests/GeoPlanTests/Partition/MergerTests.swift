@@ -123,8 +123,10 @@ import Testing
         #expect(members == expected)
         #expect(record["startedAt"] == .string("2025-01-02T03:04:05Z"))
         let expectedSources = run.parts.enumerated().map { index, part in
-            JSONValue.object(["path": .string(part), "index": .integer(Int64(index + 1)),
-                              "fnv1a64": .string(FileChecksum.of(part).0 ?? "")])
+            JSONValue.object([
+                "path": .string(part), "index": .integer(Int64(index + 1)),
+                "fnv1a64": .string(FileChecksum.of(part).0 ?? ""),
+            ])
         }
         #expect(sources == .array(expectedSources))
     }
@@ -152,8 +154,10 @@ import Testing
         let fixture = try PartitionFixture()
         let run = try fixture.makeRun(.csv, count: 3)
         #expect(throws: GeoPlanError.self) {
-            try Merger.merge(MergeRequest(output: fixture.path("refused/tambons.csv"),
-                                          parts: Array(run.parts.dropLast())))
+            try Merger.merge(
+                MergeRequest(
+                    output: fixture.path("refused/tambons.csv"),
+                    parts: Array(run.parts.dropLast())))
         }
         #expect(!FileManager.default.fileExists(atPath: fixture.path("refused")))
         try Merger.merge(MergeRequest(output: fixture.path("new/tambons.csv"), parts: run.parts))
@@ -163,19 +167,25 @@ import Testing
     @Test func partsMadeByDifferentLibraryVersionsAreMergedWithAWarning() throws {
         let fixture = try PartitionFixture()
         let run = try fixture.makeRun(.csv, count: 2)
-        let record = try PartitionPlan.record(keys: fixture.keys, groupedBy: "x",
-                                              request: PartitionRequest(index: 2, count: 2))
+        let record = try PartitionPlan.record(
+            keys: fixture.keys, groupedBy: "x",
+            request: PartitionRequest(index: 2, count: 2))
         try fixture.writeSidecar(for: run.parts[1], partition: record, gdal: "3.8.4")
         let report = try Merger.merge(MergeRequest(output: fixture.path("merged.csv"), parts: run.parts))
-        #expect(report.warnings == ["the parts were made with different gdal versions (3.6.2, 3.8.4); the merged file "
-                                    + "may differ from what a single run writes"])
+        #expect(
+            report.warnings == [
+                "the parts were made with different gdal versions (3.6.2, 3.8.4); the merged file "
+                    + "may differ from what a single run writes"
+            ])
     }
 
     // MARK: - Refusals: nothing is written
 
     /// Runs a merge into `out/` that must fail; returns its message after checking `out/` is as it was.
-    func refusal(_ fixture: PartitionFixture, _ parts: [String], format: OutputFormat = .csv,
-                 overwrite: Bool = false) throws -> String {
+    func refusal(
+        _ fixture: PartitionFixture, _ parts: [String], format: OutputFormat = .csv,
+        overwrite: Bool = false
+    ) throws -> String {
         try FileManager.default.createDirectory(atPath: fixture.path("out"), withIntermediateDirectories: true)
         let before = fixture.contents(of: "out")
         let output = fixture.path("out/tambons.\(format.extensions[0])")
@@ -206,8 +216,9 @@ import Testing
         let copy = fixture.path("copy/tambons.csv")
         try FileManager.default.createDirectory(atPath: fixture.path("copy"), withIntermediateDirectories: true)
         try FileManager.default.copyItem(atPath: run.parts[1], toPath: copy)
-        try FileManager.default.copyItem(atPath: PartSet.sidecarPath(of: run.parts[1]),
-                                         toPath: PartSet.sidecarPath(of: copy))
+        try FileManager.default.copyItem(
+            atPath: PartSet.sidecarPath(of: run.parts[1]),
+            toPath: PartSet.sidecarPath(of: copy))
         let message = try refusal(fixture, run.parts + [copy])
         #expect(message.contains("\"\(copy)\": it is partition 2/3, as is \"\(run.parts[1])\""), "\(message)")
     }
@@ -215,8 +226,9 @@ import Testing
     @Test func partsOfAnotherRunAreRefused() throws {
         let fixture = try PartitionFixture()
         let run = try fixture.makeRun(.csv, count: 3)
-        let record = try PartitionPlan.record(keys: fixture.keys, groupedBy: "x",
-                                              request: PartitionRequest(index: 2, count: 3))
+        let record = try PartitionPlan.record(
+            keys: fixture.keys, groupedBy: "x",
+            request: PartitionRequest(index: 2, count: 3))
         try fixture.writeSidecar(for: run.parts[1], partition: record, specText: "boundaries: v2\n")
         let message = try refusal(fixture, run.parts)
         #expect(message.contains("\"\(run.parts[1])\": it comes from a different run than \"\(run.parts[0])\""))
@@ -229,8 +241,9 @@ import Testing
     @Test func partsOfAnotherPartitionCountAreRefused() throws {
         let fixture = try PartitionFixture()
         let three = try fixture.makeRun(.csv, count: 3)
-        let record = try PartitionPlan.record(keys: fixture.keys, groupedBy: "x",
-                                              request: PartitionRequest(index: 2, count: 4))
+        let record = try PartitionPlan.record(
+            keys: fixture.keys, groupedBy: "x",
+            request: PartitionRequest(index: 2, count: 4))
         try fixture.writeSidecar(for: three.parts[1], partition: record)
         let message = try refusal(fixture, three.parts)
         #expect(message.contains("it is partition 2/4 but"), "\(message)")
@@ -241,8 +254,9 @@ import Testing
         let run = try fixture.makeRun(.csv, count: 2)
         // Partition 2 claims partition 1's first area as well.
         let first = PartitionPlan.positions(keys: fixture.keys, request: try PartitionRequest(index: 1, count: 2))
-        var second = PartitionPlan.record(keys: fixture.keys, groupedBy: "x",
-                                          request: try PartitionRequest(index: 2, count: 2))
+        var second = PartitionPlan.record(
+            keys: fixture.keys, groupedBy: "x",
+            request: try PartitionRequest(index: 2, count: 2))
         second.positions = ([first[0]] + second.positions).sorted()
         try fixture.writeSidecar(for: run.parts[1], partition: second)
         let message = try refusal(fixture, run.parts)
@@ -252,8 +266,9 @@ import Testing
     @Test func positionsThatLeaveAreasOutAreRefused() throws {
         let fixture = try PartitionFixture()
         let run = try fixture.makeRun(.csv, count: 2)
-        var second = PartitionPlan.record(keys: fixture.keys, groupedBy: "x",
-                                          request: try PartitionRequest(index: 2, count: 2))
+        var second = PartitionPlan.record(
+            keys: fixture.keys, groupedBy: "x",
+            request: try PartitionRequest(index: 2, count: 2))
         let dropped = second.positions.removeLast()
         try fixture.writeSidecar(for: run.parts[1], partition: second)
         let message = try refusal(fixture, run.parts)

@@ -52,7 +52,8 @@ import Testing
         // Groups of 3, 1, 4, 2 areas (10 in all) into 2 partitions: targets 0 and 5. A starts at 0 → 1;
         // B at 3 → 1; C at 4 → 1 (4 < 5); D at 8 → 2.
         let keys = ["A", "A", "A", "B", "C", "C", "C", "C", "D", "D"]
-        #expect(PartitionPlan.positions(keys: keys, request: try PartitionRequest(index: 1, count: 2))
+        #expect(
+            PartitionPlan.positions(keys: keys, request: try PartitionRequest(index: 1, count: 2))
                 == [0, 1, 2, 3, 4, 5, 6, 7])
         #expect(PartitionPlan.positions(keys: keys, request: try PartitionRequest(index: 2, count: 2)) == [8, 9])
     }
@@ -103,8 +104,9 @@ import Testing
     }
 
     @Test func theRecordCarriesThePlan() throws {
-        let record = PartitionPlan.record(keys: ["A", "A", "B"], groupedBy: "field x",
-                                          request: try PartitionRequest(index: 2, count: 2))
+        let record = PartitionPlan.record(
+            keys: ["A", "A", "B"], groupedBy: "field x",
+            request: try PartitionRequest(index: 2, count: 2))
         #expect(record == PartitionRecord(index: 2, count: 2, areas: 3, groupedBy: "field x", positions: [2]))
     }
 

@@ -12,17 +12,23 @@ import Testing
 
     init() throws {
         folder = try TemporaryFolder()
-        try folder.write(SyntheticData.featureCollection([
-            (#"{"type": "Polygon", "coordinates": [[[100.0, 13.0], [100.1, 13.0], [100.1, 13.1], [100.0, 13.1], [100.0, 13.0]]]}"#,
-             #"{"code": "A", "name": "ก"}"#),
-            (#"{"type": "Polygon", "coordinates": [[[100.1, 13.0], [100.2, 13.0], [100.2, 13.1], [100.1, 13.1], [100.1, 13.0]]]}"#,
-             #"{"code": "B", "name": "ข"}"#),
-        ]), to: "cells.geojson")
+        try folder.write(
+            SyntheticData.featureCollection([
+                (
+                    #"{"type": "Polygon", "coordinates": [[[100.0, 13.0], [100.1, 13.0], [100.1, 13.1], [100.0, 13.1], [100.0, 13.0]]]}"#,
+                    #"{"code": "A", "name": "ก"}"#
+                ),
+                (
+                    #"{"type": "Polygon", "coordinates": [[[100.1, 13.0], [100.2, 13.0], [100.2, 13.1], [100.1, 13.1], [100.1, 13.0]]]}"#,
+                    #"{"code": "B", "name": "ข"}"#
+                ),
+            ]), to: "cells.geojson")
     }
 
     /// A spec over the two cells with these indicator lines (YAML, indented as list items) and outputs.
     func spec(_ indicators: String, formats: String = "[csv]", inputs: String = "") throws -> Spec {
-        let path = try folder.write("""
+        let path = try folder.write(
+            """
             boundaries:
               - name: cells
                 path: cells.geojson
@@ -42,9 +48,10 @@ import Testing
     func writePoints(_ labels: [(label: String?, inA: Bool)]) throws {
         let features = labels.enumerated().map { position, point in
             let x = (point.inA ? 100.0 : 100.1) + 0.01 + 0.08 * Double(position) / Double(max(labels.count, 1))
-            let kind = point.label.map { label in
-                String(data: (try? JSONEncoder().encode(label)) ?? Data(), encoding: .utf8) ?? "null"
-            } ?? "null"
+            let kind =
+                point.label.map { label in
+                    String(data: (try? JSONEncoder().encode(label)) ?? Data(), encoding: .utf8) ?? "null"
+                } ?? "null"
             return (#"{"type": "Point", "coordinates": [\#(x), 13.05]}"#, #"{"kind": \#(kind)}"#)
         }
         try folder.write(SyntheticData.featureCollection(features), to: "points.geojson")
@@ -69,7 +76,8 @@ import Testing
     // MARK: - Collisions between sources
 
     @Test func kmAndRaiAreasCannotShareTheThaiTextColumn() throws {
-        let spec = try spec("""
+        let spec = try spec(
+            """
               - id: a_thai
                 type: area
                 unit: km2
@@ -80,7 +88,8 @@ import Testing
         for check in [true, false] {
             let message = try #require(failure(spec, check: check))
             #expect(message.contains(#"column "a_thai""#), "\(message)")
-            #expect(message.contains(#"indicator "a_thai" (line 8)"#) && message.contains(#"indicator "a""#)
+            #expect(
+                message.contains(#"indicator "a_thai" (line 8)"#) && message.contains(#"indicator "a""#)
                     && message.contains("line 11"), "\(message)")
             #expect(message.hasPrefix(folder.path("spec.yaml") + ":11:"), "\(message)")
         }
@@ -89,7 +98,8 @@ import Testing
 
     @Test(arguments: ["code", "CODE", "name", "Name"])
     func anIndicatorCannotTakeABoundaryFieldsName(id: String) throws {
-        let spec = try spec("""
+        let spec = try spec(
+            """
               - id: \(id)
                 type: area
             """)
@@ -100,7 +110,8 @@ import Testing
     }
 
     @Test func aMappedIndicatorsClassColumnsAreChecked() throws {
-        let spec = try spec("""
+        let spec = try spec(
+            """
               - id: density
                 type: area
                 map: true
@@ -112,7 +123,8 @@ import Testing
     }
 
     @Test func aGeoPackageReservesItsFidAndGeometryColumns() throws {
-        let spec = try spec("""
+        let spec = try spec(
+            """
               - id: FID
                 type: area
             """, formats: "[gpkg]")
@@ -122,11 +134,15 @@ import Testing
     }
 
     @Test func anIndicatorCannotTakeALevelsCodeColumn() throws {
-        try folder.write(SyntheticData.featureCollection([
-            (#"{"type": "Polygon", "coordinates": [[[100.0, 13.0], [100.1, 13.0], [100.1, 13.1], [100.0, 13.1], [100.0, 13.0]]]}"#,
-             #"{"code": "TH100101", "name": "ก"}"#),
-        ]), to: "tambons.geojson")
-        let path = try folder.write("""
+        try folder.write(
+            SyntheticData.featureCollection([
+                (
+                    #"{"type": "Polygon", "coordinates": [[[100.0, 13.0], [100.1, 13.0], [100.1, 13.1], [100.0, 13.1], [100.0, 13.0]]]}"#,
+                    #"{"code": "TH100101", "name": "ก"}"#
+                )
+            ]), to: "tambons.geojson")
+        let path = try folder.write(
+            """
             boundaries:
               - name: tambons
                 path: tambons.geojson
@@ -147,9 +163,12 @@ import Testing
     // MARK: - Classes that normalise alike
 
     @Test func classesThatNormaliseAlikeGetDistinctColumnsThatAddUp() throws {
-        try writePoints([("A-B", true), ("A B", true), ("A B", false), ("a_b", true), ("A.B", false),
-                         (nil, true), ("", true), ("", false), ("unclassified", true)])
-        let spec = try spec("""
+        try writePoints([
+            ("A-B", true), ("A B", true), ("A B", false), ("a_b", true), ("A.B", false),
+            (nil, true), ("", true), ("", false), ("unclassified", true),
+        ])
+        let spec = try spec(
+            """
               - id: c
                 type: count
                 input: points
@@ -187,14 +206,17 @@ import Testing
         for trial in 0..<12 {
             let labels: [(label: String?, inA: Bool)] = (0..<Int.random(in: 1...25, using: &generator)).map { _ in
                 let length = Int.random(in: 0...3, using: &generator)
-                let label = Int.random(in: 0..<8, using: &generator) == 0 ? nil
+                let label =
+                    Int.random(in: 0..<8, using: &generator) == 0
+                    ? nil
                     : (0..<length).map { _ in alphabet.randomElement(using: &generator) ?? "" }.joined()
                 return (label, Bool.random(using: &generator))
             }
             try writePoints(labels)
             try? FileManager.default.removeItem(atPath: folder.path("out"))
-            let spec = try spec("  - {id: n, type: count, input: points, by: kind}", formats: "[csv, geojson, gpkg]",
-                                inputs: Self.pointsInput)
+            let spec = try spec(
+                "  - {id: n, type: count, input: points, by: kind}", formats: "[csv, geojson, gpkg]",
+                inputs: Self.pointsInput)
             _ = try Runner.run(spec)
             for (format, table) in try OutputReader.tables(in: folder.path("out"), stem: "cells") {
                 let lowered = table.header.map { $0.lowercased() }
@@ -216,8 +238,9 @@ import Testing
         try writePoints([("A-B", true), ("A B", true), ("a_b", true), ("", true)])
         let spec = try spec("  - {id: c, type: count, input: points, by: kind}", inputs: Self.pointsInput)
         let headers = try (1...2).map { index in
-            try Runner.run(spec, outputFolder: folder.path("part-\(index)"),
-                           partition: try PartitionRequest(index: index, count: 2))
+            try Runner.run(
+                spec, outputFolder: folder.path("part-\(index)"),
+                partition: try PartitionRequest(index: index, count: 2))
             return try String(contentsOfFile: folder.path("part-\(index)/cells.csv"), encoding: .utf8)
                 .split(whereSeparator: \.isNewline).first.map(String.init)
         }
@@ -229,7 +252,8 @@ import Testing
 
     @Test func shapefileFieldsGetRecordedShortNames() throws {
         try writePoints([("school", true), ("temple", false)])
-        let spec = try spec("""
+        let spec = try spec(
+            """
               - {id: population_total, type: area}
               - {id: population_density, type: area}
               - {id: population, type: area, unit: rai}
@@ -238,8 +262,10 @@ import Testing
         _ = try Runner.run(spec)
         let meta = try MetaRecord.read(folder.path("out/cells.meta.json"))
         let names = try #require(meta.shapefileFields?["cells.shp"])
-        let long = ["code", "name", "population_total", "population_density", "population", "population_thai",
-                    "facilities_by_kind", "facilities_by_kind_school", "facilities_by_kind_temple"]
+        let long = [
+            "code", "name", "population_total", "population_density", "population", "population_thai",
+            "facilities_by_kind", "facilities_by_kind_school", "facilities_by_kind_temple",
+        ]
         #expect(Set(names.keys) == Set(long))
         let short = long.compactMap { names[$0] }
         #expect(short.allSatisfy { $0.utf8.count <= 10 })

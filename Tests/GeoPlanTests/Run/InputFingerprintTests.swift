@@ -1,8 +1,9 @@
 import Foundation
 import GDAL
-@testable import GeoPlan
 import GeoplanTestSupport
 import Testing
+
+@testable import GeoPlan
 
 /// What `--resume` compares for inputs that are not plain files.
 @Suite struct InputFingerprintTests {

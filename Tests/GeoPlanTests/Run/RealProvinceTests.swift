@@ -26,11 +26,16 @@ import Testing
 
     @Test func phuketAreasAndPerimetersMatchPlanimeter() throws {
         let spec = Spec(
-            boundaries: [BoundarySpec(name: "phuket", path: Fixtures.phuket, idField: "ADM3_PCODE",
-                                      nameFields: ["ADM3_EN"])],
-            indicators: [IndicatorSpec(id: "area_m2", kind: .area(unit: .squareMetres)),
-                         IndicatorSpec(id: "perimeter_km", kind: .perimeter),
-                         IndicatorSpec(id: "area_rai", kind: .area(unit: .rai))],
+            boundaries: [
+                BoundarySpec(
+                    name: "phuket", path: Fixtures.phuket, idField: "ADM3_PCODE",
+                    nameFields: ["ADM3_EN"])
+            ],
+            indicators: [
+                IndicatorSpec(id: "area_m2", kind: .area(unit: .squareMetres)),
+                IndicatorSpec(id: "perimeter_km", kind: .perimeter),
+                IndicatorSpec(id: "area_rai", kind: .area(unit: .rai)),
+            ],
             output: OutputSpec(formats: []))
         let rows = try #require(try Runner.run(spec, includeRows: true).boundarySets.first?.rows)
         #expect(rows.count == 17)

@@ -17,21 +17,33 @@ import Testing
         folder = try TemporaryFolder()
         let samples = Fixtures.root.appendingPathComponent("samples/nonthaburi").path
         let spec = Spec(
-            boundaries: [BoundarySpec(
-                name: "n", path: Fixtures.nonthaburi, idField: "ADM3_PCODE", nameFields: ["ADM3_EN"],
-                municipalities: MunicipalitySpec(path: Fixtures.shape("municipalities/nonthaburi.gpkg"),
-                                                 nameFields: ["NAME_EN"]),
-                levels: [LevelSpec(level: .localGovernment), LevelSpec(level: .tambon)])],
-            inputs: [InputSpec(name: "tambons", kind: .polygons, path: Fixtures.nonthaburi),
-                     InputSpec(name: "people", kind: .table, path: samples + "/population.csv", codeField: "tambon_code")],
+            boundaries: [
+                BoundarySpec(
+                    name: "n", path: Fixtures.nonthaburi, idField: "ADM3_PCODE", nameFields: ["ADM3_EN"],
+                    municipalities: MunicipalitySpec(
+                        path: Fixtures.shape("municipalities/nonthaburi.gpkg"),
+                        nameFields: ["NAME_EN"]),
+                    levels: [LevelSpec(level: .localGovernment), LevelSpec(level: .tambon)])
+            ],
+            inputs: [
+                InputSpec(name: "tambons", kind: .polygons, path: Fixtures.nonthaburi),
+                InputSpec(name: "people", kind: .table, path: samples + "/population.csv", codeField: "tambon_code"),
+            ],
             indicators: [
                 IndicatorSpec(id: "area_km2", kind: .area(unit: .squareKilometres)),
-                IndicatorSpec(id: "pop", kind: .interpolate(InterpolationRequest(
-                    from: "tambons", code: "ADM3_PCODE", table: "people", column: "population", kind: .extensive)),
-                              valueKind: .extensive),
+                IndicatorSpec(
+                    id: "pop",
+                    kind: .interpolate(
+                        InterpolationRequest(
+                            from: "tambons", code: "ADM3_PCODE", table: "people", column: "population", kind: .extensive
+                        )),
+                    valueKind: .extensive),
                 // Intensive: each unit takes its tambon's value (samples/nonthaburi/population.csv: 120101 → 5442).
-                IndicatorSpec(id: "tambon_households", kind: .join(input: "people", column: "households",
-                                                                   normalization: .thai), valueKind: .intensive),
+                IndicatorSpec(
+                    id: "tambon_households",
+                    kind: .join(
+                        input: "people", column: "households",
+                        normalization: .thai), valueKind: .intensive),
             ],
             output: OutputSpec(folder: folder.path("out"), formats: [.csv]), path: folder.path("spec.yaml"))
         report = try Runner.run(spec)
@@ -39,7 +51,9 @@ import Testing
 
     func rows(_ name: String) throws -> [[String: String]] {
         let lines = try String(contentsOfFile: folder.path("out/\(name).csv"), encoding: .utf8)
-            .split(whereSeparator: \.isNewline).map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+            .split(whereSeparator: \.isNewline).map {
+                $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+            }
         return lines.dropFirst().map { Dictionary(uniqueKeysWithValues: zip(lines[0], $0)) }
     }
 
@@ -51,26 +65,33 @@ import Testing
         #expect(piece["lg_type"] == "city" && piece["unit_kind"] == "municipal-piece")
         #expect(piece["lg_NAME_EN"] == "Suan Yai City Municipality")
         #expect(piece["tambon_households"] == "5442.0" || piece["tambon_households"] == "5442")
-        #expect(units.first { $0["unit_id"] == "SAO-TH120101:TH120101" }?["tambon_households"] == piece["tambon_households"])
+        #expect(
+            units.first { $0["unit_id"] == "SAO-TH120101:TH120101" }?["tambon_households"] == piece["tambon_households"]
+        )
         #expect(report.warnings.contains { $0.contains("52 tambons split by 13 municipalities into 75 units") })
     }
 
     /// Rolled back up to tambons, the units give every tambon its own people (the table's value) and area.
     @Test func unitsRollBackToTheirTambons() throws {
-        let table = try String(contentsOfFile: Fixtures.root.appendingPathComponent("samples/nonthaburi/population.csv").path,
-                               encoding: .utf8)
+        let table = try String(
+            contentsOfFile: Fixtures.root.appendingPathComponent("samples/nonthaburi/population.csv").path,
+            encoding: .utf8)
         var people: [String: Double] = [:]
         for line in table.split(whereSeparator: \.isNewline).dropFirst() {
             let fields = line.split(separator: ",")
-            guard let code = AreaCode.normalize(String(fields[0]), thai: true), let value = Double(fields[1]) else { continue }
+            guard let code = AreaCode.normalize(String(fields[0]), thai: true), let value = Double(fields[1]) else {
+                continue
+            }
             people[code] = value
         }
-        let tambonRun = try Runner.run(Spec(
-            boundaries: [BoundarySpec(name: "plain", path: Fixtures.nonthaburi, idField: "ADM3_PCODE")],
-            indicators: [IndicatorSpec(id: "area_km2", kind: .area(unit: .squareKilometres))],
-            output: OutputSpec(folder: folder.path("out"), formats: [.csv])))
+        let tambonRun = try Runner.run(
+            Spec(
+                boundaries: [BoundarySpec(name: "plain", path: Fixtures.nonthaburi, idField: "ADM3_PCODE")],
+                indicators: [IndicatorSpec(id: "area_km2", kind: .area(unit: .squareKilometres))],
+                output: OutputSpec(folder: folder.path("out"), formats: [.csv])))
         #expect(tambonRun.outputs.contains(folder.path("out/plain.csv")))
-        let ownArea = Dictionary(uniqueKeysWithValues: try rows("plain").map { ($0["ADM3_PCODE"] ?? "", Double($0["area_km2"] ?? "") ?? 0) })
+        let ownArea = Dictionary(
+            uniqueKeysWithValues: try rows("plain").map { ($0["ADM3_PCODE"] ?? "", Double($0["area_km2"] ?? "") ?? 0) })
         let tambons = try rows("n-tambon")
         #expect(tambons.count == 52)
         var withPeople = 0

@@ -31,7 +31,9 @@ import Testing
 
     @Test func aMissingFieldSuggestsTheClosestOne() throws {
         #expect {
-            try run { $0.indicators = [IndicatorSpec(id: "f", kind: .count(input: "points", whereClause: nil, by: "knd"))] }
+            try run {
+                $0.indicators = [IndicatorSpec(id: "f", kind: .count(input: "points", whereClause: nil, by: "knd"))]
+            }
         } throws: { error in
             "\(error)".contains("did you mean \"kind\"")
         }
@@ -47,7 +49,9 @@ import Testing
         #expect {
             try run {
                 $0.inputs[3].path = "dupes.csv"
-                $0.indicators = [IndicatorSpec(id: "pop", kind: .join(input: "table", column: "pop", normalization: .thai))]
+                $0.indicators = [
+                    IndicatorSpec(id: "pop", kind: .join(input: "table", column: "pop", normalization: .thai))
+                ]
             }
         } throws: { error in
             "\(error)".contains("name the same area")
@@ -66,10 +70,13 @@ import Testing
     }
 
     @Test func emptyOrMissingIdsAreRefused() throws {
-        try base.folder.write(SyntheticData.featureCollection([
-            (#"{"type": "Polygon", "coordinates": [[[100.0, 13.0], [100.1, 13.0], [100.1, 13.1], [100.0, 13.0]]]}"#,
-             #"{"code": null}"#),
-        ]), to: "noid.geojson")
+        try base.folder.write(
+            SyntheticData.featureCollection([
+                (
+                    #"{"type": "Polygon", "coordinates": [[[100.0, 13.0], [100.1, 13.0], [100.1, 13.1], [100.0, 13.0]]]}"#,
+                    #"{"code": null}"#
+                )
+            ]), to: "noid.geojson")
         #expect {
             try run { $0.boundaries[0] = BoundarySpec(name: "x", path: "noid.geojson", idField: "code") }
         } throws: { error in
@@ -80,8 +87,10 @@ import Testing
     @Test func inputsInAnotherCRSAreTransformedAndTheOperationReported() throws {
         // The same points in UTM 47N: counts must not change.
         let utm = base.folder.path("points-utm.gpkg")
-        _ = try Converter.convert(ConvertRequest(input: base.folder.path("points.geojson"), output: utm,
-                                                 targetCRS: "EPSG:32647"))
+        _ = try Converter.convert(
+            ConvertRequest(
+                input: base.folder.path("points.geojson"), output: utm,
+                targetCRS: "EPSG:32647"))
         let report = try run {
             $0.inputs[0].path = "points-utm.gpkg"
             $0.indicators = [IndicatorSpec(id: "facilities", kind: .count(input: "points", whereClause: nil, by: nil))]
@@ -93,20 +102,26 @@ import Testing
 
     @Test func holesAndIslandsAreHonoured() throws {
         // One area: a 0.1° cell with a 0.02° hole, plus an island 0.05° east of it.
-        try base.folder.write(SyntheticData.featureCollection([
-            (#"{"type": "MultiPolygon", "coordinates": [[[[100.0, 13.0], [100.1, 13.0], [100.1, 13.1], [100.0, 13.1], [100.0, 13.0]], [[100.04, 13.04], [100.04, 13.06], [100.06, 13.06], [100.06, 13.04], [100.04, 13.04]]], [[[100.15, 13.0], [100.2, 13.0], [100.2, 13.05], [100.15, 13.05], [100.15, 13.0]]]]}"#,
-             #"{"code": "X", "name": "เกาะ"}"#),
-        ]), to: "island.geojson")
-        try base.folder.write(SyntheticData.featureCollection([
-            (#"{"type": "Point", "coordinates": [100.05, 13.05]}"#, #"{"kind": "in the hole"}"#),
-            (#"{"type": "Point", "coordinates": [100.02, 13.02]}"#, #"{"kind": "on the main part"}"#),
-            (#"{"type": "Point", "coordinates": [100.17, 13.02]}"#, #"{"kind": "on the island"}"#),
-        ]), to: "island-points.geojson")
+        try base.folder.write(
+            SyntheticData.featureCollection([
+                (
+                    #"{"type": "MultiPolygon", "coordinates": [[[[100.0, 13.0], [100.1, 13.0], [100.1, 13.1], [100.0, 13.1], [100.0, 13.0]], [[100.04, 13.04], [100.04, 13.06], [100.06, 13.06], [100.06, 13.04], [100.04, 13.04]]], [[[100.15, 13.0], [100.2, 13.0], [100.2, 13.05], [100.15, 13.05], [100.15, 13.0]]]]}"#,
+                    #"{"code": "X", "name": "เกาะ"}"#
+                )
+            ]), to: "island.geojson")
+        try base.folder.write(
+            SyntheticData.featureCollection([
+                (#"{"type": "Point", "coordinates": [100.05, 13.05]}"#, #"{"kind": "in the hole"}"#),
+                (#"{"type": "Point", "coordinates": [100.02, 13.02]}"#, #"{"kind": "on the main part"}"#),
+                (#"{"type": "Point", "coordinates": [100.17, 13.02]}"#, #"{"kind": "on the island"}"#),
+            ]), to: "island-points.geojson")
         let report = try run {
             $0.boundaries = [BoundarySpec(name: "x", path: "island.geojson", idField: "code")]
             $0.inputs[0].path = "island-points.geojson"
-            $0.indicators = [IndicatorSpec(id: "n", kind: .count(input: "points", whereClause: nil, by: nil)),
-                             IndicatorSpec(id: "m2", kind: .area(unit: .squareMetres))]
+            $0.indicators = [
+                IndicatorSpec(id: "n", kind: .count(input: "points", whereClause: nil, by: nil)),
+                IndicatorSpec(id: "m2", kind: .area(unit: .squareMetres)),
+            ]
         }
         #expect(report.rows?.first?.values.first == "2")
         #expect(report.counters["n: points in no area"] == 1)
@@ -118,11 +133,14 @@ import Testing
     }
 
     @Test func invalidInputPolygonsAreRepairedAndCounted() throws {
-        try base.folder.write(SyntheticData.featureCollection([
-            // A bow-tie over A's west half: repaired into two triangles covering half of [100.0, 100.05].
-            (#"{"type": "Polygon", "coordinates": [[[100.0, 13.0], [100.05, 13.1], [100.05, 13.0], [100.0, 13.1], [100.0, 13.0]]]}"#,
-             #"{"class": "green"}"#),
-        ]), to: "bowtie.geojson")
+        try base.folder.write(
+            SyntheticData.featureCollection([
+                // A bow-tie over A's west half: repaired into two triangles covering half of [100.0, 100.05].
+                (
+                    #"{"type": "Polygon", "coordinates": [[[100.0, 13.0], [100.05, 13.1], [100.05, 13.0], [100.0, 13.1], [100.0, 13.0]]]}"#,
+                    #"{"class": "green"}"#
+                )
+            ]), to: "bowtie.geojson")
         let report = try run {
             $0.inputs[2].path = "bowtie.geojson"
             $0.indicators = [IndicatorSpec(id: "green", kind: .share(input: "landuse", by: "class", whereClause: nil))]

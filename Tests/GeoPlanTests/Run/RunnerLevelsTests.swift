@@ -18,49 +18,65 @@ import Testing
         func box(_ west: Double, _ east: Double) -> String {
             #"{"type": "Polygon", "coordinates": [[[\#(west), 13.0], [\#(east), 13.0], [\#(east), 13.1], [\#(west), 13.1], [\#(west), 13.0]]]}"#
         }
-        try folder.write(SyntheticData.featureCollection([
-            (box(100.0, 100.1), #"{"code": "TH100101", "stated": "TH1001", "name": "a"}"#),
-            // Two cells' worth, with the vertices of both: geodesic areas add only over the same edges.
-            (#"{"type": "Polygon", "coordinates": [[[100.1, 13.0], [100.2, 13.0], [100.3, 13.0], [100.3, 13.1], [100.2, 13.1], [100.1, 13.1], [100.1, 13.0]]]}"#,
-             #"{"code": "TH100102", "stated": "TH1001", "name": "b"}"#),
-            (box(100.3, 100.4), #"{"code": "TH100201", "stated": "TH1001", "name": "c"}"#),
-        ]), to: "tambons.geojson")
-        try folder.write(SyntheticData.featureCollection([
-            (#"{"type": "Point", "coordinates": [100.05, 13.05]}"#, #"{"kind": "school"}"#),
-            (#"{"type": "Point", "coordinates": [100.15, 13.05]}"#, #"{"kind": "school"}"#),
-            (#"{"type": "Point", "coordinates": [100.35, 13.05]}"#, #"{"kind": "school"}"#),
-        ]), to: "schools.geojson")
+        try folder.write(
+            SyntheticData.featureCollection([
+                (box(100.0, 100.1), #"{"code": "TH100101", "stated": "TH1001", "name": "a"}"#),
+                // Two cells' worth, with the vertices of both: geodesic areas add only over the same edges.
+                (
+                    #"{"type": "Polygon", "coordinates": [[[100.1, 13.0], [100.2, 13.0], [100.3, 13.0], [100.3, 13.1], [100.2, 13.1], [100.1, 13.1], [100.1, 13.0]]]}"#,
+                    #"{"code": "TH100102", "stated": "TH1001", "name": "b"}"#
+                ),
+                (box(100.3, 100.4), #"{"code": "TH100201", "stated": "TH1001", "name": "c"}"#),
+            ]), to: "tambons.geojson")
+        try folder.write(
+            SyntheticData.featureCollection([
+                (#"{"type": "Point", "coordinates": [100.05, 13.05]}"#, #"{"kind": "school"}"#),
+                (#"{"type": "Point", "coordinates": [100.15, 13.05]}"#, #"{"kind": "school"}"#),
+                (#"{"type": "Point", "coordinates": [100.35, 13.05]}"#, #"{"kind": "school"}"#),
+            ]), to: "schools.geojson")
         try folder.write("code,pop,income\nTH100101,1000,10\nTH100102,3000,20\nTH100201,500,30\n", to: "table.csv")
     }
 
     func spec(levels: [LevelSpec], table: String = "table.csv") -> Spec {
-        Spec(boundaries: [BoundarySpec(name: "t", path: "tambons.geojson", idField: "code", nameFields: ["name"],
-                                       levels: levels)],
-             inputs: [InputSpec(name: "schools", kind: .points, path: "schools.geojson"),
-                      InputSpec(name: "table", kind: .table, path: table, codeField: "code")],
-             indicators: [
+        Spec(
+            boundaries: [
+                BoundarySpec(
+                    name: "t", path: "tambons.geojson", idField: "code", nameFields: ["name"],
+                    levels: levels)
+            ],
+            inputs: [
+                InputSpec(name: "schools", kind: .points, path: "schools.geojson"),
+                InputSpec(name: "table", kind: .table, path: table, codeField: "code"),
+            ],
+            indicators: [
                 IndicatorSpec(id: "area_km2", kind: .area(unit: .squareKilometres)),
                 IndicatorSpec(id: "schools", kind: .count(input: "schools", whereClause: nil, by: nil)),
-                IndicatorSpec(id: "pop", kind: .join(input: "table", column: "pop", normalization: .thai),
-                              valueKind: .extensive),
-                IndicatorSpec(id: "income", kind: .join(input: "table", column: "income", normalization: .thai),
-                              valueKind: .intensive, weight: "pop"),
-                IndicatorSpec(id: "income_by_area", kind: .join(input: "table", column: "income", normalization: .thai),
-                              valueKind: .intensive),
+                IndicatorSpec(
+                    id: "pop", kind: .join(input: "table", column: "pop", normalization: .thai),
+                    valueKind: .extensive),
+                IndicatorSpec(
+                    id: "income", kind: .join(input: "table", column: "income", normalization: .thai),
+                    valueKind: .intensive, weight: "pop"),
+                IndicatorSpec(
+                    id: "income_by_area", kind: .join(input: "table", column: "income", normalization: .thai),
+                    valueKind: .intensive),
                 IndicatorSpec(id: "density", kind: .expression("pop / area_km2")),
                 IndicatorSpec(id: "compactness", kind: .compactness),
-             ],
-             output: OutputSpec(folder: "out", formats: [.csv]), path: folder.path("spec.yaml"))
+            ],
+            output: OutputSpec(folder: "out", formats: [.csv]), path: folder.path("spec.yaml"))
     }
 
     /// The rows of a CSV written by the run, by their first column.
     func rows(_ name: String) throws -> [String: [String: String]] {
         let lines = try String(contentsOfFile: folder.path("out/\(name).csv"), encoding: .utf8)
-            .split(whereSeparator: \.isNewline).map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+            .split(whereSeparator: \.isNewline).map {
+                $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+            }
         let header = lines[0]
-        return Dictionary(uniqueKeysWithValues: lines.dropFirst().map { row in
-            (row[0], Dictionary(uniqueKeysWithValues: zip(header, row)))
-        })
+        return Dictionary(
+            uniqueKeysWithValues: lines.dropFirst().map { row in
+                (row[0], Dictionary(uniqueKeysWithValues: zip(header, row)))
+            })
     }
 
     @Test func aRatioIsTheRatioOfTheRolledUpSums() throws {
@@ -97,23 +113,32 @@ import Testing
         let districts = try rows("t-district")
         #expect(districts["TH1001"]?["pop"] == "")
         #expect(districts["TH1002"]?["pop"] == "500")
-        #expect(report.warnings.contains { $0.hasPrefix("t-district: totals left null for the groups with a member "
-                                                        + "without a value") && $0.hasSuffix(": pop (1)") })
+        #expect(
+            report.warnings.contains {
+                $0.hasPrefix(
+                    "t-district: totals left null for the groups with a member "
+                        + "without a value") && $0.hasSuffix(": pop (1)")
+            })
     }
 
     @Test func aStatedDistrictThatDisagreesWithTheCodeIsAnError() throws {
         let error = #expect(throws: GeoPlanError.self) {
             try Runner.run(spec(levels: [LevelSpec(level: .district, field: "stated")]))
         }
-        #expect("\(error.map { "\($0)" } ?? "")".contains("TH100201 is filed under stated = TH1001, but its code says TH1002"))
+        #expect(
+            "\(error.map { "\($0)" } ?? "")".contains(
+                "TH100201 is filed under stated = TH1001, but its code says TH1002"))
         #expect(!FileManager.default.fileExists(atPath: folder.path("out/t.csv")))
     }
 
     @Test func codesThatDoNotShowTheirDistrictNeedAField() throws {
-        try folder.write(SyntheticData.featureCollection([
-            (#"{"type": "Polygon", "coordinates": [[[100.0, 13.0], [100.1, 13.0], [100.1, 13.1], [100.0, 13.0]]]}"#,
-             #"{"code": "A7", "name": "a"}"#),
-        ]), to: "tambons.geojson")
+        try folder.write(
+            SyntheticData.featureCollection([
+                (
+                    #"{"type": "Polygon", "coordinates": [[[100.0, 13.0], [100.1, 13.0], [100.1, 13.1], [100.0, 13.0]]]}"#,
+                    #"{"code": "A7", "name": "a"}"#
+                )
+            ]), to: "tambons.geojson")
         let error = #expect(throws: GeoPlanError.self) {
             try Runner.run(spec(levels: [LevelSpec(level: .district)]))
         }

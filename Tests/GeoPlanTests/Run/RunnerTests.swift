@@ -20,43 +20,60 @@ import Testing
 
     init() throws {
         folder = try TemporaryFolder()
-        try folder.write(SyntheticData.featureCollection([
-            (#"{"type": "Polygon", "coordinates": [[[100.0, 13.0], [100.1, 13.0], [100.1, 13.1], [100.0, 13.1], [100.0, 13.0]]]}"#,
-             #"{"code": "A", "name": "ก"}"#),
-            (#"{"type": "Polygon", "coordinates": [[[100.1, 13.0], [100.2, 13.0], [100.2, 13.1], [100.1, 13.1], [100.1, 13.0]]]}"#,
-             #"{"code": "B", "name": "ข"}"#),
-        ]), to: "cells.geojson")
-        try folder.write(SyntheticData.featureCollection([
-            (#"{"type": "Point", "coordinates": [100.05, 13.05]}"#, #"{"kind": "school"}"#),
-            (#"{"type": "Point", "coordinates": [100.15, 13.05]}"#, #"{"kind": "school"}"#),
-            (#"{"type": "Point", "coordinates": [100.1, 13.05]}"#, #"{"kind": "temple"}"#),  // on the shared border
-            (#"{"type": "Point", "coordinates": [100.3, 13.05]}"#, #"{"kind": "hospital"}"#),  // outside both
-        ]), to: "points.geojson")
-        try folder.write(SyntheticData.featureCollection([
-            // Crosses the shared border at (100.1, 13.05).
-            (#"{"type": "LineString", "coordinates": [[100.05, 13.05], [100.1, 13.05], [100.15, 13.05]]}"#,
-             #"{"class": "primary"}"#),
-            // Runs along the shared border: counted once, in A (the smaller id).
-            (#"{"type": "LineString", "coordinates": [[100.1, 13.02], [100.1, 13.08]]}"#, #"{"class": "local"}"#),
-        ]), to: "lines.geojson")
-        try folder.write(SyntheticData.featureCollection([
-            // Residential covers A's west half; agriculture [100.025, 100.1] overlaps it on [100.025, 100.05].
-            (#"{"type": "Polygon", "coordinates": [[[100.0, 13.0], [100.05, 13.0], [100.05, 13.1], [100.0, 13.1], [100.0, 13.0]]]}"#,
-             #"{"class": "residential"}"#),
-            (#"{"type": "Polygon", "coordinates": [[[100.025, 13.0], [100.1, 13.0], [100.1, 13.1], [100.025, 13.1], [100.025, 13.0]]]}"#,
-             #"{"class": "agriculture"}"#),
-        ]), to: "landuse.geojson")
+        try folder.write(
+            SyntheticData.featureCollection([
+                (
+                    #"{"type": "Polygon", "coordinates": [[[100.0, 13.0], [100.1, 13.0], [100.1, 13.1], [100.0, 13.1], [100.0, 13.0]]]}"#,
+                    #"{"code": "A", "name": "ก"}"#
+                ),
+                (
+                    #"{"type": "Polygon", "coordinates": [[[100.1, 13.0], [100.2, 13.0], [100.2, 13.1], [100.1, 13.1], [100.1, 13.0]]]}"#,
+                    #"{"code": "B", "name": "ข"}"#
+                ),
+            ]), to: "cells.geojson")
+        try folder.write(
+            SyntheticData.featureCollection([
+                (#"{"type": "Point", "coordinates": [100.05, 13.05]}"#, #"{"kind": "school"}"#),
+                (#"{"type": "Point", "coordinates": [100.15, 13.05]}"#, #"{"kind": "school"}"#),
+                (#"{"type": "Point", "coordinates": [100.1, 13.05]}"#, #"{"kind": "temple"}"#),  // on the shared border
+                (#"{"type": "Point", "coordinates": [100.3, 13.05]}"#, #"{"kind": "hospital"}"#),  // outside both
+            ]), to: "points.geojson")
+        try folder.write(
+            SyntheticData.featureCollection([
+                // Crosses the shared border at (100.1, 13.05).
+                (
+                    #"{"type": "LineString", "coordinates": [[100.05, 13.05], [100.1, 13.05], [100.15, 13.05]]}"#,
+                    #"{"class": "primary"}"#
+                ),
+                // Runs along the shared border: counted once, in A (the smaller id).
+                (#"{"type": "LineString", "coordinates": [[100.1, 13.02], [100.1, 13.08]]}"#, #"{"class": "local"}"#),
+            ]), to: "lines.geojson")
+        try folder.write(
+            SyntheticData.featureCollection([
+                // Residential covers A's west half; agriculture [100.025, 100.1] overlaps it on [100.025, 100.05].
+                (
+                    #"{"type": "Polygon", "coordinates": [[[100.0, 13.0], [100.05, 13.0], [100.05, 13.1], [100.0, 13.1], [100.0, 13.0]]]}"#,
+                    #"{"class": "residential"}"#
+                ),
+                (
+                    #"{"type": "Polygon", "coordinates": [[[100.025, 13.0], [100.1, 13.0], [100.1, 13.1], [100.025, 13.1], [100.025, 13.0]]]}"#,
+                    #"{"class": "agriculture"}"#
+                ),
+            ]), to: "landuse.geojson")
         try folder.write("code,pop\na,1000\nB,500\nZ,7\n", to: "table.csv")
         spec = Spec(
             boundaries: [BoundarySpec(name: "cells", path: "cells.geojson", idField: "code", nameFields: ["name"])],
-            inputs: [InputSpec(name: "points", kind: .points, path: "points.geojson"),
-                     InputSpec(name: "lines", kind: .lines, path: "lines.geojson"),
-                     InputSpec(name: "landuse", kind: .polygons, path: "landuse.geojson"),
-                     InputSpec(name: "table", kind: .table, path: "table.csv", codeField: "code")],
+            inputs: [
+                InputSpec(name: "points", kind: .points, path: "points.geojson"),
+                InputSpec(name: "lines", kind: .lines, path: "lines.geojson"),
+                InputSpec(name: "landuse", kind: .polygons, path: "landuse.geojson"),
+                InputSpec(name: "table", kind: .table, path: "table.csv", codeField: "code"),
+            ],
             indicators: [
                 IndicatorSpec(id: "area_m2", kind: .area(unit: .squareMetres)),
                 IndicatorSpec(id: "facilities", kind: .count(input: "points", whereClause: nil, by: "kind")),
-                IndicatorSpec(id: "hospitals", kind: .count(input: "points", whereClause: "kind = 'hospital'", by: nil)),
+                IndicatorSpec(
+                    id: "hospitals", kind: .count(input: "points", whereClause: "kind = 'hospital'", by: nil)),
                 IndicatorSpec(id: "road_km", kind: .length(input: "lines", whereClause: nil, by: "class")),
                 IndicatorSpec(id: "landuse", kind: .share(input: "landuse", by: "class", whereClause: nil)),
                 IndicatorSpec(id: "landuse_mix", kind: .mix(input: "landuse", by: "class", whereClause: nil)),
@@ -73,12 +90,15 @@ import Testing
         let report = try #require(try Runner.run(spec, includeRows: true).boundarySets.first)
         let names = report.columns.map(\.name)
         let rows = report.rows ?? []
-        return (report, { id, column in
-            guard let row = rows.first(where: { $0.id == id }), let position = names.firstIndex(of: column) else {
-                return nil
+        return (
+            report,
+            { id, column in
+                guard let row = rows.first(where: { $0.id == id }), let position = names.firstIndex(of: column) else {
+                    return nil
+                }
+                return row.values[position].flatMap(Double.init)
             }
-            return row.values[position].flatMap(Double.init)
-        })
+        )
     }
 
     @Test func everyIndicatorMatchesItsHandComputedValue() throws {
@@ -93,7 +113,8 @@ import Testing
         #expect(report.counters["facilities: points on a border"] == 1)
         #expect(report.counters["facilities: points in no area"] == 1)
         // Lines: the crossing line splits at the border; the border line goes to A only.
-        let crossing = 5423.149856986, border = 6637.854724364
+        let crossing = 5423.149856986
+        let border = 6637.854724364
         #expect(abs(try #require(value("A", "road_km")) * 1000 / (crossing + border) - 1) < 1e-6)
         #expect(abs(try #require(value("B", "road_km")) * 1000 / crossing - 1) < 1e-6)
         #expect(abs(try #require(value("A", "road_km_local")) * 1000 / border - 1) < 1e-6)
@@ -125,14 +146,19 @@ import Testing
         // shoelace formula over the four points (python3): 119936103.21130371 m², 0.05 % less than the geodesic
         // area, as UTM's scale factor there (≈ 0.99975) says. Tolerance 1e-6 relative (GeoConvert prints 1 µm).
         var planar = spec
-        planar.indicators = [IndicatorSpec(id: "utm_m2", kind: .area(unit: .squareMetres),
-                                           measure: .planar(crs: "EPSG:32647")),
-                             IndicatorSpec(id: "rai", kind: .area(unit: .rai))]
+        planar.indicators = [
+            IndicatorSpec(
+                id: "utm_m2", kind: .area(unit: .squareMetres),
+                measure: .planar(crs: "EPSG:32647")),
+            IndicatorSpec(id: "rai", kind: .area(unit: .rai)),
+        ]
         let rows = try #require(try Runner.run(planar, includeRows: true).boundarySets.first?.rows)
         #expect(abs(try #require(rows[0].values[0].flatMap(Double.init)) / 119_936_103.21130371 - 1) < 1e-6)
         // 119,993,614.2 m² = 74,996 rai 0 ngan 3.55 square wa, rounded to 4 wa: 74996-0-4.
         #expect(rows[0].values[2] == "74996-0-4")
-        planar.indicators = [IndicatorSpec(id: "x", kind: .area(unit: .squareMetres), measure: .planar(crs: "EPSG:4326"))]
+        planar.indicators = [
+            IndicatorSpec(id: "x", kind: .area(unit: .squareMetres), measure: .planar(crs: "EPSG:4326"))
+        ]
         #expect { try Runner.run(planar) } throws: { "\($0)".contains("projected CRS") }
     }
 
@@ -141,7 +167,8 @@ import Testing
         withOutputs.output.formats = [.geoJSON, .csv, .geoPackage]
         let report = try Runner.run(withOutputs)
         let out = folder.path("out")
-        #expect(Set(try FileManager.default.contentsOfDirectory(atPath: out))
+        #expect(
+            Set(try FileManager.default.contentsOfDirectory(atPath: out))
                 == ["cells.geojson", "cells.csv", "cells.gpkg", "cells.meta.json"])
         #expect(report.outputs.count == 4)
         let text = try String(contentsOfFile: folder.path("out/cells.geojson"), encoding: .utf8)
@@ -171,23 +198,30 @@ import Testing
 
     @Test func everyBoundarySetGetsEveryIndicator() throws {
         var two = spec
-        two.boundaries.append(BoundarySpec(name: "west", path: "cells.geojson", idField: "code", whereClause: "code = 'A'"))
+        two.boundaries.append(
+            BoundarySpec(name: "west", path: "cells.geojson", idField: "code", whereClause: "code = 'A'"))
         two.output.formats = [.csv]
         let report = try Runner.run(two, includeRows: true)
         #expect(report.boundarySets.map(\.name) == ["cells", "west"])
         #expect(report.boundarySets.map(\.areas) == [2, 1])
         #expect(report.boundarySets[1].rows?.first?.values == report.boundarySets[0].rows?.first?.values)
-        #expect(Set(try FileManager.default.contentsOfDirectory(atPath: folder.path("out")))
+        #expect(
+            Set(try FileManager.default.contentsOfDirectory(atPath: folder.path("out")))
                 == ["cells.csv", "cells.meta.json", "west.csv", "west.meta.json"])
     }
 
     @Test func duplicateAndEmptyIdsAreRefused() throws {
-        try folder.write(SyntheticData.featureCollection([
-            (#"{"type": "Polygon", "coordinates": [[[100.0, 13.0], [100.1, 13.0], [100.1, 13.1], [100.0, 13.0]]]}"#,
-             #"{"code": "A"}"#),
-            (#"{"type": "Polygon", "coordinates": [[[100.1, 13.0], [100.2, 13.0], [100.2, 13.1], [100.1, 13.0]]]}"#,
-             #"{"code": "A"}"#),
-        ]), to: "dupes.geojson")
+        try folder.write(
+            SyntheticData.featureCollection([
+                (
+                    #"{"type": "Polygon", "coordinates": [[[100.0, 13.0], [100.1, 13.0], [100.1, 13.1], [100.0, 13.0]]]}"#,
+                    #"{"code": "A"}"#
+                ),
+                (
+                    #"{"type": "Polygon", "coordinates": [[[100.1, 13.0], [100.2, 13.0], [100.2, 13.1], [100.1, 13.0]]]}"#,
+                    #"{"code": "A"}"#
+                ),
+            ]), to: "dupes.geojson")
         var duplicated = spec
         duplicated.boundaries = [BoundarySpec(name: "d", path: "dupes.geojson", idField: "code")]
         #expect { try Runner.run(duplicated) } throws: { "\($0)".contains("ids must be unique") }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import GeoPlan
 
 /// Hostile specs are refused quickly with the limit they cross, at their line and column; large honest ones are
@@ -55,9 +56,11 @@ import Testing
         let elapsed = seconds { found = errors(Self.aliasBomb(levels: 9, tail: "y: {? *a9 : 1}")) }
         #expect(found.count == 1)
         // a7 is 9⁷ = 4,782,969 nodes: the first to cross the limit, at its first alias.
-        #expect(found.first?.description.hasPrefix("spec.yaml:8:10: the YAML has more than 1 million nodes here, "
-                                                   + "counting each alias (*name) as all it stands for") == true,
-                "\(found)")
+        #expect(
+            found.first?.description.hasPrefix(
+                "spec.yaml:8:10: the YAML has more than 1 million nodes here, "
+                    + "counting each alias (*name) as all it stands for") == true,
+            "\(found)")
         #expect(elapsed < 5, "took \(elapsed) s")
     }
 
@@ -69,8 +72,11 @@ import Testing
     @Test func anAliasUsedAsAKeyIsRefused() {
         // Five levels (66,430 nodes) keep within the node limit: the key itself is refused.
         let found = errors(Self.aliasBomb(levels: 5, tail: "y: {? *a5 : 1}"))
-        #expect(found.map(\.description) == ["spec.yaml:7:7: the alias *a5 is used as a key; a spec's keys are "
-                                             + "words: write the key out (aliases may stand for values only)"])
+        #expect(
+            found.map(\.description) == [
+                "spec.yaml:7:7: the alias *a5 is used as a key; a spec's keys are "
+                    + "words: write the key out (aliases may stand for values only)"
+            ])
     }
 
     @Test func anAliasInsideAKeyIsRefused() {
@@ -81,7 +87,8 @@ import Testing
 
     /// Aliases as values stay plain YAML: an anchored label used twice reads as the label written twice.
     @Test func aliasesAsValuesAreRead() throws {
-        let spec = try SpecParser.parse("""
+        let spec = try SpecParser.parse(
+            """
             boundaries:
               - name: tambons
                 path: tambons.shp
@@ -107,17 +114,26 @@ import Testing
     @Test func nestingAtTheLimitIsReadAndBeyondItRefused() {
         // 64 levels are YAML the reader judges (a list is not a spec); 65 are refused at the 65th "[".
         let atLimit = errors(nested(YAMLLimits.maximumDepth))
-        #expect(atLimit.map(\.message) == ["expected a mapping with \"boundaries\", \"inputs\", \"indicators\" and "
-                                           + "\"output\", found a list"])
+        #expect(
+            atLimit.map(\.message) == [
+                "expected a mapping with \"boundaries\", \"inputs\", \"indicators\" and "
+                    + "\"output\", found a list"
+            ])
         let beyond = errors(nested(YAMLLimits.maximumDepth + 1))
-        #expect(beyond.map(\.description) == ["spec.yaml:1:65: the YAML is nested more than 64 levels deep here (a "
-                                              + "spec needs about six); flatten it"])
+        #expect(
+            beyond.map(\.description) == [
+                "spec.yaml:1:65: the YAML is nested more than 64 levels deep here (a "
+                    + "spec needs about six); flatten it"
+            ])
     }
 
     @Test func deepNestingIsRefusedBeforeLibyamlsOwnLimit() {
         // libyaml's scanner reads brackets ahead and stops at 1,000 before the 65th event: said in our words.
-        #expect(errors(nested(5_000)).map(\.message) == ["the YAML is nested more than 64 levels deep here (a spec "
-                                                        + "needs about six); flatten it"])
+        #expect(
+            errors(nested(5_000)).map(\.message) == [
+                "the YAML is nested more than 64 levels deep here (a spec "
+                    + "needs about six); flatten it"
+            ])
         // Block style: the 65th mapping starts at the 65th key.
         var block = ""
         for level in 0..<70 { block += String(repeating: " ", count: level) + "k\(level):\n" }
@@ -150,12 +166,16 @@ import Testing
 
         let beyond = atLimit + "0"
         #expect(ExpressionParser.tooLong(atLimit) == nil)
-        #expect(ExpressionParser.tooLong(beyond)?.message
+        #expect(
+            ExpressionParser.tooLong(beyond)?.message
                 == "the expression is 10001 characters long; an expression has at most 10000")
         // At the first character past the limit: line 10, after the 16 columns of "    expression: ".
-        #expect(errors(expressionSpec(beyond)).map(\.description)
-                == ["spec.yaml:10:10017: expression: the expression is 10001 characters long; an expression has at "
-                    + "most 10000"])
+        #expect(
+            errors(expressionSpec(beyond)).map(\.description)
+                == [
+                    "spec.yaml:10:10017: expression: the expression is 10001 characters long; an expression has at "
+                        + "most 10000"
+                ])
     }
 
     @Test func parenthesesAtTheDepthLimitAreReadAndDeeperRefused() {
@@ -184,7 +204,8 @@ import Testing
         let found = errors(Self.chainedSpec(10_000, loop: true))
         #expect(found.count == 1)
         // i0 reads i9999, which reads i9998…: the loop from i0, the member written first.
-        let loop = (["i0"] + (9_982...9_999).reversed().map { "i\($0)" }).joined(separator: " → ")
+        let loop =
+            (["i0"] + (9_982...9_999).reversed().map { "i\($0)" }).joined(separator: " → ")
             + " → … (10000 in all) → i0"
         #expect(found.first?.description == "spec.yaml:8:17: expressions refer to each other in a cycle: \(loop)")
     }
@@ -197,7 +218,8 @@ import Testing
         let elapsed = seconds { found = errors(text) }
         #expect(found.count == 5_000)
         // y0 is one letter from i0 (x0 is the indicator itself); the list leaves x0 out, so x17 is the 20th.
-        #expect(found.first?.message == "unknown indicator \"y0\" in expression; did you mean \"i0\"? (indicators: "
+        #expect(
+            found.first?.message == "unknown indicator \"y0\" in expression; did you mean \"i0\"? (indicators: "
                 + "i0, i1, i2, x1, x2, x3, x4, x5, x6, x7, x8, x9, x10, x11, x12, x13, x14, x15, x16, x17, … "
                 + "(5002 in all))")
         #expect(found.last?.message.contains("did you mean") == false)
@@ -212,8 +234,10 @@ import Testing
     }
 
     @Test func expressionsFollowWhatTheyRead() throws {
-        let indicators = [expression("e1", "e3 + 1"), IndicatorSpec(id: "a", kind: .perimeter),
-                          expression("e2", "a * 2"), expression("e3", "e2 - a"), expression("e4", "a")]
+        let indicators = [
+            expression("e1", "e3 + 1"), IndicatorSpec(id: "a", kind: .perimeter),
+            expression("e2", "a * 2"), expression("e3", "e2 - a"), expression("e4", "a"),
+        ]
         // e2 and e4 are ready at once (e2 written first); e3 after e2; e1 after e3.
         #expect(try EvaluationOrder.of(indicators).map(\.id) == ["a", "e2", "e3", "e1", "e4"])
     }

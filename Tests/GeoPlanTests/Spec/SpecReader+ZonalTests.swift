@@ -16,45 +16,55 @@ import Testing
         """
 
     @Test func aFullZonalIndicator() throws {
-        let spec = try SpecParser.parse(Self.head + """
-              - id: pop
-                type: zonal
-                input: worldpop
-                stats: [sum, mean, q90, fraction, area]
-                classes: [1, 2.5]
-                band: 2
-                coverage: centre
-                unit: rai
-              - id: ntl
-                type: zonal
-                raster: lights
-                stats: weighted_mean
-                weights: worldpop
-              - {id: rgb, type: zonal, raster: lights, band: [3, 1], stats: mean}
-            """)
-        #expect(spec.indicators[0].kind == .zonal(ZonalRequest(
-            input: "worldpop", bands: [2], statistics: [.sum, .mean, .quantile(0.9), .fraction, .area], classes: [1, 2.5],
-            coverage: .centre, areaUnit: .rai)))
-        #expect(spec.indicators[1].kind == .zonal(ZonalRequest(
-            input: "lights", statistics: [.weightedMean], weights: "worldpop")))
+        let spec = try SpecParser.parse(
+            Self.head + """
+                  - id: pop
+                    type: zonal
+                    input: worldpop
+                    stats: [sum, mean, q90, fraction, area]
+                    classes: [1, 2.5]
+                    band: 2
+                    coverage: centre
+                    unit: rai
+                  - id: ntl
+                    type: zonal
+                    raster: lights
+                    stats: weighted_mean
+                    weights: worldpop
+                  - {id: rgb, type: zonal, raster: lights, band: [3, 1], stats: mean}
+                """)
+        #expect(
+            spec.indicators[0].kind
+                == .zonal(
+                    ZonalRequest(
+                        input: "worldpop", bands: [2], statistics: [.sum, .mean, .quantile(0.9), .fraction, .area],
+                        classes: [1, 2.5],
+                        coverage: .centre, areaUnit: .rai)))
+        #expect(
+            spec.indicators[1].kind
+                == .zonal(
+                    ZonalRequest(
+                        input: "lights", statistics: [.weightedMean], weights: "worldpop")))
         #expect(spec.inputs[0].kind == .raster)
         #expect(spec.indicators[2].kind == .zonal(ZonalRequest(input: "lights", bands: [3, 1], statistics: [.mean])))
     }
 
     @Test func mistakesAreNamed() {
-        let messages = SpecParser.diagnose(Self.head + """
-              - {id: a, type: zonal, input: worldpop, stats: [sum, average]}
-              - {id: b, type: zonal, input: worldpop, stats: [fraction]}
-              - {id: c, type: zonal, input: worldpop, stats: [sum], weights: lights}
-              - {id: d, type: zonal, input: worldpop, stats: [weighted_mean]}
-              - {id: e, type: zonal, input: roads, stats: [sum]}
-              - {id: f, type: zonal, input: worldpop, stats: [sum], classes: [1]}
-              - {id: g, type: zonal, input: worldpop, stats: [sum], weights: roads, band: 0}
-              - {id: h, type: zonal, raster: worldpop, input: lights, stats: [sum]}
-              - {id: i, type: zonal, stats: [sum]}
-              - {id: j, type: zonal, raster: roads, stats: [sum]}
-              - {id: k, type: zonal, raster: worldpop, stats: [weighted_mean], weights: roads}
-            """).map(\.message)
+        let messages = SpecParser.diagnose(
+            Self.head + """
+                  - {id: a, type: zonal, input: worldpop, stats: [sum, average]}
+                  - {id: b, type: zonal, input: worldpop, stats: [fraction]}
+                  - {id: c, type: zonal, input: worldpop, stats: [sum], weights: lights}
+                  - {id: d, type: zonal, input: worldpop, stats: [weighted_mean]}
+                  - {id: e, type: zonal, input: roads, stats: [sum]}
+                  - {id: f, type: zonal, input: worldpop, stats: [sum], classes: [1]}
+                  - {id: g, type: zonal, input: worldpop, stats: [sum], weights: roads, band: 0}
+                  - {id: h, type: zonal, raster: worldpop, input: lights, stats: [sum]}
+                  - {id: i, type: zonal, stats: [sum]}
+                  - {id: j, type: zonal, raster: roads, stats: [sum]}
+                  - {id: k, type: zonal, raster: worldpop, stats: [weighted_mean], weights: roads}
+                """
+        ).map(\.message)
         #expect(messages.contains { $0.contains("unknown statistic \"average\"") && $0.contains("weighted_mean") })
         #expect(messages.contains { $0.contains("fraction and area need the pixel values") })
         #expect(messages.contains { $0.contains("weights are only used by weighted_sum") })
@@ -68,14 +78,16 @@ import Testing
     }
 
     @Test func vectorKeysOnARasterInputAreRefused() {
-        let messages = SpecParser.diagnose("""
+        let messages = SpecParser.diagnose(
+            """
             boundaries:
               - {name: tambons, path: t.shp, id: ADM3_PCODE}
             inputs:
               - {name: dem, type: raster, path: dem.tif, where: "x > 1"}
             indicators:
               - {id: height, type: zonal, input: dem, stats: mean}
-            """).map(\.message)
+            """
+        ).map(\.message)
         #expect(messages == ["\"where\" is only used by vector inputs; input \"dem\" is a raster"])
     }
 }

@@ -15,8 +15,10 @@ extension ZonalTests {
         let unit: PixelGrid
 
         init() throws {
-            unit = try #require(PixelGrid(originX: 0, originY: 10, pixelWidth: 1, pixelHeight: 1, columns: 10,
-                                          rows: 10))
+            unit = try #require(
+                PixelGrid(
+                    originX: 0, originY: 10, pixelWidth: 1, pixelHeight: 1, columns: 10,
+                    rows: 10))
         }
 
         // MARK: - Shapes with known answers
@@ -24,14 +26,17 @@ extension ZonalTests {
         @Test func squareOnPixelEdgesCoversWholePixelsExactly() {
             let fractions = CoverageFraction.fractions(of: [[box(2, 3, 5, 7)]], in: unit, window: unit.fullWindow)
             // y 3…7 is v 3…7: rows 3…6.
-            #expect(fractions == cells(unit) { column, row in
-                (2..<5).contains(column) && (3..<7).contains(row) ? 1 : 0
-            })
+            #expect(
+                fractions
+                    == cells(unit) { column, row in
+                        (2..<5).contains(column) && (3..<7).contains(row) ? 1 : 0
+                    })
         }
 
         @Test func squareOffsetByHalfAPixelCoversHalvesAndQuarters() {
-            let fractions = CoverageFraction.fractions(of: [[box(2.5, 3.5, 5.5, 6.5)]], in: unit,
-                                                       window: unit.fullWindow)
+            let fractions = CoverageFraction.fractions(
+                of: [[box(2.5, 3.5, 5.5, 6.5)]], in: unit,
+                window: unit.fullWindow)
             #expect(fractions == cells(unit) { boxFraction(unit, $0, $1, box: (2.5, 3.5, 5.5, 6.5)) })
             #expect(fractions[3 * 10 + 2] == 0.25)  // north-west corner: row 3 (y 6…7), column 2
             #expect(fractions[3 * 10 + 3] == 0.5)  // north edge
@@ -41,8 +46,10 @@ extension ZonalTests {
         /// Hand-counted: the hypotenuse x + y = 4 runs corner to corner through pixels (c, c), so those are half
         /// covered, pixels south-west of them whole, the rest empty. Tolerance 1e-15.
         @Test func rightTriangleCutsItsDiagonalPixelsInHalf() throws {
-            let grid = try #require(PixelGrid(originX: 0, originY: 4, pixelWidth: 1, pixelHeight: 1, columns: 4,
-                                              rows: 4))
+            let grid = try #require(
+                PixelGrid(
+                    originX: 0, originY: 4, pixelWidth: 1, pixelHeight: 1, columns: 4,
+                    rows: 4))
             let triangle = [XY(0, 0), XY(4, 0), XY(0, 4)]
             let fractions = CoverageFraction.fractions(of: [[triangle]], in: grid, window: grid.fullWindow)
             let expected = cells(grid) { column, row in column < row ? 1 : column == row ? 0.5 : 0 }
@@ -70,7 +77,8 @@ extension ZonalTests {
 
         /// Every combination of exterior and hole orientation, closed or not: the same fractions, bit for bit.
         @Test func ringOrientationAndClosureDoNotMatter() {
-            let exterior = box(1, 1, 5.5, 5), hole = [XY(2.5, 2.5), XY(3.5, 2.5), XY(3, 3.75)]
+            let exterior = box(1, 1, 5.5, 5)
+            let hole = [XY(2.5, 2.5), XY(3.5, 2.5), XY(3, 3.75)]
             let reference = CoverageFraction.fractions(of: [[exterior, hole]], in: unit, window: unit.fullWindow)
             for reverseExterior in [false, true] {
                 for reverseHole in [false, true] {
@@ -81,7 +89,8 @@ extension ZonalTests {
                             outer.append(outer[0])
                             inner.append(inner[0])
                         }
-                        #expect(CoverageFraction.fractions(of: [[outer, inner]], in: unit, window: unit.fullWindow)
+                        #expect(
+                            CoverageFraction.fractions(of: [[outer, inner]], in: unit, window: unit.fullWindow)
                                 == reference)
                     }
                 }
@@ -98,9 +107,12 @@ extension ZonalTests {
         @Test func windowSeesWhatTheWholeGridSees() throws {
             let polygon = [box(-5, 2.5, 3.5, 7), box(6.25, 4, 20, 5)]  // spills west and east of the grid
             let whole = CoverageFraction.fractions(of: [[polygon[0]], [polygon[1]]], in: unit, window: unit.fullWindow)
-            #expect(whole == cells(unit) {
-                boxFraction(unit, $0, $1, box: (-5, 2.5, 3.5, 7)) + boxFraction(unit, $0, $1, box: (6.25, 4, 20, 5))
-            })
+            #expect(
+                whole
+                    == cells(unit) {
+                        boxFraction(unit, $0, $1, box: (-5, 2.5, 3.5, 7))
+                            + boxFraction(unit, $0, $1, box: (6.25, 4, 20, 5))
+                    })
             let window = PixelWindow(column: 2, row: 3, width: 5, height: 4)
             let part = CoverageFraction.fractions(of: [[polygon[0]], [polygon[1]]], in: unit, window: window)
             #expect(part == slice(whole, of: unit, window))
@@ -110,8 +122,10 @@ extension ZonalTests {
             let window = PixelWindow(column: 8, row: -1, width: 4, height: 3)  // 2 columns and 1 row beyond
             let fractions = CoverageFraction.fractions(of: [[box(-1, -1, 11, 11)]], in: unit, window: window)
             #expect(fractions == [0, 0, 0, 0, 1, 1, 0, 0, 1, 1, 0, 0])
-            #expect(CoverageFraction.fractions(of: [[box(0, 0, 10, 10)]], in: unit,
-                                               window: PixelWindow(column: 10, row: 0, width: 2, height: 1)) == [0, 0])
+            #expect(
+                CoverageFraction.fractions(
+                    of: [[box(0, 0, 10, 10)]], in: unit,
+                    window: PixelWindow(column: 10, row: 0, width: 2, height: 1)) == [0, 0])
         }
 
         @Test func sparseListHoldsExactlyTheNonZeroCells() {
@@ -130,8 +144,10 @@ extension ZonalTests {
         /// 1e-9 relative; a random window equals the same cells of the whole grid within 1e-12; strips of rows and
         /// other band heights give the whole grid's values bit for bit (same pieces, same order).
         @Test func randomPolygonsConserveAreaAndIgnoreTheWindow() throws {
-            let grid = try #require(PixelGrid(originX: 10, originY: 50, pixelWidth: 0.37, pixelHeight: 0.23,
-                                              columns: 48, rows: 40))
+            let grid = try #require(
+                PixelGrid(
+                    originX: 10, originY: 50, pixelWidth: 0.37, pixelHeight: 0.23,
+                    columns: 48, rows: 40))
             var random = SplitMix64(seed: 20_260_501)
             for _ in 0..<200 {
                 let (rings, area) = randomStar(in: grid, &random)
@@ -143,15 +159,20 @@ extension ZonalTests {
 
                 let column = Int.random(in: 0..<grid.columns, using: &random)
                 let row = Int.random(in: 0..<grid.rows, using: &random)
-                let window = PixelWindow(column: column, row: row, width: Int.random(in: 1...(grid.columns - column),
-                                                                                     using: &random),
-                                         height: Int.random(in: 1...(grid.rows - row), using: &random))
+                let window = PixelWindow(
+                    column: column, row: row,
+                    width: Int.random(
+                        in: 1...(grid.columns - column),
+                        using: &random),
+                    height: Int.random(in: 1...(grid.rows - row), using: &random))
                 #expect(maxDifference(edges.fractions(in: window), slice(whole, of: grid, window)) <= 1e-12)
 
                 var strips: [Double] = []
                 for first in stride(from: 0, to: grid.rows, by: 7) {
-                    strips += edges.fractions(in: PixelWindow(column: 0, row: first, width: grid.columns,
-                                                              height: min(7, grid.rows - first)))
+                    strips += edges.fractions(
+                        in: PixelWindow(
+                            column: 0, row: first, width: grid.columns,
+                            height: min(7, grid.rows - first)))
                 }
                 #expect(strips == whole)
                 let thin = PixelEdges(polygons: [rings], grid: grid, bandHeight: 1)
@@ -162,10 +183,14 @@ extension ZonalTests {
         /// A square split in two by a zig-zag: the halves' fractions add up to the square's in every cell (pixels the
         /// zig-zag crosses are shared), within 1e-12; the square itself matches the box overlap within 1e-12.
         @Test func polygonsSharingAnEdgeShareItsPixels() throws {
-            let grid = try #require(PixelGrid(originX: 0, originY: 6, pixelWidth: 0.7, pixelHeight: 0.6, columns: 10,
-                                              rows: 10))
-            let zigzag = [XY(0.3, 2.7), XY(1.1, 3.9), XY(2.0, 1.0), XY(3.3, 4.4), XY(4.1, 0.9), XY(5.5, 3.0),
-                          XY(6.3, 2.5)]
+            let grid = try #require(
+                PixelGrid(
+                    originX: 0, originY: 6, pixelWidth: 0.7, pixelHeight: 0.6, columns: 10,
+                    rows: 10))
+            let zigzag = [
+                XY(0.3, 2.7), XY(1.1, 3.9), XY(2.0, 1.0), XY(3.3, 4.4), XY(4.1, 0.9), XY(5.5, 3.0),
+                XY(6.3, 2.5),
+            ]
             let south = [XY(0.3, 0.2), XY(6.3, 0.2)] + zigzag.reversed()
             let north = zigzag + [XY(6.3, 5.2), XY(0.3, 5.2)]
             let square = box(0.3, 0.2, 6.3, 5.2)
@@ -191,8 +216,10 @@ extension ZonalTests {
         }
 
         /// The analytic fraction of pixel (column, row) inside an axis-aligned box.
-        private func boxFraction(_ grid: PixelGrid, _ column: Int, _ row: Int,
-                                 box: (minX: Double, minY: Double, maxX: Double, maxY: Double)) -> Double {
+        private func boxFraction(
+            _ grid: PixelGrid, _ column: Int, _ row: Int,
+            box: (minX: Double, minY: Double, maxX: Double, maxY: Double)
+        ) -> Double {
             let pixel = grid.box(column: column, row: row)
             let width = max(0, min(pixel.maxX, box.maxX) - max(pixel.minX, box.minX))
             let height = max(0, min(pixel.maxY, box.maxY) - max(pixel.minY, box.minY))
@@ -217,8 +244,9 @@ extension ZonalTests {
         private func randomStar(in grid: PixelGrid, _ random: inout SplitMix64) -> (rings: [[XY]], area: Double) {
             let bounds = grid.bounds
             let radius = Double.random(in: 0.2...4, using: &random)
-            let centre = XY(Double.random(in: (bounds.minX + radius)...(bounds.maxX - radius), using: &random),
-                            Double.random(in: (bounds.minY + radius)...(bounds.maxY - radius), using: &random))
+            let centre = XY(
+                Double.random(in: (bounds.minX + radius)...(bounds.maxX - radius), using: &random),
+                Double.random(in: (bounds.minY + radius)...(bounds.maxY - radius), using: &random))
             func star(_ count: Int, _ low: Double, _ high: Double) -> [XY] {
                 (0..<count).map { step in
                     let angle = (Double(step) + Double.random(in: 0..<0.5, using: &random)) / Double(count) * 2 * .pi

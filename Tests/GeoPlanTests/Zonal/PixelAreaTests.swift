@@ -12,8 +12,10 @@ extension ZonalTests {
         /// Σ of every row of a global 1° grid × 360 columns = the ellipsoid's area, 510,065,621,724,088.5 m² (the
         /// value GeographicLib publishes for WGS 84, 5.10065621724e14 m²), within 1e-9 relative.
         @Test func globalGridAddsUpToTheEllipsoid() throws {
-            let grid = try #require(PixelGrid(originX: -180, originY: 90, pixelWidth: 1, pixelHeight: 1, columns: 360,
-                                              rows: 180))
+            let grid = try #require(
+                PixelGrid(
+                    originX: -180, originY: 90, pixelWidth: 1, pixelHeight: 1, columns: 360,
+                    rows: 180))
             let total = (0..<grid.rows).map { PixelArea.squareMetres(row: $0, in: grid) }.reduce(0, +) * 360
             let reference = 510_065_621_724_088.5
             #expect(abs(total - reference) <= 1e-9 * reference, "\(total) m²")
@@ -29,8 +31,10 @@ extension ZonalTests {
         @Test(arguments: [0.0, 20.0])
         func smallPixelMatchesPROJGeodesicArea(south: Double) throws {
             let size = 0.001
-            let grid = try #require(PixelGrid(originX: 100, originY: south + size, pixelWidth: size, pixelHeight: size,
-                                              columns: 1, rows: 1))
+            let grid = try #require(
+                PixelGrid(
+                    originX: 100, originY: south + size, pixelWidth: size, pixelHeight: size,
+                    columns: 1, rows: 1))
             let area = PixelArea.squareMetres(row: 0, in: grid)
             var ring: [Double] = []
             // East along the south edge, then back west along the north one, corners included; the meridians
@@ -48,12 +52,15 @@ extension ZonalTests {
         @Test func shrinksWithLatitudeAsTheEllipsoidDoes() throws {
             let size = 0.001
             func pixel(south: Double) throws -> Double {
-                let grid = try #require(PixelGrid(originX: 0, originY: south + size, pixelWidth: size,
-                                                  pixelHeight: size, columns: 1, rows: 1))
+                let grid = try #require(
+                    PixelGrid(
+                        originX: 0, originY: south + size, pixelWidth: size,
+                        pixelHeight: size, columns: 1, rows: 1))
                 return PixelArea.squareMetres(row: 0, in: grid)
             }
             let ratio = try pixel(south: 20) / pixel(south: 0)
-            let f = 1 / 298.257_223_563, e2 = f * (2 - f)
+            let f = 1 / 298.257_223_563
+            let e2 = f * (2 - f)
             func scale(_ degrees: Double) -> Double {
                 let phi = degrees * .pi / 180
                 return cos(phi) / pow(1 - e2 * sin(phi) * sin(phi), 2)

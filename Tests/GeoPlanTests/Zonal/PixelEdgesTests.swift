@@ -10,8 +10,10 @@ extension ZonalTests {
         let grid: PixelGrid
 
         init() throws {
-            grid = try #require(PixelGrid(originX: 0, originY: 100, pixelWidth: 1, pixelHeight: 1, columns: 10,
-                                          rows: 100))
+            grid = try #require(
+                PixelGrid(
+                    originX: 0, originY: 100, pixelWidth: 1, pixelHeight: 1, columns: 10,
+                    rows: 100))
         }
 
         /// Only edges that can change a pixel are kept: not horizontal ones, not ones north, south or east of the
@@ -45,7 +47,8 @@ extension ZonalTests {
             let square = [XY(2, 40), XY(5, 40), XY(5, 43), XY(2, 43)]
             let damaged = [XY(2, 40), XY(5, 40), XY(.nan, 41), XY(5, 43), XY(.infinity, 42), XY(2, 43)]
             let window = PixelWindow(column: 0, row: 55, width: 10, height: 5)
-            #expect(PixelEdges(polygons: [[damaged]], grid: grid).fractions(in: window)
+            #expect(
+                PixelEdges(polygons: [[damaged]], grid: grid).fractions(in: window)
                     == PixelEdges(polygons: [[square]], grid: grid).fractions(in: window))
         }
     }

@@ -11,15 +11,18 @@ extension ZonalTests {
         let grid: PixelGrid
 
         init() throws {
-            grid = try #require(PixelGrid(originX: 100, originY: 20, pixelWidth: 0.25, pixelHeight: 0.5, columns: 8,
-                                          rows: 6))
+            grid = try #require(
+                PixelGrid(
+                    originX: 100, originY: 20, pixelWidth: 0.25, pixelHeight: 0.5, columns: 8,
+                    rows: 6))
         }
 
         @Test func rejectsSizesARasterHeaderCannotMean() {
             #expect(PixelGrid(originX: 0, originY: 0, pixelWidth: 0, pixelHeight: 1, columns: 1, rows: 1) == nil)
             #expect(PixelGrid(originX: 0, originY: 0, pixelWidth: 1, pixelHeight: -1, columns: 1, rows: 1) == nil)
             #expect(PixelGrid(originX: .nan, originY: 0, pixelWidth: 1, pixelHeight: 1, columns: 1, rows: 1) == nil)
-            #expect(PixelGrid(originX: 0, originY: 0, pixelWidth: .infinity, pixelHeight: 1, columns: 1, rows: 1)
+            #expect(
+                PixelGrid(originX: 0, originY: 0, pixelWidth: .infinity, pixelHeight: 1, columns: 1, rows: 1)
                     == nil)
             #expect(PixelGrid(originX: 0, originY: 0, pixelWidth: 1, pixelHeight: 1, columns: -1, rows: 1) == nil)
             #expect(PixelGrid(originX: 0, originY: 0, pixelWidth: 1, pixelHeight: 1, columns: .max, rows: 2) == nil)
@@ -49,19 +52,23 @@ extension ZonalTests {
 
         @Test func windowTakesThePixelsABoxCanCoverAndNoNeighbour() {
             // On pixel edges: columns 1, 2 and rows 1, 2 only.
-            #expect(grid.window(covering: 100.25, minY: 18.5, maxX: 100.75, maxY: 19.5)
+            #expect(
+                grid.window(covering: 100.25, minY: 18.5, maxX: 100.75, maxY: 19.5)
                     == PixelWindow(column: 1, row: 1, width: 2, height: 2))
             // Inside pixels: u 1.2…3.2 → columns 1…3; v 1.2…2.8 → rows 1…2.
-            #expect(grid.window(covering: 100.3, minY: 18.6, maxX: 100.8, maxY: 19.4)
+            #expect(
+                grid.window(covering: 100.3, minY: 18.6, maxX: 100.8, maxY: 19.4)
                     == PixelWindow(column: 1, row: 1, width: 3, height: 2))
             // Clamped: a box spilling over the west, north and south edges.
-            #expect(grid.window(covering: 99, minY: 10, maxX: 100.1, maxY: 25)
+            #expect(
+                grid.window(covering: 99, minY: 10, maxX: 100.1, maxY: 25)
                     == PixelWindow(column: 0, row: 0, width: 1, height: 6))
             #expect(grid.window(covering: 0, minY: 0, maxX: 1000, maxY: 1000) == grid.fullWindow)
         }
 
         @Test func windowOfABoxWithNoWidthTakesTheHalfOpenPixelItLiesIn() {
-            #expect(grid.window(covering: 100.5, minY: 19, maxX: 100.5, maxY: 19)
+            #expect(
+                grid.window(covering: 100.5, minY: 19, maxX: 100.5, maxY: 19)
                     == PixelWindow(column: 2, row: 2, width: 1, height: 1))
             #expect(grid.window(covering: 102, minY: 18, maxX: 102, maxY: 18) == nil)  // on the east edge
         }

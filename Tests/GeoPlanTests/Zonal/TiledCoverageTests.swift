@@ -27,9 +27,13 @@ extension ZonalTests {
         }
 
         private func tiled(_ polygons: [[[XY]]], _ grid: PixelGrid, _ rule: CoverageRule, rows: Int, columns: Int)
-            -> [Double] {
-            assemble(TiledCoverage(edges: OrientedEdges(polygons: polygons, grid: grid), columns: grid.columns,
-                                   rows: grid.rows, rule: rule, tileRows: rows, tileColumns: columns)).fractions
+            -> [Double]
+        {
+            assemble(
+                TiledCoverage(
+                    edges: OrientedEdges(polygons: polygons, grid: grid), columns: grid.columns,
+                    rows: grid.rows, rule: rule, tileRows: rows, tileColumns: columns)
+            ).fractions
         }
 
         /// 300 seeded random star polygons (a third with a hole; some reaching beyond the grid's west, north and
@@ -37,21 +41,25 @@ extension ZonalTests {
         /// bit (same pieces, same order); narrower tiles within 1e-13 a cell (their first column takes the west
         /// edges' sum in another order); the centre rule gives the same 0s and 1s always.
         @Test func randomPolygonsMatchTheUntiledSweep() throws {
-            let grid = try #require(PixelGrid(originX: 10, originY: 50, pixelWidth: 0.37, pixelHeight: 0.23,
-                                              columns: 53, rows: 41))
+            let grid = try #require(
+                PixelGrid(
+                    originX: 10, originY: 50, pixelWidth: 0.37, pixelHeight: 0.23,
+                    columns: 53, rows: 41))
             var random = SplitMix64(seed: 20_261_214)
             for _ in 0..<300 {
                 let rings = randomStar(in: grid, &random)
                 let edges = PixelEdges(polygons: [rings], grid: grid)
                 let whole = edges.fractions(in: grid.fullWindow)
                 let tileRows = Int.random(in: 1...50, using: &random)
-                let narrow = tiled([rings], grid, .exact, rows: tileRows,
-                                   columns: Int.random(in: 1...20, using: &random))
+                let narrow = tiled(
+                    [rings], grid, .exact, rows: tileRows,
+                    columns: Int.random(in: 1...20, using: &random))
                 #expect(maxDifference(narrow, whole) <= 1e-13)
                 #expect(tiled([rings], grid, .exact, rows: tileRows, columns: grid.columns) == whole)
                 let centres = edges.centres(in: grid.fullWindow)
-                #expect(tiled([rings], grid, .centre, rows: tileRows, columns: Int.random(in: 1...60, using: &random))
-                    == centres)
+                #expect(
+                    tiled([rings], grid, .centre, rows: tileRows, columns: Int.random(in: 1...60, using: &random))
+                        == centres)
             }
         }
 
@@ -59,8 +67,10 @@ extension ZonalTests {
         /// no edge touches come out as constant rows, the rows under the box's north edge as quarter or half
         /// pixels; every value is the analytic overlap, exactly (binary fractions).
         @Test func boxInSmallTilesIsTheAnalyticOverlap() throws {
-            let grid = try #require(PixelGrid(originX: 0, originY: 10, pixelWidth: 1, pixelHeight: 1, columns: 30,
-                                              rows: 10))
+            let grid = try #require(
+                PixelGrid(
+                    originX: 0, originY: 10, pixelWidth: 1, pixelHeight: 1, columns: 30,
+                    rows: 10))
             let box = [XY(2.5, 1), XY(27.5, 1), XY(27.5, 8.75), XY(2.5, 8.75)]
             let fractions = tiled([[box]], grid, .exact, rows: 4, columns: 4)
             for row in 0..<10 {
@@ -79,13 +89,19 @@ extension ZonalTests {
         /// within 1e-6 (the corners' pixel coordinates, ~1e9, carry ~1e-7 pixel of rounding).
         @Test func aSmallSquareOnAHugeGridVisitsOnlyItsTiles() throws {
             let size = 1.7e-10
-            let grid = try #require(PixelGrid(originX: 100, originY: 13.34, pixelWidth: size, pixelHeight: size,
-                                              columns: 2_000_000_000, rows: 2_000_000_000))
-            let square = [XY(100.1, 13.1), XY(100.1 + 1e-8, 13.1), XY(100.1 + 1e-8, 13.1 + 1e-8),
-                          XY(100.1, 13.1 + 1e-8)]
-            let coverage = TiledCoverage(edges: OrientedEdges(polygons: [[square]], grid: grid),
-                                         columns: grid.columns, rows: grid.rows, rule: .exact)
-            var sum = 0.0, visited = 0
+            let grid = try #require(
+                PixelGrid(
+                    originX: 100, originY: 13.34, pixelWidth: size, pixelHeight: size,
+                    columns: 2_000_000_000, rows: 2_000_000_000))
+            let square = [
+                XY(100.1, 13.1), XY(100.1 + 1e-8, 13.1), XY(100.1 + 1e-8, 13.1 + 1e-8),
+                XY(100.1, 13.1 + 1e-8),
+            ]
+            let coverage = TiledCoverage(
+                edges: OrientedEdges(polygons: [[square]], grid: grid),
+                columns: grid.columns, rows: grid.rows, rule: .exact)
+            var sum = 0.0
+            var visited = 0
             coverage.forEachTile { tile, fractions in
                 visited += tile.width * tile.height
                 sum += fractions.reduce(0, +)
@@ -99,17 +115,25 @@ extension ZonalTests {
         /// pixels) is never swept, so the cells visited stay near the frame's, and Σ fractions is the frame's area
         /// (400,000 − 4 pixels, exactly: every coordinate is an integer number of pixels).
         @Test func theInsideOfAHoleIsSkipped() throws {
-            let grid = try #require(PixelGrid(originX: 0, originY: 0, pixelWidth: 1, pixelHeight: 1,
-                                              columns: 2_000_000_000, rows: 2_000_000_000))
+            let grid = try #require(
+                PixelGrid(
+                    originX: 0, originY: 0, pixelWidth: 1, pixelHeight: 1,
+                    columns: 2_000_000_000, rows: 2_000_000_000))
             let (west, north, side) = (1_000_000_000.0, -1_000_000_000.0, 100_000.0)
-            let outer = [XY(west, north), XY(west + side, north), XY(west + side, north - side),
-                         XY(west, north - side)]
-            let inner = [XY(west + 1, north - 1), XY(west + side - 1, north - 1),
-                         XY(west + side - 1, north - side + 1), XY(west + 1, north - side + 1)]
-            let coverage = TiledCoverage(edges: OrientedEdges(polygons: [[outer, inner]], grid: grid),
-                                         columns: grid.columns, rows: grid.rows, rule: .exact, tileRows: 64,
-                                         tileColumns: 64)
-            var sum = 0.0, visited = 0
+            let outer = [
+                XY(west, north), XY(west + side, north), XY(west + side, north - side),
+                XY(west, north - side),
+            ]
+            let inner = [
+                XY(west + 1, north - 1), XY(west + side - 1, north - 1),
+                XY(west + side - 1, north - side + 1), XY(west + 1, north - side + 1),
+            ]
+            let coverage = TiledCoverage(
+                edges: OrientedEdges(polygons: [[outer, inner]], grid: grid),
+                columns: grid.columns, rows: grid.rows, rule: .exact, tileRows: 64,
+                tileColumns: 64)
+            var sum = 0.0
+            var visited = 0
             coverage.forEachTile { tile, fractions in
                 visited += tile.width * tile.height
                 sum += fractions.reduce(0, +)
@@ -124,17 +148,25 @@ extension ZonalTests {
         @Test func workEstimateFollowsTheAreaNotItsBox() {
             let limit = ZonalLimits.maximumCellSteps
             let country = [XY(0, 0), XY(80_000, 0), XY(80_000, 160_000), XY(0, 160_000)]
-            #expect(TiledCoverage.workEstimate(outline: [country], insideCells: 80_000 * 160_000, columns: 80_000,
-                                               rows: 160_000, tileRows: 256, tileColumns: 1024) < limit)
+            #expect(
+                TiledCoverage.workEstimate(
+                    outline: [country], insideCells: 80_000 * 160_000, columns: 80_000,
+                    rows: 160_000, tileRows: 256, tileColumns: 1024) < limit)
             let most = [XY(0, 0), XY(1.5e9, 0), XY(1.5e9, 1.5e9), XY(0, 1.5e9)]
-            #expect(TiledCoverage.workEstimate(outline: [most], insideCells: 1.5e9 * 1.5e9, columns: 1_500_000_000,
-                                               rows: 1_500_000_000, tileRows: 256, tileColumns: 1024) > limit)
+            #expect(
+                TiledCoverage.workEstimate(
+                    outline: [most], insideCells: 1.5e9 * 1.5e9, columns: 1_500_000_000,
+                    rows: 1_500_000_000, tileRows: 256, tileColumns: 1024) > limit)
             let diagonal = [XY(0, 0), XY(10, 0), XY(1e6, 1e6), XY(1e6 - 10, 1e6)]
-            let estimate = TiledCoverage.workEstimate(outline: [diagonal], insideCells: 1e7, columns: 1_000_000,
-                                                      rows: 1_000_000, tileRows: 256, tileColumns: 1024)
+            let estimate = TiledCoverage.workEstimate(
+                outline: [diagonal], insideCells: 1e7, columns: 1_000_000,
+                rows: 1_000_000, tileRows: 256, tileColumns: 1024)
             #expect(estimate < 1e12 / 100, "\(estimate)")
-            #expect(TiledCoverage.workEstimate(outline: [[XY(0, 0), XY(.infinity, 0), XY(0, 1)]], insideCells: .nan,
-                                               columns: 10, rows: 10, tileRows: 4, tileColumns: 4).isFinite)
+            #expect(
+                TiledCoverage.workEstimate(
+                    outline: [[XY(0, 0), XY(.infinity, 0), XY(0, 1)]], insideCells: .nan,
+                    columns: 10, rows: 10, tileRows: 4, tileColumns: 4
+                ).isFinite)
         }
 
         // MARK: - Helpers
@@ -149,8 +181,9 @@ extension ZonalTests {
         private func randomStar(in grid: PixelGrid, _ random: inout SplitMix64) -> [[XY]] {
             let bounds = grid.bounds
             let radius = Double.random(in: 0.2...8, using: &random)
-            let centre = XY(Double.random(in: (bounds.minX - 2)...(bounds.maxX + 2), using: &random),
-                            Double.random(in: (bounds.minY - 2)...(bounds.maxY + 2), using: &random))
+            let centre = XY(
+                Double.random(in: (bounds.minX - 2)...(bounds.maxX + 2), using: &random),
+                Double.random(in: (bounds.minY - 2)...(bounds.maxY + 2), using: &random))
             func star(_ count: Int, _ low: Double, _ high: Double) -> [XY] {
                 (0..<count).map { step in
                     let angle = (Double(step) + Double.random(in: 0..<0.5, using: &random)) / Double(count) * 2 * .pi

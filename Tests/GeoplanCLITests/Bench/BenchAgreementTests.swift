@@ -60,15 +60,18 @@ import Testing
         let counters = try #require(sets.first?["counters"] as? [String: Any])
         let onBorder = try #require(counters["facilities: points on a border"] as? Int)
         #expect(onBorder > 0)
-        #expect(countExcess["facilities"] == onBorder,
-                "geoplan counts \(countExcess["facilities"] ?? 0) more points; \(onBorder) lie on a border")
+        #expect(
+            countExcess["facilities"] == onBorder,
+            "geoplan counts \(countExcess["facilities"] ?? 0) more points; \(onBorder) lie on a border")
     }
 
     /// A CSV of plain values (no quoting: the bench's names and codes have no commas) by its `code` column.
     static func table(_ path: String) throws -> [String: [String: String]] {
         var text = try String(contentsOfFile: path, encoding: .utf8)
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
-        let lines = text.split(whereSeparator: \.isNewline).map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        let lines = text.split(whereSeparator: \.isNewline).map {
+            $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        }
         guard let header = lines.first, !text.contains("\"") else {
             throw CocoaError(.fileReadCorruptFile, userInfo: [NSFilePathErrorKey: path])
         }

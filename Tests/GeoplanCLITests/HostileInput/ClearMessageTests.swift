@@ -8,7 +8,8 @@ import Testing
 @Suite struct ClearMessageTests {
     /// A CSV of polygons as WKT: GDAL reads it with no CRS.
     func boundariesWithoutCRS(_ folder: TemporaryFolder) throws -> String {
-        try folder.write("""
+        try folder.write(
+            """
             code,WKT
             A1,"POLYGON ((100.5 13.5,100.51 13.5,100.51 13.51,100.5 13.51,100.5 13.5))"
             A2,"POLYGON ((100.51 13.5,100.52 13.5,100.52 13.51,100.51 13.51,100.51 13.5))"
@@ -17,7 +18,8 @@ import Testing
     }
 
     func spec(_ folder: TemporaryFolder, boundary: String, extra: String = "") throws -> String {
-        try folder.write("""
+        try folder.write(
+            """
             boundaries:
               - name: cells
                 path: \(boundary)
@@ -36,15 +38,21 @@ import Testing
         let csv = try boundariesWithoutCRS(folder)
         let run = try CommandRunner.run(["run", try spec(folder, boundary: "nocrs.csv")])
         #expect(run.status == 1, "\(run.stderr)")
-        #expect(run.stderr.contains("`assume_crs: EPSG:4326`") && !run.stderr.contains("--assume-crs"),
-                "\(run.stderr)")
+        #expect(
+            run.stderr.contains("`assume_crs: EPSG:4326`") && !run.stderr.contains("--assume-crs"),
+            "\(run.stderr)")
         #expect(run.stderr.contains("spec.yaml"), "\(run.stderr)")
         let measure = try CommandRunner.run(["measure", csv])
-        #expect(measure.status == 1 && measure.stderr.contains("--assume-crs EPSG:4326")
+        #expect(
+            measure.status == 1 && measure.stderr.contains("--assume-crs EPSG:4326")
                 && !measure.stderr.contains("assume_crs") && !measure.stderr.contains("⟦"), "\(measure.stderr)")
         // And the remedy works, in each language.
-        let fixed = try CommandRunner.run(["run", try spec(folder, boundary: "nocrs.csv",
-                                                           extra: "\n    assume_crs: EPSG:4326"), "--quiet"])
+        let fixed = try CommandRunner.run([
+            "run",
+            try spec(
+                folder, boundary: "nocrs.csv",
+                extra: "\n    assume_crs: EPSG:4326"), "--quiet",
+        ])
         #expect(fixed.status == 0, "\(fixed.stderr)")
         #expect(try CommandRunner.run(["measure", csv, "--assume-crs", "EPSG:4326"]).status == 0)
     }
@@ -52,10 +60,15 @@ import Testing
     @Test func aFilterThatSelectsNothingSaysSoInTheSpecsWords() throws {
         let folder = try TemporaryFolder()
         let shp = try folder.copyShapefile(Fixtures.phuket)
-        let run = try CommandRunner.run(["run", try spec(folder, boundary: (shp as NSString).lastPathComponent,
-                                                         extra: "\n    where: \"ADM3_PCODE = 'none'\"")])
+        let run = try CommandRunner.run([
+            "run",
+            try spec(
+                folder, boundary: (shp as NSString).lastPathComponent,
+                extra: "\n    where: \"ADM3_PCODE = 'none'\""),
+        ])
         #expect(run.status == 1, "\(run.stderr)")
-        #expect(run.stderr.contains("no feature matches the filter \"ADM3_PCODE = 'none'\"")
+        #expect(
+            run.stderr.contains("no feature matches the filter \"ADM3_PCODE = 'none'\"")
                 && run.stderr.contains("`where: …`") && !run.stderr.contains("has no features"), "\(run.stderr)")
     }
 
@@ -64,10 +77,15 @@ import Testing
         let shp = try folder.copyShapefile(Fixtures.phuket)
         let cli = try CommandRunner.run(["measure", shp, "--where", "nonsense((("])
         #expect(cli.status == 1 && cli.stderr.contains("(--where)") && !cli.stderr.contains("⟦"), "\(cli.stderr)")
-        let run = try CommandRunner.run(["run", try spec(folder, boundary: (shp as NSString).lastPathComponent,
-                                                         extra: "\n    where: \"nonsense(((\"")])
-        #expect(run.status == 1 && run.stderr.contains("`where: …`") && !run.stderr.contains("--where"),
-                "\(run.stderr)")
+        let run = try CommandRunner.run([
+            "run",
+            try spec(
+                folder, boundary: (shp as NSString).lastPathComponent,
+                extra: "\n    where: \"nonsense(((\""),
+        ])
+        #expect(
+            run.status == 1 && run.stderr.contains("`where: …`") && !run.stderr.contains("--where"),
+            "\(run.stderr)")
     }
 
     @Test func aShapefileWithoutItsTableNamesTheMissingFile() throws {
@@ -76,7 +94,8 @@ import Testing
         try FileManager.default.removeItem(atPath: folder.path("phuket.dbf"))
         for command in [["info", shp], ["measure", shp], ["run", try spec(folder, boundary: "phuket.shp")]] {
             let result = try CommandRunner.run(command)
-            #expect(result.status == 1 && result.stderr.contains("\"phuket.dbf\" is missing")
+            #expect(
+                result.status == 1 && result.stderr.contains("\"phuket.dbf\" is missing")
                     && !result.stderr.contains("its fields are"), "\(command[0]): \(result.stderr)")
         }
     }
@@ -102,35 +121,45 @@ import Testing
 
     @Test func geometryIsNeverSaidToBeNoGeometry() throws {
         let folder = try TemporaryFolder()
-        try folder.write(SyntheticData.featureCollection([
-            (NonFiniteCase.square(100.5, 13.5, 0.01), #"{"code": "A1"}"#),
-            ("null", #"{"code": "A2"}"#),
-        ]), to: "cells.geojson")
+        try folder.write(
+            SyntheticData.featureCollection([
+                (NonFiniteCase.square(100.5, 13.5, 0.01), #"{"code": "A1"}"#),
+                ("null", #"{"code": "A2"}"#),
+            ]), to: "cells.geojson")
         let run = try CommandRunner.run(["run", try spec(folder, boundary: "cells.geojson")])
-        #expect(run.status == 1 && run.stderr.contains("has no geometry")
+        #expect(
+            run.status == 1 && run.stderr.contains("has no geometry")
                 && !run.stderr.contains("is no geometry"), "\(run.stderr)")
     }
 
     @Test func longitudesBeyond180AreWrappedOnlyWhenTheSpecSays() throws {
         let folder = try TemporaryFolder()
-        try folder.write(SyntheticData.featureCollection([
-            (NonFiniteCase.square(500.5, 13.5, 0.01), #"{"code": "A1"}"#),
-        ]), to: "east.geojson")
+        try folder.write(
+            SyntheticData.featureCollection([
+                (NonFiniteCase.square(500.5, 13.5, 0.01), #"{"code": "A1"}"#)
+            ]), to: "east.geojson")
         let refused = try CommandRunner.run(["run", try spec(folder, boundary: "east.geojson")])
-        #expect(refused.status == 1 && refused.stderr.contains("`wrap_longitudes: true`")
+        #expect(
+            refused.status == 1 && refused.stderr.contains("`wrap_longitudes: true`")
                 && !refused.stderr.contains("--wrap-longitudes"), "\(refused.stderr)")
-        let wrapped = try CommandRunner.run(["run", try spec(folder, boundary: "east.geojson",
-                                                             extra: "\n    wrap_longitudes: true")])
-        #expect(wrapped.status == 0 && wrapped.stderr.contains("shifted by 360°")
+        let wrapped = try CommandRunner.run([
+            "run",
+            try spec(
+                folder, boundary: "east.geojson",
+                extra: "\n    wrap_longitudes: true"),
+        ])
+        #expect(
+            wrapped.status == 0 && wrapped.stderr.contains("shifted by 360°")
                 && wrapped.stderr.contains("`wrap_longitudes: true`"), "\(wrapped.stderr)")
     }
 
     @Test func aFeatureErrorNamesItsFileOnce() throws {
         let folder = try TemporaryFolder()
-        try folder.write(SyntheticData.featureCollection([
-            (NonFiniteCase.square(100.5, 13.5, 0.01), #"{"code": "A1"}"#),
-            (NonFiniteCase.square(100.6, 13.5, 0.01), #"{"code": "A1"}"#),
-        ]), to: "cells.geojson")
+        try folder.write(
+            SyntheticData.featureCollection([
+                (NonFiniteCase.square(100.5, 13.5, 0.01), #"{"code": "A1"}"#),
+                (NonFiniteCase.square(100.6, 13.5, 0.01), #"{"code": "A1"}"#),
+            ]), to: "cells.geojson")
         let run = try CommandRunner.run(["run", try spec(folder, boundary: "cells.geojson")])
         #expect(run.status == 1 && run.stderr.contains("ids must be unique"), "\(run.stderr)")
         #expect(run.stderr.components(separatedBy: "cells.geojson").count == 2, "\(run.stderr)")
@@ -140,9 +169,10 @@ import Testing
     /// everything, so as root the command runs as `nobody` (runuser, from util-linux).
     @Test func anUnreadableFileIsNotCalledCorrupt() throws {
         let folder = try TemporaryFolder()
-        let path = try folder.write(SyntheticData.featureCollection([
-            (NonFiniteCase.square(100.5, 13.5, 0.01), #"{"code": "A1"}"#),
-        ]), to: "locked.geojson")
+        let path = try folder.write(
+            SyntheticData.featureCollection([
+                (NonFiniteCase.square(100.5, 13.5, 0.01), #"{"code": "A1"}"#)
+            ]), to: "locked.geojson")
         chmod(path, 0)
         defer { chmod(path, 0o644) }
         let said: String
@@ -166,7 +196,8 @@ import Testing
             #expect(result.status == 1, "\(result.stderr)")
             said = result.stderr
         }
-        #expect(said.contains("Permission denied") && !said.contains("truncated or corrupt")
+        #expect(
+            said.contains("Permission denied") && !said.contains("truncated or corrupt")
                 && said.components(separatedBy: "locked.geojson").count == 2, "\(said)")
     }
 }

@@ -6,13 +6,15 @@ import Testing
 /// the parts their runs wrote.
 @Suite struct ResumeAndMergeTrustTests {
     func cells(west: Double) -> String {
-        SyntheticData.featureCollection(["A1", "A2"].enumerated().map { index, code in
-            (NonFiniteCase.square(west + Double(index) * 0.01, 13.5, 0.01), #"{"code": "\#(code)"}"#)
-        })
+        SyntheticData.featureCollection(
+            ["A1", "A2"].enumerated().map { index, code in
+                (NonFiniteCase.square(west + Double(index) * 0.01, 13.5, 0.01), #"{"code": "\#(code)"}"#)
+            })
     }
 
     func spec(_ folder: TemporaryFolder, boundary: String) throws -> String {
-        try folder.write("""
+        try folder.write(
+            """
             boundaries:
               - name: cells
                 path: \(boundary)
@@ -56,14 +58,16 @@ import Testing
         try FileManager.default.createDirectory(atPath: layers, withIntermediateDirectories: true)
         func place(_ shapefile: String) throws {
             let stem = (shapefile as NSString).deletingPathExtension
-            for ext in ["shp", "shx", "dbf", "prj", "cpg"] where FileManager.default.fileExists(atPath: "\(stem).\(ext)") {
+            for ext in ["shp", "shx", "dbf", "prj", "cpg"]
+            where FileManager.default.fileExists(atPath: "\(stem).\(ext)") {
                 let target = "\(layers)/tambons.\(ext)"
                 try? FileManager.default.removeItem(atPath: target)
                 try FileManager.default.copyItem(atPath: "\(stem).\(ext)", toPath: target)
             }
         }
         try place(Fixtures.phuket)
-        let spec = try folder.write("""
+        let spec = try folder.write(
+            """
             boundaries:
               - name: cells
                 path: layers
@@ -89,8 +93,10 @@ import Testing
         try folder.write(cells(west: 100.5), to: "cells.geojson")
         let spec = try spec(folder, boundary: "cells.geojson")
         for part in 1...2 {
-            let result = try CommandRunner.run(["run", spec, "--quiet", "--partition", "\(part)/2", "--out",
-                                                folder.path("part-\(part)")])
+            let result = try CommandRunner.run([
+                "run", spec, "--quiet", "--partition", "\(part)/2", "--out",
+                folder.path("part-\(part)"),
+            ])
             #expect(result.status == 0, "\(result.stderr)")
         }
         let parts = [folder.path("part-1/cells.csv"), folder.path("part-2/cells.csv")]

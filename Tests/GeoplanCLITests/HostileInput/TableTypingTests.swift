@@ -10,14 +10,19 @@ import Testing
     static let codes = ["A1", "A2", "A3"]
 
     /// Three 0.01° cells near Bangkok and a table of people per cell, written with `cells` as the people column.
-    func spec(_ folder: TemporaryFolder, people cells: [String], join extra: String = "",
-              density: Bool = true) throws -> String {
-        try folder.write(SyntheticData.featureCollection(Self.codes.enumerated().map { index, code in
-            (NonFiniteCase.square(100.5 + Double(index) * 0.01, 13.5, 0.01), #"{"code": "\#(code)"}"#)
-        }), to: "cells.geojson")
+    func spec(
+        _ folder: TemporaryFolder, people cells: [String], join extra: String = "",
+        density: Bool = true
+    ) throws -> String {
+        try folder.write(
+            SyntheticData.featureCollection(
+                Self.codes.enumerated().map { index, code in
+                    (NonFiniteCase.square(100.5 + Double(index) * 0.01, 13.5, 0.01), #"{"code": "\#(code)"}"#)
+                }), to: "cells.geojson")
         let rows = zip(Self.codes, cells).map { "\($0),\"\($1)\"" }.joined(separator: "\n")
         try folder.write("code,people\n" + rows + "\n", to: "people.csv")
-        return try folder.write("""
+        return try folder.write(
+            """
             boundaries:
               - name: cells
                 path: cells.geojson
@@ -53,8 +58,10 @@ import Testing
         let folder = try TemporaryFolder()
         let result = try CommandRunner.run(["run", try spec(folder, people: ["1200", "abc", "900"])])
         #expect(result.status == 1, "\(result.stderr)")
-        for needle in ["people.csv", "row 2", "column \"people\"", "\"abc\" is not a number",
-                       "`non_numeric: null`", "`values: text`"] {
+        for needle in [
+            "people.csv", "row 2", "column \"people\"", "\"abc\" is not a number",
+            "`non_numeric: null`", "`values: text`",
+        ] {
             #expect(result.stderr.contains(needle), "\"\(needle)\" not in \(result.stderr)")
         }
         // The spec's words, not the command line's.
@@ -65,11 +72,16 @@ import Testing
 
     @Test func nonNumericAsNullIsCountedInAWarning() throws {
         let folder = try TemporaryFolder()
-        let result = try CommandRunner.run(["run", try spec(folder, people: ["1200", "abc", "900"],
-                                                              join: "\n    non_numeric: null")])
+        let result = try CommandRunner.run([
+            "run",
+            try spec(
+                folder, people: ["1200", "abc", "900"],
+                join: "\n    non_numeric: null"),
+        ])
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stderr.contains("1 cells of column \"people\"") && result.stderr.contains("row 2 \"abc\""),
-                "\(result.stderr)")
+        #expect(
+            result.stderr.contains("1 cells of column \"people\"") && result.stderr.contains("row 2 \"abc\""),
+            "\(result.stderr)")
         #expect(try values(folder, "people") == ["1200", "", "900"])
         // The other areas keep their density: the column stayed numeric.
         let density = try values(folder, "density").map { Double($0) }
@@ -78,8 +90,12 @@ import Testing
 
     @Test func aTextColumnStaysTextWhenTheSpecSaysSo() throws {
         let folder = try TemporaryFolder()
-        let result = try CommandRunner.run(["run", try spec(folder, people: ["1200", "abc", "900"],
-                                                              join: "\n    values: text", density: false)])
+        let result = try CommandRunner.run([
+            "run",
+            try spec(
+                folder, people: ["1200", "abc", "900"],
+                join: "\n    values: text", density: false),
+        ])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(try values(folder, "people") == ["1200", "abc", "900"])
     }
@@ -88,7 +104,8 @@ import Testing
         let folder = try TemporaryFolder()
         let result = try CommandRunner.run(["run", try spec(folder, people: ["1,234", "45,210", "900"])])
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stderr.contains("2 cells of column \"people\"")
+        #expect(
+            result.stderr.contains("2 cells of column \"people\"")
                 && result.stderr.contains("thousands separators (1,234)"), "\(result.stderr)")
         #expect(try values(folder, "people") == ["1234", "45210", "900"])
     }

@@ -6,16 +6,20 @@ import Testing
 /// Every bad input gives one clear line on stderr, exit status 1 (2 for usage), no crash, and no output left.
 @Suite struct BadInputTests {
     /// Runs geoplan and checks a one-line error that mentions every `needle`.
-    func expectError(_ arguments: [String], mentions needles: [String], status: Int32 = 1,
-                     sourceLocation: SourceLocation = #_sourceLocation) throws {
+    func expectError(
+        _ arguments: [String], mentions needles: [String], status: Int32 = 1,
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) throws {
         let result = try CommandRunner.run(arguments)
-        #expect(result.status == status, "stdout: \(result.stdout) stderr: \(result.stderr)",
-                sourceLocation: sourceLocation)
+        #expect(
+            result.status == status, "stdout: \(result.stdout) stderr: \(result.stderr)",
+            sourceLocation: sourceLocation)
         let errorLines = result.stderr.split(separator: "\n").filter { $0.hasPrefix("error:") }
         #expect(errorLines.count == 1, "stderr: \(result.stderr)", sourceLocation: sourceLocation)
         for needle in needles {
-            #expect(result.stderr.contains(needle), "\"\(needle)\" not in: \(result.stderr)",
-                    sourceLocation: sourceLocation)
+            #expect(
+                result.stderr.contains(needle), "\"\(needle)\" not in: \(result.stderr)",
+                sourceLocation: sourceLocation)
         }
     }
 
@@ -52,7 +56,8 @@ import Testing
     }
 
     @Test func unknownLayerListsTheLayers() throws {
-        try expectError(["info", Fixtures.phuket, "--layer", "tambons"], mentions: ["no layer \"tambons\"", "\"phuket\""])
+        try expectError(
+            ["info", Fixtures.phuket, "--layer", "tambons"], mentions: ["no layer \"tambons\"", "\"phuket\""])
     }
 
     @Test func layerWithoutCRSIsNotMeasuredOrTransformed() throws {
@@ -100,16 +105,19 @@ import Testing
         #expect(RFC7946Checker().violations(in: text) == [])
         #expect(text.contains("13.7,5.0]"))
         // GeoPackage keeps both.
-        #expect(try CommandRunner.run(["convert", csv, folder.path("zm.gpkg"), "--assume-crs", "EPSG:4326"]).status == 0)
+        #expect(
+            try CommandRunner.run(["convert", csv, folder.path("zm.gpkg"), "--assume-crs", "EPSG:4326"]).status == 0)
         let kept = try #require(try Dataset.open(folder.path("zm.gpkg")).layer(at: 0).feature(id: 1)?.geometry?.type)
         #expect(kept.hasZ && kept.hasM)
         // Measures use x/y only: the triangle's geodesic area, whatever its Z and M.
-        let flat = try folder.write("WKT,code\n\"POLYGON ((100.5 13.7,100.51 13.7,100.51 13.71,100.5 13.7))\",A\n",
-                                    to: "flat.csv")
+        let flat = try folder.write(
+            "WKT,code\n\"POLYGON ((100.5 13.7,100.51 13.7,100.51 13.71,100.5 13.7))\",A\n",
+            to: "flat.csv")
         let a = try CommandRunner.run(["measure", csv, "--assume-crs", "EPSG:4326", "--csv"])
         let b = try CommandRunner.run(["measure", flat, "--assume-crs", "EPSG:4326", "--csv"])
         #expect(a.status == 0 && b.status == 0)
-        #expect(a.stdout.split(separator: "\n").last?.split(separator: ",").dropFirst(2)
+        #expect(
+            a.stdout.split(separator: "\n").last?.split(separator: ",").dropFirst(2)
                 == b.stdout.split(separator: "\n").last?.split(separator: ",").dropFirst(2))
     }
 
@@ -118,16 +126,18 @@ import Testing
         // "นนทบุรี" in TIS-620 (iconv -f UTF-8 -t TIS-620), in a CSV, which declares no encoding.
         let name: [UInt8] = [0xB9, 0xB9, 0xB7, 0xBA, 0xD8, 0xC3, 0xD5]
         let csv = try folder.write(Array("id,name\n1,".utf8) + name + Array("\n".utf8), to: "names.csv")
-        try expectError(["convert", csv, folder.path("out.gpkg")],
-                        mentions: ["names.csv", "feature 1", "\"name\"", "--encoding"])
+        try expectError(
+            ["convert", csv, folder.path("out.gpkg")],
+            mentions: ["names.csv", "feature 1", "\"name\"", "--encoding"])
         #expect(folder.contents() == ["names.csv"])
         let fixed = try CommandRunner.run(["convert", csv, folder.path("out.gpkg"), "--encoding", "CP874"])
         #expect(fixed.status == 0, "\(fixed.stderr)")
     }
 
     @Test func outputFolderMissing() throws {
-        try expectError(["convert", Fixtures.phuket, "/nonexistent/folder/out.geojson"],
-                        mentions: ["/nonexistent/folder/out.geojson", "does not exist"])
+        try expectError(
+            ["convert", Fixtures.phuket, "/nonexistent/folder/out.geojson"],
+            mentions: ["/nonexistent/folder/out.geojson", "does not exist"])
     }
 
     @Test func outputExistsIsKeptUnlessOverwrite() throws {
@@ -155,7 +165,8 @@ import Testing
         let shp = try folder.copyShapefile(Fixtures.phuket)
         try expectError(["convert", shp, shp, "--overwrite"], mentions: ["is the input"])
         try expectError(["validate", shp, "--fix", shp, "--overwrite"], mentions: ["is the input"])
-        #expect(try Data(contentsOf: URL(fileURLWithPath: shp)) == Data(contentsOf: URL(fileURLWithPath: Fixtures.phuket)))
+        #expect(
+            try Data(contentsOf: URL(fileURLWithPath: shp)) == Data(contentsOf: URL(fileURLWithPath: Fixtures.phuket)))
     }
 
     @Test func unknownOptionIsAUsageError() throws {

@@ -6,7 +6,8 @@ import Testing
 /// that show it in rai-ngan-wa must not trap (they did, converting NaN to Int).
 @Suite struct BeyondThePoleTests {
     static func input(_ folder: TemporaryFolder) throws -> String {
-        try folder.write("""
+        try folder.write(
+            """
             {"type":"FeatureCollection","features":[{"type":"Feature","properties":{"code":"X1"},
             "geometry":{"type":"Polygon","coordinates":[[[100,80],[101,80],[101,95],[100,80]]]}}]}
             """, to: "lat95.geojson")

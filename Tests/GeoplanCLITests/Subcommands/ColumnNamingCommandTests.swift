@@ -9,7 +9,8 @@ import Testing
     @Test func checkNamesBothSourcesOfACollidingColumnAtTheirLines() throws {
         let folder = try TemporaryFolder()
         try folder.copyShapefile(Fixtures.shape("tambons/phuket/phuket.shp"), as: "tambons")
-        let spec = try folder.write("""
+        let spec = try folder.write(
+            """
             boundaries:
               - name: tambons
                 path: tambons.shp
@@ -30,7 +31,8 @@ import Testing
             #expect(result.status == 1, "\(arguments): \(result.stdout)")
             #expect(result.stderr.contains("spec.yaml:10:"), "\(result.stderr)")
             #expect(result.stderr.contains(#"column "a_thai" would be written twice"#), "\(result.stderr)")
-            #expect(result.stderr.contains(#"indicator "a_thai" (line 7)"#)
+            #expect(
+                result.stderr.contains(#"indicator "a_thai" (line 7)"#)
                     && result.stderr.contains(#"the rai-ngan-wa text of indicator "a" (line 10)"#), "\(result.stderr)")
         }
         let written = (try? FileManager.default.contentsOfDirectory(atPath: folder.path("out"))) ?? []
@@ -40,8 +42,10 @@ import Testing
     @Test func aOneOffShapefileRecordsItsShortFieldNames() throws {
         let folder = try TemporaryFolder()
         let facilities = Fixtures.root.appendingPathComponent("samples/nonthaburi/facilities.geojson").path
-        let result = try CommandRunner.run(["count", Fixtures.shape("tambons/nonthaburi/nonthaburi.shp"), facilities,
-                                            "--by", "kind", "--out", folder.path("counts.shp"), "--quiet"])
+        let result = try CommandRunner.run([
+            "count", Fixtures.shape("tambons/nonthaburi/nonthaburi.shp"), facilities,
+            "--by", "kind", "--out", folder.path("counts.shp"), "--quiet",
+        ])
         #expect(result.status == 0, "\(result.stderr)")
         let data = try Data(contentsOf: URL(fileURLWithPath: folder.path("counts.meta.json")))
         struct Meta: Decodable {

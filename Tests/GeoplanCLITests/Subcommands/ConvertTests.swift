@@ -12,7 +12,8 @@ import Testing
         let text = try String(contentsOfFile: out, encoding: .utf8)
         #expect(RFC7946Checker(maximumDecimals: 7).violations(in: text) == [])
         #expect(text.contains("ตลาดใหญ่"))
-        let features = (try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])?["features"]
+        let features =
+            (try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])?["features"]
             as? [Any]
         #expect(features?.count == 17)
         #expect(folder.contents() == ["phuket.geojson"])  // no staging leftovers
@@ -35,8 +36,11 @@ import Testing
         // Phuket's smallest islands are narrower than 3 decimals (~100 m): rounded, they would vanish, so they keep
         // full precision, and the command says how many; features without such islands have 3 decimals at most.
         #expect(features.count == 17 && unrounded.count < features.count)
-        #expect(unrounded.isEmpty || (result.stdout + result.stderr)
-                .contains("of the polygons keep full precision: rounded to 3 decimals, they would have vanished"))
+        #expect(
+            unrounded.isEmpty
+                || (result.stdout + result.stderr)
+                    .contains("of the polygons keep full precision: rounded to 3 decimals, they would have vanished")
+        )
     }
 
     @Test func projectedInputBecomesWGS84GeoJSON() throws {
@@ -71,9 +75,10 @@ import Testing
         // GeoJSON rounds coordinates to 7 decimals (≤ 1.1 cm), which moves the total by far less than 1e-6.
         #expect(abs(total - 636_542_903.2) / 636_542_903.2 < 1e-6)
         let names = try Set(Array(Dataset.open(out).layer(at: 0).features).map { try $0.value("ADM3_TH").text ?? "" })
-        let original = try Set(Array(Dataset.open(Fixtures.nonthaburi).layer(at: 0).features).map {
-            try $0.value("ADM3_TH").text ?? ""
-        })
+        let original = try Set(
+            Array(Dataset.open(Fixtures.nonthaburi).layer(at: 0).features).map {
+                try $0.value("ADM3_TH").text ?? ""
+            })
         #expect(names == original)
     }
 
@@ -94,8 +99,10 @@ import Testing
         #expect((operation["candidates"] as? [Any])?.count ?? 0 >= 3)
 
         let forced = folder.path("forced.geojson")
-        let second = try CommandRunner.run(["convert", input, forced, "--assume-crs", "EPSG:4240",
-                                            "--operation", "EPSG:1304", "--json"])
+        let second = try CommandRunner.run([
+            "convert", input, forced, "--assume-crs", "EPSG:4240",
+            "--operation", "EPSG:1304", "--json",
+        ])
         #expect(second.status == 0, "\(second.stderr)")
         // Independent references: cs2cs (PROJ 9.1.1) with each operation's published Helmert parameters,
         //   echo "100.5018 13.7567" | cs2cs -d 8 +proj=longlat +ellps=evrst30 \
@@ -121,8 +128,10 @@ import Testing
         let folder = try TemporaryFolder()
         let input = try folder.write("WKT,code\n\"POINT (662344.151926 1521203.714188)\",BKK\n", to: "utm.csv")
         let out = folder.path("forced.geojson")
-        let result = try CommandRunner.run(["convert", input, out, "--assume-crs", "EPSG:24047",
-                                            "--operation", "EPSG:1304"])
+        let result = try CommandRunner.run([
+            "convert", input, out, "--assume-crs", "EPSG:24047",
+            "--operation", "EPSG:1304",
+        ])
         #expect(result.status == 0, "\(result.stderr)")
         let b = try point(out)
         #expect(abs(b.0 - 100.49851879) < 1e-7 && abs(b.1 - 13.75836419) < 1e-7, "\(b)")
@@ -145,10 +154,12 @@ import Testing
             // Streaming: four times the input costs (almost) no more memory; the peak is the runtime's floor
             // (Swift, Foundation's ICU data, GDAL, PROJ, GEOS: ~75 MB), well under the file's size.
             let growth = (large.maxResidentKilobytes - small.maxResidentKilobytes) * 1024
-            #expect(growth < (bigSize - quarterSize) / 20,
-                    "\(format): +\(growth / 1_000_000) MB for +\((bigSize - quarterSize) / 1_000_000) MB of input")
-            #expect(large.maxResidentKilobytes * 1024 < bigSize,
-                    "\(format): peak \(large.maxResidentKilobytes / 1000) MB for \(bigSize / 1_000_000) MB")
+            #expect(
+                growth < (bigSize - quarterSize) / 20,
+                "\(format): +\(growth / 1_000_000) MB for +\((bigSize - quarterSize) / 1_000_000) MB of input")
+            #expect(
+                large.maxResidentKilobytes * 1024 < bigSize,
+                "\(format): peak \(large.maxResidentKilobytes / 1000) MB for \(bigSize / 1_000_000) MB")
         }
     }
 

@@ -24,9 +24,10 @@ enum HostileCoordinates {
     static func notANumber(to name: String, in folder: TemporaryFolder) throws -> String {
         let path = folder.path(name)
         let dataset = try Dataset.create(path, driver: "GPKG")
-        let layer = try dataset.createLayer(named: "bad",
-                                            spatialReference: try SpatialReference(definition: "EPSG:4326"),
-                                            geometryType: GeometryType(kind: .polygon))
+        let layer = try dataset.createLayer(
+            named: "bad",
+            spatialReference: try SpatialReference(definition: "EPSG:4326"),
+            geometryType: GeometryType(kind: .polygon))
         try layer.createField(FieldDefinition(name: "code", type: .string))
         let row = try layer.makeFeature()
         row.set(.string("X1"), at: 0)
@@ -41,8 +42,9 @@ enum HostileCoordinates {
     /// UTM 47N coordinates of 1e30 m: no place on the Earth.
     static func absurdProjected(in folder: TemporaryFolder) throws -> String {
         let path = folder.path("absurd.gpkg")
-        try SyntheticLayer.write(to: path, layer: "absurd", crs: "EPSG:32647", fields: ["code"],
-                                 features: [.init(SyntheticLayer.box(1e30, 1e30, 1.1e30, 1.1e30), ["X1"])])
+        try SyntheticLayer.write(
+            to: path, layer: "absurd", crs: "EPSG:32647", fields: ["code"],
+            features: [.init(SyntheticLayer.box(1e30, 1e30, 1.1e30, 1.1e30), ["X1"])])
         return path
     }
 
@@ -55,13 +57,18 @@ enum HostileCoordinates {
     /// What the commands must say of each case: the problem's words.
     static func inputs(in folder: TemporaryFolder) throws -> [(path: String, words: String)] {
         [
-            (try geojson(polygon([(100, 80), (101, 80), (101, 95)]), to: "lat95.geojson", in: folder),
-             "latitude 95.0 at longitude 101.0 is beyond the pole"),
+            (
+                try geojson(polygon([(100, 80), (101, 80), (101, 95)]), to: "lat95.geojson", in: folder),
+                "latitude 95.0 at longitude 101.0 is beyond the pole"
+            ),
             (try geojson(square(500, 13), to: "lon500.geojson", in: folder), "longitude 500.0"),
             (try notANumber(to: "nan.gpkg", in: folder), "is not a finite number"),
             // GDAL reads a number too large for a double as infinity.
-            (try geojson(#"{"type": "Polygon", "coordinates": [[[100, 13], [1e999, 13], [101, 14], [100, 13]]]}"#,
-                         to: "inf.geojson", in: folder), "(inf, 13.0) is not a finite number"),
+            (
+                try geojson(
+                    #"{"type": "Polygon", "coordinates": [[[100, 13], [1e999, 13], [101, 14], [100, 13]]]}"#,
+                    to: "inf.geojson", in: folder), "(inf, 13.0) is not a finite number"
+            ),
             (try absurdProjected(in: folder), "coordinate (1e+30, 1e+30) has no place in WGS 84"),
         ]
     }
@@ -72,9 +79,11 @@ enum HostileCoordinates {
         let folder = try TemporaryFolder()
         for (path, words) in try HostileCoordinates.inputs(in: folder) {
             let name = URL(fileURLWithPath: path).lastPathComponent
-            for command in [["measure", path], ["convert", path, folder.path("out.geojson")],
-                            ["convert", path, folder.path("out.gpkg")],
-                            ["map", path, "--indicator", "code", "--out", folder.path("map")]] {
+            for command in [
+                ["measure", path], ["convert", path, folder.path("out.geojson")],
+                ["convert", path, folder.path("out.gpkg")],
+                ["map", path, "--indicator", "code", "--out", folder.path("map")],
+            ] {
                 let result = try HostileCoordinates.run(command)
                 #expect(result.status == 1, "\(command): \(result.stderr)")
                 #expect(result.stderr.contains("\(name)\""), "\(command): \(result.stderr)")
@@ -109,12 +118,14 @@ enum HostileCoordinates {
             let fixed = folder.path("fixed.gpkg")
             let fix = try HostileCoordinates.run(["validate", path, "--fix", fixed, "--overwrite"])
             #expect(fix.stdout.contains(words), "\(fix.stdout)")
-            let said = words.contains("finite")
+            let said =
+                words.contains("finite")
                 ? "1 geometries have coordinates that are not numbers (NaN, infinity), which no format can hold: "
                     + "written without geometry"
                 : "1 geometries have coordinates with no place in WGS 84 lon/lat and were copied unchanged"
             #expect(fix.status == 0 && fix.stderr.contains(said), "\(path): \(fix.stderr)")
-            var written = 0, withGeometry = 0
+            var written = 0
+            var withGeometry = 0
             try Dataset.open(fixed).layer(at: 0).forEachFeature { feature in
                 written += 1
                 if let geometry = feature.geometry, !geometry.isEmpty { withGeometry += 1 }
@@ -127,7 +138,8 @@ enum HostileCoordinates {
     @Test func aRunRefusesSuchBoundariesNamingTheFeature() throws {
         let folder = try TemporaryFolder()
         for (path, words) in try HostileCoordinates.inputs(in: folder) where path.hasSuffix(".geojson") {
-            let spec = try folder.write("""
+            let spec = try folder.write(
+                """
                 boundaries:
                   - name: cells
                     path: \(path)
@@ -159,8 +171,10 @@ enum HostileCoordinates {
         #expect(wrapped == (try area([home])))
         // Hand-computed: the ellipsoidal zone between latitudes 13° and 14°, 1° wide (WGS 84); the geodesic top and
         // bottom edges bulge poleward by a few metres, about 1e-5 of the area.
-        let a = 6_378_137.0, f = 1 / 298.257223563
-        let b = a * (1 - f), e = (f * (2 - f)).squareRoot()
+        let a = 6_378_137.0
+        let f = 1 / 298.257223563
+        let b = a * (1 - f)
+        let e = (f * (2 - f)).squareRoot()
         func zone(_ degrees: Double) -> Double {
             let s = sin(degrees * .pi / 180)
             return b * b / 2 * (s / (1 - e * e * s * s) + log((1 + e * s) / (1 - e * s)) / (2 * e))
@@ -168,8 +182,9 @@ enum HostileCoordinates {
         let cell = (zone(14) - zone(13)) * .pi / 180
         #expect(abs(wrapped - cell) / cell < 1e-4, "\(wrapped) vs \(cell)")
         let said = try HostileCoordinates.run(["measure", east, "--wrap-longitudes"])
-        #expect(said.stderr.contains("1 feature's longitudes shifted by 360° into ±180° (--wrap-longitudes)"),
-                "\(said.stderr)")
+        #expect(
+            said.stderr.contains("1 feature's longitudes shifted by 360° into ±180° (--wrap-longitudes)"),
+            "\(said.stderr)")
     }
 
     @Test func convertWritesWrappedLongitudesAsValidGeoJSON() throws {
@@ -186,15 +201,18 @@ enum HostileCoordinates {
         try read.forEachFeature { envelope = $0.geometry?.envelope }
         #expect(envelope == Envelope(minX: 140, minY: 13, maxX: 141, maxY: 14))
         // The same file in UTM: PROJ places longitude 500 as 140; the warning is still given.
-        let utm = try HostileCoordinates.run(["convert", east, folder.path("utm.gpkg"), "--to-crs", "EPSG:32654",
-                                              "--wrap-longitudes"])
+        let utm = try HostileCoordinates.run([
+            "convert", east, folder.path("utm.gpkg"), "--to-crs", "EPSG:32654",
+            "--wrap-longitudes",
+        ])
         #expect(utm.status == 0 && utm.stderr.contains("shifted by 360°"), "\(utm.stderr)")
     }
 
     @Test func aFeatureAcrossTheAntimeridianIsRefusedEvenWhenWrapping() throws {
         let folder = try TemporaryFolder()
-        let across = try HostileCoordinates.geojson(HostileCoordinates.square(179.5, 13), to: "across.geojson",
-                                                    in: folder)
+        let across = try HostileCoordinates.geojson(
+            HostileCoordinates.square(179.5, 13), to: "across.geojson",
+            in: folder)
         for command in [["measure", across], ["convert", across, folder.path("out.geojson")], ["validate", across]] {
             let result = try HostileCoordinates.run(command + ["--wrap-longitudes"])
             #expect([1, 3].contains(result.status), "\(command): \(result.stderr)")

@@ -12,8 +12,9 @@ import Testing
         let source = try Dataset.open(Fixtures.phuket).layer(at: 0)
         do {
             let dataset = try Dataset.create(path, driver: "ESRI Shapefile")
-            let layer = try dataset.createLayer(named: "legacy", spatialReference: source.spatialReference,
-                                                geometryType: source.geometryType, options: ["ENCODING": "CP874"])
+            let layer = try dataset.createLayer(
+                named: "legacy", spatialReference: source.spatialReference,
+                geometryType: source.geometryType, options: ["ENCODING": "CP874"])
             for field in source.schema.fields { try layer.createField(field) }
             try source.forEachFeature { feature in
                 let copy = try layer.makeFeature()
@@ -70,8 +71,9 @@ import Testing
     @Test func unidentifiableTextIsRefusedWithAHint() throws {
         let folder = try TemporaryFolder()
         // Latin-1 place names (iconv -f UTF-8 -t ISO-8859-1), no .cpg, language driver 0.
-        let dbf = try TinyDBF.write(to: folder.path("names.dbf"),
-                                    values: [[0x5A, 0xFC, 0x72, 0x69, 0x63, 0x68], [0x43, 0x61, 0x66, 0xE9]])
+        let dbf = try TinyDBF.write(
+            to: folder.path("names.dbf"),
+            values: [[0x5A, 0xFC, 0x72, 0x69, 0x63, 0x68], [0x43, 0x61, 0x66, 0xE9]])
         let result = try CommandRunner.run(["info", dbf])
         #expect(result.status == 1)
         #expect(result.stderr.contains("names.dbf") && result.stderr.contains("--encoding"))

@@ -27,7 +27,10 @@ import Testing
         let encoding = try #require(layer["encoding"] as? [String: String])
         #expect(encoding["name"] == "UTF-8")
         let fields = try #require(layer["fields"] as? [[String: Any]])
-        #expect(fields.contains { $0["name"] as? String == "ADM3_TH" && ($0["type"] as? String)?.hasPrefix("String") == true })
+        #expect(
+            fields.contains {
+                $0["name"] as? String == "ADM3_TH" && ($0["type"] as? String)?.hasPrefix("String") == true
+            })
         // Geodesic total: the sum of GeographicLib Planimeter areas of every ring (see MeasureTests), 548.025453 km².
         let measures = try #require(layer["measures"] as? [String: Any])
         let area = try #require(measures["areaSquareKilometres"] as? Double)

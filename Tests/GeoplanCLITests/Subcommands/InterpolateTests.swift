@@ -11,10 +11,14 @@ import Testing
     static let grid = Fixtures.root.appendingPathComponent("samples/nonthaburi/popgrid.asc").path
     static let facilities = Fixtures.root.appendingPathComponent("samples/nonthaburi/facilities.geojson").path
 
-    private func arguments(_ targets: String, column: String = "population", kind: String = "extensive",
-                           _ more: [String] = []) -> [String] {
-        ["interpolate", targets, Fixtures.nonthaburi, "--table", Self.population, "--table-code", "tambon_code",
-         "--column", column, "--kind", kind] + more
+    private func arguments(
+        _ targets: String, column: String = "population", kind: String = "extensive",
+        _ more: [String] = []
+    ) -> [String] {
+        [
+            "interpolate", targets, Fixtures.nonthaburi, "--table", Self.population, "--table-code", "tambon_code",
+            "--column", column, "--kind", kind,
+        ] + more
     }
 
     private func summary(_ result: CommandRunner.Result) throws -> [String: Any] {
@@ -108,8 +112,9 @@ import Testing
     @Test func aMissingColumnExitsOneAndIsNamed() throws {
         let result = try CommandRunner.run(arguments(Self.municipalities, column: "populaton", ["--id", "LG_CODE"]))
         #expect(result.status == 1)
-        #expect(result.stderr.contains("populaton") && result.stderr.contains("did you mean \"population\""),
-                "\(result.stderr)")
+        #expect(
+            result.stderr.contains("populaton") && result.stderr.contains("did you mean \"population\""),
+            "\(result.stderr)")
     }
 
     @Test func usageMistakesExitTwo() throws {
@@ -122,8 +127,13 @@ import Testing
     }
 
     @Test func aWeightsFileThatDoesNotExistExitsOneAndIsNamed() throws {
-        let result = try CommandRunner.run(arguments(Self.municipalities, ["--id", "LG_CODE", "--weights",
-                                                                           "/nonexistent/villages.geojson"]))
+        let result = try CommandRunner.run(
+            arguments(
+                Self.municipalities,
+                [
+                    "--id", "LG_CODE", "--weights",
+                    "/nonexistent/villages.geojson",
+                ]))
         #expect(result.status == 1)
         #expect(result.stderr.contains("/nonexistent/villages.geojson"), "\(result.stderr)")
     }

@@ -12,8 +12,10 @@ import Testing
         #expect(result.status == 0, "\(result.stderr)")
         let report = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
         let outputs = report["outputs"] as? [String] ?? []
-        for stem in ["nonthaburi", "nonthaburi-local-government", "nonthaburi-tambon", "nonthaburi-district",
-                     "nonthaburi-province"] {
+        for stem in [
+            "nonthaburi", "nonthaburi-local-government", "nonthaburi-tambon", "nonthaburi-district",
+            "nonthaburi-province",
+        ] {
             #expect(outputs.contains(folder.path("\(stem).csv")), "\(stem)")
             let geojson = try String(contentsOfFile: folder.path("\(stem).geojson"), encoding: .utf8)
             #expect(RFC7946Checker(maximumDecimals: 7).violations(in: geojson) == [], "\(stem)")
@@ -40,14 +42,20 @@ import Testing
                 #expect(outputs.contains(folder.path("\(stem)-density.\(ext)")), "\(stem)-density.\(ext)")
             }
         }
-        #expect((report["warnings"] as? [String] ?? []).contains("nonthaburi-province: no map of density: it has no value in any area"))
+        #expect(
+            (report["warnings"] as? [String] ?? []).contains(
+                "nonthaburi-province: no map of density: it has no value in any area"))
         // The tambon without villages is split by area, and named.
         let warnings = report["warnings"] as? [String] ?? []
-        #expect(warnings.contains { $0.contains("population_by_villages: 1 source zones have no weight and were split by area: TH120203") })
+        #expect(
+            warnings.contains {
+                $0.contains("population_by_villages: 1 source zones have no weight and were split by area: TH120203")
+            })
         // Density is the rolled-up people over the rolled-up area, where both are known.
         for government in governments {
             guard let people = government["population"] as? Double, let km2 = government["area_km2"] as? Double,
-                  let density = government["density"] as? Double else { continue }
+                let density = government["density"] as? Double
+            else { continue }
             #expect(abs(density / (people / km2) - 1) < 1e-12)
         }
     }
@@ -56,10 +64,13 @@ import Testing
     @Test func municipalitiesInAnotherCRSAreTransformedAndSaidSo() throws {
         let folder = try TemporaryFolder()
         let utm = folder.path("municipalities-utm.gpkg")
-        let converted = try CommandRunner.run(["convert", Fixtures.shape("municipalities/nonthaburi.gpkg"), utm,
-                                               "--to-crs", "EPSG:32647"])
+        let converted = try CommandRunner.run([
+            "convert", Fixtures.shape("municipalities/nonthaburi.gpkg"), utm,
+            "--to-crs", "EPSG:32647",
+        ])
         #expect(converted.status == 0, "\(converted.stderr)")
-        let spec = try folder.write("""
+        let spec = try folder.write(
+            """
             boundaries:
               - name: lg
                 path: \(Fixtures.nonthaburi)
@@ -74,9 +85,13 @@ import Testing
         #expect(result.status == 0, "\(result.stderr)")
         let report = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
         let warnings = report["warnings"] as? [String] ?? []
-        #expect(warnings.contains { $0.hasPrefix("lg: the municipalities (WGS 84 / UTM zone 47N (EPSG:32647)) and the "
-                                                 + "tambons (WGS 84 (EPSG:4326)) are in different CRSs; both were "
-                                                 + "transformed to WGS 84 lon/lat") }, "\(warnings)")
+        #expect(
+            warnings.contains {
+                $0.hasPrefix(
+                    "lg: the municipalities (WGS 84 / UTM zone 47N (EPSG:32647)) and the "
+                        + "tambons (WGS 84 (EPSG:4326)) are in different CRSs; both were "
+                        + "transformed to WGS 84 lon/lat")
+            }, "\(warnings)")
         let governments = try String(contentsOfFile: folder.path("out/lg-local-government.csv"), encoding: .utf8)
         #expect(governments.contains("S120001,city"))
     }

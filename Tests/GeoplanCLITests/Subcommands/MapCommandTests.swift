@@ -1,10 +1,11 @@
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 import GDAL
 import GeoplanTestSupport
 import Testing
+
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
 
 /// `geoplan map` on the shipped Phuket tambons (17 areas), coloured by their `Shape_Area` field: every output
 /// written and readable (the GeoJSON and TopoJSON by GDAL, the SVG as XML), the classes in the data agreeing with
@@ -26,16 +27,22 @@ import Testing
 
     @Test func writesTheMapAndItsDataTogether() throws {
         let stem = folder.path("phuket-area")
-        let result = try CommandRunner.run(["map", Fixtures.phuket, "--indicator", "Shape_Area", "--classes", "4",
-                                            "--palette", "Blues", "--out", stem, "--json"])
+        let result = try CommandRunner.run([
+            "map", Fixtures.phuket, "--indicator", "Shape_Area", "--classes", "4",
+            "--palette", "Blues", "--out", stem, "--json",
+        ])
         #expect(result.status == 0, "\(result.stderr)")
         let report = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
         #expect(report["features"] as? Int == 17)
-        #expect(Set(folder.contents()) == ["phuket-area.svg", "phuket-area.html", "phuket-area.legend.json",
-                                           "phuket-area.geojson", "phuket-area.topojson"])
+        #expect(
+            Set(folder.contents()) == [
+                "phuket-area.svg", "phuket-area.html", "phuket-area.legend.json",
+                "phuket-area.geojson", "phuket-area.topojson",
+            ])
         // The legend's counts add up to the areas; its colours are the palette's.
-        let legend = try #require(try JSONSerialization.jsonObject(
-            with: Data(contentsOf: URL(fileURLWithPath: stem + ".legend.json"))) as? [String: Any])
+        let legend = try #require(
+            try JSONSerialization.jsonObject(
+                with: Data(contentsOf: URL(fileURLWithPath: stem + ".legend.json"))) as? [String: Any])
         let classes = try #require(legend["classes"] as? [[String: Any]])
         #expect(classes.count == 4)
         #expect(classes.compactMap { $0["count"] as? Int }.reduce(0, +) == 17)
@@ -62,12 +69,17 @@ import Testing
     }
 
     @Test func badInputIsNamedAndNothingIsWritten() throws {
-        try folder.write(SyntheticData.featureCollection([
-            (#"{"type": "Polygon", "coordinates": [[[100.0, 13.0], [100.1, 13.0], [100.1, 13.1], [100.0, 13.0]]]}"#,
-             #"{"code": "A", "empty": null, "two": 1}"#),
-            (#"{"type": "Polygon", "coordinates": [[[100.1, 13.0], [100.2, 13.0], [100.2, 13.1], [100.1, 13.0]]]}"#,
-             #"{"code": "B", "empty": null, "two": 2}"#),
-        ]), to: "two.geojson")
+        try folder.write(
+            SyntheticData.featureCollection([
+                (
+                    #"{"type": "Polygon", "coordinates": [[[100.0, 13.0], [100.1, 13.0], [100.1, 13.1], [100.0, 13.0]]]}"#,
+                    #"{"code": "A", "empty": null, "two": 1}"#
+                ),
+                (
+                    #"{"type": "Polygon", "coordinates": [[[100.1, 13.0], [100.2, 13.0], [100.2, 13.1], [100.1, 13.0]]]}"#,
+                    #"{"code": "B", "empty": null, "two": 2}"#
+                ),
+            ]), to: "two.geojson")
         let two = folder.path("two.geojson")
         let cases: [(arguments: [String], status: Int32, message: String)] = [
             ([Fixtures.phuket, "--indicator", "Shape_Aera"], 1, "did you mean \"Shape_Area\""),

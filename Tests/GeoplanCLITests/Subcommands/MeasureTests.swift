@@ -63,7 +63,8 @@ import Testing
         let result = try CommandRunner.run(["measure", path, "--key", "code", "--json"])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stderr.contains("2 invalid geometries were measured after repair with GEOS MakeValid"))
-        let rows = (try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])?["features"]
+        let rows =
+            (try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])?["features"]
             as? [[String: Any]] ?? []
         let area = { (code: String) in rows.first { $0["key"] as? String == code }?["areaSquareMetres"] as? Double }
         // A bow-tie's signed ring area cancels to ~0; repaired, it is two triangles: half the 0.01° square.
@@ -74,9 +75,10 @@ import Testing
     @Test func linesHaveLengths() throws {
         let folder = try TemporaryFolder()
         // Two segments along the equator, 1° of longitude each: GeodSolve -i gives 111,319.490793 m per degree.
-        let path = try folder.write(SyntheticData.featureCollection([
-            (#"{"type": "LineString", "coordinates": [[0, 0], [1, 0], [2, 0]]}"#, #"{"code": "EQ"}"#),
-        ]), to: "line.geojson")
+        let path = try folder.write(
+            SyntheticData.featureCollection([
+                (#"{"type": "LineString", "coordinates": [[0, 0], [1, 0], [2, 0]]}"#, #"{"code": "EQ"}"#)
+            ]), to: "line.geojson")
         let rows = try report([path])["features"] as? [[String: Any]] ?? []
         let length = try #require(rows.first?["lengthMetres"] as? Double)
         #expect(abs(length - 2 * 111_319.490793) < 1e-3)

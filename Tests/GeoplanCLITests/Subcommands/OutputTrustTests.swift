@@ -8,8 +8,10 @@ import Testing
 @Suite(.serialized) struct OutputTrustTests {
     /// A small spec over Nonthaburi's tambons whose `version` column tells which spec wrote a set.
     static func spec(version: Int, in folder: TemporaryFolder, formats: String = "[geojson, csv, gpkg]") throws
-        -> String {
-        try folder.write("""
+        -> String
+    {
+        try folder.write(
+            """
             boundaries:
               - name: tambons
                 path: \(Fixtures.nonthaburi)
@@ -29,13 +31,15 @@ import Testing
     static func wholeSet(in out: String) throws -> Int? {
         let snapshot = try FolderSnapshot(out)
         guard let record = snapshot.files["tambons.meta.json"],
-              let json = try JSONSerialization.jsonObject(with: record) as? [String: Any],
-              let outputs = json["outputs"] as? [[String: Any]] else { return nil }
+            let json = try JSONSerialization.jsonObject(with: record) as? [String: Any],
+            let outputs = json["outputs"] as? [[String: Any]]
+        else { return nil }
         let listed = Set(outputs.compactMap { $0["file"] as? String })
         guard listed.union(["tambons.meta.json"]) == Set(snapshot.files.keys) else { return nil }
         for output in outputs {
             guard let name = output["file"] as? String, let data = snapshot.files[name],
-                  output["bytes"] as? Int == data.count, output["fnv1a64"] as? String == fnv1a64(data) else { return nil }
+                output["bytes"] as? Int == data.count, output["fnv1a64"] as? String == fnv1a64(data)
+            else { return nil }
         }
         guard let csv = snapshot.files["tambons.csv"].map({ String(decoding: $0, as: UTF8.self) }) else { return nil }
         let versions = Set(csv.split(separator: "\r\n").dropFirst().compactMap { $0.split(separator: ",").last })
@@ -86,21 +90,27 @@ import Testing
         let disk = try Privileges.mountSmallDisk(at: folder.path("disk"), bytes: 6_000_000)
         let spec = (disk.path as NSString).appendingPathComponent("v1.yaml")
         try FileManager.default.copyItem(atPath: try Self.spec(version: 1, in: folder), toPath: spec)
-        try FileManager.default.copyItem(atPath: try Self.spec(version: 2, in: folder),
-                                         toPath: (disk.path as NSString).appendingPathComponent("v2.yaml"))
+        try FileManager.default.copyItem(
+            atPath: try Self.spec(version: 2, in: folder),
+            toPath: (disk.path as NSString).appendingPathComponent("v2.yaml"))
         let out = (disk.path as NSString).appendingPathComponent("out")
         #expect(try CommandRunner.run(["run", spec]).status == 0)
         let before = try FolderSnapshot(out)
         // Fill the disk but for 700 kB: the new GeoJSON alone needs twice that.
-        let free = try #require(try FileManager.default.attributesOfFileSystem(forPath: disk.path)[.systemFreeSize]
-            as? NSNumber).intValue
+        let free = try #require(
+            try FileManager.default.attributesOfFileSystem(forPath: disk.path)[.systemFreeSize]
+                as? NSNumber
+        ).intValue
         let filler = (disk.path as NSString).appendingPathComponent("filler")
         _ = try Shell.run("dd if=/dev/zero of='\(filler)' bs=1k count=\((free - 700_000) / 1024) 2>/dev/null")
-        let result = try CommandRunner.run(["run", (disk.path as NSString).appendingPathComponent("v2.yaml"),
-                                            "--overwrite"])
+        let result = try CommandRunner.run([
+            "run", (disk.path as NSString).appendingPathComponent("v2.yaml"),
+            "--overwrite",
+        ])
         #expect(result.status == 1, "\(result.stdout) \(result.stderr)")
-        #expect(result.stderr.contains("No space left on device") || result.stderr.contains("not written completely"),
-                "\(result.stderr)")
+        #expect(
+            result.stderr.contains("No space left on device") || result.stderr.contains("not written completely"),
+            "\(result.stderr)")
         #expect(try FolderSnapshot(out) == before)
         #expect(try Self.wholeSet(in: out) == 1)
         #expect(Self.noLeftovers(out))
@@ -117,7 +127,8 @@ import Testing
         #expect(area.status == 0, "\(area.stderr)")
         // GDAL's CSV would write x.prj, the input's: refused, --overwrite or not.
         for extra in [[], ["--overwrite"]] {
-            let convert = try CommandRunner.run(["convert", shp, folder.path("x.csv"), "--to-crs", "EPSG:32647"] + extra)
+            let convert = try CommandRunner.run(
+                ["convert", shp, folder.path("x.csv"), "--to-crs", "EPSG:32647"] + extra)
             #expect(convert.status == 1)
             #expect(convert.stderr.contains("x.prj") && convert.stderr.contains("input"), "\(convert.stderr)")
         }
@@ -150,7 +161,8 @@ import Testing
         let folder = try TemporaryFolder()
         try FileManager.default.createDirectory(atPath: folder.path("out"), withIntermediateDirectories: true)
         let table = try folder.write("code,people\nTH1201,1\n", to: "out/tambons.csv")
-        let spec = try folder.write("""
+        let spec = try folder.write(
+            """
             boundaries:
               - {name: tambons, path: \(Fixtures.nonthaburi), id: ADM3_PCODE}
             inputs:
@@ -192,7 +204,9 @@ import Testing
 
     @Test func aMapAndItsTilesAppearTogetherOrNeither() throws {
         let folder = try TemporaryFolder()
-        let arguments = ["map", Fixtures.phuket, "--indicator", "Shape_Area", "--out", folder.path("p"), "--max-zoom", "5"]
+        let arguments = [
+            "map", Fixtures.phuket, "--indicator", "Shape_Area", "--out", folder.path("p"), "--max-zoom", "5",
+        ]
         // Tiles that cannot be written (their folder is missing): no map either.
         let failed = try CommandRunner.run(arguments + ["--tiles", folder.path("missing/p.mbtiles")])
         #expect(failed.status == 1, "\(failed.stdout)")
@@ -210,8 +224,9 @@ import Testing
             let succeeded = results.filter { $0.status == 0 }
             #expect(succeeded.count == 1, "round \(round): \(results.map(\.stderr))")
             for failed in results where failed.status != 0 {
-                #expect(failed.stderr.contains("another geoplan is writing") || failed.stderr.contains("already exists"),
-                        "\(failed.stderr)")
+                #expect(
+                    failed.stderr.contains("another geoplan is writing") || failed.stderr.contains("already exists"),
+                    "\(failed.stderr)")
             }
             #expect(try Self.wholeSet(in: folder.path("out")) != nil, "round \(round)")
             // Waiting, and replacing: both succeed one after the other, and the folder holds one whole set.
@@ -268,7 +283,8 @@ import Testing
         // Once it is writing (its staging exists), interrupt it.
         let deadline = Date().addingTimeInterval(20)
         while !FileManager.default.fileExists(atPath: (out as NSString).appendingPathComponent(".geoplan")),
-              process.isRunning, Date() < deadline {
+            process.isRunning, Date() < deadline
+        {
             usleep(1_000)
         }
         kill(process.processIdentifier, signal)

@@ -10,9 +10,10 @@ import Testing
     private func crosswalk(_ path: String) throws -> [String: [Double]] {
         let csv = try String(contentsOfFile: path, encoding: .utf8)
         let rows = csv.split(whereSeparator: \.isNewline).dropFirst().map { $0.split(separator: ",").map(String.init) }
-        return Dictionary(uniqueKeysWithValues: rows.map { row in
-            ("\(row[0])/\(row[1])", [row[4], row[6], row[7]].map { Double($0) ?? .nan })
-        })
+        return Dictionary(
+            uniqueKeysWithValues: rows.map { row in
+                ("\(row[0])/\(row[1])", [row[4], row[6], row[7]].map { Double($0) ?? .nan })
+            })
     }
 
     /// The synthetic Nonthaburi municipalities reprojected to WGS 84 / UTM zone 47N (EPSG:32647) by `geoplan
@@ -33,29 +34,37 @@ import Testing
         let converted = try CommandRunner.run(["convert", lonLat, utm, "--to-crs", "EPSG:32647"])
         try #require(converted.status == 0, "\(converted.stderr)")
 
-        let reference = try CommandRunner.run(["partition", Fixtures.nonthaburi, lonLat, "--out",
-                                               folder.path("lonlat.gpkg"), "--json"])
+        let reference = try CommandRunner.run([
+            "partition", Fixtures.nonthaburi, lonLat, "--out",
+            folder.path("lonlat.gpkg"), "--json",
+        ])
         try #require(reference.status == 0, "\(reference.stderr)")
         let object = try #require(try JSONSerialization.jsonObject(with: Data(reference.stdout.utf8)) as? [String: Any])
         let crs = try #require(object["crs"] as? [String: Any])
         #expect(crs["differ"] as? Bool == false)
         let tambons = try #require(crs["tambons"] as? [String: Any])
-        #expect(tambons["transformed"] as? Bool == false && (tambons["crs"] as? String)?.contains("EPSG:4326") == true,
-                "\(tambons)")
+        #expect(
+            tambons["transformed"] as? Bool == false && (tambons["crs"] as? String)?.contains("EPSG:4326") == true,
+            "\(tambons)")
 
         let text = try CommandRunner.run(["partition", Fixtures.nonthaburi, utm, "--out", folder.path("utm.gpkg")])
         try #require(text.status == 0, "\(text.stderr)")
         let lines = text.stdout.split(separator: "\n").map(String.init)
         #expect(lines.contains("tambons: WGS 84 (EPSG:4326), used as it is (already WGS 84 lon/lat)"), "\(text.stdout)")
         let municipalities = try #require(lines.first { $0.hasPrefix("municipalities: ") }, "\(text.stdout)")
-        #expect(municipalities.hasPrefix("municipalities: WGS 84 / UTM zone 47N (EPSG:32647), transformed to WGS 84 "
-                                         + "lon/lat by "), "\(municipalities)")
+        #expect(
+            municipalities.hasPrefix(
+                "municipalities: WGS 84 / UTM zone 47N (EPSG:32647), transformed to WGS 84 "
+                    + "lon/lat by "), "\(municipalities)")
         #expect(municipalities.contains("UTM zone 47N") && municipalities.contains("exact"), "\(municipalities)")
-        #expect(lines.contains { $0.hasPrefix("the tambons and the municipalities came in different CRSs") },
-                "\(text.stdout)")
+        #expect(
+            lines.contains { $0.hasPrefix("the tambons and the municipalities came in different CRSs") },
+            "\(text.stdout)")
 
-        let json = try CommandRunner.run(["partition", Fixtures.nonthaburi, utm, "--out", folder.path("utm-2.gpkg"),
-                                          "--json"])
+        let json = try CommandRunner.run([
+            "partition", Fixtures.nonthaburi, utm, "--out", folder.path("utm-2.gpkg"),
+            "--json",
+        ])
         try #require(json.status == 0, "\(json.stderr)")
         let utmObject = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
         let utmCRS = try #require(utmObject["crs"] as? [String: Any])

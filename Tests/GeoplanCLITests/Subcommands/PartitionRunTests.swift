@@ -9,7 +9,8 @@ import Testing
     @Test func partitionsMergedEqualTheSingleRun() throws {
         let folder = try TemporaryFolder()
         let samples = Fixtures.root.appendingPathComponent("samples/nonthaburi").path
-        let spec = try folder.write("""
+        let spec = try folder.write(
+            """
             boundaries:
               - name: provinces
                 path: \(Fixtures.provinces)
@@ -32,8 +33,10 @@ import Testing
         let single = try CommandRunner.run(["run", spec, "--quiet", "--jobs", "1"])
         try #require(single.status == 0, "\(single.stderr)")
         for part in 1...3 {
-            let result = try CommandRunner.run(["run", spec, "--quiet", "--partition", "\(part)/3",
-                                                "--out", folder.path("part-\(part)")])
+            let result = try CommandRunner.run([
+                "run", spec, "--quiet", "--partition", "\(part)/3",
+                "--out", folder.path("part-\(part)"),
+            ])
             try #require(result.status == 0, "\(result.stderr)")
         }
         let meta = try String(contentsOfFile: folder.path("part-2/provinces.meta.json"), encoding: .utf8)

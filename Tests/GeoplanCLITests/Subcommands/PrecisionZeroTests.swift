@@ -11,8 +11,9 @@ import Testing
         let out = folder.path("p0.geojson")
         let result = try CommandRunner.run(["convert", Fixtures.phuket, out, "--precision", "0"])
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stderr.contains("keep full precision: rounded to 0 decimals, they would have vanished"),
-                "\(result.stderr)")
+        #expect(
+            result.stderr.contains("keep full precision: rounded to 0 decimals, they would have vanished"),
+            "\(result.stderr)")
         let layer = try Dataset.open(out).layer(at: 0)
         var features = 0
         try layer.forEachFeature { feature in
@@ -24,7 +25,8 @@ import Testing
         let original = try Dataset.open(Fixtures.phuket).layer(at: 0).extent()
         let written = try #require(layer.extent())
         // Every tambon kept where it was: the extent is the input's, not a grid of whole degrees.
-        #expect(abs(written.minX - (original?.minX ?? 0)) < 1e-6 && abs(written.maxY - (original?.maxY ?? 0)) < 1e-6,
-                "\(written)")
+        #expect(
+            abs(written.minX - (original?.minX ?? 0)) < 1e-6 && abs(written.maxY - (original?.maxY ?? 0)) < 1e-6,
+            "\(written)")
     }
 }

@@ -6,17 +6,24 @@ import Testing
 @Suite struct RunTests {
     /// Two adjacent cells and four points (see GeoPlanTests' RunnerTests for the hand-computed values).
     func makeSpec(in folder: TemporaryFolder, extra: String = "") throws -> String {
-        try folder.write(SyntheticData.featureCollection([
-            (#"{"type": "Polygon", "coordinates": [[[100.0, 13.0], [100.1, 13.0], [100.1, 13.1], [100.0, 13.1], [100.0, 13.0]]]}"#,
-             #"{"code": "A", "name_th": "ก"}"#),
-            (#"{"type": "Polygon", "coordinates": [[[100.1, 13.0], [100.2, 13.0], [100.2, 13.1], [100.1, 13.1], [100.1, 13.0]]]}"#,
-             #"{"code": "B", "name_th": "ข"}"#),
-        ]), to: "cells.geojson")
-        try folder.write(SyntheticData.featureCollection([
-            (#"{"type": "Point", "coordinates": [100.05, 13.05]}"#, #"{"kind": "school"}"#),
-            (#"{"type": "Point", "coordinates": [100.1, 13.05]}"#, #"{"kind": "temple"}"#),
-        ]), to: "points.geojson")
-        return try folder.write("""
+        try folder.write(
+            SyntheticData.featureCollection([
+                (
+                    #"{"type": "Polygon", "coordinates": [[[100.0, 13.0], [100.1, 13.0], [100.1, 13.1], [100.0, 13.1], [100.0, 13.0]]]}"#,
+                    #"{"code": "A", "name_th": "ก"}"#
+                ),
+                (
+                    #"{"type": "Polygon", "coordinates": [[[100.1, 13.0], [100.2, 13.0], [100.2, 13.1], [100.1, 13.1], [100.1, 13.0]]]}"#,
+                    #"{"code": "B", "name_th": "ข"}"#
+                ),
+            ]), to: "cells.geojson")
+        try folder.write(
+            SyntheticData.featureCollection([
+                (#"{"type": "Point", "coordinates": [100.05, 13.05]}"#, #"{"kind": "school"}"#),
+                (#"{"type": "Point", "coordinates": [100.1, 13.05]}"#, #"{"kind": "temple"}"#),
+            ]), to: "points.geojson")
+        return try folder.write(
+            """
             boundaries:
               - name: cells
                 path: cells.geojson
@@ -52,7 +59,8 @@ import Testing
         #expect(result.stdout.contains("places"))
         #expect(result.stdout.contains("points on a border: 1"))
         let out = folder.url.appendingPathComponent("results").path
-        #expect(Set(try FileManager.default.contentsOfDirectory(atPath: out))
+        #expect(
+            Set(try FileManager.default.contentsOfDirectory(atPath: out))
                 == ["cells.geojson", "cells.csv", "cells.gpkg", "cells.meta.json"])
         let geojson = try String(contentsOfFile: "\(out)/cells.geojson", encoding: .utf8)
         #expect(RFC7946Checker(maximumDecimals: 7).violations(in: geojson) == [])
@@ -79,9 +87,10 @@ import Testing
         #expect(again.stdout.contains("cells: up to date"))
         #expect(try FileManager.default.attributesOfItem(atPath: geojson)[.modificationDate] as? Date == before)
         // A changed input makes the set stale: it is computed and written again.
-        try folder.write(SyntheticData.featureCollection([
-            (#"{"type": "Point", "coordinates": [100.05, 13.05]}"#, #"{"kind": "school"}"#),
-        ]), to: "points.geojson")
+        try folder.write(
+            SyntheticData.featureCollection([
+                (#"{"type": "Point", "coordinates": [100.05, 13.05]}"#, #"{"kind": "school"}"#)
+            ]), to: "points.geojson")
         let changed = try CommandRunner.run(["run", spec, "--resume"])
         #expect(changed.status == 0, "\(changed.stderr)")
         #expect(changed.stdout.contains("cells: 2 areas"))
@@ -93,7 +102,8 @@ import Testing
         let good = try makeSpec(in: folder)
         let specs = folder.url.appendingPathComponent("specs")
         try FileManager.default.createDirectory(at: specs, withIntermediateDirectories: true)
-        let text = try String(contentsOfFile: good, encoding: .utf8).replacingOccurrences(of: "path: ", with: "path: ../")
+        let text = try String(contentsOfFile: good, encoding: .utf8).replacingOccurrences(
+            of: "path: ", with: "path: ../")
         try text.replacingOccurrences(of: "folder: results", with: "folder: ../results-a")
             .write(to: specs.appendingPathComponent("a.yaml"), atomically: true, encoding: .utf8)
         try "boundaries: 3\n".write(to: specs.appendingPathComponent("b.yaml"), atomically: true, encoding: .utf8)
@@ -106,10 +116,11 @@ import Testing
         #expect(steps.contains { $0.contains(#""command":"run""#) && $0.contains(#""step":"cells: reading "#) })
         #expect(steps.contains { $0.contains(#""step":"cells: 2/2 areas computed""#) }, "\(steps)")
         // Typed fields beside the text: programs read numbers, not prose.
-        #expect(steps.contains {
-            $0.contains(#""event":"computing_areas""#) && $0.contains(#""done":2"#) && $0.contains(#""total":2"#)
-                && $0.contains(#""boundary_set":"cells""#)
-        }, "\(steps)")
+        #expect(
+            steps.contains {
+                $0.contains(#""event":"computing_areas""#) && $0.contains(#""done":2"#) && $0.contains(#""total":2"#)
+                    && $0.contains(#""boundary_set":"cells""#)
+            }, "\(steps)")
     }
 
     @Test func outIsRelativeToTheCurrentFolder() throws {
@@ -129,7 +140,8 @@ import Testing
         #expect(result.stdout.contains("nothing was computed or written"))
         #expect(!FileManager.default.fileExists(atPath: folder.path("results")))
         // A field that does not exist is caught by --check, with a suggestion.
-        let broken = try String(contentsOfFile: spec, encoding: .utf8).replacingOccurrences(of: "by: kind", with: "by: knd")
+        let broken = try String(contentsOfFile: spec, encoding: .utf8).replacingOccurrences(
+            of: "by: kind", with: "by: knd")
         try broken.write(toFile: spec, atomically: true, encoding: .utf8)
         let failed = try CommandRunner.run(["run", "--check", spec])
         #expect(failed.status == 1)
@@ -150,26 +162,38 @@ import Testing
     @Test func oneOffCommandsUseTheSameEngine() throws {
         let folder = try TemporaryFolder()
         _ = try makeSpec(in: folder)
-        let count = try CommandRunner.run(["count", folder.path("cells.geojson"), folder.path("points.geojson"),
-                                           "--id", "code", "--names", "name_th", "--by", "kind"])
+        let count = try CommandRunner.run([
+            "count", folder.path("cells.geojson"), folder.path("points.geojson"),
+            "--id", "code", "--names", "name_th", "--by", "kind",
+        ])
         #expect(count.status == 0, "\(count.stderr)")
         #expect(count.stdout.contains("count_temple"))
-        try folder.write(SyntheticData.featureCollection([
-            (#"{"type": "LineString", "coordinates": [[100.05, 13.05], [100.15, 13.05]]}"#, #"{"class": "primary"}"#),
-        ]), to: "roads.geojson")
-        let length = try CommandRunner.run(["length", folder.path("cells.geojson"), folder.path("roads.geojson"),
-                                            "--id", "code", "--by", "class", "--json"])
+        try folder.write(
+            SyntheticData.featureCollection([
+                (
+                    #"{"type": "LineString", "coordinates": [[100.05, 13.05], [100.15, 13.05]]}"#,
+                    #"{"class": "primary"}"#
+                )
+            ]), to: "roads.geojson")
+        let length = try CommandRunner.run([
+            "length", folder.path("cells.geojson"), folder.path("roads.geojson"),
+            "--id", "code", "--by", "class", "--json",
+        ])
         #expect(length.status == 0, "\(length.stderr)")
         #expect(length.stdout.contains("length_km_primary"))
-        let share = try CommandRunner.run(["share", folder.path("cells.geojson"), folder.path("cells.geojson"),
-                                           "--id", "code", "--by", "name_th", "--where", "code = 'A'"])
+        let share = try CommandRunner.run([
+            "share", folder.path("cells.geojson"), folder.path("cells.geojson"),
+            "--id", "code", "--by", "name_th", "--where", "code = 'A'",
+        ])
         #expect(share.status == 0, "\(share.stderr)")
         // Cell A covers itself entirely and B not at all.
         #expect(share.stdout.split(separator: "\n").dropFirst().first?.hasPrefix("A  ") == true)
         #expect(share.stdout.contains("share_ก"))
         let csv = folder.path("areas.csv")
-        let area = try CommandRunner.run(["area", folder.path("cells.geojson"), "--id", "code", "--names", "name_th", "--unit", "rai",
-                                          "--out", csv])
+        let area = try CommandRunner.run([
+            "area", folder.path("cells.geojson"), "--id", "code", "--names", "name_th", "--unit", "rai",
+            "--out", csv,
+        ])
         #expect(area.status == 0, "\(area.stderr)")
         let text = try String(contentsOfFile: csv, encoding: .utf8)
         // Planimeter: 119993614.2 m² per cell = 74996.01 rai.

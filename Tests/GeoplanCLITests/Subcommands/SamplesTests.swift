@@ -29,7 +29,8 @@ import Testing
         let geojson = try String(contentsOfFile: folder.path("\(province)-tambons.geojson"), encoding: .utf8)
         #expect(RFC7946Checker(maximumDecimals: 7).violations(in: geojson) == [])
         // Facilities counted by kind add up to the total in every tambon.
-        let features = (try JSONSerialization.jsonObject(with: Data(geojson.utf8)) as? [String: Any])?["features"]
+        let features =
+            (try JSONSerialization.jsonObject(with: Data(geojson.utf8)) as? [String: Any])?["features"]
             as? [[String: Any]] ?? []
         for feature in features {
             let properties = feature["properties"] as? [String: Any] ?? [:]

@@ -38,12 +38,15 @@ import Testing
         let byExtension = folder.path("phuket.topojson")
         #expect(try CommandRunner.run(["simplify", Fixtures.phuket, byExtension, "--keep", "10%"]).status == 0)
         let byFlag = folder.path("phuket-topo.json")
-        let result = try CommandRunner.run(["simplify", Fixtures.phuket, byFlag, "--topojson", "--method",
-                                            "douglas-peucker", "--tolerance", "0.05km"])
+        let result = try CommandRunner.run([
+            "simplify", Fixtures.phuket, byFlag, "--topojson", "--method",
+            "douglas-peucker", "--tolerance", "0.05km",
+        ])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("(TopoJSON,"))
         for path in [byExtension, byFlag] {
-            let root = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path)))
+            let root =
+                try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path)))
                 as? [String: Any]
             #expect(root?["type"] as? String == "Topology")
             let layer = try Dataset.open(path).layer(at: 0)  // GDAL's TopoJSON driver
@@ -52,8 +55,10 @@ import Testing
     }
 
     @Test func jsonReportHasTheCounts() throws {
-        let result = try CommandRunner.run(["simplify", Fixtures.phuket, folder.path("p.geojson"), "--json",
-                                            "--tolerance", "20m"])
+        let result = try CommandRunner.run([
+            "simplify", Fixtures.phuket, folder.path("p.geojson"), "--json",
+            "--tolerance", "20m",
+        ])
         #expect(result.status == 0, "\(result.stderr)")
         let root = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
         let report = root?["simplification"] as? [String: Any]
@@ -65,8 +70,10 @@ import Testing
         #expect(root?["idField"] as? String == "ADM3_PCODE")
     }
 
-    @Test(arguments: [["--tolerance", "20m", "--keep", "10%"], ["--tolerance", "twenty"], ["--keep", "150%"],
-                      ["--method", "wiggle"], ["--precision", "20"]])
+    @Test(arguments: [
+        ["--tolerance", "20m", "--keep", "10%"], ["--tolerance", "twenty"], ["--keep", "150%"],
+        ["--method", "wiggle"], ["--precision", "20"],
+    ])
     func badAmountsAreUsageErrors(arguments: [String]) throws {
         let out = folder.path("x.geojson")
         let result = try CommandRunner.run(["simplify", Fixtures.phuket, out] + arguments)
@@ -79,9 +86,10 @@ import Testing
         let taken = try CommandRunner.run(["simplify", Fixtures.phuket, out])
         #expect(taken.status == 1)
         #expect(taken.stderr.contains("--overwrite"))
-        let lines = try folder.write(SyntheticData.featureCollection([
-            (#"{"type": "LineString", "coordinates": [[100, 13], [100.1, 13.1]]}"#, #"{"code": "a"}"#),
-        ]), to: "roads.geojson")
+        let lines = try folder.write(
+            SyntheticData.featureCollection([
+                (#"{"type": "LineString", "coordinates": [[100, 13], [100.1, 13.1]]}"#, #"{"code": "a"}"#)
+            ]), to: "roads.geojson")
         let result = try CommandRunner.run(["simplify", lines, folder.path("roads-web.geojson")])
         #expect(result.status == 1)
         #expect(result.stderr.contains("polygon"), "\(result.stderr)")

@@ -32,12 +32,17 @@ import Testing
 
     @Test func unclosedAndTooShortRingsAreReportedNotCrashed() throws {
         let folder = try TemporaryFolder()
-        let path = try folder.write(SyntheticData.featureCollection([
-            (#"{"type": "Polygon", "coordinates": [[[100.5, 13.7], [100.51, 13.7], [100.51, 13.71], [100.5, 13.71]]]}"#,
-             #"{"code": "OPEN"}"#),
-            (#"{"type": "Polygon", "coordinates": [[[100.5, 13.7], [100.51, 13.7], [100.5, 13.7]]]}"#,
-             #"{"code": "SHORT"}"#),
-        ]), to: "rings.geojson")
+        let path = try folder.write(
+            SyntheticData.featureCollection([
+                (
+                    #"{"type": "Polygon", "coordinates": [[[100.5, 13.7], [100.51, 13.7], [100.51, 13.71], [100.5, 13.71]]]}"#,
+                    #"{"code": "OPEN"}"#
+                ),
+                (
+                    #"{"type": "Polygon", "coordinates": [[[100.5, 13.7], [100.51, 13.7], [100.5, 13.7]]]}"#,
+                    #"{"code": "SHORT"}"#
+                ),
+            ]), to: "rings.geojson")
         let result = try CommandRunner.run(["validate", path, "--key", "code"])
         #expect(result.status == 3, "\(result.stderr)")
         #expect(result.stdout.contains("(code OPEN): Ring not closed"))
@@ -63,7 +68,8 @@ import Testing
         // The bow-tie became its two triangles: half the area of the 0.01° square beside it (geodesic, so the
         // ratio is 0.5 up to the triangles' latitude difference, well under 1e-3).
         let measured = try CommandRunner.run(["measure", fixed, "--key", "code", "--json"])
-        let rows = (try JSONSerialization.jsonObject(with: Data(measured.stdout.utf8)) as? [String: Any])?["features"]
+        let rows =
+            (try JSONSerialization.jsonObject(with: Data(measured.stdout.utf8)) as? [String: Any])?["features"]
             as? [[String: Any]] ?? []
         let area = { (code: String) in rows.first { $0["key"] as? String == code }?["areaSquareMetres"] as? Double }
         let square = try #require(area("OK1"))

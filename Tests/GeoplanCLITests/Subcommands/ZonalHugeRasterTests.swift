@@ -8,7 +8,8 @@ import Testing
 @Suite struct ZonalHugeRasterTests {
     /// A VRT of `size` × `size` pixels of `pixel`° from (100° E, 13.34° N), EPSG:4326, every pixel 3.
     private func constantRaster(_ folder: TemporaryFolder, size: Int, pixel: Double) throws -> String {
-        try folder.write("""
+        try folder.write(
+            """
             <VRTDataset rasterXSize="\(size)" rasterYSize="\(size)">
               <SRS>EPSG:4326</SRS>
               <GeoTransform>100.0, \(pixel), 0, 13.34, 0, -\(pixel)</GeoTransform>
@@ -21,10 +22,12 @@ import Testing
 
     /// Polygons as (code, ring of lon/lat pairs).
     private func areas(_ folder: TemporaryFolder, _ polygons: [(String, [(Double, Double)])]) throws -> String {
-        try folder.write(SyntheticData.featureCollection(polygons.map { code, ring in
-            let coordinates = (ring + [ring[0]]).map { "[\($0.0), \($0.1)]" }.joined(separator: ", ")
-            return (#"{"type": "Polygon", "coordinates": [[\#(coordinates)]]}"#, #"{"code": "\#(code)"}"#)
-        }), to: "areas.geojson")
+        try folder.write(
+            SyntheticData.featureCollection(
+                polygons.map { code, ring in
+                    let coordinates = (ring + [ring[0]]).map { "[\($0.0), \($0.1)]" }.joined(separator: ", ")
+                    return (#"{"type": "Polygon", "coordinates": [[\#(coordinates)]]}"#, #"{"code": "\#(code)"}"#)
+                }), to: "areas.geojson")
     }
 
     /// The CSV's rows by code: column name → value (nil when empty).
@@ -48,11 +51,22 @@ import Testing
         let folder = try TemporaryFolder()
         let raster = try constantRaster(folder, size: 2_000_000_000, pixel: 1.7e-10)
         let (west, south, side) = (100.1, 13.1, 1e-8)
-        let boundaries = try areas(folder, [("S", [(west, south), (west + side, south), (west + side, south + side),
-                                                   (west, south + side)])])
+        let boundaries = try areas(
+            folder,
+            [
+                (
+                    "S",
+                    [
+                        (west, south), (west + side, south), (west + side, south + side),
+                        (west, south + side),
+                    ]
+                )
+            ])
         let out = folder.path("out.csv")
-        let result = try CommandRunner.run(["zonal", boundaries, raster, "--stats", "count,sum,mean,median",
-                                            "--id", "code", "--out", out])
+        let result = try CommandRunner.run([
+            "zonal", boundaries, raster, "--stats", "count,sum,mean,median",
+            "--id", "code", "--out", out,
+        ])
         try #require(result.status == 0, "\(result.stderr)")
         let row = try #require(try table(out)["S"])
         let pixels = (side / 1.7e-10) * (side / 1.7e-10)
@@ -62,7 +76,9 @@ import Testing
         #expect(abs(try #require(row["huge_mean"] ?? nil) - 3) < 1e-9)  // Σ c·3 / Σ c, rounded
         #expect(row["huge_median"] == 3)
         #expect(abs(try #require(row["huge_covered_fraction"] ?? nil) - 1) < 1e-6)
-        #expect(!Sanitizer.memoryIsMeasurable || result.maxResidentKilobytes < 300_000, "peak \(result.maxResidentKilobytes / 1000) MB")
+        #expect(
+            !Sanitizer.memoryIsMeasurable || result.maxResidentKilobytes < 300_000,
+            "peak \(result.maxResidentKilobytes / 1000) MB")
     }
 
     /// An area over most of the same grid (~3e18 pixels) cannot be summarised in any sane time: exit 1 with an
@@ -70,14 +86,18 @@ import Testing
     @Test func anAreaOverMostOfTheGridIsRefusedNamingTheLimit() throws {
         let folder = try TemporaryFolder()
         let raster = try constantRaster(folder, size: 2_000_000_000, pixel: 1.7e-10)
-        let boundaries = try areas(folder, [
-            ("SMALL", [(100.1, 13.1), (100.1 + 1e-8, 13.1), (100.1 + 1e-8, 13.1 + 1e-8), (100.1, 13.1 + 1e-8)]),
-            ("BIG", [(100.0, 13.0), (100.3, 13.0), (100.3, 13.3), (100.0, 13.3)]),
-        ])
+        let boundaries = try areas(
+            folder,
+            [
+                ("SMALL", [(100.1, 13.1), (100.1 + 1e-8, 13.1), (100.1 + 1e-8, 13.1 + 1e-8), (100.1, 13.1 + 1e-8)]),
+                ("BIG", [(100.0, 13.0), (100.3, 13.0), (100.3, 13.3), (100.0, 13.3)]),
+            ])
         let out = folder.path("out.csv")
         let started = Date()
-        let result = try CommandRunner.run(["zonal", boundaries, raster, "--stats", "sum", "--id", "code",
-                                            "--out", out])
+        let result = try CommandRunner.run([
+            "zonal", boundaries, raster, "--stats", "sum", "--id", "code",
+            "--out", out,
+        ])
         #expect(result.status == 1, "\(result.stderr)")
         for words in ["huge.vrt", "area \"BIG\"", "limit", "gdalwarp -tr"] {
             #expect(result.stderr.contains(words), "\(words): \(result.stderr)")
@@ -97,17 +117,30 @@ import Testing
         let raster = try constantRaster(folder, size: 200_000, pixel: pixel)
         // Pixel (c, r) lies at lon 100 + c·pixel, lat 13.34 − r·pixel; the band from row 10,000 to 110,000.
         func point(_ column: Double, _ row: Double) -> (Double, Double) { (100 + column * pixel, 13.34 - row * pixel) }
-        let boundaries = try areas(folder, [("D", [point(10_000, 10_000), point(10_100, 10_000),
-                                                   point(110_100, 110_000), point(110_000, 110_000)])])
+        let boundaries = try areas(
+            folder,
+            [
+                (
+                    "D",
+                    [
+                        point(10_000, 10_000), point(10_100, 10_000),
+                        point(110_100, 110_000), point(110_000, 110_000),
+                    ]
+                )
+            ])
         let out = folder.path("out.csv")
-        let result = try CommandRunner.run(["zonal", boundaries, raster, "--stats", "count,mean", "--id", "code",
-                                            "--out", out])
+        let result = try CommandRunner.run([
+            "zonal", boundaries, raster, "--stats", "count,mean", "--id", "code",
+            "--out", out,
+        ])
         try #require(result.status == 0, "\(result.stderr)")
         let row = try #require(try table(out)["D"])
         let count = try #require(row["huge_count"] ?? nil)
         #expect(abs(count / 10_000_000 - 1) < 1e-9, "count \(count)")
         #expect(abs(try #require(row["huge_mean"] ?? nil) - 3) < 1e-9)
-        #expect(!Sanitizer.memoryIsMeasurable || result.maxResidentKilobytes < 160_000, "peak \(result.maxResidentKilobytes / 1000) MB")
+        #expect(
+            !Sanitizer.memoryIsMeasurable || result.maxResidentKilobytes < 160_000,
+            "peak \(result.maxResidentKilobytes / 1000) MB")
         print("diagonal band over 200,000² pixels: peak \(result.maxResidentKilobytes) kB")
     }
 }

@@ -41,8 +41,10 @@ import Testing
     }
 
     @Test func usageMistakesExitTwo() throws {
-        for arguments in [["--stats", "average"], ["--stats", "fraction"], ["--stats", "weighted_mean"],
-                          ["--stats", "sum", "--coverage", "centroid"]] {
+        for arguments in [
+            ["--stats", "average"], ["--stats", "fraction"], ["--stats", "weighted_mean"],
+            ["--stats", "sum", "--coverage", "centroid"],
+        ] {
             let result = try CommandRunner.run(["zonal", Fixtures.phuket, "pop.tif"] + arguments)
             #expect(result.status == 2, "\(arguments): \(result.stderr)")
         }
@@ -62,13 +64,18 @@ import Testing
         let folder = try TemporaryFolder()
         let raster = folder.path("big.tif")
         // Over the four provinces' joint box: 98.2–100.7 E, 7.4–14.3 N.
-        try SyntheticRaster.writeRepeatingStrip(to: raster, columns: 20_000, rows: 20_000, west: 98.2, north: 14.3,
-                                                pixelWidth: 2.5 / 20_000, pixelHeight: 6.9 / 20_000) { c, r in
+        try SyntheticRaster.writeRepeatingStrip(
+            to: raster, columns: 20_000, rows: 20_000, west: 98.2, north: 14.3,
+            pixelWidth: 2.5 / 20_000, pixelHeight: 6.9 / 20_000
+        ) { c, r in
             Double((c / 100 + r / 32) % 7)
         }
-        let boundaries = [Fixtures.phuket, Fixtures.nonthaburi, Fixtures.nakhonPathom,
-                          Fixtures.shape("tambons/samut-songkhram/samut-songkhram.shp")]
-        let spec = try folder.write("""
+        let boundaries = [
+            Fixtures.phuket, Fixtures.nonthaburi, Fixtures.nakhonPathom,
+            Fixtures.shape("tambons/samut-songkhram/samut-songkhram.shp"),
+        ]
+        let spec = try folder.write(
+            """
             boundaries:
             \(boundaries.enumerated().map { "  - {name: set\($0.offset), path: \($0.element), id: ADM3_PCODE}" }.joined(separator: "\n"))
             inputs:
@@ -86,6 +93,8 @@ import Testing
         guard FileManager.default.fileExists(atPath: "/proc/self/status") else { return }  // peaks need Linux /proc
         // Sampled: at least the runtime's floor (~75 MB), so a missed sample cannot pass for a small peak.
         #expect(result.maxResidentKilobytes > 30_000, "peak \(result.maxResidentKilobytes / 1000) MB")
-        #expect(!Sanitizer.memoryIsMeasurable || result.maxResidentKilobytes < 1_000_000, "peak \(result.maxResidentKilobytes / 1000) MB")
+        #expect(
+            !Sanitizer.memoryIsMeasurable || result.maxResidentKilobytes < 1_000_000,
+            "peak \(result.maxResidentKilobytes / 1000) MB")
     }
 }

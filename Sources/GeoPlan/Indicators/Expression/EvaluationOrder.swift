@@ -38,8 +38,10 @@ enum EvaluationOrder {
         }
         guard ordered.count == indicators.count else {
             let stuck = expressions.indices.filter { waiting[$0] > 0 }.map { expressions[$0].id }
-            throw GeoPlanError.input(path: "spec", reason: "expressions refer to each other in a cycle: "
-                                     + stuck.joined(separator: ", "))
+            throw GeoPlanError.input(
+                path: "spec",
+                reason: "expressions refer to each other in a cycle: "
+                    + stuck.joined(separator: ", "))
         }
         return ordered
     }

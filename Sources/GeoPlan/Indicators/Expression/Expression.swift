@@ -49,7 +49,10 @@ public struct Expression: Hashable, Sendable {
 
 extension Expression {
     enum Operator: Character, Hashable, Sendable {
-        case add = "+", subtract = "-", multiply = "*", divide = "/"
+        case add = "+"
+        case subtract = "-"
+        case multiply = "*"
+        case divide = "/"
     }
 
     /// One `op operand` step of a left-associative chain.
@@ -154,7 +157,7 @@ extension Expression.Node {
     /// itself rounded to a whole number.
     private static func round(_ x: Double, digits: Double) -> Double? {
         let places = digits.rounded(.toNearestOrAwayFromZero)
-        if places > 308 { return x }   // finer than any double's decimal places
+        if places > 308 { return x }  // finer than any double's decimal places
         if places < -308 { return 0 }  // coarser than any finite double
         if places >= 0 {
             let scale = Foundation.pow(10, places)

@@ -18,8 +18,9 @@ struct ExpressionParser {
     static func tooLong(_ text: String) -> ExpressionError? {
         let length = text.count
         guard length > maximumLength else { return nil }
-        return ExpressionError(message: "the expression is \(length) characters long; an expression has at most "
-                               + "\(maximumLength)", offset: maximumLength)
+        return ExpressionError(
+            message: "the expression is \(length) characters long; an expression has at most "
+                + "\(maximumLength)", offset: maximumLength)
     }
 
     private enum Kind: Equatable {
@@ -132,7 +133,9 @@ struct ExpressionParser {
         depth -= 1
         let arity = function.arity
         guard arity.contains(arguments.count) else {
-            let count = arity.upperBound == Int.max ? "at least \(arity.lowerBound)"
+            let count =
+                arity.upperBound == Int.max
+                ? "at least \(arity.lowerBound)"
                 : arity.count == 1 ? "\(arity.lowerBound)" : "\(arity.lowerBound) or \(arity.upperBound)"
             let noun = arity == 1...1 ? "argument" : "arguments"
             throw error("\(name) takes \(count) \(noun), not \(arguments.count),", at: offset)

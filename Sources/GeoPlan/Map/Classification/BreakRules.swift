@@ -13,7 +13,8 @@ enum BreakRules {
             let position = percent / 100.0 * Double(sorted.count - 1)
             let below = Int(position.rounded(.down))
             let fraction = position - Double(below)
-            let value = fraction == 0 || below + 1 >= sorted.count
+            let value =
+                fraction == 0 || below + 1 >= sorted.count
                 ? sorted[below]
                 : sorted[below] + (sorted[below + 1] - sorted[below]) * fraction
             if breaks.last != value { breaks.append(value) }  // sorted input: equal breaks are neighbours
@@ -29,8 +30,10 @@ enum BreakRules {
 
     /// Breaks one σ apart, centred on the mean (see ``ClassificationMethod/standardDeviation``); breaks at or
     /// beyond the data's ends are dropped, and `dropped` says how many classes that removed.
-    static func standardDeviation(sorted: [Double], classes: Int) -> (breaks: [Double], mean: Double, sigma: Double,
-                                                                       dropped: Int) {
+    static func standardDeviation(sorted: [Double], classes: Int) -> (
+        breaks: [Double], mean: Double, sigma: Double,
+        dropped: Int
+    ) {
         let count = Double(sorted.count)
         let mean = sorted.reduce(0, +) / count
         let sigma = (sorted.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / count).squareRoot()
@@ -57,8 +60,9 @@ enum BreakRules {
             throw refuse("break \(bad + 1) is \(breaks[bad]); every break must be a finite number")
         }
         if let bad = breaks.indices.dropFirst().first(where: { breaks[$0] <= breaks[$0 - 1] }) {
-            throw refuse("break \(bad + 1) (\(breaks[bad])) is not above break \(bad) (\(breaks[bad - 1])); give the "
-                         + "breaks in increasing order, each once")
+            throw refuse(
+                "break \(bad + 1) (\(breaks[bad])) is not above break \(bad) (\(breaks[bad - 1])); give the "
+                    + "breaks in increasing order, each once")
         }
     }
 }

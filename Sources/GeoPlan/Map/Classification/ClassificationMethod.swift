@@ -39,8 +39,10 @@ public enum ClassificationMethod: Hashable, Sendable {
     public static let names = ["quantiles", "equal-interval", "natural-breaks", "standard-deviation", "manual"]
 
     /// Other spellings accepted by ``named(_:breaks:)``.
-    public static let aliases = ["quantile": "quantiles", "equal": "equal-interval", "jenks": "natural-breaks",
-                                 "fisher-jenks": "natural-breaks", "stddev": "standard-deviation"]
+    public static let aliases = [
+        "quantile": "quantiles", "equal": "equal-interval", "jenks": "natural-breaks",
+        "fisher-jenks": "natural-breaks", "stddev": "standard-deviation",
+    ]
 
     /// The method called `name` (case and `_`/`-` ignored; aliases such as `jenks` accepted).
     /// - Parameter breaks: the breaks of `manual`, required by it and refused by every other method.
@@ -56,16 +58,20 @@ public enum ClassificationMethod: Hashable, Sendable {
         case "standard-deviation": method = .standardDeviation
         case "manual":
             guard let breaks else {
-                throw ClassificationError.badManualBreaks(property: nil, reason: "the manual method needs its breaks "
-                                                          + "(the upper bound of each class, e.g. 100, 500, 2000)")
+                throw ClassificationError.badManualBreaks(
+                    property: nil,
+                    reason: "the manual method needs its breaks "
+                        + "(the upper bound of each class, e.g. 100, 500, 2000)")
             }
             return .manual(breaks: breaks)
         default:
             throw ClassificationError.unknownMethod(name: name, known: names)
         }
         if breaks != nil {
-            throw ClassificationError.badManualBreaks(property: nil, reason: "breaks are given only with the manual "
-                                                      + "method, not with \(method.name); drop them or use manual")
+            throw ClassificationError.badManualBreaks(
+                property: nil,
+                reason: "breaks are given only with the manual "
+                    + "method, not with \(method.name); drop them or use manual")
         }
         return method
     }

@@ -32,8 +32,10 @@ public enum Classifier {
     /// - Throws: ``ClassificationError/noValues(property:nullCount:)`` when no value is usable,
     ///   ``ClassificationError/badClassCount(property:asked:allowed:)`` outside ``allowedClasses``,
     ///   ``ClassificationError/badManualBreaks(property:reason:)`` for empty, unordered or non-finite breaks.
-    public static func classify(_ values: [Double?], property: String, method: ClassificationMethod,
-                                classes: Int = 5) throws -> Classification {
+    public static func classify(
+        _ values: [Double?], property: String, method: ClassificationMethod,
+        classes: Int = 5
+    ) throws -> Classification {
         let asked: Int
         if case let .manual(breaks) = method {
             try BreakRules.validateManual(breaks, property: property, allowed: allowedClasses)
@@ -58,19 +60,22 @@ public enum Classifier {
             breaks = given
             if let last = given.last, maximum > last {
                 breaks.append(maximum)
-                warnings.append("manual breaks: values of \"\(property)\" reach \(maximum), above the last break "
-                                + "\(last), so a class (\(last), \(maximum)] was added")
+                warnings.append(
+                    "manual breaks: values of \"\(property)\" reach \(maximum), above the last break "
+                        + "\(last), so a class (\(last), \(maximum)] was added")
             }
         case _ where distinct.count < asked:
             breaks = distinct
-            warnings.append("\"\(property)\" has only \(distinct.count) distinct value"
-                            + "\(distinct.count == 1 ? "" : "s"), fewer than the \(asked) classes asked: one class "
-                            + "per value")
+            warnings.append(
+                "\"\(property)\" has only \(distinct.count) distinct value"
+                    + "\(distinct.count == 1 ? "" : "s"), fewer than the \(asked) classes asked: one class "
+                    + "per value")
         case .quantiles:
             breaks = BreakRules.quantiles(sorted: sorted, classes: asked)
             if breaks.count < asked {
-                warnings.append("quantiles: tied values of \"\(property)\" give equal breaks, so \(breaks.count) "
-                                + "classes were made instead of the \(asked) asked")
+                warnings.append(
+                    "quantiles: tied values of \"\(property)\" give equal breaks, so \(breaks.count) "
+                        + "classes were made instead of the \(asked) asked")
             }
         case .equalInterval:
             breaks = BreakRules.equalInterval(minimum: minimum, maximum: maximum, classes: asked)
@@ -83,9 +88,10 @@ public enum Classifier {
             if cut.dropped > 0 {
                 let low = (minimum - cut.mean) / cut.sigma
                 let high = (maximum - cut.mean) / cut.sigma
-                warnings.append("standard deviation: the values of \"\(property)\" lie between the mean "
-                                + "\(signed(low))σ and \(signed(high))σ, so \(cut.dropped) of the \(asked) classes "
-                                + "asked would hold no value and \(breaks.count) were made")
+                warnings.append(
+                    "standard deviation: the values of \"\(property)\" lie between the mean "
+                        + "\(signed(low))σ and \(signed(high))σ, so \(cut.dropped) of the \(asked) classes "
+                        + "asked would hold no value and \(breaks.count) were made")
             }
         }
         var counts = [Int](repeating: 0, count: breaks.count)
@@ -95,13 +101,15 @@ public enum Classifier {
         let empty = counts.indices.filter { counts[$0] == 0 }
         if !empty.isEmpty {
             let names = empty.map { String($0 + 1) }
-            warnings.append("\(empty.count == 1 ? "class" : "classes") \(listed(names)) of \"\(property)\" "
-                            + "\(empty.count == 1 ? "holds" : "hold") no value (classes counted from 1)")
+            warnings.append(
+                "\(empty.count == 1 ? "class" : "classes") \(listed(names)) of \"\(property)\" "
+                    + "\(empty.count == 1 ? "holds" : "hold") no value (classes counted from 1)")
         }
-        return Classification(property: property, method: method, classesAsked: asked, breaks: breaks,
-                              counts: counts, minimum: minimum, maximum: maximum, valueCount: sorted.count,
-                              nullCount: nullCount, mean: moments?.mean, standardDeviation: moments?.sigma,
-                              warnings: warnings)
+        return Classification(
+            property: property, method: method, classesAsked: asked, breaks: breaks,
+            counts: counts, minimum: minimum, maximum: maximum, valueCount: sorted.count,
+            nullCount: nullCount, mean: moments?.mean, standardDeviation: moments?.sigma,
+            warnings: warnings)
     }
 
     /// The distinct values of sorted input and how often each occurs.

@@ -33,8 +33,9 @@ enum FisherJenks {
             // Only the prefixes that can still take the classes left are needed (the last level needs only `count`).
             let first = level + 1
             let last = count - (classes - 1 - level)
-            fillRow(low: first, high: last, splitLow: level, splitHigh: last - 1, previous: previous, sums: sums,
-                    current: &current, starts: &starts)
+            fillRow(
+                low: first, high: last, splitLow: level, splitHigh: last - 1, previous: previous, sums: sums,
+                current: &current, starts: &starts)
             split[level] = starts
             previous = current
         }
@@ -48,8 +49,10 @@ enum FisherJenks {
     }
 
     /// Fills `current[i]` for `i` in `low...high`, knowing the best split of each lies in `splitLow...splitHigh`.
-    private static func fillRow(low: Int, high: Int, splitLow: Int, splitHigh: Int, previous: [Double],
-                                sums: PrefixSums, current: inout [Double], starts: inout [Int]) {
+    private static func fillRow(
+        low: Int, high: Int, splitLow: Int, splitHigh: Int, previous: [Double],
+        sums: PrefixSums, current: inout [Double], starts: inout [Int]
+    ) {
         guard low <= high else { return }
         let middle = (low + high) / 2
         var best = Double.infinity
@@ -66,10 +69,12 @@ enum FisherJenks {
         }
         current[middle] = best
         starts[middle] = bestSplit
-        fillRow(low: low, high: middle - 1, splitLow: splitLow, splitHigh: bestSplit, previous: previous, sums: sums,
-                current: &current, starts: &starts)
-        fillRow(low: middle + 1, high: high, splitLow: bestSplit, splitHigh: splitHigh, previous: previous,
-                sums: sums, current: &current, starts: &starts)
+        fillRow(
+            low: low, high: middle - 1, splitLow: splitLow, splitHigh: bestSplit, previous: previous, sums: sums,
+            current: &current, starts: &starts)
+        fillRow(
+            low: middle + 1, high: high, splitLow: bestSplit, splitHigh: splitHigh, previous: previous,
+            sums: sums, current: &current, starts: &starts)
     }
 
     /// Weighted prefix sums of the values, shifted by their weighted mean so that the cost of a run is not lost to

@@ -48,7 +48,8 @@ public struct Legend: Codable, Hashable, Sendable {
     /// What the classification did differently from the request (``Classification/warnings``).
     public var warnings: [String]
 
-    static let upperBoundConvention = "breaks are upper bounds: class 0 holds values from the minimum up to and "
+    static let upperBoundConvention =
+        "breaks are upper bounds: class 0 holds values from the minimum up to and "
         + "including breaks[0]; class i holds values above breaks[i-1] up to and including breaks[i]; nulls are "
         + "never classified"
 
@@ -58,15 +59,19 @@ public struct Legend: Codable, Hashable, Sendable {
     ///   - nullLabel: their legend label.
     /// - Throws: ``ClassificationError/paletteTooSmall(name:asked:available:)`` when the palette has fewer colours
     ///   than the classes made.
-    public init(classification: Classification, palette: Palette, nullColor: String = Palette.nullColor,
-                nullLabel: String = "No data") throws {
+    public init(
+        classification: Classification, palette: Palette, nullColor: String = Palette.nullColor,
+        nullLabel: String = "No data"
+    ) throws {
         let colors = try palette.colors(count: classification.classesMade)
         let lowers = classification.breaks.indices.map { classification.lowerBound(ofClass: $0) }
-        let labels = LegendLabels.labels(first: lowers.first ?? classification.minimum, uppers: classification.breaks,
-                                         mean: classification.mean, sigma: classification.standardDeviation)
+        let labels = LegendLabels.labels(
+            first: lowers.first ?? classification.minimum, uppers: classification.breaks,
+            mean: classification.mean, sigma: classification.standardDeviation)
         classes = classification.breaks.indices.map { index in
-            Entry(index: index, lower: lowers[index], upper: classification.breaks[index],
-                  count: classification.counts[index], color: colors[index], label: labels[index])
+            Entry(
+                index: index, lower: lowers[index], upper: classification.breaks[index],
+                count: classification.counts[index], color: colors[index], label: labels[index])
         }
         property = classification.property
         method = classification.method.name

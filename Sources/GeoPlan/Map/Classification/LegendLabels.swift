@@ -12,11 +12,12 @@ enum LegendLabels {
         let smallest = bounds.map(abs).filter { $0 > 0 }.min() ?? 1
         let most = min(8, max(2, 1 - Int(log10(smallest).rounded(.down))))
         let exact = (0...most).first { decimals in bounds.allSatisfy { isShownWhole($0, decimals) } } ?? most
-        let decimals = (exact...8).first { decimals in
-            zip(bounds, bounds.dropFirst()).allSatisfy { pair in
-                pair.0 == pair.1 || format(pair.0, decimals) != format(pair.1, decimals)
-            }
-        } ?? 8
+        let decimals =
+            (exact...8).first { decimals in
+                zip(bounds, bounds.dropFirst()).allSatisfy { pair in
+                    pair.0 == pair.1 || format(pair.0, decimals) != format(pair.1, decimals)
+                }
+            } ?? 8
         return uppers.indices.map { index in
             let range = "\(format(lowers[index], decimals)) – \(format(uppers[index], decimals))"
             guard let mean, let sigma, sigma > 0, uppers.count > 1 else { return range }

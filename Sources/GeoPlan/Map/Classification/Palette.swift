@@ -39,7 +39,8 @@ public struct Palette: Hashable, Sendable {
             reversed = true
         }
         guard let key = ColorBrewer.schemes.keys.first(where: { $0.lowercased() == base.lowercased() }),
-              let scheme = ColorBrewer.schemes[key] else {
+            let scheme = ColorBrewer.schemes[key]
+        else {
             throw ClassificationError.unknownPalette(name: name, known: names)
         }
         return Palette(name: key, kind: scheme.kind, isReversed: reversed)

@@ -5,10 +5,12 @@ import Foundation
 /// tiles, and a Content-Security-Policy that forbids fetching anything, so a later edit cannot quietly add a fetch.
 public enum HTMLMap {
     /// Allows the page's own inline style and script and nothing else: no images, fonts, frames or connections.
-    public static let contentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'"
+    public static let contentSecurityPolicy =
+        "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'"
 
     public static func render(_ document: MapDocument, options: MapRenderOptions = MapRenderOptions()) throws
-        -> String {
+        -> String
+    {
         let svg = try SVGMap.element(document, options: options, extraStyle: zoomStyle(options))
         let title = document.title.lines.joined(separator: " / ")
         // Raw text inside <style>: entities would not be decoded there, so only the characters that could end it go.
@@ -84,11 +86,13 @@ public enum HTMLMap {
     private static func tooltipData(_ document: MapDocument) throws -> String {
         let legend = document.legend
         let areas = document.features.map { feature in
-            let entry = feature.classIndex.flatMap { legend.entries.indices.contains($0) ? legend.entries[$0] : nil }
+            let entry =
+                feature.classIndex.flatMap { legend.entries.indices.contains($0) ? legend.entries[$0] : nil }
                 ?? (feature.value == nil ? legend.noData : nil)
-            return TooltipData.Area(id: feature.id, th: feature.names.thai, en: feature.names.english,
-                                    v: MapValueFormat.format(feature.value), c: entry?.label,
-                                    p: feature.properties.map { [$0.name, $0.value] })
+            return TooltipData.Area(
+                id: feature.id, th: feature.names.thai, en: feature.names.english,
+                v: MapValueFormat.format(feature.value), c: entry?.label,
+                p: feature.properties.map { [$0.name, $0.value] })
         }
         let tooltips = TooltipData(indicator: document.indicatorName, features: areas)
         let json = String(decoding: try ReportJSON.encode(tooltips, formatting: [.sortedKeys]), as: UTF8.self)

@@ -16,8 +16,10 @@ public struct MapDocument: Hashable, Sendable {
     public var features: [MapFeature]
     public var legend: MapLegend
 
-    public init(title: MapName, subtitle: String? = nil, sourceNote: String? = nil, indicatorName: String,
-                features: [MapFeature], legend: MapLegend) {
+    public init(
+        title: MapName, subtitle: String? = nil, sourceNote: String? = nil, indicatorName: String,
+        features: [MapFeature], legend: MapLegend
+    ) {
         self.title = title
         self.subtitle = subtitle
         self.sourceNote = sourceNote
@@ -62,8 +64,10 @@ public struct MapFeature: Hashable, Sendable {
     /// Where to put the area's label; nil: a point inside its largest polygon, found from its outer ring.
     public var labelPoint: XY?
 
-    public init(id: String, names: MapName, value: Double?, colour: String, classIndex: Int?,
-                properties: [MapProperty] = [], rings: [[[XY]]], labelPoint: XY? = nil) {
+    public init(
+        id: String, names: MapName, value: Double?, colour: String, classIndex: Int?,
+        properties: [MapProperty] = [], rings: [[[XY]]], labelPoint: XY? = nil
+    ) {
         self.id = id
         self.names = names
         self.value = value

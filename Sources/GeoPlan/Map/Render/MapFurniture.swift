@@ -27,7 +27,8 @@ struct MapFurniture {
         for line in layout.titleLines {
             let weight = line.role == "subtitle" ? "" : " font-weight=\"bold\""
             let fill = line.role == "subtitle" ? "#505050" : "#1a1a1a"
-            out += "<text class=\"\(line.role)\" x=\"\(n(MapLayout.margin))\" y=\"\(n(line.baseline - line.size * 0.25))\" "
+            out +=
+                "<text class=\"\(line.role)\" x=\"\(n(MapLayout.margin))\" y=\"\(n(line.baseline - line.size * 0.25))\" "
                 + "font-size=\"\(n(line.size))\"\(weight) fill=\"\(fill)\">\(XMLText.escape(line.text))</text>\n"
         }
         return out + "</g>\n"
@@ -41,13 +42,15 @@ struct MapFurniture {
         var y = box.y + 4
         for line in wrap(legend.title, width: box.width, fontSize: 14) {
             y += 18
-            out += "<text class=\"legend-title\" x=\"\(n(box.x))\" y=\"\(n(y))\" font-size=\"14\">"
+            out +=
+                "<text class=\"legend-title\" x=\"\(n(box.x))\" y=\"\(n(y))\" font-size=\"14\">"
                 + "\(XMLText.escape(line))</text>\n"
         }
         y += 10
         func row(_ entry: MapLegendEntry, attributes: String) {
             let colour = XMLText.hexColour(entry.colour) ?? "#d9d9d9"
-            out += "<g class=\"legend-entry\"\(attributes)>"
+            out +=
+                "<g class=\"legend-entry\"\(attributes)>"
                 + "<rect class=\"legend-swatch\" x=\"\(n(box.x))\" y=\"\(n(y))\" width=\"26\" height=\"17\" "
                 + "fill=\"\(colour)\" stroke=\"#808080\" stroke-width=\"0.5\"/>"
                 + "<text x=\"\(n(box.x + 34))\" y=\"\(n(y + 13))\" font-size=\"13\">\(XMLText.escape(entry.label))</text>"
@@ -60,7 +63,8 @@ struct MapFurniture {
             y += 8
             row(noData, attributes: " data-class=\"none\"")
         }
-        out += "<text class=\"count\" x=\"\(n(box.x))\" y=\"\(n(y + 10))\" font-size=\"11\">"
+        out +=
+            "<text class=\"count\" x=\"\(n(box.x))\" y=\"\(n(y + 10))\" font-size=\"11\">"
             + "ตัวเลข: จำนวนพื้นที่ / numbers: areas in each class</text>\n"
         return out + "</g>\n"
     }
@@ -71,7 +75,8 @@ struct MapFurniture {
         let f = layout.frame
         let maxWidth = f.width * 0.3
         let bar = ScaleBar(unitsPerMetre: projection.unitsPerMetre, maxWidth: maxWidth)
-        let x = f.x + 14, y = f.maxY - 16
+        let x = f.x + 14
+        let y = f.maxY - 16
         let half = bar.width / 2
         return "<g id=\"scale-bar\" data-metres-per-unit=\"\(1 / projection.unitsPerMetre)\" "
             + "data-max-width=\"\(n(maxWidth))\" data-metres=\"\(Int(bar.metres))\" data-x=\"\(n(x))\" font-size=\"12\">"
@@ -88,7 +93,8 @@ struct MapFurniture {
     /// North is straight up everywhere in this projection, so the arrow points up.
     func northArrow() -> String {
         let f = layout.frame
-        let cx = f.maxX - 26, top = f.y + 12
+        let cx = f.maxX - 26
+        let top = f.y + 12
         return "<g id=\"north-arrow\">"
             + "<rect x=\"\(n(cx - 14))\" y=\"\(n(top - 4))\" width=\"28\" height=\"50\" fill=\"#ffffff\" "
             + "fill-opacity=\"0.85\" rx=\"3\"/>"

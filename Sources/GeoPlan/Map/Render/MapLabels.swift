@@ -17,8 +17,10 @@ struct MapLabels {
     static let lineHeight = 1.25
 
     /// `shapes[i]` holds feature i's projected polygons (outer ring first) and its label point if one was given.
-    func place(_ shapes: [(polygons: [[[XY]]], labelPoint: XY?, lines: [String])], frame: MapRect,
-               limit: Int) -> [Label] {
+    func place(
+        _ shapes: [(polygons: [[[XY]]], labelPoint: XY?, lines: [String])], frame: MapRect,
+        limit: Int
+    ) -> [Label] {
         var candidates: [(feature: Int, area: Double, ring: [XY])] = []
         for (index, shape) in shapes.enumerated() where !shape.lines.isEmpty {
             let outers = shape.polygons.compactMap(\.first)
@@ -32,7 +34,8 @@ struct MapLabels {
             let anchor = shape.labelPoint ?? Self.pointInside(candidate.ring)
             let box = self.box(for: shape.lines, at: anchor)
             let ringBox = Self.bounds(candidate.ring)
-            let fits = shape.labelPoint != nil
+            let fits =
+                shape.labelPoint != nil
                 || (box.width <= ringBox.width && box.height <= ringBox.height && Self.inside(box, candidate.ring))
             guard fits, frame.contains(box), !placed.contains(where: { $0.box.intersects(box) }) else { continue }
             placed.append(Label(feature: candidate.feature, anchor: anchor, lines: shape.lines, box: box))
@@ -44,7 +47,8 @@ struct MapLabels {
     /// of its six other probe points (corners, top and bottom middles) outside, so a corner may touch a border but the
     /// text does not spill over it.
     static func inside(_ box: MapRect, _ ring: [XY]) -> Bool {
-        let xs = [box.x, box.x + box.width / 2, box.maxX], middle = box.y + box.height / 2
+        let xs = [box.x, box.x + box.width / 2, box.maxX]
+        let middle = box.y + box.height / 2
         guard xs.allSatisfy({ contains(ring, XY($0, middle)) }) else { return false }
         let outside = xs.flatMap { x in [box.y, box.maxY].map { XY(x, $0) } }.filter { !contains(ring, $0) }.count
         return outside <= 2
@@ -56,8 +60,9 @@ struct MapLabels {
         let width = zip(lines, sizes).map { Self.textWidth($0, fontSize: $1) }.max() ?? 0
         let height = sizes.reduce(0) { $0 + $1 * Self.lineHeight }
         let air = fontSize * 0.2
-        return MapRect(x: anchor.x - width / 2 - air, y: anchor.y - height / 2 - air,
-                       width: width + 2 * air, height: height + 2 * air)
+        return MapRect(
+            x: anchor.x - width / 2 - air, y: anchor.y - height / 2 - air,
+            width: width + 2 * air, height: height + 2 * air)
     }
 
     /// An estimate of rendered width: about 0.56 em per spacing character; Thai vowel and tone marks written above or
@@ -104,7 +109,8 @@ struct MapLabels {
             let n = Double(max(ring.count, 1))
             return XY(ring.reduce(0) { $0 + $1.x } / n, ring.reduce(0) { $0 + $1.y } / n)
         }
-        var cx = 0.0, cy = 0.0
+        var cx = 0.0
+        var cy = 0.0
         for (a, b) in zip(ring, ring.dropFirst() + ring.prefix(1)) {
             let cross = a.x * b.y - b.x * a.y
             cx += (a.x + b.x) * cross
@@ -123,8 +129,10 @@ struct MapLabels {
     }
 
     static func bounds(_ ring: [XY]) -> MapRect {
-        let xs = ring.map(\.x), ys = ring.map(\.y)
-        let minX = xs.min() ?? 0, minY = ys.min() ?? 0
+        let xs = ring.map(\.x)
+        let ys = ring.map(\.y)
+        let minX = xs.min() ?? 0
+        let minY = ys.min() ?? 0
         return MapRect(x: minX, y: minY, width: (xs.max() ?? 0) - minX, height: (ys.max() ?? 0) - minY)
     }
 }

@@ -24,9 +24,11 @@ struct MapLayout {
         let margin = Self.margin
         var lines: [(String, Double, Double, String)] = []
         var y = margin
-        let title = [(document.title.thai, Self.titleSizes.thai, "title-th"),
-                     (document.title.english, Self.titleSizes.english, "title-en"),
-                     (document.subtitle, Self.titleSizes.subtitle, "subtitle")]
+        let title = [
+            (document.title.thai, Self.titleSizes.thai, "title-th"),
+            (document.title.english, Self.titleSizes.english, "title-en"),
+            (document.subtitle, Self.titleSizes.subtitle, "subtitle"),
+        ]
         for (text, size, role) in title {
             guard let text = text?.trimmingCharacters(in: .whitespacesAndNewlines), !text.isEmpty else { continue }
             y += size * 1.25

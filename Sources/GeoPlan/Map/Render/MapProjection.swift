@@ -33,7 +33,8 @@ public struct MapProjection: Sendable {
     /// Metres per degree along a parallel and along a meridian at `latitude` (WGS 84: prime-vertical and meridional
     /// radii of curvature).
     public static func metresPerDegree(atLatitude latitude: Double) -> (lon: Double, lat: Double) {
-        let a = 6_378_137.0, e2 = 0.006_694_379_990_14
+        let a = 6_378_137.0
+        let e2 = 0.006_694_379_990_14
         let phi = latitude * .pi / 180
         let w = 1 - e2 * sin(phi) * sin(phi)
         let primeVertical = a / w.squareRoot()
@@ -43,14 +44,16 @@ public struct MapProjection: Sendable {
 
     /// A lon/lat point in SVG units (y down).
     public func project(_ point: XY) -> XY {
-        XY(origin.x + (point.x - centre.x) * metresPerDegree.lon * unitsPerMetre,
-           origin.y - (point.y - centre.y) * metresPerDegree.lat * unitsPerMetre)
+        XY(
+            origin.x + (point.x - centre.x) * metresPerDegree.lon * unitsPerMetre,
+            origin.y - (point.y - centre.y) * metresPerDegree.lat * unitsPerMetre)
     }
 
     /// An SVG point back to lon/lat.
     public func unproject(_ point: XY) -> XY {
-        XY(centre.x + (point.x - origin.x) / (metresPerDegree.lon * unitsPerMetre),
-           centre.y - (point.y - origin.y) / (metresPerDegree.lat * unitsPerMetre))
+        XY(
+            centre.x + (point.x - origin.x) / (metresPerDegree.lon * unitsPerMetre),
+            centre.y - (point.y - origin.y) / (metresPerDegree.lat * unitsPerMetre))
     }
 }
 

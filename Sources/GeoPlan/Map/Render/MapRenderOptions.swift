@@ -15,8 +15,10 @@ public struct MapRenderOptions: Hashable, Sendable {
 
     public static let thaiFontFamily = "Loma, Garuda, Norasi, 'TLWG Typist', sans-serif"
 
-    public init(width: Int = 1200, height: Int = 900, coordinateDecimals: Int = 1, maxLabels: Int = 40,
-                labelFontSize: Double = 11, fontFamily: String = MapRenderOptions.thaiFontFamily) {
+    public init(
+        width: Int = 1200, height: Int = 900, coordinateDecimals: Int = 1, maxLabels: Int = 40,
+        labelFontSize: Double = 11, fontFamily: String = MapRenderOptions.thaiFontFamily
+    ) {
         self.width = width
         self.height = height
         self.coordinateDecimals = coordinateDecimals

@@ -9,7 +9,8 @@ import GEOS
 public enum SVGMap {
     /// The SVG document, with its XML declaration.
     public static func render(_ document: MapDocument, options: MapRenderOptions = MapRenderOptions()) throws
-        -> String {
+        -> String
+    {
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + (try element(document, options: options, extraStyle: ""))
     }
 
@@ -20,8 +21,10 @@ public enum SVGMap {
         guard let extent = extent(of: document.features) else { throw MapRenderError.nothingToDraw }
         let projection = MapProjection(fitting: extent, into: layout.frame)
         let furniture = MapFurniture(layout: layout, fontFamily: options.fontFamily)
-        let w = SVGNumber.format(layout.width), h = SVGNumber.format(layout.height)
-        var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"geoplan-map\" width=\"\(w)\" height=\"\(h)\" "
+        let w = SVGNumber.format(layout.width)
+        let h = SVGNumber.format(layout.height)
+        var svg =
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"geoplan-map\" width=\"\(w)\" height=\"\(h)\" "
             + "viewBox=\"0 0 \(w) \(h)\" font-family=\"\(XMLText.escape(options.fontFamily))\">\n"
         let heading = document.title.lines.joined(separator: " / ")
         svg += "<title>\(XMLText.escape(heading.isEmpty ? document.indicatorName : heading))</title>\n"
@@ -62,14 +65,17 @@ public enum SVGMap {
             let value = MapValueFormat.format(feature.value)
             let names = feature.names.lines.joined(separator: " / ")
             let hover = (names.isEmpty ? feature.id : names) + " — \(document.indicatorName): \(value)"
-            out += "<path class=\"area\" data-i=\"\(index)\" data-id=\"\(XMLText.escape(feature.id))\" "
+            out +=
+                "<path class=\"area\" data-i=\"\(index)\" data-id=\"\(XMLText.escape(feature.id))\" "
                 + "fill=\"\(colour)\" d=\"\(data)\"><title>\(XMLText.escape(hover))</title></path>\n"
         }
         return out + "</g>\n"
     }
 
-    private static func labels(_ document: MapDocument, projected: [[[[XY]]]], projection: MapProjection,
-                               frame: MapRect, options: MapRenderOptions) -> String {
+    private static func labels(
+        _ document: MapDocument, projected: [[[[XY]]]], projection: MapProjection,
+        frame: MapRect, options: MapRenderOptions
+    ) -> String {
         let placer = MapLabels(fontSize: options.labelFontSize)
         let shapes = zip(document.features, projected).map { feature, polygons in
             (polygons: polygons, labelPoint: feature.labelPoint.map(projection.project), lines: feature.names.lines)
@@ -83,11 +89,13 @@ public enum SVGMap {
             // first baseline sits so the block of lines is centred on the anchor.
             let x = SVGNumber.format(label.anchor.x)
             let firstShift = label.lines.count > 1 ? "-0.15em" : "0.35em"
-            out += "<text class=\"label\" data-i=\"\(label.feature)\" x=\"\(x)\" "
+            out +=
+                "<text class=\"label\" data-i=\"\(label.feature)\" x=\"\(x)\" "
                 + "y=\"\(SVGNumber.format(label.anchor.y))\" font-size=\"\(size)\">"
                 + "<tspan class=\"first\" dy=\"\(firstShift)\">\(XMLText.escape(label.lines[0]))</tspan>"
             if label.lines.count > 1 {
-                out += "<tspan class=\"second\" x=\"\(x)\" dy=\"1.45em\" font-size=\"\(second)\">"
+                out +=
+                    "<tspan class=\"second\" x=\"\(x)\" dy=\"1.45em\" font-size=\"\(second)\">"
                     + "\(XMLText.escape(label.lines[1]))</tspan>"
             }
             out += "</text>\n"

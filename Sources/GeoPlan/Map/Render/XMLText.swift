@@ -37,7 +37,8 @@ enum SVGNumber {
         // A value an Int cannot count in 10⁻ᵈ units (a joined 1e300, a NaN that got this far) is written by
         // printf, never converted: `Int(_:)` would trap.
         guard let quantised = Int(exactly: (value * Double(scale)).rounded()),
-              quantised.magnitude < 1 << 53 else {
+            quantised.magnitude < 1 << 53
+        else {
             return value.isFinite ? String(format: "%.6g", value) : "0"
         }
         return fixed(quantised, decimals: decimals, scale: scale)

@@ -17,8 +17,10 @@ public enum VectorTiles {
         /// Wait for another geoplan writing in the output folder instead of failing.
         public var wait: Bool
 
-        public init(input: String, options: InputOptions = InputOptions(), output: String, minZoom: Int = 0,
-                    maxZoom: Int = 12, layerName: String? = nil, overwrite: Bool = false, wait: Bool = false) {
+        public init(
+            input: String, options: InputOptions = InputOptions(), output: String, minZoom: Int = 0,
+            maxZoom: Int = 12, layerName: String? = nil, overwrite: Bool = false, wait: Bool = false
+        ) {
             self.wait = wait
             self.input = input
             self.options = options
@@ -56,8 +58,10 @@ public enum VectorTiles {
     public static func write(_ request: Request, in outputs: OutputSet? = nil) throws -> Report {
         guard zooms.contains(request.minZoom), zooms.contains(request.maxZoom), request.minZoom <= request.maxZoom
         else {
-            throw GeoPlanError.output(path: request.output, reason: "zoom levels must satisfy 0 ≤ min ≤ max ≤ 22 "
-                                      + "(asked \(request.minZoom)–\(request.maxZoom)); e.g. 4–12 for provinces to tambons")
+            throw GeoPlanError.output(
+                path: request.output,
+                reason: "zoom levels must satisfy 0 ≤ min ≤ max ≤ 22 "
+                    + "(asked \(request.minZoom)–\(request.maxZoom)); e.g. 4–12 for provinces to tambons")
         }
         let inputs = InputFiles([request.input])
         let target = try OutputTarget(tilesPath: request.output, overwrite: request.overwrite, inputFiles: inputs)
@@ -70,32 +74,37 @@ public enum VectorTiles {
         let name = request.layerName ?? layer.name
         // MVT rounds each tile to `extent` units; an area smaller than a unit at the lowest zoom would vanish there.
         // Cut at the standard extent, read the lowest zoom back, and cut finer until every area is in it.
-        var cut = try Self.cut(layer, crs: crs.spatialReference, name: name, request: request, extent: extents[0],
-                               to: staged.stagingPath)
+        var cut = try Self.cut(
+            layer, crs: crs.spatialReference, name: name, request: request, extent: extents[0],
+            to: staged.stagingPath)
         var extent = extents[0]
         var missing = try cut.keys.subtracting(Self.keys(at: request.minZoom, of: staged.stagingPath, request))
         for finer in extents.dropFirst() where !missing.isEmpty {
             try FileManager.default.removeItem(atPath: staged.stagingPath)
-            cut = try Self.cut(layer, crs: crs.spatialReference, name: name, request: request, extent: finer,
-                               to: staged.stagingPath)
+            cut = try Self.cut(
+                layer, crs: crs.spatialReference, name: name, request: request, extent: finer,
+                to: staged.stagingPath)
             extent = finer
             missing = try cut.keys.subtracting(Self.keys(at: request.minZoom, of: staged.stagingPath, request))
         }
         var warnings = source.encoding.warnings + cut.warnings
         if extent > extents[0] {
-            warnings.append("\(request.output): tiles of \(extent) units (not 4,096) so that every area is in the zoom "
-                            + "\(request.minZoom) tiles; a higher --min-zoom gives smaller tiles")
+            warnings.append(
+                "\(request.output): tiles of \(extent) units (not 4,096) so that every area is in the zoom "
+                    + "\(request.minZoom) tiles; a higher --min-zoom gives smaller tiles")
         }
         if !missing.isEmpty {
-            warnings.append("\(request.output): \(missing.count) areas are smaller than a tile unit at zoom "
-                            + "\(request.minZoom) even at \(extent) units and are missing there; use a higher --min-zoom")
+            warnings.append(
+                "\(request.output): \(missing.count) areas are smaller than a tile unit at zoom "
+                    + "\(request.minZoom) even at \(extent) units and are missing there; use a higher --min-zoom")
         }
         if outputs == nil { try set.commit() }
-        var report = Report(output: request.output, container: request.isMBTiles ? "MBTiles" : "folder", layer: name,
-                            features: cut.features, minZoom: request.minZoom, maxZoom: request.maxZoom,
-                            tiles: request.isMBTiles ? nil : Self.tileCount(in: request.output),
-                            properties: layer.schema.fields.map(\.name),
-                            warnings: warnings + (outputs == nil ? set.warnings : []))
+        var report = Report(
+            output: request.output, container: request.isMBTiles ? "MBTiles" : "folder", layer: name,
+            features: cut.features, minZoom: request.minZoom, maxZoom: request.maxZoom,
+            tiles: request.isMBTiles ? nil : Self.tileCount(in: request.output),
+            properties: layer.schema.fields.map(\.name),
+            warnings: warnings + (outputs == nil ? set.warnings : []))
         report.extent = extent
         return report
     }
@@ -104,16 +113,23 @@ public enum VectorTiles {
     static let extents = [4_096, 16_384, 65_536, 262_144, 1_048_576]
 
     /// Cuts the tiles at one extent; returns the features written, GDAL's warnings and each feature's key.
-    private static func cut(_ layer: Layer, crs: SpatialReference, name: String, request: Request, extent: Int,
-                            to path: String) throws -> (features: Int, warnings: [String], keys: Set<String>) {
-        let dataset = try Dataset.create(path, driver: "MVT", options: [
-            "FORMAT": request.isMBTiles ? "MBTILES" : "DIRECTORY",
-            "MINZOOM": String(request.minZoom), "MAXZOOM": String(request.maxZoom), "EXTENT": String(extent),
-            "NAME": name, "DESCRIPTION": "geoplan: \(URL(fileURLWithPath: request.input).lastPathComponent)",
-        ])
-        let tiles = try dataset.createLayer(named: name, spatialReference: crs, geometryType: layer.geometryType,
-                                            options: ["MINZOOM": String(request.minZoom),
-                                                      "MAXZOOM": String(request.maxZoom)])
+    private static func cut(
+        _ layer: Layer, crs: SpatialReference, name: String, request: Request, extent: Int,
+        to path: String
+    ) throws -> (features: Int, warnings: [String], keys: Set<String>) {
+        let dataset = try Dataset.create(
+            path, driver: "MVT",
+            options: [
+                "FORMAT": request.isMBTiles ? "MBTILES" : "DIRECTORY",
+                "MINZOOM": String(request.minZoom), "MAXZOOM": String(request.maxZoom), "EXTENT": String(extent),
+                "NAME": name, "DESCRIPTION": "geoplan: \(URL(fileURLWithPath: request.input).lastPathComponent)",
+            ])
+        let tiles = try dataset.createLayer(
+            named: name, spatialReference: crs, geometryType: layer.geometryType,
+            options: [
+                "MINZOOM": String(request.minZoom),
+                "MAXZOOM": String(request.maxZoom),
+            ])
         for field in layer.schema.fields { try tiles.createField(field) }
         var features = 0
         var keys = Set<String>()
@@ -134,11 +150,16 @@ public enum VectorTiles {
     /// The keys of the features in a zoom's tiles.
     private static func keys(at zoom: Int, of path: String, _ request: Request) throws -> Set<String> {
         // No tile at that zoom (every area vanished there) reads as no key.
-        guard let dataset = request.isMBTiles
-            ? try? Dataset.open(path, options: OpenOptions(allowedDrivers: ["MBTiles"],
-                                                           driverOptions: ["ZOOM_LEVEL": String(zoom)]))
-            : try? Dataset.open((path as NSString).appendingPathComponent(String(zoom)),
-                                options: OpenOptions(allowedDrivers: ["MVT"]))
+        guard
+            let dataset = request.isMBTiles
+                ? try? Dataset.open(
+                    path,
+                    options: OpenOptions(
+                        allowedDrivers: ["MBTiles"],
+                        driverOptions: ["ZOOM_LEVEL": String(zoom)]))
+                : try? Dataset.open(
+                    (path as NSString).appendingPathComponent(String(zoom)),
+                    options: OpenOptions(allowedDrivers: ["MVT"]))
         else { return [] }
         var keys = Set<String>()
         for layer in dataset.layers {

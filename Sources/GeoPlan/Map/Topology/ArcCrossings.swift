@@ -43,15 +43,19 @@ enum ArcCrossings {
     /// Whether two segments meet other than at one shared endpoint.
     static func conflict(_ a1: XY, _ a2: XY, _ b1: XY, _ b2: XY) -> Bool {
         guard min(a1.x, a2.x) <= max(b1.x, b2.x), min(b1.x, b2.x) <= max(a1.x, a2.x),
-              min(a1.y, a2.y) <= max(b1.y, b2.y), min(b1.y, b2.y) <= max(a1.y, a2.y) else { return false }
-        let o1 = orientation(a1, a2, b1), o2 = orientation(a1, a2, b2)
-        let o3 = orientation(b1, b2, a1), o4 = orientation(b1, b2, a2)
+            min(a1.y, a2.y) <= max(b1.y, b2.y), min(b1.y, b2.y) <= max(a1.y, a2.y)
+        else { return false }
+        let o1 = orientation(a1, a2, b1)
+        let o2 = orientation(a1, a2, b2)
+        let o3 = orientation(b1, b2, a1)
+        let o4 = orientation(b1, b2, a2)
         if o1 * o2 < 0, o3 * o4 < 0 { return true }
         if o1 == 0, o2 == 0 {
             // Collinear: a conflict when they overlap along a stretch, not just at a point.
             let alongX = abs(a2.x - a1.x) + abs(b2.x - b1.x) >= abs(a2.y - a1.y) + abs(b2.y - b1.y)
             let project = { (p: XY) in alongX ? p.x : p.y }
-            let overlap = min(max(project(a1), project(a2)), max(project(b1), project(b2)))
+            let overlap =
+                min(max(project(a1), project(a2)), max(project(b1), project(b2)))
                 - max(min(project(a1), project(a2)), min(project(b1), project(b2)))
             return overlap > 0
         }
@@ -81,15 +85,19 @@ private struct SpanGrid {
         var box = Envelope(minX: .infinity, minY: .infinity, maxX: -.infinity, maxY: -.infinity)
         var totalLength = 0.0
         for (a, b) in segments {
-            box = box.union(Envelope(minX: min(a.x, b.x), minY: min(a.y, b.y), maxX: max(a.x, b.x), maxY: max(a.y, b.y)))
+            box = box.union(
+                Envelope(minX: min(a.x, b.x), minY: min(a.y, b.y), maxX: max(a.x, b.x), maxY: max(a.y, b.y)))
             totalLength += abs(b.x - a.x) + abs(b.y - a.y)
         }
-        let width = max(box.maxX - box.minX, 1e-12), height = max(box.maxY - box.minY, 1e-12)
+        let width = max(box.maxX - box.minX, 1e-12)
+        let height = max(box.maxY - box.minY, 1e-12)
         let size = max(2 * totalLength / Double(segments.count), max(width, height) / 4096, 1e-12)
         let columns = Int((width / size).rounded(.up)) + 1
         for (index, (a, b)) in segments.enumerated() {
-            let x0 = Int((min(a.x, b.x) - box.minX) / size), x1 = Int((max(a.x, b.x) - box.minX) / size)
-            let y0 = Int((min(a.y, b.y) - box.minY) / size), y1 = Int((max(a.y, b.y) - box.minY) / size)
+            let x0 = Int((min(a.x, b.x) - box.minX) / size)
+            let x1 = Int((max(a.x, b.x) - box.minX) / size)
+            let y0 = Int((min(a.y, b.y) - box.minY) / size)
+            let y1 = Int((max(a.y, b.y) - box.minY) / size)
             for y in y0...y1 {
                 for x in x0...x1 { cells[y * columns + x, default: []].append(index) }
             }

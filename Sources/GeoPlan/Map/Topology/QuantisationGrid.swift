@@ -19,7 +19,8 @@ struct QuantisationGrid: Hashable, Sendable {
         guard quantization >= 2 else { return nil }
         let steps = Double(quantization - 1)
         guard let scaleX = Self.step(extent: box.maxX - box.minX, steps: steps),
-              let scaleY = Self.step(extent: box.maxY - box.minY, steps: steps) else { return nil }
+            let scaleY = Self.step(extent: box.maxY - box.minY, steps: steps)
+        else { return nil }
         self.init(box: box, scale: XY(scaleX, scaleY))
     }
 
@@ -28,8 +29,9 @@ struct QuantisationGrid: Hashable, Sendable {
         // A step below a Double's spacing at the box's edge adds nothing; steps beyond 2^52 lose exactness.
         let largest = XY(max(abs(box.minX), abs(box.maxX)), max(abs(box.minY), abs(box.maxY)))
         guard translate.x.isFinite, translate.y.isFinite, scale.x >= largest.x.ulp, scale.y >= largest.y.ulp,
-              (box.maxX - translate.x) / scale.x < Self.largestSteps,
-              (box.maxY - translate.y) / scale.y < Self.largestSteps else { return nil }
+            (box.maxX - translate.x) / scale.x < Self.largestSteps,
+            (box.maxY - translate.y) / scale.y < Self.largestSteps
+        else { return nil }
         self.scale = scale
         self.translate = translate
         self.box = box
@@ -49,9 +51,11 @@ struct QuantisationGrid: Hashable, Sendable {
     /// The nearest grid point, as whole steps from the origin; nil for a coordinate outside the box's grid (not
     /// finite, or not from the box this grid was made for).
     func steps(_ point: XY) -> GridPoint? {
-        let x = ((point.x - translate.x) / scale.x).rounded(), y = ((point.y - translate.y) / scale.y).rounded()
+        let x = ((point.x - translate.x) / scale.x).rounded()
+        let y = ((point.y - translate.y) / scale.y).rounded()
         guard let column = Int64(exactly: x), let row = Int64(exactly: y),
-              abs(x) <= Self.largestSteps, abs(y) <= Self.largestSteps else { return nil }
+            abs(x) <= Self.largestSteps, abs(y) <= Self.largestSteps
+        else { return nil }
         return GridPoint(x: column, y: row)
     }
 

@@ -16,10 +16,12 @@ public struct SimplifyRequest: Hashable, Sendable {
     /// Wait for another geoplan writing in the output folder instead of failing.
     public var wait: Bool
 
-    public init(input: String, inputOptions: InputOptions = InputOptions(), output: String,
-                simplification: SimplificationOptions, topoJSON: Bool = false, idField: String? = nil,
-                precision: Int = 6, quantization: Int = 100_000, overwrite: Bool = false,
-                wait: Bool = false) {
+    public init(
+        input: String, inputOptions: InputOptions = InputOptions(), output: String,
+        simplification: SimplificationOptions, topoJSON: Bool = false, idField: String? = nil,
+        precision: Int = 6, quantization: Int = 100_000, overwrite: Bool = false,
+        wait: Bool = false
+    ) {
         self.wait = wait
         self.input = input
         self.inputOptions = inputOptions

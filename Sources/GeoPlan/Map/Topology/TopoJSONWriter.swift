@@ -27,28 +27,37 @@ public struct TopoJSONOptions: Hashable, Sendable {
 /// polygon invalid nor collapses it: where the asked grid would, a finer one is used (``ValidQuantisation``).
 public enum TopoJSONWriter {
     /// The TopoJSON text as UTF-8; `properties`, when given, holds one dictionary per feature, in order.
-    public static func encode(_ topology: Topology, properties: [[String: JSONValue]] = [],
-                              options: TopoJSONOptions = TopoJSONOptions()) throws -> Data {
+    public static func encode(
+        _ topology: Topology, properties: [[String: JSONValue]] = [],
+        options: TopoJSONOptions = TopoJSONOptions()
+    ) throws -> Data {
         try encoded(topology, properties: properties, options: options).data
     }
 
     /// The TopoJSON text and the grid its arcs were quantised on.
-    static func encoded(_ topology: Topology, properties: [[String: JSONValue]],
-                        options: TopoJSONOptions) throws -> (data: Data, quantisation: ValidQuantisation) {
+    static func encoded(
+        _ topology: Topology, properties: [[String: JSONValue]],
+        options: TopoJSONOptions
+    ) throws -> (data: Data, quantisation: ValidQuantisation) {
         guard properties.isEmpty || properties.count == topology.features.count else {
-            throw GeoPlanError.output(path: options.objectName, reason: "\(properties.count) property sets for "
-                                      + "\(topology.features.count) features; give one per feature or none")
+            throw GeoPlanError.output(
+                path: options.objectName,
+                reason: "\(properties.count) property sets for "
+                    + "\(topology.features.count) features; give one per feature or none")
         }
         guard options.quantization >= 2 else {
-            throw GeoPlanError.output(path: options.objectName, reason: "quantization must be at least 2, not "
-                                      + "\(options.quantization)")
+            throw GeoPlanError.output(
+                path: options.objectName,
+                reason: "quantization must be at least 2, not "
+                    + "\(options.quantization)")
         }
         let box = topology.bounds ?? Envelope(minX: 0, minY: 0, maxX: 0, maxY: 0)
         let quantised = try ValidQuantisation(topology, quantization: options.quantization, context: GEOSContext())
 
         var text = "{\"type\":\"Topology\",\"bbox\":[\(box.minX),\(box.minY),\(box.maxX),\(box.maxY)],"
         if let grid = quantised.grid {
-            text += "\"transform\":{\"scale\":[\(grid.scale.x),\(grid.scale.y)],"
+            text +=
+                "\"transform\":{\"scale\":[\(grid.scale.x),\(grid.scale.y)],"
                 + "\"translate\":[\(grid.translate.x),\(grid.translate.y)]},"
         }
         text += "\"objects\":{\(quoted(options.objectName)):{\"type\":\"GeometryCollection\",\"geometries\":["
@@ -57,8 +66,11 @@ public enum TopoJSONWriter {
             text += geometry(feature)
             text += ",\"id\":\(quoted(feature.id))"
             if !properties.isEmpty {
-                text += ",\"properties\":" + String(decoding: try ReportJSON.encode(properties[index], pretty: false),
-                                                         as: UTF8.self)
+                text +=
+                    ",\"properties\":"
+                    + String(
+                        decoding: try ReportJSON.encode(properties[index], pretty: false),
+                        as: UTF8.self)
             }
             text += "}"
         }
@@ -74,9 +86,11 @@ public enum TopoJSONWriter {
     /// Writes the TopoJSON, every byte checked, to appear when `outputs` commits (alone and at once without one);
     /// returns a warning when the grid had to be finer than asked to keep every polygon valid.
     @discardableResult
-    public static func write(_ topology: Topology, properties: [[String: JSONValue]] = [],
-                             options: TopoJSONOptions = TopoJSONOptions(), to target: OutputTarget,
-                             in outputs: OutputSet? = nil, wait: Bool = false) throws -> [String] {
+    public static func write(
+        _ topology: Topology, properties: [[String: JSONValue]] = [],
+        options: TopoJSONOptions = TopoJSONOptions(), to target: OutputTarget,
+        in outputs: OutputSet? = nil, wait: Bool = false
+    ) throws -> [String] {
         let (data, quantisation) = try encoded(topology, properties: properties, options: options)
         let set = outputs ?? OutputSet(inputs: target.inputFiles, overwrite: target.overwrite, wait: wait)
         try set.stage(data, at: target.path, inputs: target.inputFiles)

@@ -30,8 +30,9 @@ public struct Topology: Hashable, Sendable {
     /// The feature's polygon (or multi-polygon) rebuilt from the arcs, rings as stored (no repair).
     public func geometry(of index: Int, context: GEOSContext) throws -> Geometry {
         let polygons = try features[index].polygons.map { rings in
-            try Geometry.polygon(exterior: ring(rings[0]), holes: rings.dropFirst().map { ring($0) },
-                                 context: context)
+            try Geometry.polygon(
+                exterior: ring(rings[0]), holes: rings.dropFirst().map { ring($0) },
+                context: context)
         }
         if polygons.count == 1 { return polygons[0] }
         return try Geometry.multiPolygon(polygons, context: context)
@@ -70,9 +71,11 @@ public struct Topology: Hashable, Sendable {
     public func geodesicAreas() -> [Double] {
         let geodesic = Geodesic.wgs84
         return features.map { feature in
-            geodesic.multiPolygonMeasure(feature.polygons.map { rings in
-                (exterior: interleaved(ring(rings[0])), holes: rings.dropFirst().map { interleaved(ring($0)) })
-            }).area
+            geodesic.multiPolygonMeasure(
+                feature.polygons.map { rings in
+                    (exterior: interleaved(ring(rings[0])), holes: rings.dropFirst().map { interleaved(ring($0)) })
+                }
+            ).area
         }
     }
 

@@ -34,9 +34,11 @@ extension Topology {
         let junctions = Junctions.find(in: shapes.flatMap { $0.flatMap { $0 } })
         var store = ArcStore()
         let features = zip(inputs, shapes).map { input, polygons in
-            TopologyFeature(id: input.id, polygons: polygons.map { rings in
-                rings.map { store.references(for: $0, junctions: junctions) }
-            })
+            TopologyFeature(
+                id: input.id,
+                polygons: polygons.map { rings in
+                    rings.map { store.references(for: $0, junctions: junctions) }
+                })
         }
         self.init(arcs: store.arcs, features: features)
     }
@@ -109,8 +111,9 @@ private struct ArcKey: Hashable {
 extension Geometry {
     fileprivate func requirePolygonal(id: String) throws {
         guard type == .polygon || type == .multiPolygon else {
-            throw GEOSError.wrongGeometryType(operation: "sharing the borders of feature \(id)",
-                                              expected: [.polygon, .multiPolygon], got: type)
+            throw GEOSError.wrongGeometryType(
+                operation: "sharing the borders of feature \(id)",
+                expected: [.polygon, .multiPolygon], got: type)
         }
     }
 }

@@ -28,15 +28,18 @@ public enum TopologySimplifier {
     /// Rounds of restoring before giving up (each round at least halves what is missing in an invalid feature).
     static let maximumRounds = 64
 
-    public static func simplify(_ topology: Topology, _ options: SimplificationOptions,
-                                context: GEOSContext) throws -> SimplifiedTopology {
+    public static func simplify(
+        _ topology: Topology, _ options: SimplificationOptions,
+        context: GEOSContext
+    ) throws -> SimplifiedTopology {
         let thresholds = topology.arcs.map { VertexImportance.thresholds($0, method: options.method) }
         let cut = cutoff(thresholds, options.amount)
         var state = KeptVertices(thresholds: thresholds, cutoff: cut.keepAtOrAbove)
         let rings = topology.features.flatMap(\.rings)
         let held = rings.reduce(0) { $0 + (state.holdAtTriangle($1) ? 1 : 0) }
 
-        var restoredAtCrossings = 0, restoredForValidity = 0
+        var restoredAtCrossings = 0
+        var restoredForValidity = 0
         var stuck: Set<Int> = []
         for _ in 0..<maximumRounds {
             let crossing = ArcCrossings.find(arcs: topology.arcs, kept: state.kept)
@@ -91,8 +94,9 @@ public enum TopologySimplifier {
         for index in old.indices where old[index] > 0 {
             let relative = abs(new[index] - old[index]) / old[index]
             if relative > largest?.relative ?? -1 {
-                largest = .init(id: before.features[index].id, beforeSquareMetres: old[index],
-                                afterSquareMetres: new[index], relative: relative)
+                largest = .init(
+                    id: before.features[index].id, beforeSquareMetres: old[index],
+                    afterSquareMetres: new[index], relative: relative)
             }
         }
         return largest
@@ -127,7 +131,8 @@ private struct KeptVertices {
         while distinctPoints(ring) < 3 {
             var best: (arc: Int, index: Int, threshold: Double)?
             for arc in ring.map({ $0 >= 0 ? $0 : ~$0 }) {
-                for index in kept[arc].indices where !kept[arc][index] && thresholds[arc][index] > best?.threshold ?? -1 {
+                for index in kept[arc].indices where !kept[arc][index] && thresholds[arc][index] > best?.threshold ?? -1
+                {
                     best = (arc, index, thresholds[arc][index])
                 }
             }

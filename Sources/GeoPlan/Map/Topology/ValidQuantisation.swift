@@ -45,8 +45,10 @@ struct ValidQuantisation {
     func notes(path: String, asked: Int) -> [String] {
         guard refinements > 0 else { return [] }
         let grid = self.grid.map { "quantised on \($0.quantization) steps" } ?? "written unquantised"
-        return ["\(path): TopoJSON \(grid) instead of \(asked), as a coarser grid would make a valid polygon invalid "
-                + "or collapse it"]
+        return [
+            "\(path): TopoJSON \(grid) instead of \(asked), as a coarser grid would make a valid polygon invalid "
+                + "or collapse it"
+        ]
     }
 
     /// Whether the feature GEOS rebuilds from the arcs is a valid polygon (a ring too short to build is not).

@@ -10,8 +10,10 @@ enum BookkeepingFolder {
     static func path(in folder: String) throws -> String {
         let path = (folder as NSString).appendingPathComponent(name)
         guard mkdir(path, 0o755) == 0 || errno == EEXIST else {
-            throw GeoPlanError.output(path: folder, reason: "cannot create its bookkeeping folder \"\(path)\": "
-                                      + systemErrorText(errno))
+            throw GeoPlanError.output(
+                path: folder,
+                reason: "cannot create its bookkeeping folder \"\(path)\": "
+                    + systemErrorText(errno))
         }
         return path
     }

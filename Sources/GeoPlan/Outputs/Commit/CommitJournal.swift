@@ -60,7 +60,8 @@ struct CommitJournal: Codable, Equatable {
         return names.filter { $0.hasPrefix(prefix) && $0.hasSuffix(".json") }.sorted().compactMap { name in
             let path = (bookkeeping as NSString).appendingPathComponent(name)
             guard let data = FileManager.default.contents(atPath: path),
-                  let journal = try? JSONDecoder().decode(CommitJournal.self, from: data) else { return nil }
+                let journal = try? JSONDecoder().decode(CommitJournal.self, from: data)
+            else { return nil }
             return (path, journal)
         }
     }
@@ -77,8 +78,10 @@ struct CommitJournal: Codable, Equatable {
             try file.finish()
             let renamed = fileSystem.rename(temporary, path)
             guard renamed == 0 else {
-                throw GeoPlanError.output(path: path, reason: "cannot write the commit journal: "
-                                          + systemErrorText(renamed))
+                throw GeoPlanError.output(
+                    path: path,
+                    reason: "cannot write the commit journal: "
+                        + systemErrorText(renamed))
             }
         } catch {
             _ = fileSystem.unlink(temporary)
@@ -93,7 +96,8 @@ struct CommitJournal: Codable, Equatable {
     /// Whether the primary has decided for the new set.
     var isDecidedCommitted: Bool {
         guard let data = FileManager.default.contents(atPath: primary),
-              let decision = try? JSONDecoder().decode(CommitJournal.self, from: data) else { return false }
+            let decision = try? JSONDecoder().decode(CommitJournal.self, from: data)
+        else { return false }
         return decision.state == .committed
     }
 
@@ -106,7 +110,8 @@ struct CommitJournal: Codable, Equatable {
                 // rename(2) over the new file: the old one is back in one step
                 if fileSystem.rename(replaced, entry.final) != 0 { failed.append(entry.final) }
             } else if entry.replaced == nil, let staged = entry.staged, !FileManager.default.fileExists(atPath: staged),
-                      let inode = entry.inode, Self.inode(of: entry.final) == inode {
+                let inode = entry.inode, Self.inode(of: entry.final) == inode
+            {
                 // Moved in where nothing was before: this commit's own file.
                 if fileSystem.unlink(entry.final) != 0 { failed.append(entry.final) }
             }

@@ -17,8 +17,10 @@ final class FolderLock {
         self.folder = folder
         descriptor = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard descriptor >= 0 else {
-            throw GeoPlanError.output(path: folder, reason: "cannot open the folder to lock it: "
-                                      + systemErrorText(errno))
+            throw GeoPlanError.output(
+                path: folder,
+                reason: "cannot open the folder to lock it: "
+                    + systemErrorText(errno))
         }
         while flock(descriptor, LOCK_EX | (wait ? 0 : LOCK_NB)) != 0 {
             let code = errno

@@ -28,8 +28,10 @@ public final class OutputSet: @unchecked Sendable {
     /// Said while locking and committing: interrupted commits finished, earlier sidecars left alone.
     public private(set) var warnings: [String] = []
 
-    public init(inputs: InputFiles = InputFiles(), overwrite: Bool, wait: Bool = false,
-                fileSystem: any FileSystem = SystemFileSystem()) {
+    public init(
+        inputs: InputFiles = InputFiles(), overwrite: Bool, wait: Bool = false,
+        fileSystem: any FileSystem = SystemFileSystem()
+    ) {
         self.inputs = inputs
         self.overwrite = overwrite
         self.wait = wait
@@ -57,8 +59,12 @@ public final class OutputSet: @unchecked Sendable {
         mutex.withLock {
             outputs.dropFirst(first).flatMap { output in
                 let names = ((try? FileManager.default.contentsOfDirectory(atPath: output.entryFolder)) ?? []).sorted()
-                return names.map { ((output.folder as NSString).appendingPathComponent($0),
-                                    (output.entryFolder as NSString).appendingPathComponent($0)) }
+                return names.map {
+                    (
+                        (output.folder as NSString).appendingPathComponent($0),
+                        (output.entryFolder as NSString).appendingPathComponent($0)
+                    )
+                }
             }
         }
     }
@@ -72,15 +78,18 @@ public final class OutputSet: @unchecked Sendable {
     public func stage(_ target: OutputTarget) throws -> StagedOutput {
         try mutex.withLock {
             guard isOpen else {
-                throw GeoPlanError.output(path: target.path, reason: "its output set was already committed or abandoned")
+                throw GeoPlanError.output(
+                    path: target.path, reason: "its output set was already committed or abandoned")
             }
             let folder = Self.canonicalFolder(target.folder)
             try lockFolder(folder)
             try target.checkAgain(overwrite: target.overwrite, inputs: inputs)
             inputs.merge(target.inputFiles)
             if let other = outputs.first(where: { $0.target.canonicalPath == target.canonicalPath }) {
-                throw GeoPlanError.output(path: target.path, reason: "two outputs would be written to it (also "
-                                          + "\"\(other.target.path)\"); give them different names")
+                throw GeoPlanError.output(
+                    path: target.path,
+                    reason: "two outputs would be written to it (also "
+                        + "\"\(other.target.path)\"); give them different names")
             }
             let stagingFolder = try staging[folder] ?? StagingFolder(in: folder)
             staging[folder] = stagingFolder
@@ -113,7 +122,8 @@ public final class OutputSet: @unchecked Sendable {
     /// Finishes or undoes a commit a dead geoplan left in `folder`, and removes its staging, when no other geoplan
     /// is writing there (then it is that one's to do); writes nothing new. Returns what was done.
     public static func recoverInterrupted(in folder: String) throws -> [String] {
-        guard FileManager.default.fileExists(atPath: (folder as NSString).appendingPathComponent(BookkeepingFolder.name))
+        guard
+            FileManager.default.fileExists(atPath: (folder as NSString).appendingPathComponent(BookkeepingFolder.name))
         else { return [] }
         let set = OutputSet(overwrite: false)
         do {
@@ -138,8 +148,9 @@ public final class OutputSet: @unchecked Sendable {
         let lock = try FolderLock(folder: folder, wait: wait)
         locks[folder] = lock
         if let reason = lock.unsupported {
-            warnings.append("\"\(folder)\" cannot be locked (\(reason)): make sure no other geoplan writes there at "
-                            + "the same time")
+            warnings.append(
+                "\"\(folder)\" cannot be locked (\(reason)): make sure no other geoplan writes there at "
+                    + "the same time")
         }
         for (path, journal) in CommitJournal.pending(in: folder) where FileManager.default.fileExists(atPath: path) {
             for other in journal.folders where other != folder { try lockFolder(Self.canonicalFolder(other)) }
@@ -147,32 +158,40 @@ public final class OutputSet: @unchecked Sendable {
             try recover(journal, foundIn: folder)
         }
         CommitJournal.removeTemporary(in: folder)
-        let removed = StagingFolder.removeAbandoned(in: folder, keeping: Set(staging.values.map {
-            ($0.path as NSString).lastPathComponent
-        }))
+        let removed = StagingFolder.removeAbandoned(
+            in: folder,
+            keeping: Set(
+                staging.values.map {
+                    ($0.path as NSString).lastPathComponent
+                }))
         if !removed.isEmpty {
-            warnings.append("removed \(removed.count) staging folder(s) left in \"\(folder)\" by a geoplan that was "
-                            + "killed: \(removed.joined(separator: ", "))")
+            warnings.append(
+                "removed \(removed.count) staging folder(s) left in \"\(folder)\" by a geoplan that was "
+                    + "killed: \(removed.joined(separator: ", "))")
         }
     }
 
     private func recover(_ journal: CommitJournal, foundIn folder: String) throws {
         if journal.isDecidedCommitted {
             journal.finish(fileSystem: fileSystem)
-            warnings.append("finished the commit a geoplan (pid \(journal.pid)) was making in \"\(folder)\" when it "
-                            + "stopped: its new outputs are in place")
+            warnings.append(
+                "finished the commit a geoplan (pid \(journal.pid)) was making in \"\(folder)\" when it "
+                    + "stopped: its new outputs are in place")
             return
         }
         let failed = journal.rollBack(fileSystem: fileSystem)
         guard failed.isEmpty else {
-            throw GeoPlanError.output(path: folder, reason: "a geoplan (pid \(journal.pid)) stopped while committing "
-                                      + "here, and its earlier outputs cannot be put back (\(failed.joined(separator: ", "))); "
-                                      + "they are in \(journal.stagingFolders.joined(separator: ", ")): restore them by "
-                                      + "hand, then remove \(journal.primary)")
+            throw GeoPlanError.output(
+                path: folder,
+                reason: "a geoplan (pid \(journal.pid)) stopped while committing "
+                    + "here, and its earlier outputs cannot be put back (\(failed.joined(separator: ", "))); "
+                    + "they are in \(journal.stagingFolders.joined(separator: ", ")): restore them by "
+                    + "hand, then remove \(journal.primary)")
         }
         journal.finish(fileSystem: fileSystem)
-        warnings.append("undid the unfinished commit of a geoplan (pid \(journal.pid)) that stopped in \"\(folder)\": "
-                        + "its earlier outputs are back in place")
+        warnings.append(
+            "undid the unfinished commit of a geoplan (pid \(journal.pid)) that stopped in \"\(folder)\": "
+                + "its earlier outputs are back in place")
     }
 
     private func release() {
@@ -209,26 +228,35 @@ public final class OutputSet: @unchecked Sendable {
                 let final = (output.folder as NSString).appendingPathComponent(name)
                 let staged = (output.entryFolder as NSString).appendingPathComponent(name)
                 if let input = inputs.input(containing: final) {
-                    throw GeoPlanError.output(path: target.path, reason: "it would write \"\(final)\", a file of the "
-                                              + "input \"\(input)\"; write to another folder or name")
+                    throw GeoPlanError.output(
+                        path: target.path,
+                        reason: "it would write \"\(final)\", a file of the "
+                            + "input \"\(input)\"; write to another folder or name")
                 }
                 if let other = claimed[final] {
-                    throw GeoPlanError.output(path: target.path, reason: "it and \"\(other)\" would both write "
-                                              + "\"\(name)\"; give them different names")
+                    throw GeoPlanError.output(
+                        path: target.path,
+                        reason: "it and \"\(other)\" would both write "
+                            + "\"\(name)\"; give them different names")
                 }
                 claimed[final] = target.path
                 let exists = FileManager.default.fileExists(atPath: final) || isSymbolicLink(final)
                 if exists, name == mainName, !target.overwrite {
-                    throw GeoPlanError.output(path: target.path, reason: "it already exists; pass --overwrite to replace it")
+                    throw GeoPlanError.output(
+                        path: target.path, reason: "it already exists; pass --overwrite to replace it")
                 }
                 if exists, name != mainName, !target.overwrite, !WrittenMark.isMarked(final) {
-                    throw GeoPlanError.output(path: target.path, reason: "it would replace \"\(final)\", which geoplan "
-                                              + "did not write; move it away or pass --overwrite")
+                    throw GeoPlanError.output(
+                        path: target.path,
+                        reason: "it would replace \"\(final)\", which geoplan "
+                            + "did not write; move it away or pass --overwrite")
                 }
                 try syncFile(staged, naming: target.path)
                 WrittenMark.mark(staged)
-                entries.append(.init(final: final, staged: staged, replaced: setAside(final, folder: output.folder),
-                                     inode: CommitJournal.inode(of: staged)))
+                entries.append(
+                    .init(
+                        final: final, staged: staged, replaced: setAside(final, folder: output.folder),
+                        inode: CommitJournal.inode(of: staged)))
             }
             // An earlier output's sidecar the new one does not have: removed if geoplan wrote it, else left alone.
             let stem = (mainName as NSString).deletingPathExtension
@@ -236,13 +264,15 @@ public final class OutputSet: @unchecked Sendable {
                 let name = "\(stem).\(ext)"
                 let final = (output.folder as NSString).appendingPathComponent(name)
                 guard FileManager.default.fileExists(atPath: final), claimed[final] == nil,
-                      inputs.input(containing: final) == nil else { continue }
+                    inputs.input(containing: final) == nil
+                else { continue }
                 if WrittenMark.isMarked(final) {
                     claimed[final] = target.path
                     entries.append(.init(final: final, staged: nil, replaced: setAside(final, folder: output.folder)))
                 } else {
-                    warnings.append("\"\(final)\" was left as it is (geoplan did not write it); it may not match the "
-                                    + "new \"\(target.path)\"")
+                    warnings.append(
+                        "\"\(final)\" was left as it is (geoplan did not write it); it may not match the "
+                            + "new \"\(target.path)\"")
                 }
             }
             _ = fileSystem.syncFolder(output.entryFolder)
@@ -251,8 +281,9 @@ public final class OutputSet: @unchecked Sendable {
         let folders = outputs.map(\.folder).filter { seen.insert($0).inserted }
         let transaction = "\(getpid())-\(UUID().uuidString.prefix(8).lowercased())"
         let primary = BookkeepingFolder.file("\(CommitJournal.prefix)\(transaction).json", in: folders[0])
-        return CommitJournal(transaction: transaction, pid: getpid(), state: .prepared, primary: primary,
-                             folders: folders, entries: entries, stagingFolders: staging.values.map(\.path).sorted())
+        return CommitJournal(
+            transaction: transaction, pid: getpid(), state: .prepared, primary: primary,
+            folders: folders, entries: entries, stagingFolders: staging.values.map(\.path).sorted())
     }
 
     /// Writes the journals, moves the earlier files aside and the new ones in, decides, cleans up; rolls back on
@@ -262,12 +293,15 @@ public final class OutputSet: @unchecked Sendable {
         for folder in staging.values {
             let made = fileSystem.mkdir(folder.replacedFolder)
             guard made == 0 else {
-                throw GeoPlanError.output(path: folder.path, reason: "cannot prepare the commit: \(systemErrorText(made))")
+                throw GeoPlanError.output(
+                    path: folder.path, reason: "cannot prepare the commit: \(systemErrorText(made))")
             }
         }
         // Secondaries first, the primary last: a secondary without a primary means "not decided, roll back".
         do {
-            for folder in journal.folders.reversed() { try journal.write(to: journal.path(in: folder), fileSystem: fileSystem) }
+            for folder in journal.folders.reversed() {
+                try journal.write(to: journal.path(in: folder), fileSystem: fileSystem)
+            }
         } catch {
             journal.finish(fileSystem: fileSystem)
             throw error
@@ -289,9 +323,11 @@ public final class OutputSet: @unchecked Sendable {
             guard failed.isEmpty else {
                 // The journal stays: the next geoplan to lock the folder tries again.
                 for folder in staging.values { folder.keepOnDisk() }
-                throw GeoPlanError.output(path: journal.folders[0], reason: "\(error); and the earlier outputs could "
-                                          + "not all be put back (\(failed.joined(separator: ", "))): the next geoplan "
-                                          + "run in this folder will try again")
+                throw GeoPlanError.output(
+                    path: journal.folders[0],
+                    reason: "\(error); and the earlier outputs could "
+                        + "not all be put back (\(failed.joined(separator: ", "))): the next geoplan "
+                        + "run in this folder will try again")
             }
             journal.finish(fileSystem: fileSystem)
             throw error

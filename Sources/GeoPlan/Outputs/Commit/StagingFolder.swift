@@ -17,13 +17,15 @@ final class StagingFolder {
         path = (try BookkeepingFolder.path(in: folder) as NSString).appendingPathComponent(
             "\(Self.prefix)\(getpid())-\(UUID().uuidString.prefix(8).lowercased())")
         guard mkdir(path, 0o755) == 0 else {
-            throw GeoPlanError.output(path: folder, reason: "cannot create a staging folder in it: "
-                                      + systemErrorText(errno))
+            throw GeoPlanError.output(
+                path: folder,
+                reason: "cannot create a staging folder in it: "
+                    + systemErrorText(errno))
         }
         lockDescriptor = open((path as NSString).appendingPathComponent("lock"), O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
         // A file system that cannot lock (ENOLCK…) leaves the folder unlocked: its owner's PID is in its name.
         guard lockDescriptor >= 0,
-              flock(lockDescriptor, LOCK_EX | LOCK_NB) == 0 || FolderLock.unsupportedErrors.contains(errno)
+            flock(lockDescriptor, LOCK_EX | LOCK_NB) == 0 || FolderLock.unsupportedErrors.contains(errno)
         else {
             let reason = systemErrorText(errno)
             try? FileManager.default.removeItem(atPath: path)

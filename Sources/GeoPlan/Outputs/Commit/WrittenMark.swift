@@ -17,9 +17,9 @@ enum WrittenMark {
         guard let stamp = stamp(of: path) else { return }
         _ = stamp.withCString { value in
             #if canImport(Darwin)
-            setxattr(path, attribute, value, strlen(value), 0, 0)
+                setxattr(path, attribute, value, strlen(value), 0, 0)
             #else
-            setxattr(path, attribute, value, strlen(value), 0)
+                setxattr(path, attribute, value, strlen(value), 0)
             #endif
         }
     }
@@ -28,9 +28,9 @@ enum WrittenMark {
     static func isMarked(_ path: String) -> Bool {
         var buffer = [CChar](repeating: 0, count: 128)
         #if canImport(Darwin)
-        let count = getxattr(path, attribute, &buffer, buffer.count - 1, 0, XATTR_NOFOLLOW)
+            let count = getxattr(path, attribute, &buffer, buffer.count - 1, 0, XATTR_NOFOLLOW)
         #else
-        let count = lgetxattr(path, attribute, &buffer, buffer.count - 1)
+            let count = lgetxattr(path, attribute, &buffer, buffer.count - 1)
         #endif
         guard count > 0, let current = stamp(of: path) else { return false }
         return String(decoding: buffer.prefix(count).map { UInt8(bitPattern: $0) }, as: UTF8.self) == current
@@ -41,9 +41,9 @@ enum WrittenMark {
         var info = stat()
         guard lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
         #if canImport(Darwin)
-        let modified = info.st_mtimespec
+            let modified = info.st_mtimespec
         #else
-        let modified = info.st_mtim
+            let modified = info.st_mtim
         #endif
         return "\(info.st_size) \(Int64(modified.tv_sec) * 1_000_000_000 + Int64(modified.tv_nsec))"
     }

@@ -16,16 +16,20 @@ public final class CheckedFile {
     private let bufferSize: Int
     public private(set) var bytesWritten = 0
 
-    public init(creating path: String, displayPath: String? = nil, bufferSize: Int = 1 << 20,
-                fileSystem: any FileSystem = SystemFileSystem()) throws {
+    public init(
+        creating path: String, displayPath: String? = nil, bufferSize: Int = 1 << 20,
+        fileSystem: any FileSystem = SystemFileSystem()
+    ) throws {
         self.path = path
         self.displayPath = displayPath ?? path
         self.fileSystem = fileSystem
         self.bufferSize = max(bufferSize, 1)
         descriptor = fileSystem.open(path, flags: O_WRONLY | O_CREAT | O_EXCL, mode: 0o644)
         guard descriptor >= 0 else {
-            throw GeoPlanError.output(path: self.displayPath, reason: "cannot create \"\(path)\": "
-                                      + systemErrorText(descriptor))
+            throw GeoPlanError.output(
+                path: self.displayPath,
+                reason: "cannot create \"\(path)\": "
+                    + systemErrorText(descriptor))
         }
         buffer.reserveCapacity(self.bufferSize)
     }
@@ -83,7 +87,8 @@ public final class CheckedFile {
             if result == -Int(EINTR) { continue }
             guard result > 0 else {
                 // write(2) returning 0 for a non-empty buffer means no progress can be made: treat it as a full disk.
-                throw failure("writing failed after \(bytesWritten + offset) bytes", result == 0 ? -ENOSPC : Int32(result))
+                throw failure(
+                    "writing failed after \(bytesWritten + offset) bytes", result == 0 ? -ENOSPC : Int32(result))
             }
             offset += result
         }

@@ -29,8 +29,10 @@ struct AntimeridianCut {
         let parts = geometry.parts
         let jumps = parts.contains(where: Self.jumpsAntimeridian)
         let continuous = jumps ? geometry.mapParts { $0.mapX { $0 < 0 ? $0 + 360 : $0 } } : geometry
-        let xs = continuous.parts.flatMap { part in stride(from: 0, to: part.values.count, by: part.dimension)
-            .map { part.values[$0] } }
+        let xs = continuous.parts.flatMap { part in
+            stride(from: 0, to: part.values.count, by: part.dimension)
+                .map { part.values[$0] }
+        }
         guard let west = xs.min(), let east = xs.max(), west < -180 || east > 180 else { return (geometry, false) }
         // More than a turn beyond: not longitudes at all; written as they are.
         guard west >= -540, east <= 540 else { return (geometry, false) }
@@ -44,7 +46,8 @@ struct AntimeridianCut {
         var polygons: [[Positions]] = []
         var lines: [Positions] = []
         // west and east are within ±540°: whole turns -1…1
-        let first = Int(((west + 180) / 360).rounded(.down)), last = Int(((east + 180) / 360).rounded(.down))
+        let first = Int(((west + 180) / 360).rounded(.down))
+        let last = Int(((east + 180) / 360).rounded(.down))
         for turn in first...max(first, last) {
             let shift = Double(turn) * 360
             let box = GEOS.Envelope(minX: shift - 180, minY: -90, maxX: shift + 180, maxY: 90)
@@ -73,7 +76,8 @@ struct AntimeridianCut {
         let dimension = part.dimension
         var index = dimension
         while index < part.values.count {
-            let previous = part.values[index - dimension], current = part.values[index]
+            let previous = part.values[index - dimension]
+            let current = part.values[index]
             if (previous < -170 && current > 170) || (previous > 170 && current < -170) { return true }
             index += dimension
         }

@@ -32,7 +32,8 @@ struct GeoJSONBox: Sendable {
     /// The numbers of `bbox`: minimums then maximums (x, y, and z when any position had one); nil when empty.
     var numbers: [Double]? {
         guard !isEmpty else { return nil }
-        var west = minX, east = maxX
+        var west = minX
+        var east = maxX
         if crossesAntimeridian {
             west = shiftedWest > 180 ? shiftedWest - 360 : shiftedWest
             east = shiftedEast > 180 ? shiftedEast - 360 : shiftedEast

@@ -32,8 +32,10 @@ struct GeoJSONFeatureEncoder: Sendable {
         }
     }
 
-    func encode(values: [FieldValue], geometry: GeoJSONGeometryPreparation.Prepared?, into out: inout JSONByteBuffer,
-                collectionBox: inout GeoJSONBox, counts: inout GeoJSONWriteCounts) throws {
+    func encode(
+        values: [FieldValue], geometry: GeoJSONGeometryPreparation.Prepared?, into out: inout JSONByteBuffer,
+        collectionBox: inout GeoJSONBox, counts: inout GeoJSONWriteCounts
+    ) throws {
         out.append(raw: "{\"type\":\"Feature\"")
         if let idPosition, idPosition < values.count {
             switch values[idPosition] {
@@ -138,8 +140,10 @@ struct GeoJSONFeatureEncoder: Sendable {
 
     /// `10:30:00` or `10:30:05.250`: the time part of ISO 8601.
     private static func timeText(_ time: DateTimeValue) -> String {
-        let full = DateTimeValue(year: 2000, month: 1, day: 1, hour: time.hour, minute: time.minute,
-                                 second: time.second, timeZone: time.timeZone).description
+        let full = DateTimeValue(
+            year: 2000, month: 1, day: 1, hour: time.hour, minute: time.minute,
+            second: time.second, timeZone: time.timeZone
+        ).description
         guard let separator = full.firstIndex(of: "T") else { return "00:00:00" }
         return String(full[full.index(after: separator)...])
     }

@@ -12,9 +12,11 @@ struct Positions: Hashable, Sendable {
         let count = self.count
         guard count >= 3 else { return 0 }
         var sum = 0.0
-        var previousX = values[(count - 1) * dimension], previousY = values[(count - 1) * dimension + 1]
+        var previousX = values[(count - 1) * dimension]
+        var previousY = values[(count - 1) * dimension + 1]
         for index in 0..<count {
-            let x = values[index * dimension], y = values[index * dimension + 1]
+            let x = values[index * dimension]
+            let y = values[index * dimension + 1]
             sum += previousX * y - x * previousY
             previousX = x
             previousY = y
@@ -24,7 +26,8 @@ struct Positions: Hashable, Sendable {
 
     /// The positions in the opposite order (a ring turned the other way round).
     mutating func reverse() {
-        var low = 0, high = count - 1
+        var low = 0
+        var high = count - 1
         while low < high {
             for offset in 0..<dimension {
                 values.swapAt(low * dimension + offset, high * dimension + offset)

@@ -80,10 +80,13 @@ struct GeoJSONGeometryEncoder {
     }
 
     @inline(__always)
-    private func position(_ positions: Positions, _ index: Int, into out: inout JSONByteBuffer,
-                          box: inout GeoJSONBox) throws {
+    private func position(
+        _ positions: Positions, _ index: Int, into out: inout JSONByteBuffer,
+        box: inout GeoJSONBox
+    ) throws {
         let start = index * positions.dimension
-        let x = positions.values[start], y = positions.values[start + 1]
+        let x = positions.values[start]
+        let y = positions.values[start + 1]
         out.append(UInt8(ascii: "["))
         let writtenX = try number(x, into: &out)
         out.append(UInt8(ascii: ","))

@@ -25,8 +25,9 @@ struct GeoJSONGeometryPreparation {
         if let grid {
             (geometry, outcome) = try ValidRounding(grid: grid, context: context).round(cut)
         }
-        var prepared = Prepared(geometry: geometry.withRightHandRings(), crossesAntimeridian: crosses,
-                                rounding: outcome, grid: grid)
+        var prepared = Prepared(
+            geometry: geometry.withRightHandRings(), crossesAntimeridian: crosses,
+            rounding: outcome, grid: grid)
         if case let .keptFullPrecision(polygons) = outcome {
             if case .multiPolygon = geometry {
                 prepared.fullPrecisionPolygons = polygons

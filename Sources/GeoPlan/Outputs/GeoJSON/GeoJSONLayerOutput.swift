@@ -10,18 +10,24 @@ final class GeoJSONLayerOutput {
     /// - Parameters:
     ///   - precision: decimals of coordinates; more than 15 writes the shortest form that reads back exactly.
     ///   - idField: the field written as each feature's `id` member instead of a property.
-    init(stagingPath: String, displayPath: String, layerName: String, schema: LayerSchema, precision: Int?,
-         idField: String?, fileSystem: any FileSystem = SystemFileSystem()) throws {
+    init(
+        stagingPath: String, displayPath: String, layerName: String, schema: LayerSchema, precision: Int?,
+        idField: String?, fileSystem: any FileSystem = SystemFileSystem()
+    ) throws {
         guard precision.map({ $0 >= 0 }) ?? true else {
-            throw GeoPlanError.output(path: displayPath, reason: "a precision of \(precision ?? 0) decimals is not "
-                                      + "possible: give 0 or more")
+            throw GeoPlanError.output(
+                path: displayPath,
+                reason: "a precision of \(precision ?? 0) decimals is not "
+                    + "possible: give 0 or more")
         }
         self.displayPath = displayPath
         decimals = precision.flatMap { $0 <= CoordinateGrid.maximumDecimals ? $0 : nil }
         let file = try CheckedFile(creating: stagingPath, displayPath: displayPath, fileSystem: fileSystem)
-        writer = try GeoJSONWriter(file: file, schema: schema,
-                                   options: GeoJSONWriter.Options(layerName: layerName, decimals: decimals,
-                                                                  idField: idField))
+        writer = try GeoJSONWriter(
+            file: file, schema: schema,
+            options: GeoJSONWriter.Options(
+                layerName: layerName, decimals: decimals,
+                idField: idField))
     }
 
     var written: Int { writer.written }
@@ -44,16 +50,19 @@ final class GeoJSONLayerOutput {
         let counts = writer.counts
         var lines: [String] = []
         for (name, count) in zip(writer.propertyNames, counts.nonFiniteByProperty) where count > 0 {
-            lines.append("\(displayPath): \(name): \(count) non-finite \(count == 1 ? "value" : "values") "
-                         + "(NaN or infinite) written as null")
+            lines.append(
+                "\(displayPath): \(name): \(count) non-finite \(count == 1 ? "value" : "values") "
+                    + "(NaN or infinite) written as null")
         }
         if let decimals, counts.snapRounded > 0 {
-            lines.append("\(displayPath): \(counts.snapRounded) of the features were snap-rounded (GEOS) onto the "
-                         + "\(decimals)-decimal grid: rounding each vertex would have made a polygon invalid")
+            lines.append(
+                "\(displayPath): \(counts.snapRounded) of the features were snap-rounded (GEOS) onto the "
+                    + "\(decimals)-decimal grid: rounding each vertex would have made a polygon invalid")
         }
         if let decimals, counts.keptFullPrecision > 0 {
-            lines.append("\(displayPath): \(counts.keptFullPrecision) of the polygons keep full precision: rounded to "
-                         + "\(decimals) decimals, they would have vanished")
+            lines.append(
+                "\(displayPath): \(counts.keptFullPrecision) of the polygons keep full precision: rounded to "
+                    + "\(decimals) decimals, they would have vanished")
         }
         return lines
     }

@@ -26,8 +26,10 @@ public final class GeoJSONWriter {
         /// Features encoded together (fewer when their geometries are large).
         public var batchSize: Int
 
-        public init(layerName: String, decimals: Int? = nil, idField: String? = nil,
-                    threads: Int = ProcessInfo.processInfo.activeProcessorCount, batchSize: Int = 512) {
+        public init(
+            layerName: String, decimals: Int? = nil, idField: String? = nil,
+            threads: Int = ProcessInfo.processInfo.activeProcessorCount, batchSize: Int = 512
+        ) {
             self.layerName = layerName
             self.decimals = decimals
             self.idField = idField
@@ -108,7 +110,8 @@ public final class GeoJSONWriter {
         let job = BatchJob(features: pending, chunks: min(threads * 2, pending.count))
         pending = []
         pendingBytes = 0
-        let encoder = self.encoder, grid = self.grid
+        let encoder = self.encoder
+        let grid = self.grid
         DispatchQueue.global().async(group: job.group) {
             DispatchQueue.concurrentPerform(iterations: job.chunkCount) { chunk in
                 job.outputs[chunk] = Self.encode(job.features[job.range(of: chunk)], encoder: encoder, grid: grid)
@@ -125,8 +128,9 @@ public final class GeoJSONWriter {
         for chunk in 0..<job.chunkCount {
             guard let output = job.outputs[chunk] else { continue }
             if let failure = output.failure {
-                throw GeoPlanError.output(path: file.displayPath,
-                                          reason: "cannot write \(failure.source) as GeoJSON: \(failure.reason)")
+                throw GeoPlanError.output(
+                    path: file.displayPath,
+                    reason: "cannot write \(failure.source) as GeoJSON: \(failure.reason)")
             }
             guard !output.text.isEmpty else { continue }
             if anyFeatureWritten { try file.write(Array(GeoJSONLayout.separator.utf8)) }
@@ -138,8 +142,10 @@ public final class GeoJSONWriter {
     }
 
     /// One chunk of a batch, on a worker thread with a GEOS context of its own.
-    private static func encode(_ features: ArraySlice<PendingFeature>, encoder: GeoJSONFeatureEncoder,
-                               grid: CoordinateGrid?) -> ChunkOutput {
+    private static func encode(
+        _ features: ArraySlice<PendingFeature>, encoder: GeoJSONFeatureEncoder,
+        grid: CoordinateGrid?
+    ) -> ChunkOutput {
         var out = JSONByteBuffer(capacity: 1 << 16)
         var box = GeoJSONBox()
         var counts = GeoJSONWriteCounts(properties: encoder.properties.count)
@@ -153,8 +159,9 @@ public final class GeoJSONWriter {
                     prepared = try GeoJSONGeometryPreparation(grid: grid, context: geos).prepare(wkb: wkb)
                 }
                 if out.count > 0 { out.append(raw: ",\n") }
-                try encoder.encode(values: feature.values, geometry: prepared, into: &out, collectionBox: &box,
-                                   counts: &counts)
+                try encoder.encode(
+                    values: feature.values, geometry: prepared, into: &out, collectionBox: &box,
+                    counts: &counts)
             } catch is NonFiniteCoordinateError {
                 return ChunkOutput(failure: ("a coordinate is not a finite number", feature.source))
             } catch {
@@ -200,7 +207,8 @@ private final class BatchJob: @unchecked Sendable {
 
     /// Chunks of nearly equal size, in order.
     func range(of chunk: Int) -> Range<Int> {
-        let base = features.count / chunkCount, extra = features.count % chunkCount
+        let base = features.count / chunkCount
+        let extra = features.count % chunkCount
         let start = chunk * base + min(chunk, extra)
         return start..<(start + base + (chunk < extra ? 1 : 0))
     }

@@ -25,7 +25,8 @@ extension JSONByteBuffer {
             case 0x08: escape = "\\b"
             case 0x0C: escape = "\\f"
             case 0..<0x20: escape = ""  // \u00XX below
-            case 0xE2 where index + 2 < utf8.count && utf8[index + 1] == 0x80
+            case 0xE2
+            where index + 2 < utf8.count && utf8[index + 1] == 0x80
                 && (utf8[index + 2] == 0xA8 || utf8[index + 2] == 0xA9):
                 escape = utf8[index + 2] == 0xA8 ? "\\u2028" : "\\u2029"
                 length = 3

@@ -64,9 +64,10 @@ struct ValidRounding {
         // rounding again only makes the Doubles exactly what the text reads back as; checked all the same. A GEOS
         // failure (a topology exception) keeps full precision, as a collapse does.
         guard let snapped = try? original.withPrecision(gridSize: grid.stepSize, collapsed: .drop),
-              let snappedGeometry = try? WKBGeometryCodec.read(try snapped.wkb(includeZ: true)),
-              case let onGrid = snappedGeometry.mapParts({ $0.mapValues(grid.rounded) }),
-              onGrid.isPolygonal, polygonCount(onGrid) == polygonCount(geometry), isValid(onGrid) else {
+            let snappedGeometry = try? WKBGeometryCodec.read(try snapped.wkb(includeZ: true)),
+            case let onGrid = snappedGeometry.mapParts({ $0.mapValues(grid.rounded) }),
+            onGrid.isPolygonal, polygonCount(onGrid) == polygonCount(geometry), isValid(onGrid)
+        else {
             return (geometry, .keptFullPrecision(polygons: allPolygons(of: geometry)))
         }
         // GEOS writes a polygon that stays one polygon as a Polygon; keep the input's type.

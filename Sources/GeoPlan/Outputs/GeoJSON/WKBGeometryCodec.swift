@@ -36,7 +36,8 @@ enum WKBGeometryCodec {
             guard depth < 32 else { throw WKBFormatError(description: "WKB nests collections more than 32 deep") }
             littleEndian = try byte() == 1
             var code = try uint32()
-            var hasZ = false, hasM = false
+            var hasZ = false
+            var hasM = false
             // extended WKB flags (PostGIS), then ISO's thousands
             if code & 0x8000_0000 != 0 { hasZ = true }
             if code & 0x4000_0000 != 0 { hasM = true }
@@ -44,7 +45,9 @@ enum WKBGeometryCodec {
             switch code / 1000 {
             case 1: hasZ = true
             case 2: hasM = true
-            case 3: hasZ = true; hasM = true
+            case 3:
+                hasZ = true
+                hasM = true
             default: break
             }
             let stored = 2 + (hasZ ? 1 : 0) + (hasM ? 1 : 0)
@@ -64,20 +67,23 @@ enum WKBGeometryCodec {
                 for case let .point(point) in members { values += point.values }
                 return .multiPoint(Positions(values: values, dimension: kept))
             case 5:
-                return .multiLineString(try members(depth: depth).map { member in
-                    guard case let .lineString(line) = member else { throw mixed("MultiLineString") }
-                    return line
-                })
+                return .multiLineString(
+                    try members(depth: depth).map { member in
+                        guard case let .lineString(line) = member else { throw mixed("MultiLineString") }
+                        return line
+                    })
             case 6, 15, 16:
-                return .multiPolygon(try members(depth: depth).map { member in
-                    guard case let .polygon(rings) = member else { throw mixed("MultiPolygon") }
-                    return rings
-                })
+                return .multiPolygon(
+                    try members(depth: depth).map { member in
+                        guard case let .polygon(rings) = member else { throw mixed("MultiPolygon") }
+                        return rings
+                    })
             case 7:
                 return .collection(try members(depth: depth))
             default:
-                throw WKBFormatError(description: "WKB geometry type \(code) (a curve?) has no GeoJSON form; "
-                                     + "linearise it first")
+                throw WKBFormatError(
+                    description: "WKB geometry type \(code) (a curve?) has no GeoJSON form; "
+                        + "linearise it first")
             }
         }
 
@@ -148,8 +154,9 @@ enum WKBGeometryCodec {
         }
 
         private func truncated() -> WKBFormatError {
-            WKBFormatError(description: "WKB is cut short or its counts are corrupt (at byte \(offset) of "
-                           + "\(bytes.count))")
+            WKBFormatError(
+                description: "WKB is cut short or its counts are corrupt (at byte \(offset) of "
+                    + "\(bytes.count))")
         }
     }
 

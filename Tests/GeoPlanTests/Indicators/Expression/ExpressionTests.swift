@@ -1,4 +1,5 @@
 import Testing
+
 @testable import GeoPlan
 
 /// Every expected value is worked by hand in the comment beside it; doubles that are not exact in binary are
@@ -23,19 +24,19 @@ struct ExpressionTests {
     // MARK: - Arithmetic
 
     @Test func precedenceAndAssociativity() throws {
-        #expect(try value("2 - 3 - 4") == -5)      // (2 - 3) - 4 = -1 - 4
-        #expect(try value("2 * 3 + 4") == 10)      // 6 + 4
-        #expect(try value("2 + 3 * 4") == 14)      // 2 + 12
-        #expect(try value("-2 * -3") == 6)         // (-2) * (-3)
-        #expect(try value("8 / 4 / 2") == 1)       // (8 / 4) / 2 = 2 / 2
-        #expect(try value("(2 + 3) * 4") == 20)    // 5 * 4
-        #expect(try value("2 - (3 - 4)") == 3)     // 2 - (-1)
+        #expect(try value("2 - 3 - 4") == -5)  // (2 - 3) - 4 = -1 - 4
+        #expect(try value("2 * 3 + 4") == 10)  // 6 + 4
+        #expect(try value("2 + 3 * 4") == 14)  // 2 + 12
+        #expect(try value("-2 * -3") == 6)  // (-2) * (-3)
+        #expect(try value("8 / 4 / 2") == 1)  // (8 / 4) / 2 = 2 / 2
+        #expect(try value("(2 + 3) * 4") == 20)  // 5 * 4
+        #expect(try value("2 - (3 - 4)") == 3)  // 2 - (-1)
         #expect(try value("10 - 2 * 3 + 8 / 4") == 6)  // 10 - 6 + 2
-        #expect(try value("2 - -3") == 5)          // 2 + 3
-        #expect(try value("--3") == 3)             // -(-3)
-        #expect(try value("+-+3") == -3)           // one minus
+        #expect(try value("2 - -3") == 5)  // 2 + 3
+        #expect(try value("--3") == 3)  // -(-3)
+        #expect(try value("+-+3") == -3)  // one minus
         #expect(try value("-(2 + 3)") == -5)
-        #expect(try value("1 / 4") == 0.25)        // exact in binary
+        #expect(try value("1 / 4") == 0.25)  // exact in binary
     }
 
     @Test func numberLiterals() throws {
@@ -46,7 +47,7 @@ struct ExpressionTests {
         #expect(try value(".5") == 0.5)
         #expect(try value("5.") == 5)
         #expect(try value("007") == 7)
-        #expect(try value("1e-400") == 0)           // underflows to zero, which is finite
+        #expect(try value("1e-400") == 0)  // underflows to zero, which is finite
     }
 
     @Test func plannersFormulas() throws {
@@ -65,18 +66,18 @@ struct ExpressionTests {
         #expect(try value("max(4)") == 4)
         #expect(try value("abs(-2.5)") == 2.5)
         #expect(try value("sqrt(16)") == 4)
-        #expect(try value("round(2.5)") == 3)        // halves go away from zero
+        #expect(try value("round(2.5)") == 3)  // halves go away from zero
         #expect(try value("round(-2.5)") == -3)
         #expect(try value("round(3.14159, 2)") == 3.14)  // 314.159 → 314 → 3.14
-        #expect(try value("round(1250, -2)") == 1300)   // 12.5 → 13 → 1300
-        #expect(try value("round(1.5, 400)") == 1.5)    // more places than a double has: unchanged
+        #expect(try value("round(1250, -2)") == 1300)  // 12.5 → 13 → 1300
+        #expect(try value("round(1.5, 400)") == 1.5)  // more places than a double has: unchanged
         #expect(try value("round(123, -400)") == 0)
         #expect(try value("log10(1000)") == 3)
         #expect(try value("log(1)") == 0)
         // e² by hand: log(7.38905609893065) = 2 (to the 15 digits written).
         let natural = try #require(try value("log(7.38905609893065)"))
         #expect(abs(natural - 2) < 1e-12)
-        #expect(try value("max (a,b) * 2", ["a": 1, "b": 2]) == 4)   // space before "(" is still a call
+        #expect(try value("max (a,b) * 2", ["a": 1, "b": 2]) == 4)  // space before "(" is still a call
         #expect(try value("sqrt(abs(-9)) + max(1, min(5, 3))") == 6)  // 3 + 3
     }
 
@@ -107,7 +108,7 @@ struct ExpressionTests {
 
     @Test func nullOperandGivesNull() throws {
         #expect(try value("a + 1") == nil)
-        #expect(try value("a * 0", [:]) == nil)          // null, not 0
+        #expect(try value("a * 0", [:]) == nil)  // null, not 0
         #expect(try value("max(a, b)", ["a": 1]) == nil)  // any null argument
         #expect(try value("-a") == nil)
         #expect(try value("sqrt(a)") == nil)
@@ -129,8 +130,8 @@ struct ExpressionTests {
         #expect(try value("log(0)") == nil)
         #expect(try value("log(-1)") == nil)
         #expect(try value("log10(0)") == nil)
-        #expect(try value("1e308 * 10") == nil)          // 1e309 > 1.797e308 overflows
-        #expect(try value("1e308 * 10 / 100") == nil)    // even when a later step would bring it back
+        #expect(try value("1e308 * 10") == nil)  // 1e309 > 1.797e308 overflows
+        #expect(try value("1e308 * 10 / 100") == nil)  // even when a later step would bring it back
         #expect(try value("1e308 + 1e308 - 1e308") == nil)
         #expect(try value("-1e308 * 10") == nil)
         #expect(try value("x / 1e-300", ["x": 1e10]) == nil)  // 1e310
@@ -154,10 +155,12 @@ struct ExpressionTests {
             ("", #"expected a number, name or "(" at the end of """#, 0),
             ("   ", #"expected a number, name or "(" at the end of "   ""#, 3),
             ("a * )", #"expected a number, name or "(", found ")" at character 5 of "a * )""#, 4),
-            ("mean(a, b)",
-             #"unknown function "mean" at character 1 of "mean(a, b)"; "#
-                + "functions: min, max, abs, sqrt, round, log, log10",
-             0),
+            (
+                "mean(a, b)",
+                #"unknown function "mean" at character 1 of "mean(a, b)"; "#
+                    + "functions: min, max, abs, sqrt, round, log, log10",
+                0
+            ),
             ("(a + b", #"expected an operator or ")" at the end of "(a + b""#, 6),
             ("(a b)", #"expected an operator or ")", found "b" at character 4 of "(a b)""#, 3),
             ("max(a b)", #"expected an operator, "," or ")", found "b" at character 7 of "max(a b)""#, 6),
@@ -199,7 +202,8 @@ struct ExpressionTests {
         let ok = String(repeating: "(", count: 100) + "1" + String(repeating: ")", count: 100)
         #expect(try value(ok) == 1)
         let deep = String(repeating: "(", count: 10_000) + "1" + String(repeating: ")", count: 10_000)
-        #expect(error(deep)?.message.hasPrefix("parentheses and calls nested more than 100 deep at character 101")
+        #expect(
+            error(deep)?.message.hasPrefix("parentheses and calls nested more than 100 deep at character 101")
                 == true)
         #expect(error(deep)?.offset == 100)
         let calls = String(repeating: "abs(", count: 101) + "1" + String(repeating: ")", count: 101)
@@ -218,9 +222,11 @@ struct ExpressionTests {
 
     @Test func fuzzNeverCrashesNorLeaksNonFinite() {
         var random = SplitMix64(seed: 0x6E0_91A4)
-        let pieces = ["a", "b", "x_1", "0", "1", "2.5", "1e308", "1e-3", ".", "e", "E", "+", "-", "*", "/", "(", ")",
-                      ",", " ", "\t", "min(", "max(", "abs(", "sqrt(", "round(", "log(", "log10(", "mean(", "#", "ก",
-                      "9", "_", "1e", "3e+", "e5"]
+        let pieces = [
+            "a", "b", "x_1", "0", "1", "2.5", "1e308", "1e-3", ".", "e", "E", "+", "-", "*", "/", "(", ")",
+            ",", " ", "\t", "min(", "max(", "abs(", "sqrt(", "round(", "log(", "log10(", "mean(", "#", "ก",
+            "9", "_", "1e", "3e+", "e5",
+        ]
         let values: [String: Double] = ["a": -3, "b": 0, "x_1": 1e300]
         var parsed = 0
         for _ in 0..<20_000 {
@@ -233,8 +239,11 @@ struct ExpressionTests {
                     #expect(result.isFinite, "\(text)")
                 }
                 for name in expression.identifiers {  // pieces run together ("a" "e5" → "ae5"): check the shape
-                    let ascii = name.unicodeScalars.allSatisfy { $0.isASCII && ($0 == "_" || $0.properties.isAlphabetic
-                                                                                || ("0"..."9").contains($0)) }
+                    let ascii = name.unicodeScalars.allSatisfy {
+                        $0.isASCII
+                            && ($0 == "_" || $0.properties.isAlphabetic
+                                || ("0"..."9").contains($0))
+                    }
                     #expect(ascii && name.first?.isNumber == false && text.contains(name), "\(text)")
                 }
             } catch let error as ExpressionError {

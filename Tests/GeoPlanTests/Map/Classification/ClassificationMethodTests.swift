@@ -3,10 +3,12 @@ import Testing
 @testable import GeoPlan
 
 @Suite struct ClassificationMethodTests {
-    @Test(arguments: [("quantiles", ClassificationMethod.quantiles), ("Quantile", .quantiles),
-                      ("equal_interval", .equalInterval), ("jenks", .naturalBreaks), ("natural-breaks", .naturalBreaks),
-                      ("fisher-jenks", .naturalBreaks), ("stddev", .standardDeviation),
-                      ("standard-deviation", .standardDeviation)])
+    @Test(arguments: [
+        ("quantiles", ClassificationMethod.quantiles), ("Quantile", .quantiles),
+        ("equal_interval", .equalInterval), ("jenks", .naturalBreaks), ("natural-breaks", .naturalBreaks),
+        ("fisher-jenks", .naturalBreaks), ("stddev", .standardDeviation),
+        ("standard-deviation", .standardDeviation),
+    ])
     func namesAndAliases(name: String, method: ClassificationMethod) throws {
         #expect(try ClassificationMethod.named(name) == method)
     }

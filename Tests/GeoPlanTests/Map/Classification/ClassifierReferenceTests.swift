@@ -41,50 +41,71 @@ import Testing
     static let references: [Reference] = [
         // The published doctest of mapclassify.FisherJenks: [75.29, 192.05, 370.5, 722.85, 4111.45], counts
         // [49, 3, 4, 1, 1]; jenkspy.jenks_breaks(n_classes=5) gives the same after the minimum 0.13.
-        Reference(data: "california", method: .naturalBreaks, classes: 5,
-                  breaks: [75.29, 192.05, 370.5, 722.85, 4111.45], counts: [49, 3, 4, 1, 1]),
-        Reference(data: "california", method: .naturalBreaks, classes: 7,
-                  breaks: [29.82, 110.74, 192.05, 264.93, 370.5, 722.85, 4111.45], counts: [41, 9, 2, 1, 3, 1, 1]),
-        Reference(data: "california", method: .quantiles, classes: 5,
-                  breaks: [1.4640000000000002, 5.798, 13.277999999999997, 54.61600000000001, 4111.45],
-                  counts: [12, 11, 12, 11, 12]),
-        Reference(data: "california", method: .quantiles, classes: 7,
-                  breaks: [0.9300000000000002, 2.8885714285714292, 6.735714285714286, 12.368571428571432,
-                           34.71285714285715, 105.67571428571442, 4111.45],
-                  counts: [9, 8, 8, 8, 8, 8, 9]),
-        Reference(data: "california", method: .equalInterval, classes: 5,
-                  breaks: [822.3939999999999, 1644.658, 2466.922, 3289.1859999999997, 4111.45],
-                  counts: [57, 0, 0, 0, 1]),
-        Reference(data: "california", method: .equalInterval, classes: 7,
-                  breaks: [587.4614285714285, 1174.792857142857, 1762.1242857142854, 2349.455714285714,
-                           2936.7871428571425, 3524.118571428571, 4111.45],
-                  counts: [56, 1, 0, 0, 0, 0, 1]),
+        Reference(
+            data: "california", method: .naturalBreaks, classes: 5,
+            breaks: [75.29, 192.05, 370.5, 722.85, 4111.45], counts: [49, 3, 4, 1, 1]),
+        Reference(
+            data: "california", method: .naturalBreaks, classes: 7,
+            breaks: [29.82, 110.74, 192.05, 264.93, 370.5, 722.85, 4111.45], counts: [41, 9, 2, 1, 3, 1, 1]),
+        Reference(
+            data: "california", method: .quantiles, classes: 5,
+            breaks: [1.4640000000000002, 5.798, 13.277999999999997, 54.61600000000001, 4111.45],
+            counts: [12, 11, 12, 11, 12]),
+        Reference(
+            data: "california", method: .quantiles, classes: 7,
+            breaks: [
+                0.9300000000000002, 2.8885714285714292, 6.735714285714286, 12.368571428571432,
+                34.71285714285715, 105.67571428571442, 4111.45,
+            ],
+            counts: [9, 8, 8, 8, 8, 8, 9]),
+        Reference(
+            data: "california", method: .equalInterval, classes: 5,
+            breaks: [822.3939999999999, 1644.658, 2466.922, 3289.1859999999997, 4111.45],
+            counts: [57, 0, 0, 0, 1]),
+        Reference(
+            data: "california", method: .equalInterval, classes: 7,
+            breaks: [
+                587.4614285714285, 1174.792857142857, 1762.1242857142854, 2349.455714285714,
+                2936.7871428571425, 3524.118571428571, 4111.45,
+            ],
+            counts: [56, 1, 0, 0, 0, 0, 1]),
         // values.csv: 9,950 values, 8,476 distinct; mapclassify's FisherJenks took 0.38 s (k=5) with numba.
-        Reference(data: "generated", method: .naturalBreaks, classes: 5,
-                  breaks: [808.9, 2905.91, 11284.63, 18036.16, 24976.34], counts: [7113, 2364, 153, 146, 174]),
-        Reference(data: "generated", method: .naturalBreaks, classes: 7,
-                  breaks: [808.9, 2905.91, 7951.8, 11284.63, 16092.65, 20590.38, 24976.34],
-                  counts: [7113, 2364, 63, 90, 104, 110, 106]),
-        Reference(data: "generated", method: .quantiles, classes: 5,
-                  breaks: [34.09, 62.6, 125.83999999999996, 1369.9500000000003, 24976.34],
-                  counts: [1991, 1990, 1989, 1990, 1990]),
-        Reference(data: "generated", method: .quantiles, classes: 7,
-                  breaks: [27.47, 44.78, 67.81571428571428, 110.19142857142857, 802.36, 1618.2828571428572,
-                           24976.34],
-                  counts: [1423, 1421, 1420, 1422, 1421, 1421, 1422]),
-        Reference(data: "generated", method: .equalInterval, classes: 5,
-                  breaks: [4996.804, 9991.688, 14986.572, 19981.456, 24976.34], counts: [9477, 126, 110, 112, 125]),
-        Reference(data: "generated", method: .equalInterval, classes: 7,
-                  breaks: [3569.6942857142863, 7137.468571428572, 10705.242857142859, 14273.017142857145,
-                           17840.791428571432, 21408.565714285716, 24976.34],
-                  counts: [9477, 46, 95, 83, 68, 92, 89]),
+        Reference(
+            data: "generated", method: .naturalBreaks, classes: 5,
+            breaks: [808.9, 2905.91, 11284.63, 18036.16, 24976.34], counts: [7113, 2364, 153, 146, 174]),
+        Reference(
+            data: "generated", method: .naturalBreaks, classes: 7,
+            breaks: [808.9, 2905.91, 7951.8, 11284.63, 16092.65, 20590.38, 24976.34],
+            counts: [7113, 2364, 63, 90, 104, 110, 106]),
+        Reference(
+            data: "generated", method: .quantiles, classes: 5,
+            breaks: [34.09, 62.6, 125.83999999999996, 1369.9500000000003, 24976.34],
+            counts: [1991, 1990, 1989, 1990, 1990]),
+        Reference(
+            data: "generated", method: .quantiles, classes: 7,
+            breaks: [
+                27.47, 44.78, 67.81571428571428, 110.19142857142857, 802.36, 1618.2828571428572,
+                24976.34,
+            ],
+            counts: [1423, 1421, 1420, 1422, 1421, 1421, 1422]),
+        Reference(
+            data: "generated", method: .equalInterval, classes: 5,
+            breaks: [4996.804, 9991.688, 14986.572, 19981.456, 24976.34], counts: [9477, 126, 110, 112, 125]),
+        Reference(
+            data: "generated", method: .equalInterval, classes: 7,
+            breaks: [
+                3569.6942857142863, 7137.468571428572, 10705.242857142859, 14273.017142857145,
+                17840.791428571432, 21408.565714285716, 24976.34,
+            ],
+            counts: [9477, 46, 95, 83, 68, 92, 89]),
     ]
 
     @Test(arguments: references)
     func breaksAndCountsMatchMapclassify(reference: Reference) throws {
         let values = reference.data == "california" ? Self.california : try Self.generatedValues()
-        let result = try Classifier.classify(values, property: "density", method: reference.method,
-                                             classes: reference.classes)
+        let result = try Classifier.classify(
+            values, property: "density", method: reference.method,
+            classes: reference.classes)
         #expect(result.breaks.count == reference.breaks.count)
         for (made, expected) in zip(result.breaks, reference.breaks) {
             if reference.method == .naturalBreaks {

@@ -19,11 +19,11 @@ import Testing
         let result = try Classifier.classify([0, 10, 20, 30, 40], property: "p", method: .manual(breaks: [10, 30]))
         #expect(result.breaks == [10, 30, 40])
         #expect(result.classIndex(of: 0) == 0)
-        #expect(result.classIndex(of: 10) == 0)     // an upper bound belongs to its class
+        #expect(result.classIndex(of: 10) == 0)  // an upper bound belongs to its class
         #expect(result.classIndex(of: 10.5) == 1)
         #expect(result.classIndex(of: 30) == 1)
         #expect(result.classIndex(of: 40) == 2)
-        #expect(result.classIndex(of: -5) == 0)     // outside the data: clamped to the ends
+        #expect(result.classIndex(of: -5) == 0)  // outside the data: clamped to the ends
         #expect(result.classIndex(of: 99) == 2)
         #expect(result.lowerBound(ofClass: 0) == 0)
         #expect(result.lowerBound(ofClass: 2) == 30)
@@ -63,20 +63,26 @@ import Testing
         #expect(result.breaks == [3, 7, 9])
         #expect(result.counts == [3, 4, 3])
         #expect(result.classesAsked == 5)
-        #expect(result.warnings == ["\"p\" has only 3 distinct values, fewer than the 5 classes asked: one class per "
-                                    + "value"])
+        #expect(
+            result.warnings == [
+                "\"p\" has only 3 distinct values, fewer than the 5 classes asked: one class per "
+                    + "value"
+            ])
     }
 
     @Test func quantileTiesSayTheyMadeFewerClasses() throws {
         // mapclassify 2.10.0: Quantiles([1,1,1,1,1,1,2,3,4,5], k=5).bins == [1.0, 1.3999999999999995, 3.2, 5.0],
         // counts [6, 0, 2, 2], with "Not enough unique values in array to form 5 classes. Setting k to 4."
-        let result = try Classifier.classify([1, 1, 1, 1, 1, 1, 2, 3, 4, 5], property: "p", method: .quantiles,
-                                             classes: 5)
+        let result = try Classifier.classify(
+            [1, 1, 1, 1, 1, 1, 2, 3, 4, 5], property: "p", method: .quantiles,
+            classes: 5)
         #expect(result.breaks == [1.0, 1.3999999999999995, 3.2, 5.0])
         #expect(result.counts == [6, 0, 2, 2])
         #expect(result.classesMade == 4)
-        #expect(result.warnings.contains("quantiles: tied values of \"p\" give equal breaks, so 4 classes were made "
-                                         + "instead of the 5 asked"))
+        #expect(
+            result.warnings.contains(
+                "quantiles: tied values of \"p\" give equal breaks, so 4 classes were made "
+                    + "instead of the 5 asked"))
         #expect(result.warnings.contains("class 2 of \"p\" holds no value (classes counted from 1)"))
     }
 
@@ -108,13 +114,17 @@ import Testing
 
     @Test func manualBreaksBelowTheMaximumGetAClassUpToIt() throws {
         // mapclassify 2.10.0: UserDefined([1,1,1,1,1,1,2,3,4,5], [2, 3]).bins == [2, 3, 5], counts [7, 1, 2].
-        let result = try Classifier.classify([1, 1, 1, 1, 1, 1, 2, 3, 4, 5], property: "p",
-                                             method: .manual(breaks: [2, 3]))
+        let result = try Classifier.classify(
+            [1, 1, 1, 1, 1, 1, 2, 3, 4, 5], property: "p",
+            method: .manual(breaks: [2, 3]))
         #expect(result.breaks == [2, 3, 5])
         #expect(result.counts == [7, 1, 2])
         #expect(result.classesAsked == 2)
-        #expect(result.warnings == ["manual breaks: values of \"p\" reach 5.0, above the last break 3.0, so a class "
-                                    + "(3.0, 5.0] was added"])
+        #expect(
+            result.warnings == [
+                "manual breaks: values of \"p\" reach 5.0, above the last break 3.0, so a class "
+                    + "(3.0, 5.0] was added"
+            ])
     }
 
     @Test func manualBreaksAreValidated() {

@@ -5,14 +5,17 @@ import Testing
 @Suite struct PaletteTests {
     @Test func colourListsAreColorBrewers() throws {
         // colorbrewer2.org, 5-class YlOrRd and 3-class RdBu, as every ColorBrewer copy lists them.
-        #expect(try Palette.named("YlOrRd").colors(count: 5) == ["#ffffb2", "#fecc5c", "#fd8d3c", "#f03b20", "#bd0026"])
+        #expect(
+            try Palette.named("YlOrRd").colors(count: 5) == ["#ffffb2", "#fecc5c", "#fd8d3c", "#f03b20", "#bd0026"])
         #expect(try Palette.named("RdBu").colors(count: 3) == ["#ef8a62", "#f7f7f7", "#67a9cf"])
         #expect(try Palette.named("Spectral").colors(count: 11).count == 11)
     }
 
     @Test func theNamesTheBriefListsAreThere() throws {
-        for name in ["YlOrRd", "YlGnBu", "Blues", "Greens", "Reds", "Purples", "OrRd", "PuBu", "BuGn", "RdYlBu",
-                     "RdBu", "BrBG", "PiYG", "Spectral"] {
+        for name in [
+            "YlOrRd", "YlGnBu", "Blues", "Greens", "Reds", "Purples", "OrRd", "PuBu", "BuGn", "RdYlBu",
+            "RdBu", "BrBG", "PiYG", "Spectral",
+        ] {
             let palette = try Palette.named(name)
             #expect(palette.name == name)
             #expect(palette.classRange.upperBound == (palette.kind == .sequential ? 9 : 11))

@@ -2,18 +2,21 @@ import Foundation
 import GeoplanTestSupport
 import Testing
 
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
-
 @testable import GeoPlan
+
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
 
 extension MapRenderTests {
     /// The HTML page in a real browser: headless Chromium from the distribution (`apt-get install chromium
     /// fonts-thai-tlwg`). Skipped where Chromium is missing, except on CI (`CI=true`), where that fails.
     /// Set `GEOPLAN_MAP_SCREENSHOTS` to a folder to keep the page and its screenshot for a look.
-    @Suite(.serialized, .enabled(if: HeadlessChromium.shouldRun,
-                                 "Chromium not installed: apt-get install -y chromium fonts-thai-tlwg"))
+    @Suite(
+        .serialized,
+        .enabled(
+            if: HeadlessChromium.shouldRun,
+            "Chromium not installed: apt-get install -y chromium fonts-thai-tlwg"))
     struct HTMLMapBrowserTests {
         static let size = (width: 1200, height: 900)
 
@@ -24,16 +27,19 @@ extension MapRenderTests {
             let options = MapRenderOptions(width: Self.size.width, height: Self.size.height)
             let folder = try TemporaryFolder("geoplan-map")
             let page = try folder.write(try HTMLMap.render(map, options: options), to: "nonthaburi.html")
-            let run = try HeadlessChromium.screenshot(page, width: Self.size.width, height: Self.size.height,
-                                                      in: folder)
+            let run = try HeadlessChromium.screenshot(
+                page, width: Self.size.width, height: Self.size.height,
+                in: folder)
             let png = try #require(run.screenshot)
             Self.keep([page, png])
             let shot = try Screenshot(png: png)
             #expect(shot.width == Self.size.width && shot.height == Self.size.height)
             // SVG units to screen pixels: the page fits the viewBox to the window, centred.
             let scale = min(Double(shot.width) / Double(options.width), Double(shot.height) / Double(options.height))
-            let offset = ((Double(shot.width) - Double(options.width) * scale) / 2,
-                          (Double(shot.height) - Double(options.height) * scale) / 2)
+            let offset = (
+                (Double(shot.width) - Double(options.width) * scale) / 2,
+                (Double(shot.height) - Double(options.height) * scale) / 2
+            )
             func box(_ r: MapRect) -> (x: Int, y: Int, width: Int, height: Int) {
                 (Int(offset.0 + r.x * scale), Int(offset.1 + r.y * scale), Int(r.width * scale), Int(r.height * scale))
             }
@@ -61,8 +67,10 @@ extension MapRenderTests {
                 }
                 let fill = swatch.attributes?.first { $0.name == "fill" }?.stringValue ?? ""
                 let expected = try #require(Screenshot.RGB(hex: fill))
-                let r = box(MapRect(x: value("x") + 4, y: value("y") + 4, width: value("width") - 8,
-                                    height: value("height") - 8))
+                let r = box(
+                    MapRect(
+                        x: value("x") + 4, y: value("y") + 4, width: value("width") - 8,
+                        height: value("height") - 8))
                 let inside = shot.count(x: r.x, y: r.y, width: r.width, height: r.height) {
                     $0.distance(to: expected) <= 4
                 }
@@ -85,13 +93,16 @@ extension MapRenderTests {
             let csp = "<meta http-equiv=\"Content-Security-Policy\" content=\"\(HTMLMap.contentSecurityPolicy)\">"
             #expect(html.contains(csp))
             let folder = try TemporaryFolder("geoplan-map")
-            let unlocked = try folder.write(html.replacingOccurrences(of: csp, with: "")
-                .replacingOccurrences(of: "<body>", with: "<body>\(image)"), to: "unlocked.html")
-            let fetched = try HeadlessChromium.screenshot(unlocked, width: 800, height: 600, in: folder, name: "unlocked")
+            let unlocked = try folder.write(
+                html.replacingOccurrences(of: csp, with: "")
+                    .replacingOccurrences(of: "<body>", with: "<body>\(image)"), to: "unlocked.html")
+            let fetched = try HeadlessChromium.screenshot(
+                unlocked, width: 800, height: 600, in: folder, name: "unlocked")
             #expect(try NetLog.pageRequests(fetched.netLog) == ["http://example.invalid/x.png"])
 
-            let locked = try folder.write(html.replacingOccurrences(of: "<body>", with: "<body>\(image)"),
-                                          to: "locked.html")
+            let locked = try folder.write(
+                html.replacingOccurrences(of: "<body>", with: "<body>\(image)"),
+                to: "locked.html")
             let refused = try HeadlessChromium.screenshot(locked, width: 800, height: 600, in: folder, name: "locked")
             #expect(try NetLog.pageRequests(refused.netLog) == [])
         }
@@ -136,7 +147,8 @@ extension MapRenderTests {
                 let text = try #require(text)
                 #expect(tooltip.contains(text), "tooltip \(tooltip) lacks \(text)")
             }
-            let transform = try #require(dom.firstMatch(of: /id="map-viewport" transform="translate\([^)]*\) scale\(([0-9.]+)\)"/))
+            let transform = try #require(
+                dom.firstMatch(of: /id="map-viewport" transform="translate\([^)]*\) scale\(([0-9.]+)\)"/))
             let zoom = try #require(Double(transform.1))
             #expect(zoom > 3 && zoom <= 40, "zoom \(zoom)")
             let before = try #require(dom.firstMatch(of: /data-bar-before="([^"]*)"/)).1
@@ -150,7 +162,8 @@ extension MapRenderTests {
             guard let folder = ProcessInfo.processInfo.environment["GEOPLAN_MAP_SCREENSHOTS"] else { return }
             try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
             for file in files {
-                let target = URL(fileURLWithPath: folder).appendingPathComponent(URL(fileURLWithPath: file).lastPathComponent)
+                let target = URL(fileURLWithPath: folder).appendingPathComponent(
+                    URL(fileURLWithPath: file).lastPathComponent)
                 try? FileManager.default.removeItem(at: target)
                 try? FileManager.default.copyItem(at: URL(fileURLWithPath: file), to: target)
             }

@@ -8,8 +8,10 @@ extension MapRenderTests {
     @Suite struct HTMLMapTests {
         @Test func pageIsSelfContained() throws {
             let html = try HTMLMap.render(try MapRenderFixture.nonthaburi())
-            #expect(html.contains("<meta http-equiv=\"Content-Security-Policy\" "
-                                  + "content=\"\(HTMLMap.contentSecurityPolicy)\">"))
+            #expect(
+                html.contains(
+                    "<meta http-equiv=\"Content-Security-Policy\" "
+                        + "content=\"\(HTMLMap.contentSecurityPolicy)\">"))
             // The SVG namespace is a name, not a fetch; no other URL and nothing loaded by reference.
             let urls = html.ranges(of: /(https?|wss?|ftp):\/\/[^"'\s<)]*/).map { String(html[$0]) }
             #expect(Set(urls) == ["http://www.w3.org/2000/svg"])

@@ -4,11 +4,11 @@ import GeoplanTestSupport
 import PROJ
 import Testing
 
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
-
 @testable import GeoPlan
+
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
 
 extension MapRenderTests {
     @Suite struct SVGMapTests {
@@ -39,7 +39,8 @@ extension MapRenderTests {
             let counts = try Self.nodes(document, "//*[local-name()='g'][@class='legend-entry']/*[@class='count']")
             #expect(counts.compactMap { Int($0.stringValue ?? "") }.reduce(0, +) == 52)
             let swatches = try Self.nodes(document, "//*[local-name()='rect'][@class='legend-swatch']")
-            #expect(swatches.compactMap { Self.attribute($0, "fill") }
+            #expect(
+                swatches.compactMap { Self.attribute($0, "fill") }
                     == MapRenderFixture.palette + [MapRenderFixture.noDataColour])
             let titles = try Self.nodes(document, "//*[local-name()='g'][@id='title']/*").compactMap(\.stringValue)
             #expect(titles.first == "ความหนาแน่นประชากร จังหวัดนนทบุรี")
@@ -82,13 +83,17 @@ extension MapRenderTests {
             let centre = projection.origin
             let west = projection.unproject(XY(centre.x - width / 2, centre.y))
             let east = projection.unproject(XY(centre.x + width / 2, centre.y))
-            let across = Geodesic.wgs84.inverse(from: LonLat(lon: west.x, lat: west.y),
-                                                 to: LonLat(lon: east.x, lat: east.y)).distance
+            let across = Geodesic.wgs84.inverse(
+                from: LonLat(lon: west.x, lat: west.y),
+                to: LonLat(lon: east.x, lat: east.y)
+            ).distance
             #expect(abs(across - metres) / metres < 1e-3, "bar \(label): \(across) m on the ground east–west")
             let south = projection.unproject(XY(centre.x, centre.y + width / 2))
             let north = projection.unproject(XY(centre.x, centre.y - width / 2))
-            let along = Geodesic.wgs84.inverse(from: LonLat(lon: south.x, lat: south.y),
-                                               to: LonLat(lon: north.x, lat: north.y)).distance
+            let along = Geodesic.wgs84.inverse(
+                from: LonLat(lon: south.x, lat: south.y),
+                to: LonLat(lon: north.x, lat: north.y)
+            ).distance
             #expect(abs(along - metres) / metres < 1e-3, "bar \(label): \(along) m on the ground north–south")
         }
 
@@ -126,7 +131,11 @@ extension MapRenderTests {
                 try SVGMap.render(MapRenderFixture.tiny(), options: MapRenderOptions(width: 200))
             }
             var empty = MapRenderFixture.tiny()
-            empty.features = empty.features.map { var f = $0; f.rings = [[[XY(100, 13), XY(100.1, 13)]]]; return f }
+            empty.features = empty.features.map {
+                var f = $0
+                f.rings = [[[XY(100, 13), XY(100.1, 13)]]]
+                return f
+            }
             #expect(throws: MapRenderError.nothingToDraw) { try SVGMap.render(empty) }
             #expect(MapRenderError.badColour(owner: "area \"A\"", colour: "red").description.contains("#1a9850"))
         }

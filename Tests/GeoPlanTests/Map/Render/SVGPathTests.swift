@@ -18,7 +18,8 @@ extension MapRenderTests {
             let d = SVGPath(decimals: 1).data([ring])
             let numbers = d.dropFirst().replacingOccurrences(of: "l", with: " ").replacingOccurrences(of: "z", with: "")
                 .replacingOccurrences(of: "-", with: " -").split(separator: " ").compactMap { Double($0) }
-            var x = numbers[0], y = numbers[1]
+            var x = numbers[0]
+            var y = numbers[1]
             var points = [XY(x, y)]
             for pair in stride(from: 2, to: numbers.count, by: 2) {
                 x += numbers[pair]
@@ -39,8 +40,11 @@ extension MapRenderTests {
         }
 
         @Test func numbersAreShort() {
-            #expect(SVGNumber.format(12.0) == "12" && SVGNumber.format(-0.04) == "0" && SVGNumber.format(-0.25, decimals: 2)
-                    == "-0.25" && SVGNumber.format(3.05, decimals: 2) == "3.05" && SVGNumber.format(100.5) == "100.5")
+            #expect(
+                SVGNumber.format(12.0) == "12" && SVGNumber.format(-0.04) == "0"
+                    && SVGNumber.format(-0.25, decimals: 2)
+                        == "-0.25"
+                    && SVGNumber.format(3.05, decimals: 2) == "3.05" && SVGNumber.format(100.5) == "100.5")
         }
 
         /// A value no Int can count (a joined 1e300) is printed, not converted: `Int(_:)` would trap.

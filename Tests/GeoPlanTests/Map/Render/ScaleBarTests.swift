@@ -19,9 +19,10 @@ extension MapRenderTests {
             for step in 1...60 {
                 seen.insert(ScaleBar(unitsPerMetre: 1, maxWidth: Double(step * step * 37)).metres)
             }
-            #expect(seen.allSatisfy { metres in
-                [1.0, 2, 5].contains { lead in (0...6).contains { metres == lead * Double(Int(pow10($0))) } }
-            }, "\(seen.sorted())")
+            #expect(
+                seen.allSatisfy { metres in
+                    [1.0, 2, 5].contains { lead in (0...6).contains { metres == lead * Double(Int(pow10($0))) } }
+                }, "\(seen.sorted())")
         }
 
         private func pow10(_ n: Int) -> Int { (0..<n).reduce(1) { value, _ in value * 10 } }

@@ -39,8 +39,10 @@ import Testing
 
     @Test func aFolderHoldsTilesForEveryZoom() throws {
         let output = folder.path("tiles")
-        let report = try VectorTiles.write(VectorTiles.Request(input: Fixtures.phuket, output: output, minZoom: 6,
-                                                               maxZoom: 9, layerName: "tambons"))
+        let report = try VectorTiles.write(
+            VectorTiles.Request(
+                input: Fixtures.phuket, output: output, minZoom: 6,
+                maxZoom: 9, layerName: "tambons"))
         #expect(report.layer == "tambons")
         for zoom in 6...9 {
             #expect(FileManager.default.fileExists(atPath: folder.path("tiles/\(zoom)")), "zoom \(zoom)")
@@ -52,12 +54,16 @@ import Testing
 
     @Test func badZoomsAndAnExistingOutputAreRefused() throws {
         #expect(throws: GeoPlanError.self) {
-            try VectorTiles.write(VectorTiles.Request(input: Fixtures.phuket, output: folder.path("a.mbtiles"),
-                                                      minZoom: 9, maxZoom: 3))
+            try VectorTiles.write(
+                VectorTiles.Request(
+                    input: Fixtures.phuket, output: folder.path("a.mbtiles"),
+                    minZoom: 9, maxZoom: 3))
         }
         #expect(throws: GeoPlanError.self) {
-            try VectorTiles.write(VectorTiles.Request(input: Fixtures.phuket, output: folder.path("b.mbtiles"),
-                                                      maxZoom: 23))
+            try VectorTiles.write(
+                VectorTiles.Request(
+                    input: Fixtures.phuket, output: folder.path("b.mbtiles"),
+                    maxZoom: 23))
         }
         let missing = VectorTiles.Request(input: folder.path("missing.geojson"), output: folder.path("d.mbtiles"))
         let error = try #require(#expect(throws: (any Error).self) { try VectorTiles.write(missing) })
@@ -68,8 +74,10 @@ import Testing
             try VectorTiles.write(VectorTiles.Request(input: Fixtures.phuket, output: output, maxZoom: 6))
         }
         // With overwrite, the earlier tiles are replaced by the finished new ones.
-        let again = try VectorTiles.write(VectorTiles.Request(input: Fixtures.phuket, output: output, maxZoom: 7,
-                                                              overwrite: true))
+        let again = try VectorTiles.write(
+            VectorTiles.Request(
+                input: Fixtures.phuket, output: output, maxZoom: 7,
+                overwrite: true))
         #expect(again.maxZoom == 7)
         #expect(try properties(output).count == 17)
     }

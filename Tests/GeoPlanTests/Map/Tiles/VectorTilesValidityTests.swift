@@ -18,10 +18,12 @@ import Testing
     ]
 
     @Test(arguments: cases)
-    func tilesHoldOnlyValidPolygonsAndEveryTambonFromALowZoom(_ shapefile: String, tambons: Int, everyFrom: Int) throws {
+    func tilesHoldOnlyValidPolygonsAndEveryTambonFromALowZoom(_ shapefile: String, tambons: Int, everyFrom: Int) throws
+    {
         let folder = try TemporaryFolder()
         let output = folder.path("tiles")
-        let report = try VectorTiles.write(VectorTiles.Request(input: shapefile, output: output, minZoom: 0, maxZoom: 14))
+        let report = try VectorTiles.write(
+            VectorTiles.Request(input: shapefile, output: output, minZoom: 0, maxZoom: 14))
         #expect(report.extent > 4_096)  // 4,096 units leave small tambons out of zoom 0
         #expect(report.warnings.contains { $0.contains("so that every area is in the zoom 0 tiles") })
         let context = try GEOSContext()
@@ -29,7 +31,8 @@ import Testing
             let dataset = try Dataset.open("\(output)/\(zoom)", options: OpenOptions(driverOptions: ["CLIP": "NO"]))
             let layer = try #require(dataset.layers.first)
             var codes: Set<String> = []
-            var invalid = 0, features = 0
+            var invalid = 0
+            var features = 0
             try layer.forEachFeature { feature in
                 features += 1
                 if let code = try feature.value("ADM3_PCODE").text { codes.insert(code) }
@@ -46,8 +49,10 @@ import Testing
     @Test func anMBTilesFileHoldsEveryTambonFromZoomZeroToo() throws {
         let folder = try TemporaryFolder()
         let output = folder.path("phuket.mbtiles")
-        let report = try VectorTiles.write(VectorTiles.Request(input: Fixtures.phuket, output: output, minZoom: 0,
-                                                               maxZoom: 4))
+        let report = try VectorTiles.write(
+            VectorTiles.Request(
+                input: Fixtures.phuket, output: output, minZoom: 0,
+                maxZoom: 4))
         for zoom in 0...4 {
             let dataset = try Dataset.open(output, options: OpenOptions(driverOptions: ["ZOOM_LEVEL": String(zoom)]))
             var codes: Set<String> = []
@@ -60,8 +65,10 @@ import Testing
 
     @Test func areasLargeEnoughKeepTheStandardExtent() throws {
         let folder = try TemporaryFolder()
-        let report = try VectorTiles.write(VectorTiles.Request(input: Fixtures.phuket, output: folder.path("t"),
-                                                               minZoom: 6, maxZoom: 8))
+        let report = try VectorTiles.write(
+            VectorTiles.Request(
+                input: Fixtures.phuket, output: folder.path("t"),
+                minZoom: 6, maxZoom: 8))
         #expect(report.extent == 4_096)
     }
 }

@@ -20,8 +20,12 @@ extension MapTopologyTests {
 
         private func simplified(_ province: String) throws -> (BoundarySet, SimplifiedTopology) {
             let (set, topology) = try MapTopologyTests.tambons(province, context: context)
-            return (set, try TopologySimplifier.simplify(topology, SimplificationOptions(amount: .tolerance(metres: 20)),
-                                                         context: context))
+            return (
+                set,
+                try TopologySimplifier.simplify(
+                    topology, SimplificationOptions(amount: .tolerance(metres: 20)),
+                    context: context)
+            )
         }
 
         private func properties(_ set: BoundarySet) -> [[String: JSONValue]] {
@@ -61,7 +65,8 @@ extension MapTopologyTests {
             var stored: Set<[Int]> = []
             for arc in decoded.gridArcs {
                 #expect(stored.insert(arc.flatMap { [$0.0, $0.1] }).inserted)
-                #expect(!stored.contains(arc.reversed().flatMap { [$0.0, $0.1] }) || arc.count < 2
+                #expect(
+                    !stored.contains(arc.reversed().flatMap { [$0.0, $0.1] }) || arc.count < 2
                         || arc.first! == arc.last!)
             }
         }
@@ -69,8 +74,9 @@ extension MapTopologyTests {
         @Test func gdalReadsValidPolygonsWithTheirPropertiesAndAreas() throws {
             let (set, result) = try simplified("phuket")
             let path = folder.path("phuket.topojson")
-            try TopoJSONWriter.write(result.topology, properties: properties(set),
-                                     to: try OutputTarget(topoJSONPath: path, overwrite: false, inputs: []))
+            try TopoJSONWriter.write(
+                result.topology, properties: properties(set),
+                to: try OutputTarget(topoJSONPath: path, overwrite: false, inputs: []))
             #expect(folder.contents() == ["phuket.topojson"])  // staged and renamed in
             let layer = try Dataset.open(path).layer(at: 0)
             var read: [Geometry] = []
@@ -154,8 +160,12 @@ struct DecodedTopology {
                 grid.append((x, y))
             }
             gridArcs.append(grid)
-            arcs.append(grid.map { XY(Double($0.0) * scaleValues[0] + translate[0],
-                                       Double($0.1) * scaleValues[1] + translate[1]) })
+            arcs.append(
+                grid.map {
+                    XY(
+                        Double($0.0) * scaleValues[0] + translate[0],
+                        Double($0.1) * scaleValues[1] + translate[1])
+                })
         }
     }
 

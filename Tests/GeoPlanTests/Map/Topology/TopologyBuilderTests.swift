@@ -29,8 +29,10 @@ extension MapTopologyTests {
             let references = topology.features.flatMap { $0.rings.flatMap { $0 } }
             #expect(references.contains(shared) && references.contains(~shared))
             for index in topology.features.indices {
-                let original = try Geometry(wkt: index == 0 ? "POLYGON ((0 0, 1 0, 1 1, 0 1, 0 0))"
-                                                : "POLYGON ((1 0, 2 0, 2 1, 1 1, 1 0))", context: context)
+                let original = try Geometry(
+                    wkt: index == 0
+                        ? "POLYGON ((0 0, 1 0, 1 1, 0 1, 0 0))"
+                        : "POLYGON ((1 0, 2 0, 2 1, 1 1, 1 0))", context: context)
                 #expect(try topology.geometry(of: index, context: context).equals(original))
             }
         }
@@ -52,8 +54,9 @@ extension MapTopologyTests {
                 try input("south-east", "POLYGON ((1 0, 2 0, 2 1, 1 1, 1 0))"),
                 try input("north-east", "POLYGON ((1 1, 2 1, 2 2, 1 2, 1 1))"),
             ])
-            #expect(Junctions.find(in: topology.features.flatMap(\.rings).map { Array(topology.ring($0).dropLast()) })
-                .contains(XY(1, 1)))
+            #expect(
+                Junctions.find(in: topology.features.flatMap(\.rings).map { Array(topology.ring($0).dropLast()) })
+                    .contains(XY(1, 1)))
             // Three shared borders (west/south-east, west/north-east, south-east/north-east), three outer ones.
             #expect(topology.arcUse.filter { $0 == 2 }.count == 3)
             #expect(topology.arcUse.count == 6)

@@ -14,7 +14,8 @@ extension MapTopologyTests {
             context = try GEOSContext()
         }
 
-        static let cases: [(String, SimplificationMethod)] = MapTopologyTests.provinces.keys.sorted().flatMap { province in
+        static let cases: [(String, SimplificationMethod)] = MapTopologyTests.provinces.keys.sorted().flatMap {
+            province in
             SimplificationMethod.allCases.map { (province, $0) }
         }
 
@@ -46,21 +47,24 @@ extension MapTopologyTests {
 
         @Test func aShareKeepsThatShareOfRemovableVertices() throws {
             let (_, topology) = try MapTopologyTests.tambons("nonthaburi", context: context)
-            let result = try TopologySimplifier.simplify(topology, SimplificationOptions(amount: .keep(share: 0.1)),
-                                                         context: context)
+            let result = try TopologySimplifier.simplify(
+                topology, SimplificationOptions(amount: .keep(share: 0.1)),
+                context: context)
             let ends = topology.arcs.count * 2
             let removable = topology.arcVertexCount - ends
             let kept = result.report.arcVerticesAfter - ends
             let restored = result.report.verticesRestoredAtCrossings + result.report.verticesRestoredForValidity
-            #expect(abs(kept - restored - removable / 10) <= 1 + result.report.ringsHeldAtMinimum * 2,
-                    "\(result.report)")
+            #expect(
+                abs(kept - restored - removable / 10) <= 1 + result.report.ringsHeldAtMinimum * 2,
+                "\(result.report)")
             #expect(result.report.keepShare == 0.1 && result.report.thresholdMetres > 0)
         }
 
         @Test func everyArcEndStaysAndNoVertexIsInvented() throws {
             let (_, topology) = try MapTopologyTests.tambons("phuket", context: context)
-            let result = try TopologySimplifier.simplify(topology, SimplificationOptions(amount: .keep(share: 0)),
-                                                         context: context)
+            let result = try TopologySimplifier.simplify(
+                topology, SimplificationOptions(amount: .keep(share: 0)),
+                context: context)
             for (before, after) in zip(topology.arcs, result.topology.arcs) {
                 #expect(after.first == before.first && after.last == before.last)
                 #expect(Set(after).isSubset(of: Set(before)))
@@ -73,14 +77,21 @@ extension MapTopologyTests {
         @Test func aBorderThatWouldCrossAnIslandKeepsItsBend() throws {
             let island = "(0.0093 0.0049, 0.0102 0.0049, 0.0098 0.0053, 0.0093 0.0049)"
             let topology = try Topology([
-                TopologyInput(id: "west", geometry: try Geometry(wkt: "POLYGON ((0 0, 0.01 0, 0.009 0.005, 0.01 0.01, "
-                                                                 + "0 0.01, 0 0))", context: context)),
-                TopologyInput(id: "east", geometry: try Geometry(wkt: "POLYGON ((0.01 0, 0.02 0, 0.02 0.01, 0.01 0.01, "
-                                                                 + "0.009 0.005, 0.01 0), \(island))", context: context)),
+                TopologyInput(
+                    id: "west",
+                    geometry: try Geometry(
+                        wkt: "POLYGON ((0 0, 0.01 0, 0.009 0.005, 0.01 0.01, "
+                            + "0 0.01, 0 0))", context: context)),
+                TopologyInput(
+                    id: "east",
+                    geometry: try Geometry(
+                        wkt: "POLYGON ((0.01 0, 0.02 0, 0.02 0.01, 0.01 0.01, "
+                            + "0.009 0.005, 0.01 0), \(island))", context: context)),
                 TopologyInput(id: "island", geometry: try Geometry(wkt: "POLYGON (\(island))", context: context)),
             ])
             let result = try TopologySimplifier.simplify(
-                topology, SimplificationOptions(method: .douglasPeucker, amount: .tolerance(metres: 200)), context: context)
+                topology, SimplificationOptions(method: .douglasPeucker, amount: .tolerance(metres: 200)),
+                context: context)
             #expect(result.report.verticesRestoredAtCrossings > 0)
             #expect(result.topology.arcs.contains { $0.contains(XY(0.009, 0.005)) })
             for index in topology.features.indices {
@@ -91,11 +102,16 @@ extension MapTopologyTests {
         /// A hole in a peak of its shell: with the peak cut off the hole would lie outside, which GEOS finds invalid,
         /// so the peak is put back.
         @Test func aHoleLeftOutsideItsShellIsRepaired() throws {
-            let topology = try Topology([TopologyInput(id: "peak", geometry: try Geometry(
-                wkt: "POLYGON ((0 0, 0.01 0, 0.01 0.01, 0.005 0.011, 0 0.01, 0 0), "
-                    + "(0.0049 0.0102, 0.0051 0.0102, 0.005 0.0104, 0.0049 0.0102))", context: context))])
+            let topology = try Topology([
+                TopologyInput(
+                    id: "peak",
+                    geometry: try Geometry(
+                        wkt: "POLYGON ((0 0, 0.01 0, 0.01 0.01, 0.005 0.011, 0 0.01, 0 0), "
+                            + "(0.0049 0.0102, 0.0051 0.0102, 0.005 0.0104, 0.0049 0.0102))", context: context))
+            ])
             let result = try TopologySimplifier.simplify(
-                topology, SimplificationOptions(method: .douglasPeucker, amount: .tolerance(metres: 200)), context: context)
+                topology, SimplificationOptions(method: .douglasPeucker, amount: .tolerance(metres: 200)),
+                context: context)
             #expect(result.report.verticesRestoredForValidity > 0)
             #expect(result.report.madeValid == 0)
             #expect(try result.geometry(of: 0, context: context).isValid)

@@ -20,9 +20,10 @@ extension MapTopologyTests {
         static let neighbour = "POLYGON ((1 0, 2 0, 2 1, 1 1, 1 0))"
 
         private func topology(_ shapes: [String]) throws -> Topology {
-            try Topology(try shapes.enumerated().map { index, wkt in
-                TopologyInput(id: "f\(index)", geometry: try Geometry(wkt: wkt, context: context))
-            })
+            try Topology(
+                try shapes.enumerated().map { index, wkt in
+                    TopologyInput(id: "f\(index)", geometry: try Geometry(wkt: wkt, context: context))
+                })
         }
 
         /// The features a reader decodes from the written file, rebuilt by GEOS: valid, not empty, each rebuilt.
@@ -42,7 +43,8 @@ extension MapTopologyTests {
             #expect(try Geometry(wkt: Self.notched, context: context).isValid)
             // The flaw: every vertex rounded on its own to 1,000 steps across (the grid before: the notch's three
             // vertices all fall on row 500) makes the notch's two sides one edge, run there and back.
-            let naive = try Geometry(wkt: "POLYGON ((0 0, 1 0, 1 1, 0 1, 0 0.5, 0.6 0.5, 0 0.5, 0 0))", context: context)
+            let naive = try Geometry(
+                wkt: "POLYGON ((0 0, 1 0, 1 1, 0 1, 0 0.5, 0.6 0.5, 0 0.5, 0 0))", context: context)
             #expect(try !naive.isValid)
 
             let (decoded, whole) = try decodedFeatures(topology, quantization: 1_001)
@@ -56,7 +58,8 @@ extension MapTopologyTests {
         }
 
         @Test func anIslandSmallerThanAStepIsNotCollapsed() throws {
-            let islands = "MULTIPOLYGON (((0 0, 1 0, 1 1, 0 1, 0 0)), ((1.5 0.5, 1.50001 0.5, 1.50001 0.50001, 1.5 0.5)))"
+            let islands =
+                "MULTIPOLYGON (((0 0, 1 0, 1 1, 0 1, 0 0)), ((1.5 0.5, 1.50001 0.5, 1.50001 0.50001, 1.5 0.5)))"
             let (_, whole) = try decodedFeatures(try topology([islands]), quantization: 1_000)
             #expect(whole == [true])
         }
@@ -65,13 +68,16 @@ extension MapTopologyTests {
             let folder = try TemporaryFolder()
             let path = folder.path("notched.topojson")
             let target = try OutputTarget(topoJSONPath: path, overwrite: false, inputs: [])
-            let warnings = try TopoJSONWriter.write(try topology([Self.notched, Self.neighbour]),
-                                                    options: TopoJSONOptions(quantization: 1_001), to: target)
+            let warnings = try TopoJSONWriter.write(
+                try topology([Self.notched, Self.neighbour]),
+                options: TopoJSONOptions(quantization: 1_001), to: target)
             #expect(warnings.count == 1 && warnings[0].contains("instead of 1001"))
-            let fine = try TopoJSONWriter.write(try topology([Self.notched, Self.neighbour]),
-                                                options: TopoJSONOptions(quantization: 100_000),
-                                                to: try OutputTarget(topoJSONPath: folder.path("fine.topojson"),
-                                                                     overwrite: false, inputs: []))
+            let fine = try TopoJSONWriter.write(
+                try topology([Self.notched, Self.neighbour]),
+                options: TopoJSONOptions(quantization: 100_000),
+                to: try OutputTarget(
+                    topoJSONPath: folder.path("fine.topojson"),
+                    overwrite: false, inputs: []))
             #expect(fine.isEmpty)
         }
 
@@ -80,9 +86,11 @@ extension MapTopologyTests {
         @Test func simplifyAtACoarseQuantisationWritesValidTambonsGDALReads() throws {
             let folder = try TemporaryFolder()
             let path = folder.path("phuket.topojson")
-            let report = try FileSimplifier.simplify(SimplifyRequest(
-                input: Fixtures.phuket, output: path, simplification: SimplificationOptions(amount: .tolerance(metres: 1)),
-                quantization: 1_000))
+            let report = try FileSimplifier.simplify(
+                SimplifyRequest(
+                    input: Fixtures.phuket, output: path,
+                    simplification: SimplificationOptions(amount: .tolerance(metres: 1)),
+                    quantization: 1_000))
             #expect(report.warnings.contains { $0.contains("TopoJSON quantised on") && $0.contains("instead of 1000") })
             var read = 0
             try Dataset.open(path).layer(at: 0).forEachFeature { feature in
@@ -119,18 +127,23 @@ extension MapTopologyTests {
         /// Every shipped tambon and province, as given and simplified, written at 10³ to 10⁹ steps (the "3 to 9
         /// decimals" of GeoJSON) and decoded: every polygon that was valid is valid and not empty, and every arc
         /// shared by two neighbours is used by exactly two rings.
-        @Test(arguments: [Fixtures.phuket, Fixtures.nonthaburi, Fixtures.nakhonPathom,
-                          Fixtures.shape("tambons/samut-songkhram/samut-songkhram.shp"), Fixtures.provinces])
+        @Test(arguments: [
+            Fixtures.phuket, Fixtures.nonthaburi, Fixtures.nakhonPathom,
+            Fixtures.shape("tambons/samut-songkhram/samut-songkhram.shp"), Fixtures.provinces,
+        ])
         func everyShippedPolygonStaysValidAtEveryQuantisation(_ shapefile: String) throws {
             var inputs: [TopologyInput] = []
             try Dataset.open(shapefile).layer(at: 0).forEachFeature { feature in
                 guard let geometry = feature.geometry else { return }
-                inputs.append(TopologyInput(id: "\(inputs.count)", geometry: try geometry.geosGeometry(context: context)))
+                inputs.append(
+                    TopologyInput(id: "\(inputs.count)", geometry: try geometry.geosGeometry(context: context)))
             }
             #expect(inputs.count > 10)
             let given = try Topology(inputs)
-            let simplified = try TopologySimplifier.simplify(given, SimplificationOptions(amount: .tolerance(metres: 50)),
-                                                             context: context).topology
+            let simplified = try TopologySimplifier.simplify(
+                given, SimplificationOptions(amount: .tolerance(metres: 50)),
+                context: context
+            ).topology
             for (label, topology) in [("given", given), ("simplified", simplified)] {
                 let wasValid = topology.features.indices.map { index in
                     (try? topology.geometry(of: index, context: context).isValid) ?? false

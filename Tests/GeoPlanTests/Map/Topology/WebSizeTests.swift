@@ -24,17 +24,21 @@ extension MapTopologyTests {
         }
 
         @Test func simplifiedTambonsAreFiveTimesSmallerWithBordersStillShared() throws {
-            var full = 0, simplified = 0
+            var full = 0
+            var simplified = 0
             for province in MapTopologyTests.provinces.keys.sorted() {
                 let input = try #require(MapTopologyTests.provinces[province])
                 let fullPath = folder.path("\(province)-full.geojson")
-                _ = try Converter.convert(ConvertRequest(input: input, inputOptions: InputOptions(), output: fullPath,
-                                                         targetCRS: nil, operation: nil, precision: 6,
-                                                         overwrite: false))
+                _ = try Converter.convert(
+                    ConvertRequest(
+                        input: input, inputOptions: InputOptions(), output: fullPath,
+                        targetCRS: nil, operation: nil, precision: 6,
+                        overwrite: false))
                 let webPath = folder.path("\(province)-web.geojson")
-                let report = try FileSimplifier.simplify(SimplifyRequest(
-                    input: input, output: webPath,
-                    simplification: SimplificationOptions(method: .visvalingam, amount: .tolerance(metres: 30))))
+                let report = try FileSimplifier.simplify(
+                    SimplifyRequest(
+                        input: input, output: webPath,
+                        simplification: SimplificationOptions(method: .visvalingam, amount: .tolerance(metres: 30))))
                 full += try size(fullPath)
                 simplified += try size(webPath)
                 #expect(report.bytesWritten == (try size(webPath)))

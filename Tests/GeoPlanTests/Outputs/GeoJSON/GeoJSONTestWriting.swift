@@ -13,19 +13,24 @@ enum GeoJSONTestWriting {
         let counts: GeoJSONWriteCounts
     }
 
-    static func write(_ features: [(values: [FieldValue], wkt: String?)], fields: [FieldDefinition],
-                      to path: String, decimals: Int? = 7, idField: String? = nil, threads: Int = 2,
-                      batchSize: Int = 3, layerName: String = "areas",
-                      fileSystem: any FileSystem = SystemFileSystem()) throws -> Written {
+    static func write(
+        _ features: [(values: [FieldValue], wkt: String?)], fields: [FieldDefinition],
+        to path: String, decimals: Int? = 7, idField: String? = nil, threads: Int = 2,
+        batchSize: Int = 3, layerName: String = "areas",
+        fileSystem: any FileSystem = SystemFileSystem()
+    ) throws -> Written {
         let file = try CheckedFile(creating: path, fileSystem: fileSystem)
-        let writer = try GeoJSONWriter(file: file, schema: LayerSchema(fields: fields),
-                                       options: GeoJSONWriter.Options(layerName: layerName, decimals: decimals,
-                                                                      idField: idField, threads: threads,
-                                                                      batchSize: batchSize))
+        let writer = try GeoJSONWriter(
+            file: file, schema: LayerSchema(fields: fields),
+            options: GeoJSONWriter.Options(
+                layerName: layerName, decimals: decimals,
+                idField: idField, threads: threads,
+                batchSize: batchSize))
         for (index, feature) in features.enumerated() {
             let wkb = try feature.wkt.map { try OGRGeometry(wkt: $0).wkb() }
-            try writer.write(values: feature.values, wkb: wkb,
-                             source: FeatureLocation(path: "test", featureID: Int64(index)))
+            try writer.write(
+                values: feature.values, wkb: wkb,
+                source: FeatureLocation(path: "test", featureID: Int64(index)))
         }
         try writer.finish()
         return Written(path: path, text: try String(contentsOfFile: path, encoding: .utf8), counts: writer.counts)

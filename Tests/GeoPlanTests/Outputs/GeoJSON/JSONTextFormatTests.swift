@@ -12,10 +12,12 @@ import Testing
     /// Read back with Swift's parser (correctly rounded, as GDAL's is). Foundation's JSONSerialization on Linux is
     /// only checked to accept the text: its own number parsing is off in the last digits for some values.
     @Test func shortestRealsAreValidJSONAndReadBackEqual() throws {
-        var values: [Double] = [0, -0.0, 1, 0.1, 1e-5, 5e-324, -5e-324, 1e16, 1.7976931348623157e308, -2.5e-308,
-                                123456789.123, 1.0 / 3, 98.3754907, Double.leastNormalMagnitude, Double.ulpOfOne]
+        var values: [Double] = [
+            0, -0.0, 1, 0.1, 1e-5, 5e-324, -5e-324, 1e16, 1.7976931348623157e308, -2.5e-308,
+            123456789.123, 1.0 / 3, 98.3754907, Double.leastNormalMagnitude, Double.ulpOfOne,
+        ]
         var generator = SystemRandomNumberGenerator()
-        for _ in 0..<2_000 { values.append(Double(bitPattern: generator.next()) ) }
+        for _ in 0..<2_000 { values.append(Double(bitPattern: generator.next())) }
         for value in values where value.isFinite {
             var out = JSONByteBuffer()
             let accepted = out.appendShortest(value)
@@ -38,9 +40,11 @@ import Testing
 
     @Test func gridValuesHaveAtMostTheirDecimalsAndAtLeastOne() throws {
         let grid = try #require(CoordinateGrid(decimals: 7))
-        let cases: [(Double, String)] = [(98.37544, "98.37544"), (100, "100.0"), (-0.04, "-0.04"),
-                                         (-179.99999996, "-180.0"), (1e-8, "0.0"), (7.90816994, "7.9081699"),
-                                         (-12.3456789, "-12.3456789")]
+        let cases: [(Double, String)] = [
+            (98.37544, "98.37544"), (100, "100.0"), (-0.04, "-0.04"),
+            (-179.99999996, "-180.0"), (1e-8, "0.0"), (7.90816994, "7.9081699"),
+            (-12.3456789, "-12.3456789"),
+        ]
         for (value, expected) in cases {
             var out = JSONByteBuffer()
             out.appendGridValue(steps: try #require(grid.steps(value)), decimals: 7)
@@ -62,8 +66,10 @@ import Testing
     }
 
     @Test func stringsAreEscapedAndReadBackEqual() throws {
-        let texts = ["ตลาดใหญ่", "a \"quoted\" name", #"back\slash"#, "line\nbreak\r\n", "tab\there",
-                     "\u{0}\u{1}\u{1F}\u{7F}", "sep\u{2028}para\u{2029}end", "emoji 🇹🇭", "", "/slash/"]
+        let texts = [
+            "ตลาดใหญ่", "a \"quoted\" name", #"back\slash"#, "line\nbreak\r\n", "tab\there",
+            "\u{0}\u{1}\u{1F}\u{7F}", "sep\u{2028}para\u{2029}end", "emoji 🇹🇭", "", "/slash/",
+        ]
         for text in texts {
             var out = JSONByteBuffer()
             out.appendString(text)

@@ -55,8 +55,10 @@ public enum Cycles {
     }
 
     /// Breadth-first: the folders from `start` to `goal`, both included.
-    private static func shortestPath(_ graph: FolderGraph, from start: String, to goal: String,
-                                     within allowed: Set<String>) -> [String]? {
+    private static func shortestPath(
+        _ graph: FolderGraph, from start: String, to goal: String,
+        within allowed: Set<String>
+    ) -> [String]? {
         var previous: [String: String] = [start: start]
         var queue = [start]
         var head = 0

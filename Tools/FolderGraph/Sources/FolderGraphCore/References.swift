@@ -154,7 +154,8 @@ final class ReferenceCollector: SyntaxVisitor {
         if owner == "self" || owner == "Self" {
             if let type = enclosing.last { add(declarations.memberFolder(type, member), member, at: node) }
         } else if owner.first?.isUppercase == true, let folder = declarations.memberFolder(owner, member),
-                  folder != declarations.typeFolder(owner) {
+            folder != declarations.typeFolder(owner)
+        {
             // A member declared in another folder's extension: an edge to that folder (the type's own is below).
             add(folder, "\(owner).\(member)", at: node)
         }

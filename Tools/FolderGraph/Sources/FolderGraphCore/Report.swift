@@ -25,8 +25,9 @@ public struct Verdict {
             let order = layers == nil ? "" : ", every edge points down the layers"
             lines.append("folder-graph: \(root): \(counts), no cycle\(order)")
         } else {
-            lines.append("folder-graph: \(root): \(counts); \(cycles.count) cycle(s), \(upward.count) edge(s) "
-                         + "pointing up a layer, \(unplaced.count) folder(s) in no layer")
+            lines.append(
+                "folder-graph: \(root): \(counts); \(cycles.count) cycle(s), \(upward.count) edge(s) "
+                    + "pointing up a layer, \(unplaced.count) folder(s) in no layer")
         }
         for (number, cycle) in cycles.enumerated() {
             lines.append("")
@@ -46,8 +47,9 @@ public struct Verdict {
         }
         if let missing = layers?.missing(from: graph), !missing.isEmpty {
             lines.append("")
-            lines.append("note: the layers file lists folders the tree does not have: "
-                         + missing.joined(separator: ", "))
+            lines.append(
+                "note: the layers file lists folders the tree does not have: "
+                    + missing.joined(separator: ", "))
         }
         return lines.joined(separator: "\n")
     }
@@ -67,9 +69,10 @@ public struct Verdict {
 
     /// Graphviz: users above what they use, one rank per layer, edges on a cycle or up a layer in red.
     public func dot() -> String {
-        let bad = Set(upward.map { "\($0.from)\u{0}\($0.to)" }).union(cycles.flatMap { cycle in
-            zip(cycle, cycle.dropFirst() + [cycle[0]]).map { "\($0)\u{0}\($1)" }
-        })
+        let bad = Set(upward.map { "\($0.from)\u{0}\($0.to)" }).union(
+            cycles.flatMap { cycle in
+                zip(cycle, cycle.dropFirst() + [cycle[0]]).map { "\($0)\u{0}\($1)" }
+            })
         var lines = ["digraph folders {", "  node [shape=box, fontname=\"Helvetica\"];"]
         for (number, layer) in (layers?.layers ?? []).enumerated() {
             let names = layer.filter(graph.folders.contains).map { "\"\($0)\"" }.joined(separator: "; ")

@@ -43,7 +43,8 @@ public struct SourceFile {
         return try paths.sorted().map { path in
             let url = base.appendingPathComponent(path)
             guard let data = FileManager.default.contents(atPath: url.path),
-                  let text = String(data: data, encoding: .utf8) else { throw FolderGraphError.unreadable(url.path) }
+                let text = String(data: data, encoding: .utf8)
+            else { throw FolderGraphError.unreadable(url.path) }
             return SourceFile(path: path, text: text)
         }
     }

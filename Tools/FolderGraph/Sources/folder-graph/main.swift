@@ -36,7 +36,9 @@ while let argument = arguments.popFirst() {
     case "--no-layers": layersPath = nil
     case "--dot": mode = "dot"
     case "--report": mode = "report"
-    case "-h", "--help": print(usage); exit(0)
+    case "-h", "--help":
+        print(usage)
+        exit(0)
     default: fail("unknown argument \"\(argument)\"\n\(usage)")
     }
 }

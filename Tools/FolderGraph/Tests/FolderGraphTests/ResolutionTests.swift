@@ -1,5 +1,6 @@
-@testable import FolderGraphCore
 import Testing
+
+@testable import FolderGraphCore
 
 /// How names resolve to folders, on trees written in the test.
 struct ResolutionTests {
@@ -49,13 +50,13 @@ struct ResolutionTests {
         let graph = Self.graph([
             "Spec/Column.swift": "struct Column {}\nfunc helper() {}",
             "Run/Plan.swift": """
-                struct Plan {
-                    struct Column {}
-                    func helper() {}
-                    func columns() -> [Column] { helper(); return [] }
-                }
-                func first<Column>(_ value: Column) -> Column { value }
-                """,
+            struct Plan {
+                struct Column {}
+                func helper() {}
+                func columns() -> [Column] { helper(); return [] }
+            }
+            func first<Column>(_ value: Column) -> Column { value }
+            """,
         ])
         #expect(graph.edges.isEmpty)
     }
@@ -63,11 +64,11 @@ struct ResolutionTests {
     @Test func localsShadowMembersFromOtherFoldersAndFreeFunctions() {
         let graph = Self.graph([
             "Outputs/OutputTarget.swift": """
-                struct OutputTarget {
-                    var sidecars: [String] { let stem = "a"; return [stem] }
-                    func names(limit: Int) -> [Int] { [limit].map { helper in helper } }
-                }
-                """,
+            struct OutputTarget {
+                var sidecars: [String] { let stem = "a"; return [stem] }
+                func names(limit: Int) -> [Int] { [limit].map { helper in helper } }
+            }
+            """,
             "Validation/OutputTarget+Stem.swift": "extension OutputTarget { var stem: String { \"\" } }",
             "Core/Helpers.swift": "func helper() {}\nlet limit = 3",
         ])
