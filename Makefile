@@ -5,7 +5,7 @@ SHAPES := shapes/tambons/phuket/phuket.shp shapes/tambons/nonthaburi/nonthaburi.
           shapes/tambons/samut-songkhram/samut-songkhram.shp shapes/tambons/nakhon-pathom/nakhon-pathom.shp \
           shapes/provinces/provinces-simplified.shp
 
-.PHONY: setup build run test check-folders bench sanitize sanitize-address sanitize-thread fuzz fuzz-build ci clean
+.PHONY: setup build run test lint format check-folders bench sanitize sanitize-address sanitize-thread fuzz fuzz-build ci clean
 
 setup:
 	@bash scripts/install-system-packages.sh
@@ -25,8 +25,18 @@ run: build
 
 test: setup
 	bash scripts/check-portable-names.sh
+	$(MAKE) lint
 	$(MAKE) check-folders
 	$(SWIFT) test
+
+# Style: swift-format (from the toolchain) with .swift-format, strict: a warning fails. `make format` rewrites the
+# files in place; `make lint` only checks (a second or so a thousand lines).
+LINT_PATHS := Sources Tests Fuzz/Sources Tools/FolderGraph/Sources Tools/FolderGraph/Tests/FolderGraphTests
+lint:
+	$(SWIFT) format lint --strict --recursive --parallel $(LINT_PATHS)
+
+format:
+	$(SWIFT) format --in-place --recursive --parallel $(LINT_PATHS)
 
 # Issue 15: the folders of Sources/GeoPlan import one way. Builds the checker (Tools/FolderGraph, a package of its
 # own: swift-syntax never slows the main build; about 2 minutes from clean), runs its tests, then fails on any cycle

@@ -139,7 +139,7 @@ public struct RFC7946Checker {
                 problems.append("\(path): ring \(index) has fewer than 4 positions")
                 continue
             }
-            if positions.first! != positions.last! {
+            if let first = positions.first, let last = positions.last, first != last {
                 problems.append("\(path): ring \(index) is not closed")
             }
             let area = Self.signedArea(positions)

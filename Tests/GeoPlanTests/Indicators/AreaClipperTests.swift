@@ -42,10 +42,13 @@ import Testing
         let lines = try [
             "LINESTRING (99.95 13.05, 100.15 13.05)",  // across, through the hole
             "LINESTRING (99.9 12.9, 100.2 13.2)",  // through two corners
-            "LINESTRING (100.1 12.95, 100.1 13.02, 100.1 13.01, 100.1 13.08, 100.12 13.08)",  // along an edge, back, on
-            "LINESTRING (100.05 12.99, 100.05 13.02, 100.1 13.02, 100.1 13.05, 100.05 13.05)",  // in, to the edge, along, in
+            // Along an edge, back, on.
+            "LINESTRING (100.1 12.95, 100.1 13.02, 100.1 13.01, 100.1 13.08, 100.12 13.08)",
+            // In, to the edge, along, in.
+            "LINESTRING (100.05 12.99, 100.05 13.02, 100.1 13.02, 100.1 13.05, 100.05 13.05)",
             "LINESTRING (100.02 12.98, 100.02 13.03, 100.08 13.03, 100.03 12.97)",  // crossing itself outside
-            "MULTILINESTRING ((100.0 13.0, 100.03 13.0), (100.02 13.0, 100.05 13.0, 100.05 12.9))",  // parts overlapping on the edge
+            // Parts overlapping on the edge.
+            "MULTILINESTRING ((100.0 13.0, 100.03 13.0), (100.02 13.0, 100.05 13.0, 100.05 12.9))",
             "LINESTRING (100.04 13.04, 100.06 13.06)",  // across the hole, corner to corner
         ].map { try Geometry(wkt: $0, context: context) }
         #expect(try compare(lines, [area]) == lines.count)

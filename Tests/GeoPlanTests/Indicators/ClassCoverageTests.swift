@@ -92,7 +92,8 @@ import Testing
         let features = try load([
             ("x", box(100.01, 13.01, 100.02, 13.02)),
             ("x", box(100.02, 13.01, 100.03, 13.02)),  // touches the first
-            ("x", "POLYGON ((100.025 13.025, 100.036 13.015, 100.035 13.025, 100.025 13.025))"),  // box meets the second's
+            // Its box meets the second's.
+            ("x", "POLYGON ((100.025 13.025, 100.036 13.015, 100.035 13.025, 100.025 13.025))"),
             ("x", box(100.07, 13.07, 100.08, 13.08)),
         ])
         let near = try features.geometries.indices.map { feature in
