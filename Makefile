@@ -54,6 +54,7 @@ check-folders:
 GEOJSON_BENCH_SIZE ?= large
 bench: setup
 	bash bench/run.sh small
+	bash bench/everyday.sh small
 	bash bench/geojson.sh $(GEOJSON_BENCH_SIZE)
 
 # The whole test suite under AddressSanitizer (GDAL is not instrumented: leaks are not checked), and the tests of
