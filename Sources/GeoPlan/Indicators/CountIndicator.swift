@@ -2,32 +2,16 @@ import Yams
 
 /// `count`: points of an input in each area (`where` filters, `by` adds one column per class; the total column
 /// always equals the sum of the class columns). Border points follow `PointPlacement`'s rule.
-public struct CountIndicator: IndicatorDefinition {
+public struct CountIndicator: GroupedFeatureIndicator {
     public var input: String
     public var whereClause: String?
     public var by: String?
 
     public var typeName: String { "count" }
-    public var inputName: String? { input }
     var defaultUnit: String? { "count" }
     func defaultRollUp(weight: String?) -> RollUpRule? { .sum }
-    var featureInput: FeatureInputUse? { FeatureInputUse(input: input, whereClause: whereClause, by: by) }
-    var classSource: (input: String, whereClause: String?, by: String)? { by.map { (input, whereClause, $0) } }
 
-    static var spellings: [IndicatorSpelling] {
-        [
-            IndicatorSpelling(name: "count", keys: ["input", "where", "by"], inputKinds: [.points]) {
-                reader, fields, owner, _ in
-                let (whereClause, by) = reader.filterAndClasses(fields)
-                guard let input = reader.requiredText(fields, "input", owner: owner) else { return nil }
-                return CountIndicator(input: input, whereClause: whereClause, by: by)
-            }
-        ]
-    }
-
-    func plannedColumns(_ indicator: IndicatorSpec, classes: ClassColumns?) -> [PlannedColumn] {
-        PlannedColumn.grouped(indicator.id, classes: classes)
-    }
+    static var spellings: [IndicatorSpelling] { [spelling("count", inputKinds: [.points])] }
 
     func compute(_ indicator: IndicatorSpec, _ run: RunContext) throws -> IndicatorResult {
         let spec = indicator

@@ -9,7 +9,7 @@ import Yams
 /// `AreaClipper` (geodesic measures) or a GEOS intersection (planar ones). A stretch running exactly along a
 /// border shared by two areas is counted once, in the area with the smaller id (the other area subtracts it), so
 /// lengths add up to the length of the lines within the boundary set.
-public struct LengthIndicator: IndicatorDefinition {
+public struct LengthIndicator: GroupedFeatureIndicator {
     public var input: String
     public var whereClause: String?
     public var by: String?
@@ -18,24 +18,8 @@ public struct LengthIndicator: IndicatorDefinition {
     var defaultID: String { "length_km" }
     var defaultUnit: String? { "km" }
     func defaultRollUp(weight: String?) -> RollUpRule? { .sum }
-    public var inputName: String? { input }
-    var featureInput: FeatureInputUse? { FeatureInputUse(input: input, whereClause: whereClause, by: by) }
-    var classSource: (input: String, whereClause: String?, by: String)? { by.map { (input, whereClause, $0) } }
 
-    static var spellings: [IndicatorSpelling] {
-        [
-            IndicatorSpelling(name: "length", keys: ["input", "where", "by"], inputKinds: [.lines]) {
-                reader, fields, owner, _ in
-                let (whereClause, by) = reader.filterAndClasses(fields)
-                guard let input = reader.requiredText(fields, "input", owner: owner) else { return nil }
-                return LengthIndicator(input: input, whereClause: whereClause, by: by)
-            }
-        ]
-    }
-
-    func plannedColumns(_ indicator: IndicatorSpec, classes: ClassColumns?) -> [PlannedColumn] {
-        PlannedColumn.grouped(indicator.id, classes: classes)
-    }
+    static var spellings: [IndicatorSpelling] { [spelling("length", inputKinds: [.lines])] }
 
     func compute(_ indicator: IndicatorSpec, _ run: RunContext) throws -> IndicatorResult {
         let spec = indicator
