@@ -232,6 +232,28 @@ import Testing
         #expect(Date().timeIntervalSince(started) >= 0.2)
     }
 
+    /// A lock held for a moment by another descriptor (as a just-forked child holds its parent's until it execs)
+    /// is waited through; one held longer than the grace is still refused.
+    @Test func aLockHeldForAMomentIsWaitedThrough() throws {
+        let folder = try TemporaryFolder()
+        let other = open(folder.url.path, O_RDONLY | O_DIRECTORY)
+        #expect(other >= 0)
+        defer { close(other) }
+        #expect(flock(other, LOCK_EX | LOCK_NB) == 0)
+        let release = Thread {
+            usleep(50_000)
+            _ = flock(other, LOCK_UN)
+        }
+        release.start()
+        // A long grace here, so that a loaded machine cannot make the release late; the default is short.
+        _ = try FolderLock(folder: folder.url.path, wait: false, grace: 10)
+
+        #expect(flock(other, LOCK_EX | LOCK_NB) == 0)
+        let started = Date()
+        #expect(throws: FolderBusy.self) { try OutputSet(overwrite: false).lock(folder: folder.url.path) }
+        #expect(Date().timeIntervalSince(started) >= FolderLock.grace * 0.9)
+    }
+
     @Test func theExistenceCheckIsMadeUnderTheLock() throws {
         let folder = try TemporaryFolder()
         let target = try OutputTarget(path: folder.path("a.csv"), overwrite: false, inputs: [])

@@ -12,8 +12,8 @@ final class FolderLock {
     /// caller says so.
     private(set) var unsupported: String?
 
-    /// Takes the lock, waiting for it when `wait` is true; otherwise a held lock is an error.
-    init(folder: String, wait: Bool) throws {
+    /// Takes the lock, waiting for it when `wait` is true; otherwise a lock still held after `grace` is an error.
+    init(folder: String, wait: Bool, grace: TimeInterval = FolderLock.grace) throws {
         self.folder = folder
         descriptor = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard descriptor >= 0 else {
@@ -22,9 +22,14 @@ final class FolderLock {
                 reason: "cannot open the folder to lock it: "
                     + systemErrorText(errno))
         }
+        let graceEnds = Date().addingTimeInterval(grace)
         while flock(descriptor, LOCK_EX | (wait ? 0 : LOCK_NB)) != 0 {
             let code = errno
             if code == EINTR { continue }
+            if code == EWOULDBLOCK && Date() < graceEnds {
+                usleep(5_000)
+                continue
+            }
             close(descriptor)
             descriptor = -1
             if code == EWOULDBLOCK { throw FolderBusy(folder: folder) }
@@ -39,6 +44,12 @@ final class FolderLock {
     deinit {
         if descriptor >= 0 { close(descriptor) }  // closing releases the lock
     }
+
+    /// How long a refused lock is tried again before the folder is called busy. A child process forked by this one
+    /// (or by a library it uses) shares its descriptors until it execs, so a lock this process just released can
+    /// look held for a moment; a real concurrent geoplan holds it for a whole run and is still refused at once to
+    /// a person.
+    static let grace: TimeInterval = 0.2
 
     /// What `flock` says on a file system that cannot lock (some network file systems).
     static let unsupportedErrors: Set<Int32> = [ENOLCK, EOPNOTSUPP, EINVAL, ENOSYS]
