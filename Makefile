@@ -59,9 +59,9 @@ bench: setup
 
 # The whole test suite under AddressSanitizer (GDAL is not instrumented: leaks are not checked), and the tests of
 # the parallel engine under ThreadSanitizer: the worker pool, the runner (areas × indicators on all cores), zonal
-# statistics by strips, the output writers' commit and the shared LockedBox (TSAN_TESTS=. for the whole suite, which
-# takes hours here).
-TSAN_TESTS ?= Parallel|Runner|Zonal|OutputSet|StagedOutput|GeoJSONWriter|LockedBox
+# statistics by strips, the output writers' commit, the shared LockedBox and the boundaries workers copy
+# (TSAN_TESTS=. for the whole suite, which takes hours here).
+TSAN_TESTS ?= Parallel|Runner|Zonal|OutputSet|StagedOutput|GeoJSONWriter|LockedBox|SharedGeometry
 sanitize: sanitize-address sanitize-thread
 
 sanitize-address: setup

@@ -8,7 +8,8 @@ import CGEOS
 /// place after construction, so a borrowed child always sees what its parent held.
 ///
 /// Not `Sendable`: a geometry is used on its context's thread only (see ``GEOSContext``). Move geometries
-/// between threads as WKB (``wkb(includeZ:)``, ``init(wkb:context:)``).
+/// between threads as WKB (``wkb(includeZ:)``, ``init(wkb:context:)``), or let other threads copy one
+/// (``SharedGeometry``).
 public final class Geometry {
     let handle: OpaquePointer
     /// The context every call on this geometry uses.

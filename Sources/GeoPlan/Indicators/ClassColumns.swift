@@ -13,11 +13,16 @@ struct ClassColumns {
 
     /// No classes when `by` is nil.
     init(_ features: FeatureSet, by: String?) {
+        self.init(features.store, by: by)
+    }
+
+    /// No classes when `by` is nil.
+    init(_ store: FeatureStore, by: String?) {
         guard by != nil else {
             self.init(classes: [])
             return
         }
-        self.init(features.store)
+        self.init(store)
     }
 
     private init(classes: [String?]) {

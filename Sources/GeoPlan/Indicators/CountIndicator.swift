@@ -15,15 +15,15 @@ public struct CountIndicator: GroupedFeatureIndicator {
 
     func compute(_ indicator: IndicatorSpec, _ run: RunContext) throws -> IndicatorResult {
         let spec = indicator
-        let features = try run.features(input, whereClause: whereClause, by: by)
-        let placement = try run.placement(of: features)
+        let store = try run.store(input, whereClause: whereClause, by: by)
+        let placement = try run.placement(input, whereClause: whereClause, by: by)
         let areaCount = run.boundaries.areas.count
         var totals = [Int64](repeating: 0, count: areaCount)
-        let classes = ClassColumns(features, by: by)
+        let classes = ClassColumns(store, by: by)
         var perClass = [[Int64]](repeating: [Int64](repeating: 0, count: classes.classes.count), count: areaCount)
         for (point, area) in placement.areaOfPoint.enumerated() {
             totals[area] += 1
-            if by != nil, let column = classes.position(of: features.classes[placement.featureOfPoint[point]]) {
+            if by != nil, let column = classes.position(of: store.classes[placement.featureOfPoint[point]]) {
                 perClass[area][column] += 1
             }
         }
@@ -38,7 +38,7 @@ public struct CountIndicator: GroupedFeatureIndicator {
             columns: columns, rows: rows,
             counters: [
                 "\(spec.id): points on a border": placement.onBorder,
-                Self.outsideKey(spec.id): features.store.pointCount - placement.areaOfPoint.count,
+                Self.outsideKey(spec.id): store.pointCount - placement.areaOfPoint.count,
             ])
     }
 

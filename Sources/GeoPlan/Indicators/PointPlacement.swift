@@ -9,16 +9,22 @@ import GEOS
 ///
 /// In a worker of a parallel run, only points whose area is one of the worker's own are kept: the rule still
 /// sees the neighbours, so a border point goes to the same area whichever worker meets it.
+///
+/// Points are read from the store one feature at a time and dropped once placed, so placing a million points
+/// holds one GEOS point at a time, not a geometry per point.
 struct PointPlacement {
     /// For each point kept (multi-points expanded, in feature order), its area's index.
     var areaOfPoint: [Int] = []
-    /// The feature each point came from.
+    /// The store's feature each point came from.
     var featureOfPoint: [Int] = []
     /// Points kept that lie on a border.
     var onBorder = 0
 
-    init(_ features: FeatureSet, in run: RunContext) throws {
-        for (feature, geometry) in features.geometries.enumerated() {
+    /// Places the store's features whose box meets `window` (all when nil).
+    init(_ store: FeatureStore, window: Envelope?, in run: RunContext) throws {
+        for feature in 0..<store.count {
+            if let window, !store.box(feature).intersects(window) { continue }
+            let geometry = try Geometry(wkb: store.wkb(feature), context: run.context)
             let points = geometry.type == .point ? [geometry] : try geometry.geometries
             for point in points where !point.isEmpty {
                 guard let (area, border) = try Self.place(point, in: run.boundaries), run.isCore(area) else { continue }

@@ -33,7 +33,7 @@ final class RunContext {
     var values: [String: [IndicatorValue]] = [:]
     private var featureSets: [String: FeatureSet] = [:]
     private var tables: [String: CodeTable] = [:]
-    private var placements: [ObjectIdentifier: PointPlacement] = [:]
+    private var placements: [String: PointPlacement] = [:]
     private var smallerNeighbourBorders: [PreparedGeometry?]?
     private var coverages: [String: [[Double]]] = [:]
     private var rasters: [String: RasterSource] = [:]
@@ -134,11 +134,13 @@ final class RunContext {
         return made
     }
 
-    /// Where each point of a feature set falls, computed once.
-    func placement(of features: FeatureSet) throws -> PointPlacement {
-        if let placed = placements[ObjectIdentifier(features)] { return placed }
-        let placed = try PointPlacement(features, in: self)
-        placements[ObjectIdentifier(features)] = placed
+    /// Where each point of an input (near the core areas) falls, computed once per (input, where, by).
+    func placement(_ name: String, whereClause: String?, by: String?) throws -> PointPlacement {
+        let key = Self.inputKey(name, whereClause: whereClause, by: by)
+        if let placed = placements[key] { return placed }
+        let placed = try PointPlacement(
+            store(name, whereClause: whereClause, by: by), window: window, in: self)
+        placements[key] = placed
         return placed
     }
 

@@ -113,7 +113,7 @@ public final class BoundarySet {
             warnings: warnings)
     }
 
-    /// Some areas of a loaded set, rebuilt in another GEOS context (a worker's, see `AreaShapes`); what
+    /// Some areas of a loaded set, copied into another GEOS context (a worker's, see `AreaShapes`); what
     /// `load` reports about the file stays with the original.
     static func part(of spec: BoundarySpec, areas: [Area], context: GEOSContext) throws -> BoundarySet {
         let tree = try STRtree<Int>(context: context)

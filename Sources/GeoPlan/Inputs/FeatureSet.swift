@@ -19,7 +19,7 @@ final class FeatureSet {
         let tree = try STRtree<Int>(context: context)
         let grouped = !store.classes.isEmpty
         for feature in 0..<store.count {
-            if let window, !store.boxes[feature].intersects(window) { continue }
+            if let window, !store.box(feature).intersects(window) { continue }
             let geometry = try Geometry(wkb: store.wkb(feature), context: context)
             if !geometry.isEmpty { try tree.insert(geometry, geometries.count) }
             geometries.append(geometry)

@@ -1,7 +1,7 @@
 import GDAL
 import GEOS
 
-/// An input's features read once, in WGS 84 lon/lat, as compact WKB with a bounding box and class per feature.
+/// An input's features read once, in WGS 84 lon/lat, as compact WKB with a box and class per feature.
 ///
 /// `Sendable` (everything in it is immutable values): the workers of a parallel run each turn the features
 /// near their areas into geometries of their own GEOS context (`FeatureSet.init(store:window:context:)`),
@@ -11,9 +11,9 @@ public final class FeatureStore: Sendable {
     public let input: InputSpec
     /// Every feature's WKB, back to back; feature `i` is `bytes[offsets[i]..<offsets[i + 1]]`.
     private let bytes: [UInt8]
-    private let offsets: [Int]
-    /// Per feature, its box in lon/lat.
-    public let boxes: [GEOS.Envelope]
+    /// Where each feature's WKB and box are: `.points` when every feature is one point (a million points hold
+    /// 21 MB, not 61), `.offsets` otherwise.
+    private let layout: Layout
     /// The `by` field's value per feature, as text (nil when null or empty); empty when no `by` was asked.
     public let classes: [String?]
     /// The distinct classes, sorted, without nil; and whether some feature has none (of the whole input, even
@@ -29,11 +29,30 @@ public final class FeatureStore: Sendable {
     public let repaired: Int
     public let warnings: [String]
 
-    public var count: Int { boxes.count }
+    public let count: Int
 
     /// Feature `index`'s WKB (lon/lat, x/y only).
     public func wkb(_ index: Int) -> ArraySlice<UInt8> {
-        bytes[offsets[index]..<offsets[index + 1]]
+        switch layout {
+        case .points: bytes[index * PointWKB.size..<(index + 1) * PointWKB.size]
+        case let .offsets(offsets, _): bytes[offsets[index]..<offsets[index + 1]]
+        }
+    }
+
+    /// Feature `index`'s box in lon/lat.
+    public func box(_ index: Int) -> GEOS.Envelope {
+        switch layout {
+        case .points:
+            let (x, y) = PointWKB.coordinates(bytes, at: index * PointWKB.size)
+            return GEOS.Envelope(minX: x, minY: y, maxX: x, maxY: y)
+        case let .offsets(_, boxes):
+            return boxes[index]
+        }
+    }
+
+    private enum Layout {
+        case points
+        case offsets([Int], boxes: [GEOS.Envelope])
     }
 
     /// Reads an input through GDAL. `window` (lon/lat) keeps only features whose box meets it: what a partition
@@ -98,9 +117,7 @@ public final class FeatureStore: Sendable {
             if field != nil { reading.allClasses.insert(className.map { "=" + $0 } ?? "") }
             if let window, !box.intersects(window) { return }
             reading.pointCount += input.kind == .points ? max(ogr.partCount, 1) : 0
-            reading.bytes += wkb
-            reading.offsets.append(reading.bytes.count)
-            reading.boxes.append(box)
+            reading.append(wkb, box: box)
             if field != nil { reading.classes.append(className) }
         }
         var warnings = source.encoding.warnings
@@ -117,21 +134,40 @@ public final class FeatureStore: Sendable {
     /// What a read accumulates.
     private struct Reading {
         var bytes: [UInt8] = []
-        var offsets: [Int] = [0]
+        /// Nil while every feature so far is one point (see `Layout`).
+        var offsets: [Int]?
         var boxes: [GEOS.Envelope] = []
+        var count = 0
         var classes: [String?] = []
         /// Every class met, kept or not: "=" + the class, or "" for none.
         var allClasses: Set<String> = []
         var pointCount = 0
         var skipped = 0
         var repaired = 0
+
+        mutating func append(_ wkb: [UInt8], box: GEOS.Envelope) {
+            if offsets == nil, !PointWKB.isPoint(wkb) {
+                // The first feature that is not one point: the points so far get offsets and boxes too.
+                offsets = (0...count).map { $0 * PointWKB.size }
+                boxes = (0..<count).map { index in
+                    let (x, y) = PointWKB.coordinates(bytes, at: index * PointWKB.size)
+                    return GEOS.Envelope(minX: x, minY: y, maxX: x, maxY: y)
+                }
+            }
+            bytes += wkb
+            if offsets != nil {
+                offsets?.append(bytes.count)
+                boxes.append(box)
+            }
+            count += 1
+        }
     }
 
     private init(input: InputSpec, reading: Reading, operation: OperationReport?, warnings: [String]) {
         self.input = input
         bytes = reading.bytes
-        offsets = reading.offsets
-        boxes = reading.boxes
+        layout = reading.offsets.map { .offsets($0, boxes: reading.boxes) } ?? .points
+        count = reading.count
         classes = reading.classes
         classNames = reading.allClasses.filter { !$0.isEmpty }.map { String($0.dropFirst()) }.sorted()
         hasUnclassified = reading.allClasses.contains("")
@@ -140,5 +176,29 @@ public final class FeatureStore: Sendable {
         repaired = reading.repaired
         self.operation = operation
         self.warnings = warnings
+    }
+}
+
+/// A single 2D point in WKB: byte order, type 1, x, y.
+enum PointWKB {
+    static let size = 21
+
+    static func isPoint(_ wkb: [UInt8]) -> Bool {
+        guard wkb.count == size, let order = wkb.first, order <= 1 else { return false }
+        let type = wkb[1...4]
+        return order == 1 ? Array(type) == [1, 0, 0, 0] : Array(type) == [0, 0, 0, 1]
+    }
+
+    /// The x and y of the point whose WKB starts at `start` of `bytes`.
+    static func coordinates(_ bytes: [UInt8], at start: Int) -> (Double, Double) {
+        bytes.withUnsafeBytes { raw in
+            let x = raw.loadUnaligned(fromByteOffset: start + 5, as: UInt64.self)
+            let y = raw.loadUnaligned(fromByteOffset: start + 13, as: UInt64.self)
+            let little = raw[start] == 1
+            return (
+                Double(bitPattern: little ? UInt64(littleEndian: x) : UInt64(bigEndian: x)),
+                Double(bitPattern: little ? UInt64(littleEndian: y) : UInt64(bigEndian: y))
+            )
+        }
     }
 }

@@ -15,13 +15,22 @@ struct Chunk: Sendable {
 
 /// Splits the areas to compute into compact chunks: areas in Hilbert-curve order of their box centres, cut into
 /// runs of equal size, so each chunk is a compact patch whose window takes few features its neighbours also take.
+/// A run is also cut when its vertices pass a budget: a worker's memory (its copies of the areas, the indexes
+/// GEOS builds to test points in them) grows with its chunk's vertices, so detailed areas make smaller chunks.
 enum ChunkPlan {
+    /// The vertices of a chunk's core areas beyond which it is cut: about 40 MB of a worker's memory.
+    static let maxChunkVertices = 150_000
+
     /// - Parameters:
     ///   - selected: positions of the areas to compute (all, or a partition's), ascending.
     ///   - jobs: workers; chunks are small enough for each to get several (so none waits idle at the end)
     ///     and for a chunk's features to stay a small part of memory.
     ///   - boxes: every area's lon/lat box.
-    static func chunks(boxes: [Envelope], selected: [Int], jobs: Int, maxChunkSize: Int = 400) -> [Chunk] {
+    ///   - vertices: every area's vertex count (nil: chunks are cut by area count only).
+    static func chunks(
+        boxes: [Envelope], selected: [Int], jobs: Int, maxChunkSize: Int = 400, vertices: [Int]? = nil,
+        maxChunkVertices: Int = maxChunkVertices
+    ) -> [Chunk] {
         guard !selected.isEmpty else { return [Chunk(areas: [], core: [], window: nil)] }
         let jobs = max(1, jobs)
         let size = max(1, min(maxChunkSize, (selected.count + 4 * jobs - 1) / (4 * jobs)))
@@ -30,8 +39,18 @@ enum ChunkPlan {
         let ordered = selected.sorted { first, second in
             keys[first] != keys[second] ? keys[first, default: 0] < keys[second, default: 0] : first < second
         }
-        return stride(from: 0, to: ordered.count, by: size).map { start in
-            let core = Array(ordered[start..<min(start + size, ordered.count)])
+        var runs: [[Int]] = [[]]
+        var runVertices = 0
+        for area in ordered {
+            let weight = vertices?[area] ?? 0
+            if let last = runs.last, !last.isEmpty, last.count >= size || runVertices + weight > maxChunkVertices {
+                runs.append([])
+                runVertices = 0
+            }
+            runs[runs.count - 1].append(area)
+            runVertices += weight
+        }
+        return runs.map { core in
             let window = core.dropFirst().reduce(boxes[core[0]]) { $0.union(boxes[$1]) }
             let coreSet = Set(core)
             // Every area whose box meets the window: any that touches a core area is among them.

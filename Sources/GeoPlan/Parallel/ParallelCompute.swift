@@ -45,7 +45,8 @@ enum ParallelCompute {
         selected: [Int], stores: [String: FeatureStore], folder: String?, jobs: Int,
         chunkSize: Int, progress: (Progress) -> Void
     ) throws -> Outcome {
-        let chunks = ChunkPlan.chunks(boxes: shapes.boxes, selected: selected, jobs: jobs, maxChunkSize: chunkSize)
+        let chunks = ChunkPlan.chunks(
+            boxes: shapes.boxes, selected: selected, jobs: jobs, maxChunkSize: chunkSize, vertices: shapes.vertices)
         let state = WorkState(chunks: chunks.count, areas: selected.count)
         let workers = max(1, min(jobs, chunks.count))
         let finished = DispatchSemaphore(value: 0)

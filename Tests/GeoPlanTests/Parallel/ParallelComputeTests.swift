@@ -60,6 +60,33 @@ import Testing
         }
     }
 
+    /// Detailed areas make smaller chunks: a chunk's core stops before its vertices pass the budget (a single
+    /// area over the budget is a chunk of its own), and every area is still in exactly one core.
+    @Test func chunksAreCutByTheirVertices() {
+        let boxes: [Envelope] = (0..<400).map { cell in
+            let (x, y) = (Double(cell % 20), Double(cell / 20))
+            return Envelope(minX: x, minY: y, maxX: x + 1, maxY: y + 1)
+        }
+        // Every tenth area is detailed (5,000 vertices), the rest simple (100).
+        let vertices = (0..<400).map { $0 % 10 == 0 ? 5_000 : 100 }
+        let chunks = ChunkPlan.chunks(
+            boxes: boxes, selected: Array(0..<400), jobs: 1, maxChunkSize: 100, vertices: vertices,
+            maxChunkVertices: 8_000)
+        let cores = chunks.map { chunk in chunk.areas.indices.filter { chunk.core[$0] }.map { chunk.areas[$0] } }
+        #expect(cores.flatMap { $0 }.sorted() == Array(0..<400))
+        for core in cores {
+            let total = core.reduce(0) { $0 + vertices[$1] }
+            #expect(total <= 8_000 || core.count == 1, "\(core.count) areas, \(total) vertices")
+            #expect(core.count <= 100)
+        }
+        // By area count alone (no budget hit) the same areas make 4 chunks; the budget made many more.
+        #expect(chunks.count > 4)
+        let huge = ChunkPlan.chunks(
+            boxes: boxes, selected: Array(0..<400), jobs: 1, maxChunkSize: 100, vertices: vertices,
+            maxChunkVertices: 10)
+        #expect(huge.count == 400)
+    }
+
     @Test func hilbertKeysFollowTheCurve() {
         let extent = Envelope(minX: 0, minY: 0, maxX: 2, maxY: 2)
         func key(_ x: Double, _ y: Double) -> UInt64 {
