@@ -4,7 +4,8 @@
 # RFC 7946 GeoJSON out: `geoplan run bench/spec-everyday.yaml` against bench/peer_everyday.py (geopandas +
 # pyogrio + pyproj + exactextract), RUNS times each (default 3) on the data bench/run.sh generates, then
 # report_everyday.py checks that they agree and prints medians, ratios and the targets (≥ 5× the peer's wall
-# time, ≤ 0.5 of its peak memory).
+# time, ≤ 0.5 of its peak memory), geoplan's peak memory per million boundary vertices, and each stage's wall
+# time on 2 threads against 1 (target ≤ 0.55 for the stages computed on threads).
 set -euo pipefail
 
 SIZE="${1:-small}"
@@ -36,8 +37,11 @@ for i in $(seq 1 "$RUNS"); do
     echo "== everyday $i/$RUNS: geoplan" >&2
     timed "$RES/geoplan.$i.time" "$GEOPLAN" run bench/spec-everyday.yaml --out "$RES/geoplan" --overwrite --json \
         --quiet > "$RES/geoplan.$i.json"
+    echo "== everyday $i/$RUNS: geoplan --jobs 1" >&2
+    timed "$RES/geoplan-jobs1.$i.time" "$GEOPLAN" run bench/spec-everyday.yaml --out "$RES/geoplan-jobs1" \
+        --overwrite --json --quiet --jobs 1 > "$RES/geoplan-jobs1.$i.json"
     echo "== everyday $i/$RUNS: peer (geopandas + exactextract)" >&2
     timed "$RES/peer.$i.time" "$PY" "$BENCH/peer_everyday.py" "$DATA" "$RASTER" "$RES/peer.geojson" \
         --stages "$RES/peer.$i.json"
 done
-"$PY" "$BENCH/report_everyday.py" "$RES" "$SIZE" "$RUNS"
+"$PY" "$BENCH/report_everyday.py" "$RES" "$SIZE" "$RUNS" "$DATA/areas.gpkg"

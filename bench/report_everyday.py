@@ -1,11 +1,14 @@
 #!/usr/bin/env python3
-"""Checks and reports bench/everyday.sh: python bench/report_everyday.py RESULTS SIZE RUNS.
+"""Checks and reports bench/everyday.sh: python bench/report_everyday.py RESULTS SIZE RUNS AREAS.
 
 Agreement, per area (geoplan's GeoJSON against the peer's): area and perimeter within 1e-6 relative; facility
 counts equal except for points exactly on a border (geoplan counts each once, sjoin "within" never: the
 differences must add up to the border points geoplan reports); zonal sum and mean within 1e-6 relative, an area
 without data without data on both sides (geoplan null; exactextract a sum of 0 and a NaN mean); facilities per km²
 within 1e-6 where the counts agree. Exits 1 on a disagreement.
+
+Also: geoplan's peak memory per million vertices of AREAS (the boundaries), and each stage's wall seconds with
+--jobs 2 against --jobs 1 (medians of the runs' `stageSeconds`), with the target of 0.55 for the stages on threads.
 """
 import json
 import math
@@ -25,12 +28,24 @@ def properties(path):
     return {str(f["properties"]["code"]): f["properties"] for f in features}
 
 
+def vertices(path):
+    import pyogrio
+    import shapely
+    return int(shapely.get_num_coordinates(pyogrio.read_dataframe(path, columns=[]).geometry.values).sum())
+
+
+def stage_medians(res, name, runs):
+    stages = [json.load(open(os.path.join(res, f"{name}.{i}.json")))["boundarySets"][0]["stageSeconds"]
+              for i in range(1, runs + 1)]
+    return {key: statistics.median(s[key] for s in stages) for key in stages[0]}
+
+
 def close(a, b, rel=1e-6):
     return a is not None and b is not None and abs(a - b) <= rel * max(abs(a), abs(b), 1e-12)
 
 
 def main():
-    res, size, runs = sys.argv[1], sys.argv[2], int(sys.argv[3])
+    res, size, runs, areas = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4]
     g = [timing(os.path.join(res, f"geoplan.{i}.time")) for i in range(1, runs + 1)]
     p = [timing(os.path.join(res, f"peer.{i}.time")) for i in range(1, runs + 1)]
     g_wall, g_mem = statistics.median(x[0] for x in g), statistics.median(x[1] for x in g)
@@ -72,6 +87,22 @@ def main():
     speed, memory = p_wall / g_wall, g_mem / p_mem
     print(f"\nspeed-up {speed:.2f}× (target ≥ 5×: {'met' if speed >= 5 else 'not met'}); "
           f"memory {memory:.2f} of the peer's (target ≤ 0.5: {'met' if memory <= 0.5 else 'not met'})")
+    millions = vertices(areas) / 1e6
+    print(f"geoplan's peak memory per million boundary vertices: {g_mem / millions:.0f} MB "
+          f"({millions:.2f} M vertices)")
+    two, one = stage_medians(res, "geoplan", runs), stage_medians(res, "geoplan-jobs1", runs)
+    print("\ngeoplan's stages, wall seconds (median): --jobs 2 against --jobs 1")
+    print("| stage | jobs 2 | jobs 1 | ratio | target |\n|---|---:|---:|---:|---|")
+    threaded = {"compute"}
+    for key in ("load", "read_inputs", "plan", "compute", "finish", "write"):
+        if key in two and key in one:
+            ratio = two[key] / one[key] if one[key] > 0.05 else float("nan")
+            target = ("≤ 0.55: " + ("met" if ratio <= 0.55 else "not met")) if key in threaded else "one thread"
+            print(f"| {key} | {two[key]:.2f} | {one[key]:.2f} | {ratio:.2f} | {target} |")
+    one_report = json.load(open(os.path.join(res, "geoplan-jobs1.1.json")))
+    print("indicator thread-seconds, --jobs 2 / --jobs 1: " + ", ".join(
+        f"{k} {v:.2f}/{one_report['boundarySets'][0]['seconds'].get(k, 0):.2f}"
+        for k, v in report["boundarySets"][0]["seconds"].items() if v >= 0.01))
     stages = json.load(open(os.path.join(res, "peer.1.json")))
     print("peer stages (s): " + ", ".join(f"{k} {v:.2f}" for k, v in stages.items()))
     seconds = report["boundarySets"][0]["seconds"]

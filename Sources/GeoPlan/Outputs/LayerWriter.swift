@@ -1,3 +1,4 @@
+import Foundation
 import GDAL
 
 /// Writes one layer to a staged output: creates the dataset, layer and fields, takes features one at a time,
@@ -27,10 +28,12 @@ public final class LayerWriter {
     ///   - schema: the input's fields, created in order (a Shapefile launders long names; see `warnings`).
     ///   - geometryType: the input layer's type; polygon layers are written as MultiPolygon so that repaired or
     ///     multi-part features fit the declared type.
+    ///   - threads: threads that encode GeoJSON (other formats are written by GDAL on this thread).
     public init(
         target: OutputTarget, layerName: String, schema: LayerSchema, spatialReference: SpatialReference?,
         geometryType: GeometryType, precision: Int = 7, extraOptions: [String: String] = [:],
-        in outputs: OutputSet? = nil, wait: Bool = false
+        in outputs: OutputSet? = nil, wait: Bool = false,
+        threads: Int = ProcessInfo.processInfo.activeProcessorCount
     ) throws {
         self.target = target
         // A member of a command's set is committed with the set; alone, it is a set of its own.
@@ -40,7 +43,7 @@ public final class LayerWriter {
             geoJSON = try GeoJSONLayerOutput(
                 stagingPath: staged.stagingPath, displayPath: target.path,
                 layerName: layerName, schema: schema, precision: precision,
-                idField: extraOptions["ID_FIELD"])
+                idField: extraOptions["ID_FIELD"], threads: threads)
             layer = nil
             fieldPositions = []
             promoteToMulti = false

@@ -44,7 +44,8 @@ enum OutputTable {
             target: target, layerName: table.layerName, schema: LayerSchema(fields: fields),
             spatialReference: geometry ? try SpatialReference.wgs84() : nil,
             geometryType: GeometryType(kind: geometry ? .multiPolygon : .none),
-            precision: options.precision, extraOptions: extraOptions, in: outputs)
+            precision: options.precision, extraOptions: extraOptions, in: outputs,
+            threads: options.threads)
         for (index, row) in table.rows.enumerated() {
             var values: [FieldValue] = (geoJSON ? [.string(row.id)] : []) + [.string(row.id)]
             values += row.names.map { $0.text.map(FieldValue.string) ?? .null }

@@ -1,3 +1,4 @@
+import Foundation
 import GDAL
 
 /// One boundary set's results as `OutputTable` writes them: a row per area with its id, names and values, and
@@ -40,4 +41,6 @@ struct TableOptions {
     var includeGeometry = true
     /// Decimal places of coordinates.
     var precision = 7
+    /// Threads that encode a GeoJSON output (a run's `--jobs`).
+    var threads = ProcessInfo.processInfo.activeProcessorCount
 }

@@ -16,9 +16,9 @@ extension RunContext {
 }
 
 extension TableOptions {
-    init(_ output: OutputSpec) {
+    init(_ output: OutputSpec, threads: Int) {
         self.init(
             csvRaw: output.csvRaw, csvBOM: output.csvBOM, includeGeometry: output.includeGeometry,
-            precision: output.precision)
+            precision: output.precision, threads: max(1, threads))
     }
 }

@@ -19,8 +19,11 @@ public struct BoundaryRunReport: Codable, Hashable, Sendable {
     public var repairedBoundaries: Int
     public var columns: [ColumnSummary]
     public var counters: [String: Int]
-    /// Seconds per indicator id.
+    /// Seconds per indicator id (summed over threads for the indicators computed on threads).
     public var seconds: [String: Double]
+    /// Wall-clock seconds per stage of the run: `load`, `plan`, `read_inputs` (the inputs of the indicators
+    /// computed on threads, read once), `compute`, `finish`, `write`; nil for a set skipped or only checked.
+    public var stageSeconds: [String: Double]?
     /// Every area's values, when asked for (the one-off commands print them).
     public var rows: [ResultRow]?
     /// True when `--resume` found its outputs up to date and skipped it.

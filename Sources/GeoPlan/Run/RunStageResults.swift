@@ -26,6 +26,8 @@ struct ComputedSet {
     var columns: [IndicatorColumn] = []
     var counters: [String: Int] = [:]
     var seconds: [String: Double] = [:]
+    /// Wall-clock seconds spent reading the inputs of the indicators computed on threads.
+    var inputSeconds = 0.0
 }
 
 /// Finished: the columns in the spec's order and the values rolled up to every level.

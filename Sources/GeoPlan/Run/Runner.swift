@@ -40,10 +40,11 @@ public enum Runner {
         _ indicators: [IndicatorSpec], spec: Spec, run: RunContext, jobs: Int,
         chunkSize: Int, events: (RunEvent) -> Void
     ) throws
-        -> (results: [String: IndicatorResult], seconds: [String: Double])
+        -> (results: [String: IndicatorResult], seconds: [String: Double], inputSeconds: Double)
     {
-        guard !indicators.isEmpty else { return ([:], [:]) }
+        guard !indicators.isEmpty else { return ([:], [:], 0) }
         let name = run.boundaries.spec.name
+        let reading = Date()
         for indicator in indicators {
             guard let use = indicator.definition.featureInput else { continue }
             events(RunEvent(name, .readingInput(use.input)))
@@ -58,6 +59,7 @@ public enum Runner {
             }
             try locating(indicator.location, in: spec) { try definition.prepare(indicator, run) }
         }
+        let inputSeconds = Date().timeIntervalSince(reading)
         let shapes = try AreaShapes(run.boundaries)
         let outcome: ParallelCompute.Outcome
         do {
@@ -88,7 +90,7 @@ public enum Runner {
             results[indicator.id] = result
             seconds[indicator.id] = outcome.threadSeconds[position]
         }
-        return (results, seconds)
+        return (results, seconds, inputSeconds)
     }
 
     /// The lon/lat box of some areas (nil when none): a partition reads only the features near its own areas.

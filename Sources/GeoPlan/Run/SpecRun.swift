@@ -52,7 +52,9 @@ final class SpecRun {
             }
             let files = OutputFiles(boundarySpec, formats: spec.output.formats, in: outputs)
             if isUpToDate(boundarySpec, files: files) { continue }
-            let planned = try plan(try load(boundarySpec))
+            var clock = StageClock()
+            let loaded = try clock.time("load") { try load(boundarySpec) }
+            let planned = try clock.time("plan") { try plan(loaded) }
             guard !options.check else {
                 reports.append(
                     Runner.report(
@@ -60,8 +62,13 @@ final class SpecRun {
                         counters: [:], seconds: [:]))
                 continue
             }
-            let finished = try finish(try compute(planned))
-            try stage(finished, files: files, warningsBefore: warningsBefore, stagedBefore: stagedBefore)
+            let computed = try clock.time("compute") { try compute(planned) }
+            clock.move(computed.inputSeconds, from: "compute", to: "read_inputs")
+            let finished = try clock.time("finish") { try finish(computed) }
+            try clock.time("write") {
+                try stage(finished, files: files, warningsBefore: warningsBefore, stagedBefore: stagedBefore)
+            }
+            reports[reports.count - 1].stageSeconds = clock.seconds
         }
         return try commit()
     }
@@ -190,6 +197,7 @@ final class SpecRun {
             computed.counters.merge(result.inputCounters) { $1 }
             warnings += result.warnings
         }
+        computed.inputSeconds = perArea.inputSeconds
         warnings += run.inputWarnings
         return computed
     }
@@ -220,14 +228,14 @@ final class SpecRun {
         for (format, path) in zip(spec.output.formats, files.tables) {
             try OutputTable.write(
                 run.resultTable(columns: columns, plan: plans.areas), to: path, format: format,
-                overwrite: replace, options: TableOptions(spec.output), in: outputSet)
+                overwrite: replace, options: TableOptions(spec.output, threads: options.jobs), in: outputSet)
             written.append(path)
         }
         for (level, paths) in zip(finished.levels, files.levels) {
             for (format, path) in zip(spec.output.formats, paths) {
                 try OutputTable.write(
                     level.run.resultTable(columns: columns, plan: level.plan), to: path, format: format,
-                    overwrite: replace, options: TableOptions(spec.output), in: outputSet)
+                    overwrite: replace, options: TableOptions(spec.output, threads: options.jobs), in: outputSet)
                 written.append(path)
             }
         }
@@ -269,5 +277,22 @@ final class SpecRun {
             spec: spec.path, boundarySets: reports,
             outputs: written.filter { !$0.hasSuffix(".meta.json") } + maps.flatMap(\.outputs) + sidecars,
             warnings: warnings, checkedOnly: false)
+    }
+}
+
+/// Wall-clock seconds per stage of one boundary set, for the run's report.
+private struct StageClock {
+    private(set) var seconds: [String: Double] = [:]
+
+    mutating func time<T>(_ stage: String, _ body: () throws -> T) rethrows -> T {
+        let started = Date()
+        defer { seconds[stage, default: 0] += Date().timeIntervalSince(started) }
+        return try body()
+    }
+
+    /// Part of one stage's time reported as another's (what a stage did first, before its own work).
+    mutating func move(_ part: Double, from stage: String, to other: String) {
+        seconds[stage, default: 0] -= part
+        seconds[other, default: 0] += part
     }
 }

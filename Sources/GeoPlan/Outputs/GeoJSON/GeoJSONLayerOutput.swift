@@ -1,3 +1,4 @@
+import Foundation
 import GDAL
 
 /// The GeoJSON side of `LayerWriter`: GDAL geometries and values in, geoplan's own `GeoJSONWriter` out, and the
@@ -12,7 +13,8 @@ final class GeoJSONLayerOutput {
     ///   - idField: the field written as each feature's `id` member instead of a property.
     init(
         stagingPath: String, displayPath: String, layerName: String, schema: LayerSchema, precision: Int?,
-        idField: String?, fileSystem: any FileSystem = SystemFileSystem()
+        idField: String?, threads: Int = ProcessInfo.processInfo.activeProcessorCount,
+        fileSystem: any FileSystem = SystemFileSystem()
     ) throws {
         guard precision.map({ $0 >= 0 }) ?? true else {
             throw GeoPlanError.output(
@@ -27,7 +29,7 @@ final class GeoJSONLayerOutput {
             file: file, schema: schema,
             options: GeoJSONWriter.Options(
                 layerName: layerName, decimals: decimals,
-                idField: idField))
+                idField: idField, threads: threads))
     }
 
     var written: Int { writer.written }
