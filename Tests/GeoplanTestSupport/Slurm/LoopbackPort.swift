@@ -6,7 +6,10 @@ import Foundation
 enum LoopbackPort {
     struct Failure: Error, CustomStringConvertible {
         let call: String
-        var description: String { "cannot find a free loopback port: \(call) failed (errno \(errno))" }
+        let code = errno
+        var description: String {
+            "cannot find a free loopback port: \(call) failed: \(String(cString: strerror(code)))"
+        }
     }
 
     static func free() throws -> Int {

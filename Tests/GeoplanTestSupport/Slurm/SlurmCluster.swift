@@ -16,7 +16,7 @@ public final class SlurmCluster {
 
     /// Starts the daemons in `folder` (created; a short path: munge's socket lives there) and waits until the node
     /// is idle, at most `readyWithin` seconds.
-    public init(in folder: String, cpus: Int, memoryMegabytes: Int = 1000, readyWithin: Double = 60) throws {
+    public init(in folder: String, cpus: Int, memoryMegabytes: Int = 1000, readyWithin: Double = 120) throws {
         guard let tools = SlurmTools.paths else {
             throw Failure(description: SlurmTools.unavailableReason ?? "Slurm not installed")
         }

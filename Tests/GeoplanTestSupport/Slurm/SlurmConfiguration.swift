@@ -55,7 +55,7 @@ struct SlurmConfiguration {
         DependencyParameters=kill_invalid_depend
         ReturnToService=2
         NodeName=\(Self.nodeName) NodeAddr=127.0.0.1 CPUs=\(cpus) RealMemory=\(memoryMegabytes) State=UNKNOWN
-        PartitionName=test Nodes=\(Self.nodeName) Default=YES MaxTime=10 State=UP
+        PartitionName=test Nodes=\(Self.nodeName) Default=YES MaxTime=30 State=UP
 
         """
     }
