@@ -1,8 +1,12 @@
 #!/usr/bin/env bash
 # Installs the system libraries geoplan builds against (GDAL, PROJ, GEOS, pkg-config), and what its map tests
-# use (Chromium to open the HTML map headless, the TLWG Thai fonts for Thai labels), if any is missing.
+# use (Chromium to open the HTML map headless, the TLWG Thai fonts for Thai labels) and what the cluster test uses
+# (Slurm's slurmctld, slurmd and sbatch, and munged, for a one-node cluster on loopback), if any is missing.
 # Debian/Ubuntu: apt-get, as root or through sudo; otherwise prints the exact command and fails.
-# macOS: prints the Homebrew command (brew install gdal proj geos pkg-config) if a library is missing.
+# macOS: prints the Homebrew command (brew install gdal proj geos pkg-config) if a library is missing; there is no
+# Slurm there, so the cluster test skips.
+# Debian enables the Slurm and munge services on install; with no /etc/slurm/slurm.conf slurmctld and slurmd do not
+# start, and the test never uses them: it starts its own daemons with a configuration and key of its own.
 set -euo pipefail
 
 have_libraries() {
@@ -15,12 +19,21 @@ have_map_tools() {
     command -v chromium >/dev/null 2>&1 && command -v fc-list >/dev/null 2>&1 && [ -n "$(fc-list ':family=Loma')" ]
 }
 
+have_cluster_tools() {
+    # The cluster test (SlurmClusterTests) starts its own munged, slurmctld and slurmd and submits with sbatch. The
+    # daemons are in /usr/sbin, which a user's PATH on Debian leaves out.
+    local program
+    for program in slurmctld slurmd munged sbatch; do
+        command -v "$program" >/dev/null 2>&1 || [ -x "/usr/sbin/$program" ] || return 1
+    done
+}
+
 if ! command -v swift >/dev/null 2>&1; then
     echo "error: the Swift toolchain (6.0 or later) is not on PATH; install it from swift.org first." >&2
     exit 1
 fi
 
-if have_libraries && have_map_tools; then
+if have_libraries && have_map_tools && have_cluster_tools; then
     exit 0
 fi
 
@@ -31,12 +44,14 @@ Darwin)
         echo "    brew install gdal proj geos pkg-config" >&2
         exit 1
     fi
-    # macOS has Thai fonts; the headless map check is skipped without Chromium (brew install --cask chromium).
+    # macOS has Thai fonts; the headless map check is skipped without Chromium (brew install --cask chromium), and
+    # the cluster test always is (Debian's slurm-wlm has no Homebrew counterpart).
     exit 0
     ;;
 esac
 
-packages=(pkg-config libgdal-dev libproj-dev libgeos-dev gdal-bin chromium fonts-thai-tlwg fontconfig)
+packages=(pkg-config libgdal-dev libproj-dev libgeos-dev gdal-bin chromium fonts-thai-tlwg fontconfig
+    slurm-wlm munge)
 if ! command -v apt-get >/dev/null 2>&1; then
     echo "error: GDAL, PROJ or GEOS development files are missing and this system has no apt-get." >&2
     echo "Install the development packages of gdal, proj and geos with your package manager, with pkg-config." >&2
@@ -63,5 +78,9 @@ if ! have_libraries; then
 fi
 if ! have_map_tools; then
     echo "error: installed chromium and fonts-thai-tlwg but cannot find chromium or the Loma font (fc-list)." >&2
+    exit 1
+fi
+if ! have_cluster_tools; then
+    echo "error: installed slurm-wlm and munge but cannot find slurmctld, slurmd, sbatch or munged." >&2
     exit 1
 fi
