@@ -50,12 +50,16 @@ check-folders:
 
 # geoplan against a GeoPandas peer on seeded synthetic data (bench/README.md); `bash bench/run.sh medium` for more.
 # Then geoplan's GeoJSON writer against ogr2ogr's GeoJSON driver on the national areas (bench/geojson.sh; about two
-# minutes, plus a minute or so the first time to generate the areas).
+# minutes, plus a minute or so the first time to generate the areas), and the national map: `geoplan map` of the
+# same areas, its time and page size against issue 16's targets, pan and zoom measured in headless Chromium
+# (bench/map.sh; under a minute).
 GEOJSON_BENCH_SIZE ?= large
+MAP_BENCH_SIZE ?= large
 bench: setup
 	bash bench/run.sh small
 	bash bench/everyday.sh small
 	bash bench/geojson.sh $(GEOJSON_BENCH_SIZE)
+	bash bench/map.sh $(MAP_BENCH_SIZE)
 
 # The whole test suite under AddressSanitizer (GDAL is not instrumented: leaks are not checked), and the tests of
 # the parallel engine under ThreadSanitizer: the worker pool, the runner (areas × indicators on all cores), zonal

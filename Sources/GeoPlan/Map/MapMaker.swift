@@ -123,9 +123,11 @@ public enum MapMaker {
             geometries = try layer.geometries.indices.map { try simplified.geometry(of: $0, context: context) }
         }
 
-        let document = try Self.document(
-            layer, values: values, legend: legend, geometries: geometries,
-            request: request)
+        // The SVG and the page draw at their frame's scale; the GeoJSON and TopoJSON keep the detail asked for.
+        var document = Self.document(layer, values: values, legend: legend, request: request)
+        let drawn = try DrawingSimplifier.rings(
+            of: topology, document: document, options: request.render, context: context)
+        for index in document.features.indices { document.features[index].rings = drawn?[index] ?? [] }
         let properties = Self.properties(layer, values: values, legend: legend, indicator: request.indicator)
         let writer = try ClassifiedLayerWriter(
             target: geoJSONTarget, layer: layer, indicator: request.indicator,
@@ -154,13 +156,12 @@ public enum MapMaker {
                 + topoJSON.quantisation.notes(path: topoJSONTarget.path, asked: TopoJSONOptions().quantization))
     }
 
-    /// The plain data the renderers draw.
+    /// The plain data the renderers draw, without the areas' rings (they depend on the scale the map is drawn at).
     static func document(
-        _ layer: MapLayer, values: [Double?], legend: Legend, geometries: [Geometry],
-        request: MapRequest
-    ) throws -> MapDocument {
+        _ layer: MapLayer, values: [Double?], legend: Legend, request: MapRequest
+    ) -> MapDocument {
         let numeric = layer.schema.enumerated().filter { [.integer, .real, .integer64].contains($0.element.type) }
-        let features = try geometries.enumerated().map { index, geometry in
+        let features = layer.ids.indices.map { index in
             MapFeature(
                 id: layer.ids[index],
                 names: MapName(thai: layer.thaiNames[index], english: layer.englishNames[index]),
@@ -172,7 +173,7 @@ public enum MapMaker {
                     }
                     return MapProperty(field.name, MapValueFormat.format(number))
                 },
-                rings: try MapFeature.rings(of: geometry))
+                rings: [])
         }
         let entries = legend.classes.map { MapLegendEntry(label: $0.label, colour: $0.color, count: $0.count) }
         let noData =

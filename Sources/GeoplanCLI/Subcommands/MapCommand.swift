@@ -13,7 +13,10 @@ struct MapCommand: ParsableCommand {
             The property's values are classified (natural breaks: exact Fisher–Jenks over every value; quantiles; \
             equal intervals; standard deviations; or --breaks), nulls kept apart as "no data", and coloured with a \
             ColorBrewer palette. Shared borders are simplified once each (Visvalingam, 30 m by default), so \
-            neighbours keep meeting without gaps or overlaps. Writes, next to each other (or at --out STEM):
+            neighbours keep meeting without gaps or overlaps. The SVG and HTML are drawn for their size: borders \
+            simplified again to half a pixel of the initial view (a national map stays a small, quick page); the \
+            GeoJSON, TopoJSON and tiles keep the --simplify detail for zooming in. Writes, next to each other (or at \
+            --out STEM):
               STEM.svg          the map: legend, title, scale bar, north arrow, Thai and English labels
               STEM.html         the same map in one offline page: pan, zoom, hover for names and values
               STEM.geojson      every attribute plus <indicator>_class (0 = lowest) and <indicator>_colour
@@ -90,7 +93,7 @@ struct MapCommand: ParsableCommand {
     @Option(
         name: .long,
         help: ArgumentHelp(
-            "Simplify borders within this distance (default 30m); 0 keeps them.",
+            "Simplify the data's borders within this distance (default 30m); 0 keeps them.",
             valueName: "distance"))
     var simplify = "30m"
 

@@ -11,7 +11,8 @@ public enum HTMLMap {
     public static func render(_ document: MapDocument, options: MapRenderOptions = MapRenderOptions()) throws
         -> String
     {
-        let svg = try SVGMap.element(document, options: options, extraStyle: zoomStyle(options))
+        let svg = try SVGMap.element(
+            document, options: options, extraStyle: zoomStyle(options), hoverTitles: false)
         let title = document.title.lines.joined(separator: " / ")
         // Raw text inside <style>: entities would not be decoded there, so only the characters that could end it go.
         let font = options.fontFamily.filter { $0 != "<" && $0 != ">" }

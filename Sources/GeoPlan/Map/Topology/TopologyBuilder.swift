@@ -31,13 +31,16 @@ extension Topology {
             }
             shapes.append(polygons)
         }
-        let junctions = Junctions.find(in: shapes.flatMap { $0.flatMap { $0 } })
+        var junctions = Junctions.flags(in: shapes.flatMap { $0.flatMap { $0 } })[...]
         var store = ArcStore()
         let features = zip(inputs, shapes).map { input, polygons in
             TopologyFeature(
                 id: input.id,
                 polygons: polygons.map { rings in
-                    rings.map { store.references(for: $0, junctions: junctions) }
+                    rings.map { ring in
+                        let flags = junctions.popFirst() ?? Array(repeating: false, count: ring.count)
+                        return store.references(for: ring, junctions: flags)
+                    }
                 })
         }
         self.init(arcs: store.arcs, features: features)
@@ -65,8 +68,8 @@ private struct ArcStore {
     private var byEnds: [ArcKey: [Int]] = [:]
 
     /// The arc references of an open ring cut at its junctions.
-    mutating func references(for ring: [XY], junctions: Set<XY>) -> [Int] {
-        let cuts = ring.indices.filter { junctions.contains(ring[$0]) }
+    mutating func references(for ring: [XY], junctions: [Bool]) -> [Int] {
+        let cuts = ring.indices.filter { junctions[$0] }
         guard let start = cuts.first else {
             // No junction: one closed arc, started at the smallest point so that a neighbour's copy of the same
             // ring (an island in a hole) starts there too and is found.
@@ -75,9 +78,10 @@ private struct ArcStore {
             return [reference(for: rotated + [rotated[0]])]
         }
         let rotated = Array(ring[start...] + ring[..<start]) + [ring[start]]
+        let isJunction = Array(junctions[start...] + junctions[..<start]) + [true]
         var result: [Int] = []
         var from = 0
-        for index in 1..<rotated.count where junctions.contains(rotated[index]) {
+        for index in 1..<rotated.count where isJunction[index] {
             result.append(reference(for: Array(rotated[from...index])))
             from = index
         }
