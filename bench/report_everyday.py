@@ -93,7 +93,7 @@ def main():
     two, one = stage_medians(res, "geoplan", runs), stage_medians(res, "geoplan-jobs1", runs)
     print("\ngeoplan's stages, wall seconds (median): --jobs 2 against --jobs 1")
     print("| stage | jobs 2 | jobs 1 | ratio | target |\n|---|---:|---:|---:|---|")
-    threaded = {"compute"}
+    threaded = {"compute", "write"}
     for key in ("load", "read_inputs", "plan", "compute", "finish", "write"):
         if key in two and key in one:
             ratio = two[key] / one[key] if one[key] > 0.05 else float("nan")

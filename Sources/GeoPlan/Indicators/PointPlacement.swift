@@ -22,17 +22,25 @@ struct PointPlacement {
 
     /// Places the store's features whose box meets `window` (all when nil).
     init(_ store: FeatureStore, window: Envelope?, in run: RunContext) throws {
-        for feature in 0..<store.count {
-            if let window, !store.box(feature).intersects(window) { continue }
+        for feature in store.features(meeting: window) {
+            if let xy = store.point(feature) {
+                try add(Geometry.point(xy, context: run.context), of: feature, in: run)
+                continue
+            }
             let geometry = try Geometry(wkb: store.wkb(feature), context: run.context)
-            let points = geometry.type == .point ? [geometry] : try geometry.geometries
-            for point in points where !point.isEmpty {
-                guard let (area, border) = try Self.place(point, in: run.boundaries), run.isCore(area) else { continue }
-                areaOfPoint.append(area)
-                featureOfPoint.append(feature)
-                if border { onBorder += 1 }
+            for point in geometry.type == .point ? [geometry] : try geometry.geometries {
+                try add(point, of: feature, in: run)
             }
         }
+    }
+
+    private mutating func add(_ point: Geometry, of feature: Int, in run: RunContext) throws {
+        guard !point.isEmpty, let (area, border) = try Self.place(point, in: run.boundaries), run.isCore(area) else {
+            return
+        }
+        areaOfPoint.append(area)
+        featureOfPoint.append(feature)
+        if border { onBorder += 1 }
     }
 
     /// The point's area and whether the point is on its border; nil when it is in no area.

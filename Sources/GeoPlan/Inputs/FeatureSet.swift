@@ -18,8 +18,7 @@ final class FeatureSet {
         var classes: [String?] = []
         let tree = try STRtree<Int>(context: context)
         let grouped = !store.classes.isEmpty
-        for feature in 0..<store.count {
-            if let window, !store.box(feature).intersects(window) { continue }
+        for feature in store.features(meeting: window) {
             let geometry = try Geometry(wkb: store.wkb(feature), context: context)
             if !geometry.isEmpty { try tree.insert(geometry, geometries.count) }
             geometries.append(geometry)

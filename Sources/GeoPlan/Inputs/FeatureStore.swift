@@ -14,6 +14,8 @@ public final class FeatureStore: Sendable {
     /// Where each feature's WKB and box are: `.points` when every feature is one point (a million points hold
     /// 21 MB, not 61), `.offsets` otherwise.
     private let layout: Layout
+    /// The features by grid cell, for `features(meeting:)`.
+    private let grid: FeatureGrid
     /// The `by` field's value per feature, as text (nil when null or empty); empty when no `by` was asked.
     public let classes: [String?]
     /// The distinct classes, sorted, without nil; and whether some feature has none (of the whole input, even
@@ -37,6 +39,19 @@ public final class FeatureStore: Sendable {
         case .points: bytes[index * PointWKB.size..<(index + 1) * PointWKB.size]
         case let .offsets(offsets, _): bytes[offsets[index]..<offsets[index + 1]]
         }
+    }
+
+    /// Feature `index`'s lon/lat when every feature is one point (nil otherwise): a point made from it skips
+    /// reading WKB.
+    public func point(_ index: Int) -> XY? {
+        guard case .points = layout else { return nil }
+        let (x, y) = PointWKB.coordinates(bytes, at: index * PointWKB.size)
+        return XY(x, y)
+    }
+
+    /// The features whose boxes meet `window` (all when nil), ascending.
+    public func features(meeting window: GEOS.Envelope?) -> [Int] {
+        grid.features(meeting: window, box: box)
     }
 
     /// Feature `index`'s box in lon/lat.
@@ -168,6 +183,15 @@ public final class FeatureStore: Sendable {
         bytes = reading.bytes
         layout = reading.offsets.map { .offsets($0, boxes: reading.boxes) } ?? .points
         count = reading.count
+        grid = FeatureGrid(count: reading.count) { [layout, bytes] feature in
+            switch layout {
+            case .points:
+                let (x, y) = PointWKB.coordinates(bytes, at: feature * PointWKB.size)
+                return GEOS.Envelope(minX: x, minY: y, maxX: x, maxY: y)
+            case let .offsets(_, boxes):
+                return boxes[feature]
+            }
+        }
         classes = reading.classes
         classNames = reading.allClasses.filter { !$0.isEmpty }.map { String($0.dropFirst()) }.sorted()
         hasUnclassified = reading.allClasses.contains("")

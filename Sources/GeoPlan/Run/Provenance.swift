@@ -82,7 +82,8 @@ enum Provenance {
     static func record(
         spec: Spec, boundaries: BoundarySet, run: RunContext, plans: ColumnPlans,
         report: BoundaryRunReport, columns: [IndicatorColumn], warnings: [String], started: Date,
-        outputs: [(final: String, staged: String)] = []
+        outputs: [(final: String, staged: String)] = [],
+        fingerprint: (String) -> (fnv1a64: String?, bytes: Int?) = InputFingerprint.of
     ) throws -> Data {
         let indicators = Dictionary(spec.indicators.map { ($0.id, $0) }) { first, _ in first }
         let documented = columns.map { column in
@@ -92,7 +93,7 @@ enum Provenance {
                 className: column.className, unit: indicator.flatMap(Self.unit),
                 labelThai: indicator?.label?.thai, labelEnglish: indicator?.label?.english)
         }
-        let inputs = inputRecords(spec: spec, boundary: boundaries.spec, folder: run.folder)
+        let inputs = inputRecords(spec: spec, boundary: boundaries.spec, folder: run.folder, fingerprint: fingerprint)
         let record = Record(
             geoplan: GeoPlanVersion.text, gdal: GDALLibrary.version, proj: PROJLibrary.version,
             geos: GEOSContext.libraryVersion, spec: spec.path,
@@ -116,7 +117,10 @@ enum Provenance {
     }
 
     /// The boundary file and every input, with their checksums as they are now.
-    static func inputRecords(spec: Spec, boundary: BoundarySpec, folder: String?) -> [InputRecord] {
+    static func inputRecords(
+        spec: Spec, boundary: BoundarySpec, folder: String?,
+        fingerprint: (String) -> (fnv1a64: String?, bytes: Int?) = InputFingerprint.of
+    ) -> [InputRecord] {
         var inputs = [InputRecord(name: boundary.name, path: BoundarySet.resolve(boundary.path, in: folder))]
         if let municipalities = boundary.municipalities {
             inputs.append(
@@ -126,7 +130,7 @@ enum Provenance {
         }
         inputs += spec.inputs.map { InputRecord(name: $0.name, path: BoundarySet.resolve($0.path, in: folder)) }
         for index in inputs.indices {
-            (inputs[index].fnv1a64, inputs[index].bytes) = InputFingerprint.of(inputs[index].path)
+            (inputs[index].fnv1a64, inputs[index].bytes) = fingerprint(inputs[index].path)
         }
         return inputs
     }

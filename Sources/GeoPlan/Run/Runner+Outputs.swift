@@ -4,7 +4,12 @@ extension Runner {
     /// Every file a spec reads: the spec itself, every boundary layer, the municipalities, every input (and, through
     /// `InputFiles`, the files beside each that belong to it).
     static func inputFiles(of spec: Spec, folder: String?) -> InputFiles {
-        var paths = spec.path.map { [$0] } ?? []
+        InputFiles((spec.path.map { [$0] } ?? []) + inputPaths(of: spec, folder: folder))
+    }
+
+    /// The paths of what a run of `spec` reads: the boundaries, their municipalities, the inputs.
+    static func inputPaths(of spec: Spec, folder: String?) -> [String] {
+        var paths: [String] = []
         for boundary in spec.boundaries {
             paths.append(BoundarySet.resolve(boundary.path, in: folder))
             if let municipalities = boundary.municipalities {
@@ -12,7 +17,7 @@ extension Runner {
             }
         }
         paths += spec.inputs.map { BoundarySet.resolve($0.path, in: folder) }
-        return InputFiles(paths)
+        return paths
     }
 
     /// Every file a run of `spec` writes in `outputs`: per boundary set and level, each format, the maps, and the

@@ -16,6 +16,8 @@ final class SpecRun {
     private let outputs: String
     private let inputs: InputFiles
     private let outputSet: OutputSet
+    /// The inputs' fingerprints for the provenance records, hashed on a thread of their own from the start.
+    private let fingerprints: InputFingerprintPrefetch?
     private let context: GEOSContext
     /// Indicators in the order they are computed: expressions after what they read.
     private let order: [IndicatorSpec]
@@ -34,6 +36,9 @@ final class SpecRun {
         order = try Runner.evaluationOrder(spec.indicators)
         context = try GEOSContext()
         inputs = Runner.inputFiles(of: spec, folder: folder)
+        fingerprints =
+            options.check || spec.output.formats.isEmpty
+            ? nil : InputFingerprintPrefetch(paths: Runner.inputPaths(of: spec, folder: folder))
         try Runner.checkOutputsSpareInputs(spec, outputs: outputs, inputs: inputs)
         // Locked for the whole run, before --resume reads the earlier outputs: a second run waits or fails now.
         outputSet = OutputSet(inputs: inputs, overwrite: options.replacesOutputs, wait: options.wait)
@@ -258,7 +263,8 @@ final class SpecRun {
             spec: spec, boundaries: run.boundaries, run: run, plans: plans, report: report,
             columns: columns,
             warnings: warnings[warningsBefore...].map { Runner.specWords($0, spec) },
-            started: started, outputs: outputSet.stagedFiles(from: stagedBefore))
+            started: started, outputs: outputSet.stagedFiles(from: stagedBefore),
+            fingerprint: fingerprints?.of ?? InputFingerprint.of)
         try outputSet.stage(record, at: files.sidecar, inputs: inputs)
         written.append(files.sidecar)
     }

@@ -171,6 +171,19 @@ import Testing
             Set(try FileManager.default.contentsOfDirectory(atPath: out))
                 == ["cells.geojson", "cells.csv", "cells.gpkg", "cells.meta.json"])
         #expect(report.outputs.count == 4)
+        // Each stage's wall time, for an app or the bench to see where a run's time went.
+        let stages = try #require(report.boundarySets.first?.stageSeconds)
+        #expect(Set(stages.keys) == ["load", "plan", "read_inputs", "compute", "finish", "write"])
+        #expect(stages.values.allSatisfy { $0 >= 0 && $0 < 600 })
+        // The inputs' fingerprints in the record are those of the files (hashed on a thread of their own).
+        let record = try JSONSerialization.jsonObject(
+            with: Data(contentsOf: URL(fileURLWithPath: folder.path("out/cells.meta.json"))))
+        let inputs = try #require((record as? [String: Any])?["inputs"] as? [[String: Any]])
+        #expect(!inputs.isEmpty)
+        for input in inputs {
+            let path = try #require(input["path"] as? String)
+            #expect(input["fnv1a64"] as? String == InputFingerprint.of(path).fnv1a64, "\(path)")
+        }
         let text = try String(contentsOfFile: folder.path("out/cells.geojson"), encoding: .utf8)
         #expect(RFC7946Checker(maximumDecimals: 7).violations(in: text) == [])
         #expect(text.contains(#""id":"A""#) && text.contains(#""code":"A""#))
