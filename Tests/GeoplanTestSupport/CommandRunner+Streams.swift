@@ -28,7 +28,7 @@ extension CommandRunner {
             switch stream {
             case .captured, .brokenPipe:
                 var ends: [Int32] = [0, 0]
-                guard pipe(&ends) == 0 else { throw POSIXError(.EMFILE) }
+                guard closeOnExecPipe(&ends) else { throw POSIXError(.EMFILE) }
                 posix_spawn_file_actions_adddup2(&actions, ends[1], target)
                 posix_spawn_file_actions_addclose(&actions, ends[0])
                 posix_spawn_file_actions_addclose(&actions, ends[1])

@@ -33,7 +33,7 @@ public enum CommandRunner {
     public static func run(_ arguments: [String], in directory: URL? = nil) throws -> Result {
         var outPipe: [Int32] = [0, 0]
         var errPipe: [Int32] = [0, 0]
-        guard pipe(&outPipe) == 0, pipe(&errPipe) == 0 else { throw POSIXError(.EMFILE) }
+        guard closeOnExecPipe(&outPipe), closeOnExecPipe(&errPipe) else { throw POSIXError(.EMFILE) }
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
@@ -117,4 +117,13 @@ private final class PeakSampler: Sendable {
     }
 
     var kilobytes: Int { state.current.peak }
+}
+
+/// A pipe whose ends close on exec, so that no other child spawned meanwhile (by a test running beside this one)
+/// keeps a write end open, which would make this test's read wait for that child to end. (`pipe2` is not in the
+/// Swift overlay; the window between `pipe` and `fcntl` is a few instructions.)
+func closeOnExecPipe(_ ends: inout [Int32]) -> Bool {
+    guard pipe(&ends) == 0 else { return false }
+    for end in ends { _ = fcntl(end, F_SETFD, FD_CLOEXEC) }
+    return true
 }
