@@ -52,14 +52,18 @@ check-folders:
 # Then geoplan's GeoJSON writer against ogr2ogr's GeoJSON driver on the national areas (bench/geojson.sh; about two
 # minutes, plus a minute or so the first time to generate the areas), and the national map: `geoplan map` of the
 # same areas, its time and page size against issue 16's targets, pan and zoom measured in headless Chromium
-# (bench/map.sh; under a minute).
+# (bench/map.sh; under a minute). Last, topology-kept simplification of the same areas against
+# shapely.coverage_simplify (GEOS's CoverageSimplifier, PostGIS's anchor) at the same tolerance: the simplify ratio
+# against issue 16's ≥ 2×, both vertex counts, validity and no overlaps (bench/simplify.sh; about 3 minutes).
 GEOJSON_BENCH_SIZE ?= large
 MAP_BENCH_SIZE ?= large
+SIMPLIFY_BENCH_SIZE ?= large
 bench: setup
 	bash bench/run.sh small
 	bash bench/everyday.sh small
 	bash bench/geojson.sh $(GEOJSON_BENCH_SIZE)
 	bash bench/map.sh $(MAP_BENCH_SIZE)
+	bash bench/simplify.sh $(SIMPLIFY_BENCH_SIZE)
 
 # The whole test suite under AddressSanitizer (GDAL is not instrumented: leaks are not checked), and the tests of
 # the parallel engine under ThreadSanitizer: the worker pool, the runner (areas × indicators on all cores), zonal

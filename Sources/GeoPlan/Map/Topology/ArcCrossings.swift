@@ -78,10 +78,24 @@ enum ArcCrossings {
 }
 
 /// Segments bucketed by the grid cells their boxes cover; about two segments' length per cell.
+///
+/// The buckets are one sorted array of (cell, segment) keys, not a dictionary of arrays, and a pair is met only in
+/// the cell holding the low corner of the overlap of its two boxes (a cell both boxes cover), so no set of pairs
+/// seen is kept: the set and the buckets' arrays took most of the crossing search on a national layer.
 private struct SpanGrid {
-    private var cells: [Int: [Int]] = [:]
+    /// `cell << 32 | segment`, sorted: each cell's segments in a run, in increasing order.
+    private var keys: [UInt64] = []
+    private let boxes: [Envelope]
+    private let minX: Double
+    private let minY: Double
+    private let size: Double
+    private let columns: Int
 
     init(_ segments: [(XY, XY)]) {
+        precondition(segments.count < 1 << 32, "more segments than a grid key holds")
+        boxes = segments.map { a, b in
+            Envelope(minX: min(a.x, b.x), minY: min(a.y, b.y), maxX: max(a.x, b.x), maxY: max(a.y, b.y))
+        }
         var box = Envelope(minX: .infinity, minY: .infinity, maxX: -.infinity, maxY: -.infinity)
         var totalLength = 0.0
         for (a, b) in segments {
@@ -91,29 +105,43 @@ private struct SpanGrid {
         }
         let width = max(box.maxX - box.minX, 1e-12)
         let height = max(box.maxY - box.minY, 1e-12)
-        let size = max(2 * totalLength / Double(segments.count), max(width, height) / 4096, 1e-12)
-        let columns = Int((width / size).rounded(.up)) + 1
-        for (index, (a, b)) in segments.enumerated() {
-            let x0 = Int((min(a.x, b.x) - box.minX) / size)
-            let x1 = Int((max(a.x, b.x) - box.minX) / size)
-            let y0 = Int((min(a.y, b.y) - box.minY) / size)
-            let y1 = Int((max(a.y, b.y) - box.minY) / size)
+        size = max(2 * totalLength / Double(segments.count), max(width, height) / 4096, 1e-12)
+        columns = Int((width / size).rounded(.up)) + 1
+        (minX, minY) = (box.minX, box.minY)
+        keys.reserveCapacity(2 * segments.count)
+        for (index, segment) in boxes.enumerated() {
+            let (x0, y0) = (column(segment.minX), row(segment.minY))
+            let (x1, y1) = (column(segment.maxX), row(segment.maxY))
             for y in y0...y1 {
-                for x in x0...x1 { cells[y * columns + x, default: []].append(index) }
+                for x in x0...x1 { keys.append(UInt64(y * columns + x) << 32 | UInt64(index)) }
             }
         }
+        keys.sort()
     }
 
-    /// Calls `body` once for each pair of segments sharing at least one cell.
+    private func column(_ x: Double) -> Int { Int((x - minX) / size) }
+    private func row(_ y: Double) -> Int { Int((y - minY) / size) }
+
+    /// Calls `body` once for each pair of segments whose boxes meet (edges included), the lower index first.
     func forEachCandidatePair(_ body: (Int, Int) -> Void) {
-        var seen: Set<Int64> = []
-        for members in cells.values where members.count > 1 {
-            for i in 0..<(members.count - 1) {
-                for j in (i + 1)..<members.count {
-                    let (low, high) = (min(members[i], members[j]), max(members[i], members[j]))
-                    if seen.insert(Int64(low) << 32 | Int64(high)).inserted { body(low, high) }
+        var start = 0
+        while start < keys.count {
+            let cell = keys[start] >> 32
+            var end = start + 1
+            while end < keys.count, keys[end] >> 32 == cell { end += 1 }
+            for i in start..<end {
+                let first = Int(truncatingIfNeeded: keys[i] & 0xFFFF_FFFF)
+                let p = boxes[first]
+                for j in (i + 1)..<end {
+                    let second = Int(truncatingIfNeeded: keys[j] & 0xFFFF_FFFF)
+                    let q = boxes[second]
+                    guard p.minX <= q.maxX, q.minX <= p.maxX, p.minY <= q.maxY, q.minY <= p.maxY else { continue }
+                    // The overlap's low corner lies in both boxes, so its cell is covered by both: met there only.
+                    let corner = row(max(p.minY, q.minY)) * columns + column(max(p.minX, q.minX))
+                    if UInt64(corner) == cell { body(first, second) }
                 }
             }
+            start = end
         }
     }
 }

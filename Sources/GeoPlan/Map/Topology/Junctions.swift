@@ -71,6 +71,7 @@ private struct SharedBuffers: @unchecked Sendable {
     }
 
     func flagJunctions(share: Int, of shares: Int, size: Int) {
+        precondition(points.count < (1 << 31) - 1, "more points than a junction table indexes")
         var table = PointTable(expected: size)
         var mine: [(index: Int, slot: Int)] = []
         mine.reserveCapacity(size)
@@ -90,39 +91,41 @@ private struct SharedBuffers: @unchecked Sendable {
 }
 
 /// An open-addressing table of points (linear probing, a power-of-two size at most half full), each slot holding
-/// the index of the point's first visit and whether it is a junction.
+/// the index of the point's first visit and, in its top bit, whether it is a junction: one 4-byte array, not 8-byte
+/// indexes beside an array of flags, since the lookups are random and wait on memory.
 private struct PointTable {
-    private var visits: [Int]
-    private var junction: [Bool]
+    private static let empty = UInt32.max
+    private static let junctionBit: UInt32 = 1 << 31
+    private var slots: [UInt32]
     private let mask: Int
 
     init(expected: Int) {
         var size = 16
         while size < 2 * expected { size <<= 1 }
-        visits = Array(repeating: -1, count: size)
-        junction = Array(repeating: false, count: size)
+        slots = Array(repeating: Self.empty, count: size)
         mask = size - 1
     }
 
-    /// The slot holding `point`, or the empty slot where it belongs; `points` holds the visited points.
+    /// The slot holding `point`, or the empty slot where it belongs; `points` holds the visited points (fewer than
+    /// 2³¹, checked by ``SharedBuffers``).
     func slot(of point: XY, in points: UnsafeBufferPointer<XY>) -> Int {
         var slot = Self.hash(point) & mask
-        while visits[slot] >= 0 {
-            if points[visits[slot]] == point { return slot }
+        while slots[slot] != Self.empty {
+            if points[Int(slots[slot] & ~Self.junctionBit)] == point { return slot }
             slot = (slot + 1) & mask
         }
         return slot
     }
 
     func first(at slot: Int) -> Int? {
-        visits[slot] >= 0 ? visits[slot] : nil
+        slots[slot] != Self.empty ? Int(slots[slot] & ~Self.junctionBit) : nil
     }
 
-    mutating func claim(_ slot: Int, for index: Int) { visits[slot] = index }
+    mutating func claim(_ slot: Int, for index: Int) { slots[slot] = UInt32(index) }
 
-    mutating func markJunction(_ slot: Int) { junction[slot] = true }
+    mutating func markJunction(_ slot: Int) { slots[slot] |= Self.junctionBit }
 
-    func isJunction(_ slot: Int) -> Bool { junction[slot] }
+    func isJunction(_ slot: Int) -> Bool { slots[slot] != Self.empty && slots[slot] & Self.junctionBit != 0 }
 
     /// Which of `shares` tables holds the point (from the hash's high bits; the slot comes from its low bits).
     static func share(of point: XY, among shares: Int) -> Int {

@@ -43,9 +43,14 @@ enum VertexImportance {
             let (before, after) = (previous[index], next[index])
             next[before] = after
             previous[after] = before
-            for neighbour in [before, after] where neighbour > 0 && neighbour < count - 1 {
-                area[neighbour] = triangleArea(points[previous[neighbour]], points[neighbour], points[next[neighbour]])
-                heap.update(neighbour, key: area[neighbour])
+            // Two neighbours, not a loop over `[before, after]`: that array was allocated once per vertex.
+            if before > 0 {
+                area[before] = triangleArea(points[previous[before]], points[before], points[after])
+                heap.update(before, key: area[before])
+            }
+            if after < count - 1 {
+                area[after] = triangleArea(points[before], points[after], points[next[after]])
+                heap.update(after, key: area[after])
             }
         }
         return result
@@ -92,21 +97,26 @@ enum VertexImportance {
 }
 
 /// A binary min-heap of vertex indices keyed by area, whose keys can change (a neighbour's triangle after a removal).
+/// Ordered by (key, index). Each slot holds its key beside its index, so a comparison reads one place in memory, not
+/// the heap and then a key array (the heap was the largest cost of ranking a national layer's vertices).
 struct IndexedMinHeap {
-    private var keys: [Double]
-    private var heap: [Int]
+    private struct Entry {
+        var key: Double
+        var member: Int
+    }
+
+    private var heap: [Entry]
     private var position: [Int]
 
     init(keys: [Double], members: [Int]) {
-        self.keys = keys
-        heap = members
+        heap = members.map { Entry(key: keys[$0], member: $0) }
         position = Array(repeating: -1, count: keys.count)
         for (slot, member) in members.enumerated() { position[member] = slot }
         for slot in stride(from: heap.count / 2 - 1, through: 0, by: -1) { siftDown(slot) }
     }
 
     mutating func popMin() -> Int? {
-        guard let top = heap.first else { return nil }
+        guard let top = heap.first?.member else { return nil }
         swapAt(0, heap.count - 1)
         heap.removeLast()
         position[top] = -1
@@ -115,21 +125,21 @@ struct IndexedMinHeap {
     }
 
     mutating func update(_ member: Int, key: Double) {
-        keys[member] = key
         let slot = position[member]
         guard slot >= 0 else { return }
+        heap[slot].key = key
         siftUp(slot)
         siftDown(position[member])
     }
 
     private func less(_ a: Int, _ b: Int) -> Bool {
-        (keys[heap[a]], heap[a]) < (keys[heap[b]], heap[b])
+        (heap[a].key, heap[a].member) < (heap[b].key, heap[b].member)
     }
 
     private mutating func swapAt(_ a: Int, _ b: Int) {
         heap.swapAt(a, b)
-        position[heap[a]] = a
-        position[heap[b]] = b
+        position[heap[a].member] = a
+        position[heap[b].member] = b
     }
 
     private mutating func siftUp(_ start: Int) {
