@@ -9,14 +9,13 @@ point counts: geopandas.sjoin(predicate="within") counts a point lying exactly o
 (geoplan counts it once, in the area with the smallest code).
 """
 import argparse
-import json
 import os
-import time
 
 import geopandas as gpd
 import numpy as np
 import pandas as pd
 from pyproj import Geod
+from stage_clock import StageClock
 
 GEOD = Geod(ellps="WGS84")
 
@@ -40,14 +39,7 @@ def main():
     ap.add_argument("out")
     ap.add_argument("--stages", help="write per-stage wall times (s) as JSON here")
     args = ap.parse_args()
-    stages = {}
-    t = time.perf_counter()
-
-    def lap(name):
-        nonlocal t
-        now = time.perf_counter()
-        stages[name] = stages.get(name, 0.0) + now - t
-        t = now
+    clock = StageClock()
 
     path = lambda name: os.path.join(args.data, name)
     areas = gpd.read_file(path("areas.gpkg"))
@@ -55,14 +47,14 @@ def main():
     roads = gpd.read_file(path("roads.gpkg"))
     landuse = gpd.read_file(path("landuse.gpkg"))
     population = pd.read_csv(path("population.csv"), dtype={"code": str})
-    lap("read")
+    clock.lap("read")
 
     out = areas[["code", "name"]].copy()
     zones = areas[["code", "geometry"]]
 
     # area
     out["area_km2"] = geodesic_area_km2(areas.geometry)
-    lap("area")
+    clock.lap("area")
 
     # facilities: count by kind
     joined = gpd.sjoin(facilities, zones, how="inner", predicate="within")
@@ -73,7 +65,7 @@ def main():
     out = out.merge(counts, left_on="code", right_index=True, how="left")
     for c in counts.columns:
         out[c] = out[c].fillna(0).astype(int)
-    lap("count")
+    clock.lap("count")
 
     # road km by class, clipped at the borders
     pieces = gpd.overlay(roads[["class", "geometry"]], zones, how="intersection", keep_geom_type=True)
@@ -85,7 +77,7 @@ def main():
     out = out.merge(km, left_on="code", right_index=True, how="left")
     for c in km.columns:
         out[c] = out[c].fillna(0.0)
-    lap("length")
+    clock.lap("length")
 
     # land-use shares by class: merge each class, give overlaps to the alphabetically first class,
     # intersect with the areas, geodesic area of the pieces over the area's
@@ -107,18 +99,16 @@ def main():
     out = out.merge(share, left_on="code", right_index=True, how="left")
     for c in share.columns:
         out[c] = out[c].fillna(0.0)
-    lap("share")
+    clock.lap("share")
 
     # population join on the exact code, density
     out = out.merge(population[["code", "population"]], on="code", how="left")
     out["density"] = out["population"] / out["area_km2"].where(out["area_km2"] != 0)
-    lap("join")
+    clock.lap("join")
 
     out.to_csv(args.out, index=False)
-    lap("write")
-    if args.stages:
-        with open(args.stages, "w") as f:
-            json.dump(stages, f)
+    clock.lap("write")
+    clock.save(args.stages)
 
 
 if __name__ == "__main__":

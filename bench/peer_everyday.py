@@ -10,15 +10,14 @@ with the smallest code); zonal sum and mean with exactextract (each pixel weighe
 geoplan's `zonal`); facilities per km²; then RFC 7946 GeoJSON through pyogrio (GDAL's driver, RFC7946=YES).
 """
 import argparse
-import json
 import os
-import time
 
 import geopandas as gpd
 import numpy as np
 from exactextract import exact_extract
 from pyogrio import write_dataframe
 from pyproj import Geod
+from stage_clock import StageClock
 
 GEOD = Geod(ellps="WGS84")
 
@@ -30,45 +29,36 @@ def main():
     ap.add_argument("out")
     ap.add_argument("--stages", help="write per-stage wall times (s) as JSON here")
     args = ap.parse_args()
-    stages = {}
-    t = time.perf_counter()
-
-    def lap(name):
-        nonlocal t
-        now = time.perf_counter()
-        stages[name] = stages.get(name, 0.0) + now - t
-        t = now
+    clock = StageClock()
 
     areas = gpd.read_file(os.path.join(args.data, "areas.gpkg"), engine="pyogrio")
     facilities = gpd.read_file(os.path.join(args.data, "facilities.gpkg"), engine="pyogrio")
-    lap("read")
+    clock.lap("read")
 
     measured = [GEOD.geometry_area_perimeter(g) for g in areas.geometry]
     areas["area_km2"] = np.array([abs(a) for a, _ in measured]) / 1e6
     areas["perimeter_km"] = np.array([p for _, p in measured]) / 1e3
-    lap("area_perimeter")
+    clock.lap("area_perimeter")
 
     joined = gpd.sjoin(facilities[["geometry"]], areas[["code", "geometry"]], predicate="within", how="inner")
     counts = joined.groupby("code").size()
     areas["facilities"] = areas["code"].map(counts).fillna(0).astype("int64")
-    lap("count")
+    clock.lap("count")
 
     zonal = exact_extract(args.raster, areas, ["sum", "mean"], include_cols=["code"], output="pandas")
     zonal = zonal.set_index("code")
     areas["popgrid_sum"] = areas["code"].map(zonal["sum"])
     areas["popgrid_mean"] = areas["code"].map(zonal["mean"])
-    lap("zonal")
+    clock.lap("zonal")
 
     areas["facilities_per_km2"] = areas["facilities"] / areas["area_km2"]
-    lap("ratio")
+    clock.lap("ratio")
 
     if os.path.exists(args.out):
         os.remove(args.out)
     write_dataframe(areas, args.out, driver="GeoJSON", layer_options={"RFC7946": "YES"})
-    lap("write")
-    if args.stages:
-        with open(args.stages, "w") as f:
-            json.dump(stages, f)
+    clock.lap("write")
+    clock.save(args.stages)
 
 
 if __name__ == "__main__":

@@ -11,13 +11,12 @@ Visvalingam area: --metres converts it at the data's middle latitude (one degree
 metres), --degrees gives it as is.
 """
 import argparse
-import json
 import math
-import time
 
 import geopandas as gpd
 import shapely
 from pyogrio import write_dataframe
+from stage_clock import StageClock
 
 
 def degrees_for(metres, latitude):
@@ -36,29 +35,20 @@ def main():
     ap.add_argument("--degrees", type=float, help="the tolerance in degrees (overrides --metres)")
     ap.add_argument("--stages", help="write per-stage wall times (s) and the tolerance as JSON here")
     args = ap.parse_args()
-    stages = {}
-    t = time.perf_counter()
-
-    def lap(name):
-        nonlocal t
-        now = time.perf_counter()
-        stages[name] = now - t
-        t = now
+    clock = StageClock()
 
     areas = gpd.read_file(args.areas, engine="pyogrio")
-    lap("read")
+    clock.lap("read")
     if args.degrees is not None:
         tolerance = args.degrees
     else:
         south, north = areas.total_bounds[1], areas.total_bounds[3]
         tolerance = degrees_for(args.metres, (south + north) / 2)
     areas["geometry"] = shapely.coverage_simplify(areas.geometry.values, tolerance)
-    lap("simplify")
+    clock.lap("simplify")
     write_dataframe(areas, args.out, driver="GeoJSON", layer_options={"RFC7946": "YES", "COORDINATE_PRECISION": 6})
-    lap("write")
-    if args.stages:
-        with open(args.stages, "w") as f:
-            json.dump({**stages, "tolerance_degrees": tolerance}, f)
+    clock.lap("write")
+    clock.save(args.stages, tolerance_degrees=tolerance)
 
 
 if __name__ == "__main__":

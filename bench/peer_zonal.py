@@ -10,11 +10,10 @@ and writes `code,sum,mean` to OUT.csv. exactextract weighs each pixel by the exa
 covers and skips nodata pixels, as geoplan's `zonal` indicator does.
 """
 import argparse
-import json
-import time
 
 import geopandas as gpd
 from exactextract import exact_extract
+from stage_clock import StageClock
 
 
 def main():
@@ -24,24 +23,15 @@ def main():
     ap.add_argument("out")
     ap.add_argument("--stages", help="write per-stage wall times (s) as JSON here")
     args = ap.parse_args()
-    stages = {}
-    t = time.perf_counter()
-
-    def lap(name):
-        nonlocal t
-        now = time.perf_counter()
-        stages[name] = stages.get(name, 0.0) + now - t
-        t = now
+    clock = StageClock()
 
     areas = gpd.read_file(args.areas, engine="pyogrio")
-    lap("read")
+    clock.lap("read")
     table = exact_extract(args.raster, areas, ["sum", "mean"], include_cols=["code"], output="pandas")
-    lap("zonal")
+    clock.lap("zonal")
     table.to_csv(args.out, index=False, float_format="%.17g")
-    lap("write")
-    if args.stages:
-        with open(args.stages, "w") as f:
-            json.dump(stages, f)
+    clock.lap("write")
+    clock.save(args.stages)
 
 
 if __name__ == "__main__":

@@ -59,10 +59,18 @@ public final class SmallDisk {
 
 /// `/bin/sh -c` with its output (stdout and stderr together) and exit status.
 public enum Shell {
-    public static func run(_ command: String) throws -> (status: Int32, output: String) {
+    /// - Parameters:
+    ///   - environment: the command's environment (nil: this process's);
+    ///   - directory: where it runs (nil: here).
+    public static func run(
+        _ command: String, environment: [String: String]? = nil, in directory: String? = nil
+    ) throws -> (status: Int32, output: String) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/sh")
         process.arguments = ["-c", command]
+        if let environment { process.environment = environment }
+        if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
+        process.standardInput = FileHandle.nullDevice
         let pipe = Pipe()
         process.standardOutput = pipe
         process.standardError = pipe

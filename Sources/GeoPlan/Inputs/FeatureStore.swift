@@ -56,18 +56,19 @@ public final class FeatureStore: Sendable {
 
     /// Feature `index`'s box in lon/lat.
     public func box(_ index: Int) -> GEOS.Envelope {
-        switch layout {
-        case .points:
-            let (x, y) = PointWKB.coordinates(bytes, at: index * PointWKB.size)
-            return GEOS.Envelope(minX: x, minY: y, maxX: x, maxY: y)
-        case let .offsets(_, boxes):
-            return boxes[index]
-        }
+        layout.box(index, in: bytes)
     }
 
     private enum Layout {
         case points
         case offsets([Int], boxes: [GEOS.Envelope])
+
+        func box(_ index: Int, in bytes: [UInt8]) -> GEOS.Envelope {
+            switch self {
+            case .points: PointWKB.box(bytes, at: index * PointWKB.size)
+            case let .offsets(_, boxes): boxes[index]
+            }
+        }
     }
 
     /// Reads an input through GDAL. `window` (lon/lat) keeps only features whose box meets it: what a partition
@@ -164,10 +165,7 @@ public final class FeatureStore: Sendable {
             if offsets == nil, !PointWKB.isPoint(wkb) {
                 // The first feature that is not one point: the points so far get offsets and boxes too.
                 offsets = (0...count).map { $0 * PointWKB.size }
-                boxes = (0..<count).map { index in
-                    let (x, y) = PointWKB.coordinates(bytes, at: index * PointWKB.size)
-                    return GEOS.Envelope(minX: x, minY: y, maxX: x, maxY: y)
-                }
+                boxes = (0..<count).map { PointWKB.box(bytes, at: $0 * PointWKB.size) }
             }
             bytes += wkb
             if offsets != nil {
@@ -183,15 +181,7 @@ public final class FeatureStore: Sendable {
         bytes = reading.bytes
         layout = reading.offsets.map { .offsets($0, boxes: reading.boxes) } ?? .points
         count = reading.count
-        grid = FeatureGrid(count: reading.count) { [layout, bytes] feature in
-            switch layout {
-            case .points:
-                let (x, y) = PointWKB.coordinates(bytes, at: feature * PointWKB.size)
-                return GEOS.Envelope(minX: x, minY: y, maxX: x, maxY: y)
-            case let .offsets(_, boxes):
-                return boxes[feature]
-            }
-        }
+        grid = FeatureGrid(count: reading.count) { [layout, bytes] in layout.box($0, in: bytes) }
         classes = reading.classes
         classNames = reading.allClasses.filter { !$0.isEmpty }.map { String($0.dropFirst()) }.sorted()
         hasUnclassified = reading.allClasses.contains("")
@@ -211,6 +201,12 @@ enum PointWKB {
         guard wkb.count == size, let order = wkb.first, order <= 1 else { return false }
         let type = wkb[1...4]
         return order == 1 ? Array(type) == [1, 0, 0, 0] : Array(type) == [0, 0, 0, 1]
+    }
+
+    /// The box (the point itself) of the point whose WKB starts at `start` of `bytes`.
+    static func box(_ bytes: [UInt8], at start: Int) -> GEOS.Envelope {
+        let (x, y) = coordinates(bytes, at: start)
+        return GEOS.Envelope(minX: x, minY: y, maxX: x, maxY: y)
     }
 
     /// The x and y of the point whose WKB starts at `start` of `bytes`.

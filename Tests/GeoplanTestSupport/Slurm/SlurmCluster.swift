@@ -118,19 +118,7 @@ public final class SlurmCluster {
     public func run(_ command: String, in directory: String? = nil, extraPath: [String] = []) throws -> (
         status: Int32, output: String
     ) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", command]
-        process.environment = environment(extraPath: extraPath)
-        if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
-        process.standardInput = FileHandle.nullDevice
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+        try Shell.run(command, environment: environment(extraPath: extraPath), in: directory)
     }
 
     /// The end of each daemon's log and console output, for failure messages.
